@@ -1,0 +1,48 @@
+"""lawgov: one typed, validated representation of 法治政府建设年度报告.
+
+The public surface is re-exported here; implementation modules are private.
+"""
+
+from lawgov._errors import FormatError, LawgovError, ParseError, Problem, ValidationError
+from lawgov._model import (
+    Agency,
+    ChangeKind,
+    Citation,
+    DelegatedPower,
+    Disclosure,
+    DocumentNumber,
+    Measure,
+    Metric,
+    PowerChange,
+    PowerMode,
+    Qualifier,
+    Report,
+    Section,
+    SectionKind,
+)
+from lawgov._validation import RULES
+from lawgov._version import __version__
+
+__all__ = [
+    "RULES",
+    "Agency",
+    "ChangeKind",
+    "Citation",
+    "DelegatedPower",
+    "Disclosure",
+    "DocumentNumber",
+    "FormatError",
+    "LawgovError",
+    "Measure",
+    "Metric",
+    "ParseError",
+    "PowerChange",
+    "PowerMode",
+    "Problem",
+    "Qualifier",
+    "Report",
+    "Section",
+    "SectionKind",
+    "ValidationError",
+    "__version__",
+]

@@ -1,0 +1,30 @@
+"""The grammar of document numbers (发文字号, GB/T 9704 §7.2.5), shared by model and parser.
+
+A document number is an issuer code, the full year in brackets, a serial and 号:
+``江府〔2017〕16号``. Published copies use other brackets (``﹝﹞``, ``()``, ``（）``, ``[]``,
+``［］``, ``【】``) and sometimes drop the year (``〔〕33号``); all of them are read, and
+:func:`format_document_number` writes the canonical ``〔〕`` form.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DOCUMENT_NUMBER", "ISSUER_CODE", "format_document_number"]
+
+_OPEN = "〔﹝(（[［【"
+_CLOSE = "〕﹞)）]］】"
+
+#: An issuer code: one to eight CJK characters (江府, 津政办发, 国办发, 厅字).
+ISSUER_CODE = re.compile(r"[\u3400-\u9fff]{1,8}")
+
+#: A whole document number; ``code``, ``year`` (may be absent) and ``serial`` are groups.
+DOCUMENT_NUMBER = re.compile(
+    rf"(?P<code>[\u3400-\u9fff]{{1,8}})\s*[{re.escape(_OPEN)}]\s*(?P<year>\d{{4}})?\s*"
+    rf"[{re.escape(_CLOSE)}]\s*第?\s*(?P<serial>\d{{1,6}})\s*号"
+)
+
+
+def format_document_number(issuer_code: str, year: int | None, serial: int) -> str:
+    """Write a document number in the canonical GB/T 9704 form, ``江府〔2017〕16号``."""
+    return f"{issuer_code}〔{'' if year is None else year}〕{serial}号"

@@ -1,0 +1,499 @@
+"""The report model: immutable, validated classes for a 法治政府建设年度报告.
+
+Every class is frozen, slotted and keyword-only. Construction runs the validation rules of
+:mod:`lawgov._validation` for the object's own fields (children were checked when they were
+built), so an invalid object cannot exist and :func:`attrs.evolve` stays safe.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pendulum
+
+from lawgov import _validation
+from lawgov._docnumber import DOCUMENT_NUMBER, format_document_number
+from lawgov._errors import Problem, ValidationError
+
+__all__ = [
+    "Agency",
+    "ChangeKind",
+    "Citation",
+    "DelegatedPower",
+    "Disclosure",
+    "DocumentNumber",
+    "Measure",
+    "Metric",
+    "PowerChange",
+    "PowerMode",
+    "Qualifier",
+    "Report",
+    "Section",
+    "SectionKind",
+]
+
+
+def _checked(self: Any) -> None:
+    if _validation.enabled():
+        problems = _validation.check_node(self)
+        if problems:
+            raise ValidationError(problems)
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _decimal(value: Any) -> Any:
+    # ints are exact, so they are accepted as a convenience; floats are not (refused by the check).
+    return Decimal(value) if type(value) is int else value
+
+
+class SectionKind(str, enum.Enum):
+    """Which of the prescribed parts of the report a section is."""
+
+    MEASURES_AND_RESULTS = "measures_and_results"
+    """The year's main measures and results (主要举措和成效)."""
+    SHORTCOMINGS = "shortcomings"
+    """Shortcomings and their causes (存在的不足和原因)."""
+    LEADERSHIP_DUTIES = "leadership_duties"
+    """How the principal leaders fulfilled their duty (第一责任人职责)."""
+    NEXT_YEAR_PLAN = "next_year_plan"
+    """Next year's main arrangements (下一年度主要安排, 下一步计划)."""
+    OTHER = "other"
+    """Anything else (其他需要报告的情况, unrecognised headings)."""
+
+
+class Qualifier(str, enum.Enum):
+    """How a metric's value relates to the true quantity."""
+
+    EXACT = "exact"
+    """The value as stated (达, 达到, or no qualifier)."""
+    AT_LEAST = "at_least"
+    """A lower bound (至少, 以上, 超过, 逾, 不少于)."""
+    AT_MOST = "at_most"
+    """An upper bound (不超过, 以内, 以下)."""
+    APPROXIMATELY = "approximately"
+    """A round figure (约, 余, 近, 左右)."""
+    INCREASE = "increase"
+    """A change upwards (同比增长, 增加, 提高)."""
+    DECREASE = "decrease"
+    """A change downwards (同比下降, 减少, 降低)."""
+    CUMULATIVE = "cumulative"
+    """A running total (累计)."""
+
+
+class PowerMode(str, enum.Enum):
+    """How a higher authority handed administrative powers down."""
+
+    DELEGATED = "delegated"
+    """下放: the power now belongs to the grantee."""
+    ENTRUSTED = "entrusted"
+    """委托: the grantee exercises it in the grantor's name."""
+    DELEGATED_AND_ENTRUSTED = "delegated_and_entrusted"
+    """A stated total that mixes both (委托和下放)."""
+    GRANTED = "granted"
+    """赋予 / 承接: conferred or taken on, without saying which of the two."""
+
+
+class ChangeKind(str, enum.Enum):
+    """What later happened to some of the delegated powers."""
+
+    TRANSFERRED = "transferred"
+    """调整至, 划转, 划入: moved to another body."""
+    CANCELLED = "cancelled"
+    """取消: abolished."""
+    RECLAIMED = "reclaimed"
+    """收回: taken back by the grantor."""
+
+
+# Magnitude words that stay in a unit as written (1500万元) and scale it to its base (元).
+_MAGNITUDES: tuple[tuple[str, int], ...] = (("亿", 100_000_000), ("万", 10_000), ("千", 1_000))
+
+
+@attrs.frozen(kw_only=True)
+class Agency:
+    """A government body, named as the report names it (区科技局, 江门市科技局).
+
+    Attributes:
+        name: The agency's name as printed.
+    """
+
+    name: str
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen(kw_only=True)
+class DocumentNumber:
+    """A document number (发文字号) such as ``江府〔2017〕16号``.
+
+    Attributes:
+        issuer_code: The issuing organ's code, e.g. ``江府`` or ``国办发``.
+        year: The year in the brackets; None for the rare copies that leave it out (``〔〕33号``).
+        serial: The serial number, without 第 or leading zeros.
+    """
+
+    issuer_code: str
+    year: int | None
+    serial: int
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
+
+    @classmethod
+    def parse(cls, text: str) -> DocumentNumber:
+        """Read a document number in the GB/T 9704 form or a common variant.
+
+        Accepts the brackets 〔〕, ﹝﹞, (), （）, [], ［］ and 【】 around the year, spaces, a
+        leading 第 before the serial and leading zeros.
+
+        Raises:
+            ValidationError: ``text`` is not a document number, or its parts are invalid.
+        """
+        if not isinstance(text, str):
+            raise ValidationError([Problem(path="", message="expected a string", rule="type")])
+        match = DOCUMENT_NUMBER.fullmatch(text.strip())
+        if match is None:
+            raise ValidationError(
+                [
+                    Problem(
+                        path="",
+                        message=f"not a document number (expected e.g. 江府〔2017〕16号): {text!r}",
+                        rule="document_number",
+                    )
+                ]
+            )
+        year = match["year"]
+        return cls(
+            issuer_code=match["code"],
+            year=None if year is None else int(year),
+            serial=int(match["serial"]),
+        )
+
+    def __str__(self) -> str:
+        return format_document_number(self.issuer_code, self.year, self.serial)
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """A cited law, regulation or document.
+
+    Attributes:
+        title: The title inside 《》, with nested 〈〉 kept; None when only a document number is
+            cited.
+        document_number: The document number given with it, if any.
+    """
+
+    title: str | None = None
+    document_number: DocumentNumber | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
+
+    def __str__(self) -> str:
+        parts = [f"《{self.title}》"] if self.title is not None else []
+        if self.document_number is not None:
+            parts.append(f"（{self.document_number}）" if parts else str(self.document_number))
+        return "".join(parts)
+
+
+@attrs.frozen(kw_only=True)
+class Metric:
+    """A quantitative fact stated in the report, such as ``1500万元``.
+
+    Attributes:
+        value: The number as written (Chinese numerals converted), exact.
+        unit: The unit as written, magnitude word included (家, 项, %, 万元, 万人次).
+        text: The exact source wording, e.g. ``1500万元`` or ``20余次``.
+        name: What is counted, when the report says so.
+        qualifier: How the value relates to the true quantity.
+    """
+
+    value: Decimal = attrs.field(converter=_decimal)
+    unit: str
+    text: str
+    name: str | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
+
+    @property
+    def base_unit(self) -> str:
+        """The unit without its magnitude word (万元 → 元); the unit itself when it has none."""
+        for word, _ in _MAGNITUDES:
+            if self.unit.startswith(word) and len(self.unit) > 1:
+                return self.unit[1:]
+        return self.unit
+
+    @property
+    def base_value(self) -> Decimal:
+        """The value in :attr:`base_unit` (1500 万元 → 15000000 元), exact."""
+        for word, factor in _MAGNITUDES:
+            if self.unit.startswith(word) and len(self.unit) > 1:
+                return self.value * factor
+        return self.value
+
+
+@attrs.frozen(kw_only=True)
+class PowerChange:
+    """A later change to some delegated powers: moved, cancelled or taken back.
+
+    Attributes:
+        kind: What happened.
+        count: How many powers it concerned.
+        recipient: The body that received them, for transfers.
+    """
+
+    kind: ChangeKind
+    count: int
+    recipient: Agency | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
+
+
+@attrs.frozen(kw_only=True)
+class DelegatedPower:
+    """Administrative powers a higher authority delegated or entrusted to a lower one.
+
+    One object stands for one power statement: a single named power, or a counted batch
+    (``江门市科技局委托和下放…管理职权共23项``) when the report only gives a number.
+
+    Attributes:
+        name: The power's name, or None when the report only gives a count.
+        grantor: The body that handed the powers down.
+        grantee: The body that received them (usually the report's issuer).
+        mode: Delegated (下放), entrusted (委托), both, or granted.
+        count: How many powers were handed down.
+        basis: The document the hand-over rests on.
+        changes: What later happened to some of them, in the order stated.
+    """
+
+    name: str | None = None
+    grantor: Agency | None = None
+    grantee: Agency | None = None
+    mode: PowerMode = PowerMode.DELEGATED
+    count: int = 1
+    basis: Citation | None = None
+    changes: tuple[PowerChange, ...] = attrs.field(default=(), converter=_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
+
+    @property
+    def remaining(self) -> int:
+        """How many of the powers the grantee still exercises (count less all changes)."""
+        return self.count - sum(change.count for change in self.changes)
+
+    @property
+    def transferred(self) -> int:
+        """How many have been moved, cancelled or taken back since."""
+        return sum(change.count for change in self.changes)
+
+
+@attrs.frozen(kw_only=True)
+class Measure:
+    """One enumerated action (一是…, 二是…).
+
+    Attributes:
+        number: Its ordinal in its list (一是 → 1).
+        title: Its headline clause, the text up to the first 。；，or ：.
+        text: Its own full text after the marker, headline included, sub-measures excluded.
+        submeasures: A list that restarts at 一是 inside this measure.
+        metrics: Quantities stated in its own text.
+        citations: Laws and documents cited in its own text.
+    """
+
+    number: int
+    title: str
+    text: str
+    submeasures: tuple[Measure, ...] = attrs.field(default=(), converter=_tuple)
+    metrics: tuple[Metric, ...] = attrs.field(default=(), converter=_tuple)
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
+
+    def iter_measures(self) -> Iterator[Measure]:
+        """This measure, then its sub-measures, depth first."""
+        yield self
+        for sub in self.submeasures:
+            yield from sub.iter_measures()
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A numbered heading and everything under it (一、, （一）, 1., （1）).
+
+    Attributes:
+        number: The heading's ordinal (一、/（一）/1./（1） → 1).
+        title: The heading line, or the text up to the first 。 of a run-in heading.
+        kind: Which prescribed part of the report it is.
+        paragraphs: Its own text outside measures and subsections.
+        measures: The 一是…二是… items in its own text.
+        subsections: Headings one level down.
+        delegated_powers: Power statements in its own text.
+        metrics: Quantities stated in its own paragraphs (not in measures).
+        citations: Citations in its own paragraphs (not in measures).
+    """
+
+    number: int
+    title: str
+    kind: SectionKind = SectionKind.OTHER
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    measures: tuple[Measure, ...] = attrs.field(default=(), converter=_tuple)
+    subsections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+    delegated_powers: tuple[DelegatedPower, ...] = attrs.field(default=(), converter=_tuple)
+    metrics: tuple[Metric, ...] = attrs.field(default=(), converter=_tuple)
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
+
+    def iter_sections(self) -> Iterator[Section]:
+        """This section, then its subsections, depth first."""
+        yield self
+        for sub in self.subsections:
+            yield from sub.iter_sections()
+
+    def iter_measures(self) -> Iterator[Measure]:
+        """Every measure in this section and below, in document order."""
+        for section in self.iter_sections():
+            for measure in section.measures:
+                yield from measure.iter_measures()
+
+    def iter_metrics(self) -> Iterator[Metric]:
+        """Every metric in this section and below: own paragraphs first, then measures."""
+        for section in self.iter_sections():
+            yield from section.metrics
+            for measure in section.measures:
+                for item in measure.iter_measures():
+                    yield from item.metrics
+
+    def iter_citations(self) -> Iterator[Citation]:
+        """Every citation in this section and below: own paragraphs first, then measures."""
+        for section in self.iter_sections():
+            yield from section.citations
+            for power in section.delegated_powers:
+                if power.basis is not None:
+                    yield power.basis
+            for measure in section.measures:
+                for item in measure.iter_measures():
+                    yield from item.citations
+
+    def iter_delegated_powers(self) -> Iterator[DelegatedPower]:
+        """Every delegated-power statement in this section and below."""
+        for section in self.iter_sections():
+            yield from section.delegated_powers
+
+
+@attrs.frozen(kw_only=True)
+class Disclosure:
+    """The information-disclosure block (政府信息公开) that many sites print above a report.
+
+    Every field is optional: such blocks often leave values empty, and None stands for both an
+    absent label and an empty value.
+
+    Attributes:
+        index_number: 索引号, e.g. ``11511234MB1A23456K/2023-00017``.
+        document_number: 发文字号 of the report itself (usually empty).
+        publisher: 发布机构.
+        written: 成文日期, the date the report was signed.
+        topic: 主题分类.
+        genre: 体裁分类.
+        validity: 有效性.
+    """
+
+    index_number: str | None = None
+    document_number: DocumentNumber | None = None
+    publisher: Agency | None = None
+    written: pendulum.Date | None = None
+    topic: str | None = None
+    genre: str | None = None
+    validity: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """A law-based government annual report (法治政府建设年度报告).
+
+    Attributes:
+        title: The title as printed.
+        issuer: The agency that reports.
+        year: The year reported on (not the year of publication).
+        published: When the page was published, timezone-aware (China time for Chinese sources).
+        source: The page's 来源 line (本网, a site or agency name).
+        url: Where the report was found.
+        views: The page's view counter, when it shows a number.
+        disclosure: The information-disclosure block, when the page has one.
+        preamble: Paragraphs before the first heading.
+        sections: The top-level numbered sections.
+        closing: Paragraphs after the last section (signature, date).
+        delegated_powers: Power statements outside any section.
+        metrics: Quantities stated outside any section (preamble, closing text).
+        citations: Citations outside any section.
+        notes: Free remarks by whoever made the record (not part of the published text).
+    """
+
+    title: str
+    issuer: Agency
+    year: int
+    published: pendulum.DateTime | None = None
+    source: str | None = None
+    url: str | None = None
+    views: int | None = None
+    disclosure: Disclosure | None = None
+    preamble: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+    closing: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    delegated_powers: tuple[DelegatedPower, ...] = attrs.field(default=(), converter=_tuple)
+    metrics: tuple[Metric, ...] = attrs.field(default=(), converter=_tuple)
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
+
+    def iter_sections(self) -> Iterator[Section]:
+        """Every section at every level, depth first in document order."""
+        for section in self.sections:
+            yield from section.iter_sections()
+
+    def iter_measures(self) -> Iterator[Measure]:
+        """Every measure and sub-measure, in document order."""
+        for section in self.sections:
+            yield from section.iter_measures()
+
+    def iter_metrics(self) -> Iterator[Metric]:
+        """Every metric: the report's own, then each section's (own paragraphs, then measures)."""
+        yield from self.metrics
+        for section in self.sections:
+            yield from section.iter_metrics()
+
+    def iter_citations(self) -> Iterator[Citation]:
+        """Every citation, delegated-power bases included, in document order."""
+        yield from self.citations
+        for power in self.delegated_powers:
+            if power.basis is not None:
+                yield power.basis
+        for section in self.sections:
+            yield from section.iter_citations()
+
+    def iter_delegated_powers(self) -> Iterator[DelegatedPower]:
+        """Every delegated-power statement, the report's own first."""
+        yield from self.delegated_powers
+        for section in self.sections:
+            yield from section.iter_delegated_powers()
