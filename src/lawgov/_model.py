@@ -384,9 +384,6 @@ class Section:
         """Every citation in this section and below: own paragraphs first, then measures."""
         for section in self.iter_sections():
             yield from section.citations
-            for power in section.delegated_powers:
-                if power.basis is not None:
-                    yield power.basis
             for measure in section.measures:
                 for item in measure.iter_measures():
                     yield from item.citations
@@ -484,11 +481,8 @@ class Report:
             yield from section.iter_metrics()
 
     def iter_citations(self) -> Iterator[Citation]:
-        """Every citation, delegated-power bases included, in document order."""
+        """Every citation in document order (a power's basis is also cited where it is stated)."""
         yield from self.citations
-        for power in self.delegated_powers:
-            if power.basis is not None:
-                yield power.basis
         for section in self.sections:
             yield from section.iter_citations()
 
