@@ -45,7 +45,12 @@ def _checked(self: Any) -> None:
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
-    return value if type(value) is tuple else tuple(value)
+    # Lists and iterators become tuples (immutable, hashable). Anything else is left as it is for
+    # the check to refuse: tuple("ab") would silently turn a string into ('a', 'b'), and
+    # tuple(None) would raise a TypeError instead of a ValidationError.
+    if isinstance(value, (list, Iterator)):
+        return tuple(value)
+    return value  # type: ignore[no-any-return]
 
 
 def _decimal(value: Any) -> Any:
@@ -112,7 +117,12 @@ class ChangeKind(str, enum.Enum):
 
 
 # Magnitude words that stay in a unit as written (1500万元) and scale it to its base (元).
-_MAGNITUDES: tuple[tuple[str, int], ...] = (("亿", 100_000_000), ("万", 10_000), ("千", 1_000))
+_MAGNITUDES: tuple[tuple[str, int], ...] = (
+    ("百万", 1_000_000),
+    ("亿", 100_000_000),
+    ("万", 10_000),
+    ("千", 1_000),
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -227,21 +237,28 @@ class Metric:
     def __attrs_post_init__(self) -> None:
         _checked(self)
 
+    def _split_unit(self) -> tuple[int, str]:
+        # Magnitude words compound (万亿元 = 10^12 元, 千万元 = 10^7 元), so strip them one by
+        # one; a bare magnitude word (万) is kept as the unit, having nothing left to scale.
+        factor, unit = 1, self.unit
+        stripped = True
+        while stripped:
+            stripped = False
+            for word, scale in _MAGNITUDES:
+                if unit.startswith(word) and len(unit) > len(word):
+                    factor, unit, stripped = factor * scale, unit[len(word) :], True
+                    break
+        return factor, unit
+
     @property
     def base_unit(self) -> str:
-        """The unit without its magnitude word (万元 → 元); the unit itself when it has none."""
-        for word, _ in _MAGNITUDES:
-            if self.unit.startswith(word) and len(self.unit) > 1:
-                return self.unit[1:]
-        return self.unit
+        """The unit without its magnitude words (万元 → 元, 万亿元 → 元); else the unit itself."""
+        return self._split_unit()[1]
 
     @property
     def base_value(self) -> Decimal:
         """The value in :attr:`base_unit` (1500 万元 → 15000000 元), exact."""
-        for word, factor in _MAGNITUDES:
-            if self.unit.startswith(word) and len(self.unit) > 1:
-                return self.value * factor
-        return self.value
+        return self.value * self._split_unit()[0]
 
 
 @attrs.frozen(kw_only=True)
