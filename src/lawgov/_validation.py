@@ -63,8 +63,11 @@ def unchecked() -> Iterator[None]:
         _checking.reset(token)
 
 
+_CHINA = "Asia/Shanghai"
+
+
 def _max_year() -> int:
-    return pendulum.now("Asia/Shanghai").year + 1
+    return pendulum.now(_CHINA).year + 1
 
 
 def _is_int(value: object) -> bool:
@@ -337,7 +340,14 @@ def _check_report(node: Any) -> list[Problem]:
         elif published.tzinfo is None or published.utcoffset() is None:
             message = "must carry a timezone (a local time from a Chinese source is Asia/Shanghai)"
             problems.append(Problem(path="published", message=message, rule="naive_datetime"))
-        elif _is_int(node.year) and published.year < node.year:
+        elif (
+            _is_int(node.year)
+            and dt.MINYEAR <= node.year <= dt.MAXYEAR
+            # The year begins in China time, and aware datetimes compare as instants: one instant
+            # is valid or not whatever zone it is written in (2020-01-01 00:30+08:00 is
+            # 2019-12-31 16:30 UTC). Comparing, unlike converting, cannot overflow at year 9999.
+            and published < pendulum.datetime(node.year, 1, 1, tz=_CHINA)
+        ):
             day = published.to_date_string()
             message = f"published {day}, before the reported year {node.year} began"
             problems.append(
