@@ -3,7 +3,9 @@
 The public surface is re-exported here; implementation modules are private.
 """
 
+from lawgov._convert import FORMAT_VERSION, from_dict, to_dict
 from lawgov._errors import FormatError, LawgovError, ParseError, Problem, ValidationError
+from lawgov._json import from_json, to_json
 from lawgov._model import (
     Agency,
     ChangeKind,
@@ -24,6 +26,7 @@ from lawgov._validation import RULES
 from lawgov._version import __version__
 
 __all__ = [
+    "FORMAT_VERSION",
     "RULES",
     "Agency",
     "ChangeKind",
@@ -45,4 +48,8 @@ __all__ = [
     "SectionKind",
     "ValidationError",
     "__version__",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
 ]

@@ -1,0 +1,632 @@
+"""The one converter between the model and plain data, shared by the JSON and XML formats.
+
+It owns:
+
+* the *field specs*: what each attrs field of the model holds (text, integer, exact decimal,
+  datetime, date, enum, nested class, tuple of either), read once from the attrs fields and type
+  hints; :mod:`lawgov._schemas` and :mod:`lawgov._xml` walk the same specs;
+* :func:`to_dict`, per-class unstructure functions generated from the specs (the dict is the JSON
+  shape: decimals and dates as strings, enums as values, tuples as lists);
+* :func:`from_dict`, strict loading in two passes. The fast pass runs generated per-class functions
+  that check every type exactly (no coercion at all) and build the objects with the model's checks
+  on; it stops at the first problem. Only then the slow pass walks the data again, collects every
+  type problem with its path, builds the tree with checks off and adds every rule problem from
+  :func:`lawgov._validation.tree_problems`, so one :class:`~lawgov.ValidationError` lists them all
+  and no half-built object ever reaches the caller.
+
+Stock cattrs structuring is not used for loading: its default hooks coerce (``None`` → ``'None'``,
+``3.7`` → 3, ``"ab"`` → ``['a', 'b']``) and it is slower than the generated functions here.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from lawgov import _model, _validation
+from lawgov._errors import FormatError, Problem, ValidationError
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MAX_DECIMAL_LENGTH",
+    "MAX_DEPTH",
+    "FieldSpec",
+    "check_header",
+    "field_specs",
+    "from_dict",
+    "json_kind",
+    "merge_problems",
+    "parse_date",
+    "parse_datetime",
+    "parse_decimal",
+    "to_dict",
+]
+
+#: The value of the ``format`` member that marks a lawgov report document.
+FORMAT_NAME: Final = "lawgov-report"
+#: The format version lawgov writes: ``major.minor``. See :func:`check_header` for the rule.
+FORMAT_VERSION: Final = "1.0"
+_MAJOR, _MINOR = (int(part) for part in FORMAT_VERSION.split("."))
+
+#: Sections inside sections (and measures inside measures) nest at most this deep.
+MAX_DEPTH: Final = 32
+#: A decimal is written in at most this many characters (sign, digits, point, exponent).
+MAX_DECIMAL_LENGTH: Final = 100
+
+# Exactly what str(Decimal) writes for finite values: exact digits, trailing zeros and exponent
+# kept, so Decimal(text) gives back the identical Decimal (same digits, same exponent).
+DECIMAL_PATTERN: Final = r"-?(0|[1-9][0-9]*)(\.[0-9]+)?(E[+-][0-9]+)?"
+_DECIMAL = re.compile(DECIMAL_PATTERN)
+DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+# ISO 8601 extended form as datetime.isoformat() writes it; the offset is optional on input only
+# so that a naive time is reported by the naive_datetime rule rather than as a syntax error.
+DATETIME_PATTERN: Final = (
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?([+-][0-9]{2}:[0-9]{2}|Z)"
+)
+_DATETIME = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,6}))?"
+    r"(?:([+-])([0-9]{2}):([0-9]{2})|(Z))?"
+)
+_VERSION = re.compile(r"([0-9]{1,4})\.([0-9]{1,4})")
+
+
+class _InvalidError(Exception):
+    """Raised by the fast pass at the first problem; the slow pass then says what and where."""
+
+
+_INVALID: Final = _InvalidError()
+
+
+# --- field specs ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class FieldSpec:
+    """What one model field holds, as the formats need to know it.
+
+    Attributes:
+        name: The attribute name (also the JSON member name).
+        kind: One of ``str``, ``int``, ``decimal``, ``datetime``, ``date``, ``enum``, ``model``.
+        optional: Whether None is allowed.
+        many: Whether the field is a tuple of ``kind`` items.
+        target: The enum class (``enum``) or attrs class (``model``), else None.
+        required: Whether the field has no default (must be present when loading).
+        default: The default value when not required.
+    """
+
+    name: str
+    kind: str
+    optional: bool
+    many: bool
+    target: Any
+    required: bool
+    default: Any
+
+
+_SCALARS: dict[Any, str] = {
+    str: "str",
+    int: "int",
+    Decimal: "decimal",
+    pendulum.DateTime: "datetime",
+    pendulum.Date: "date",
+}
+
+_SPECS: dict[type, tuple[FieldSpec, ...]] = {}
+
+
+def _classify(hint: Any) -> tuple[str, bool, bool, Any]:
+    optional = False
+    args = typing.get_args(hint)
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        rest = [arg for arg in args if arg is not type(None)]
+        optional = len(rest) < len(args)
+        if len(rest) != 1:
+            raise TypeError(f"unsupported union {hint!r}")
+        hint = rest[0]
+    many = False
+    if typing.get_origin(hint) is tuple:
+        many = True
+        hint = typing.get_args(hint)[0]
+    if hint in _SCALARS:
+        return _SCALARS[hint], optional, many, None
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return "enum", optional, many, hint
+    if attrs.has(hint):
+        return "model", optional, many, hint
+    raise TypeError(f"unsupported field type {hint!r}")
+
+
+def field_specs(cls: type) -> tuple[FieldSpec, ...]:
+    """The specs of a model class's fields, in declaration order (cached)."""
+    specs = _SPECS.get(cls)
+    if specs is None:
+        hints = typing.get_type_hints(cls, vars(_model))
+        built = []
+        for field in attrs.fields(cls):
+            kind, optional, many, target = _classify(hints[field.name])
+            required = field.default is attrs.NOTHING
+            built.append(
+                FieldSpec(
+                    name=field.name,
+                    kind=kind,
+                    optional=optional,
+                    many=many,
+                    target=target,
+                    required=required,
+                    default=None if required else field.default,
+                )
+            )
+        specs = _SPECS[cls] = tuple(built)
+    return specs
+
+
+def model_classes() -> list[type]:
+    """Every model class reachable from :class:`~lawgov.Report`, Report first."""
+    seen: list[type] = []
+    pending: list[type] = [_model.Report]
+    while pending:
+        cls = pending.pop(0)
+        if cls in seen:
+            continue
+        seen.append(cls)
+        pending.extend(spec.target for spec in field_specs(cls) if spec.kind == "model")
+    return seen
+
+
+# --- scalar parsing -------------------------------------------------------------------------
+
+_ZONES: dict[int, pendulum.FixedTimezone] = {}
+
+
+def _zone(seconds: int) -> pendulum.FixedTimezone:
+    zone = _ZONES.get(seconds)
+    if zone is None:
+        zone = _ZONES[seconds] = pendulum.FixedTimezone(seconds)
+    return zone
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """The exact Decimal written as ``text``, or None when it is not a plain decimal string."""
+    if len(text) > MAX_DECIMAL_LENGTH or _DECIMAL.fullmatch(text) is None:
+        return None
+    return Decimal(text)
+
+
+def parse_datetime(text: str) -> pendulum.DateTime | None:
+    """The datetime written in ISO 8601 extended form (offset kept, naive if none), or None."""
+    match = _DATETIME.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, fraction, sign, oh, om, zulu = match.groups()
+    tz: pendulum.FixedTimezone | None = None
+    if sign is not None:
+        hours, minutes = int(oh), int(om)
+        if hours > 23 or minutes > 59:
+            return None
+        offset = hours * 3600 + minutes * 60
+        tz = _zone(-offset if sign == "-" else offset)
+    elif zulu is not None:
+        tz = _zone(0)
+    try:
+        return pendulum.DateTime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
+            int(fraction.ljust(6, "0")) if fraction else 0,
+            tzinfo=tz,
+        )
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> pendulum.Date | None:
+    """The calendar date written as ``YYYY-MM-DD``, or None."""
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        return pendulum.Date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def json_kind(value: object) -> str:
+    """How a value reads in JSON terms, for messages ("got string")."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, (list, tuple)):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+# --- header ---------------------------------------------------------------------------------
+
+
+def check_header(format_name: object, version: object, *, where: str = "") -> bool:
+    """Check a document's format marker and version; return whether unknown fields are allowed.
+
+    The version rule: a higher *major* version than :data:`FORMAT_VERSION` is refused (its meaning
+    may have changed); a higher *minor* version of the same major is read, and fields this version
+    does not know are ignored (minor versions only add optional fields); anything else must match
+    exactly, and unknown fields are errors.
+
+    Raises:
+        FormatError: Not a lawgov report, or a version this lawgov cannot read.
+    """
+    if format_name != FORMAT_NAME:
+        raise FormatError(
+            f"expected a lawgov report document (format {FORMAT_NAME!r}), "
+            f"got format {format_name!r}{where}"
+        )
+    match = _VERSION.fullmatch(version) if isinstance(version, str) else None
+    if match is None:
+        raise FormatError(f"expected a format version such as {FORMAT_VERSION!r}, got {version!r}")
+    major, minor = int(match[1]), int(match[2])
+    if major != _MAJOR:
+        raise FormatError(
+            f"format version {version} is not supported (this lawgov reads {_MAJOR}.x, "
+            f"up to {FORMAT_VERSION} in full)"
+        )
+    return minor > _MINOR
+
+
+# --- unstructure (model -> dict) --------------------------------------------------------------
+
+
+def _value_expr(spec: FieldSpec, var: str) -> str:
+    kind = spec.kind
+    if kind in ("str", "int"):
+        return var
+    if kind == "decimal":
+        return f"str({var})"
+    if kind in ("datetime", "date"):
+        return f"{var}.isoformat()"
+    if kind == "enum":
+        return f"{var}.value"
+    return f"u_{spec.target.__name__}({var})"
+
+
+def _unstructure_source(cls: type) -> str:
+    lines = [f"def u_{cls.__name__}(o):", "    return {"]
+    for spec in field_specs(cls):
+        attr = f"o.{spec.name}"
+        if spec.many and spec.kind == "str":
+            expr = f"list({attr})"
+        elif spec.many:
+            expr = f"[{_value_expr(spec, 'i')} for i in {attr}]"
+        elif spec.optional and spec.kind not in ("str", "int"):
+            expr = f"None if {attr} is None else {_value_expr(spec, attr)}"
+        else:
+            expr = _value_expr(spec, attr)
+        lines.append(f"        {spec.name!r}: {expr},")
+    lines.append("    }")
+    return "\n".join(lines)
+
+
+# --- fast structure (dict -> model, first problem stops) ---------------------------------------
+
+
+def _fast_value(spec: FieldSpec, var: str, out: list[str], indent: str, prefix: str) -> None:
+    """Append lines that check ``var`` (one item) and rebind it to the model value."""
+    kind = spec.kind
+    if kind == "str":
+        out.append(f"{indent}if type({var}) is not str: raise INVALID")
+    elif kind == "int":
+        out.append(f"{indent}if type({var}) is not int: raise INVALID")
+    elif kind == "decimal":
+        out.append(f"{indent}if type({var}) is not str: raise INVALID")
+        out.append(f"{indent}{var} = parse_decimal({var})")
+        out.append(f"{indent}if {var} is None: raise INVALID")
+    elif kind == "datetime":
+        out.append(f"{indent}if type({var}) is not str: raise INVALID")
+        out.append(f"{indent}{var} = parse_datetime({var})")
+        out.append(f"{indent}if {var} is None: raise INVALID")
+    elif kind == "date":
+        out.append(f"{indent}if type({var}) is not str: raise INVALID")
+        out.append(f"{indent}{var} = parse_date({var})")
+        out.append(f"{indent}if {var} is None: raise INVALID")
+    elif kind == "enum":
+        out.append(
+            f"{indent}{var} = E_{spec.target.__name__}.get({var}) if type({var}) is str else None"
+        )
+        out.append(f"{indent}if {var} is None: raise INVALID")
+    else:
+        out.append(f"{indent}{var} = {prefix}_{spec.target.__name__}({var}, depth)")
+
+
+def _structure_source(cls: type, prefix: str) -> str:
+    name = cls.__name__
+    specs = field_specs(cls)
+    recursive = any(spec.target is cls for spec in specs)
+    lines = [f"def {prefix}_{name}(d, depth):", "    if type(d) is not dict: raise INVALID"]
+    if prefix == "s":
+        lines.append(f"    if not d.keys() <= K_{name}: raise INVALID")
+    if recursive:
+        lines.append("    depth += 1")
+        lines.append(f"    if depth > {MAX_DEPTH}: raise INVALID")
+    for spec in specs:
+        var = f"v_{spec.name}"
+        if spec.many:
+            lines.append(f"    {var} = d.get({spec.name!r}, EMPTY)")
+            lines.append(f"    if type({var}) is not list: raise INVALID")
+            if spec.kind == "str":
+                lines.append(f"    for i in {var}:")
+                lines.append("        if type(i) is not str: raise INVALID")
+            elif spec.kind == "model":
+                call = f"{prefix}_{spec.target.__name__}"
+                lines.append(f"    {var} = [{call}(i, depth) for i in {var}]")
+            else:
+                raise TypeError(f"unsupported tuple field {name}.{spec.name}")
+            continue
+        indent = "    "
+        if spec.required:
+            lines.append(f"    {var} = d.get({spec.name!r}, MISSING)")
+            lines.append(f"    if {var} is MISSING: raise INVALID")
+            if spec.optional:
+                lines.append(f"    if {var} is not None:")
+                indent = "        "
+        else:
+            lines.append(f"    {var} = d.get({spec.name!r}, D_{name}_{spec.name})")
+            # Defaults are valid values already; only what came from the data needs checks.
+            guard = "None" if spec.optional else f"D_{name}_{spec.name}"
+            lines.append(f"    if {var} is not {guard}:")
+            indent = "        "
+        _fast_value(spec, var, lines, indent, prefix)
+    args = ", ".join(f"{spec.name}=v_{spec.name}" for spec in specs)
+    lines.append(f"    return C_{name}({args})")
+    return "\n".join(lines)
+
+
+# --- code generation ------------------------------------------------------------------------
+
+_MISSING: Final = object()
+
+
+def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
+    namespace: dict[str, Any] = {
+        "INVALID": _INVALID,
+        "MISSING": _MISSING,
+        "parse_decimal": parse_decimal,
+        "parse_datetime": parse_datetime,
+        "parse_date": parse_date,
+        "EMPTY": [],
+    }
+    sources = []
+    for cls in model_classes():
+        name = cls.__name__
+        namespace[f"C_{name}"] = cls
+        namespace[f"K_{name}"] = frozenset(spec.name for spec in field_specs(cls))
+        for spec in field_specs(cls):
+            if not spec.required:
+                namespace[f"D_{name}_{spec.name}"] = spec.default
+            if spec.kind == "enum":
+                namespace[f"E_{spec.target.__name__}"] = {
+                    member.value: member for member in spec.target
+                }
+        sources.append(_unstructure_source(cls))
+        # s_ refuses unknown fields; l_ ignores them (a document of a newer minor version).
+        sources.append(_structure_source(cls, "s"))
+        sources.append(_structure_source(cls, "l"))
+    exec(compile("\n\n".join(sources), "<lawgov._convert generated>", "exec"), namespace)
+    return tuple(
+        {cls.__name__: namespace[f"{prefix}_{cls.__name__}"] for cls in model_classes()}
+        for prefix in ("u", "s", "l")
+    )
+
+
+_UNSTRUCTURE, _STRUCTURE, _STRUCTURE_LENIENT = _compile()
+_unstructure_report = _UNSTRUCTURE["Report"]
+
+
+def to_dict(report: _model.Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data, ``format`` and ``version`` first.
+
+    Raises:
+        TypeError: ``report`` is not a :class:`~lawgov.Report`.
+    """
+    if not isinstance(report, _model.Report):
+        raise TypeError(f"expected a lawgov Report, got {type(report).__name__}")
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **_unstructure_report(report)}
+
+
+# --- slow structure (collect every problem) ----------------------------------------------------
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _type_problem(problems: list[Problem], path: str, expected: str, value: object) -> None:
+    problems.append(
+        Problem(path=path, message=f"expected {expected}, got {json_kind(value)}", rule="type")
+    )
+
+
+_EXPECTED = {
+    "str": "a string",
+    "int": "an integer",
+    "decimal": 'a decimal string such as "1500" or "99.6"',
+    "datetime": 'an ISO 8601 datetime string such as "2021-02-26T16:14:00+08:00"',
+    "date": 'a date string such as "2021-02-26"',
+    "model": "an object",
+}
+
+
+@attrs.define
+class _Collector:
+    """What the slow pass carries down: the problems so far and whether unknown fields pass."""
+
+    problems: list[Problem]
+    lenient: bool
+
+
+def _slow_scalar(spec: FieldSpec, value: object, path: str, walk: _Collector, depth: int) -> Any:
+    problems = walk.problems
+    kind = spec.kind
+    if kind == "model":
+        return _slow_object(spec.target, value, path, walk, depth)
+    if kind == "enum":
+        choices = {member.value: member for member in spec.target}
+        if type(value) is str and value in choices:
+            return choices[value]
+        allowed = ", ".join(repr(choice) for choice in choices)
+        shown = repr(value) if type(value) is str else json_kind(value)
+        problems.append(
+            Problem(path=path, message=f"expected one of {allowed}, got {shown}", rule="type")
+        )
+        return value
+    if kind == "str":
+        if type(value) is not str:
+            _type_problem(problems, path, "a string", value)
+        return value
+    if kind == "int":
+        if type(value) is not int:
+            _type_problem(problems, path, "an integer", value)
+        return value
+    parser = {"decimal": parse_decimal, "datetime": parse_datetime, "date": parse_date}[kind]
+    if type(value) is not str:
+        _type_problem(problems, path, _EXPECTED[kind], value)
+        return value
+    parsed = parser(value)
+    if parsed is None:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        message = f"expected {_EXPECTED[kind]}, got {shown!r}"
+        problems.append(Problem(path=path, message=message, rule="type"))
+        return value
+    return parsed
+
+
+def _slow_object(cls: type, data: object, path: str, walk: _Collector, depth: int) -> Any:
+    problems = walk.problems
+    if type(data) is not dict:
+        _type_problem(problems, path, "an object", data)
+        return data
+    specs = field_specs(cls)
+    if any(spec.target is cls for spec in specs):
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise FormatError(
+                f"nesting deeper than {MAX_DEPTH} levels of {cls.__name__.lower()}s - at {path}"
+            )
+    names = {spec.name for spec in specs}
+    if not walk.lenient:
+        for key in data:
+            if key not in names:
+                where = _join(path, key) if type(key) is str else path
+                problems.append(Problem(path=where, message="unknown field", rule="unknown_field"))
+    kwargs: dict[str, Any] = {}
+    for spec in specs:
+        where = _join(path, spec.name)
+        if spec.name not in data:
+            if spec.required:
+                message = "missing required field"
+                problems.append(Problem(path=where, message=message, rule="missing_field"))
+                kwargs[spec.name] = None
+            continue
+        value = data[spec.name]
+        if spec.many:
+            if type(value) is not list:
+                _type_problem(problems, where, "an array", value)
+                # An empty tuple keeps the tuple converters from splitting a string into letters.
+                kwargs[spec.name] = ()
+                continue
+            kwargs[spec.name] = tuple(
+                _slow_scalar(spec, item, f"{where}[{index}]", walk, depth)
+                for index, item in enumerate(value)
+            )
+        elif value is None:
+            if not spec.optional:
+                _type_problem(problems, where, _EXPECTED.get(spec.kind, "a value"), value)
+            kwargs[spec.name] = None
+        else:
+            kwargs[spec.name] = _slow_scalar(spec, value, where, walk, depth)
+    with _validation.unchecked():
+        return cls(**kwargs)
+
+
+def merge_problems(first: list[Problem], then: list[Problem]) -> list[Problem]:
+    """``first`` plus those of ``then`` not at or below a path ``first`` already reports."""
+    taken = {problem.path for problem in first}
+    merged = list(first)
+    for problem in then:
+        path = problem.path
+        covered = path in taken
+        if not covered:
+            for cut in (i for i, char in enumerate(path) if char in ".["):
+                if path[:cut] in taken:
+                    covered = True
+                    break
+        if not covered:
+            merged.append(problem)
+    return merged
+
+
+def _collect(data: dict[str, Any], lenient: bool) -> list[Problem]:
+    walk = _Collector(problems=[], lenient=lenient)
+    report = _slow_object(_model.Report, data, "", walk, 0)
+    if isinstance(report, _model.Report):
+        return merge_problems(walk.problems, _validation.tree_problems(report))
+    return walk.problems
+
+
+_HEADER = ("format", "version")
+
+
+def from_dict(data: object, *, source: str | None = None) -> _model.Report:
+    """Load a report from plain data in the JSON shape, strictly.
+
+    Args:
+        data: A dict such as :func:`to_dict` returns (or ``json.loads`` gives).
+        source: Where the data came from, for error messages.
+
+    Raises:
+        FormatError: ``data`` is not a lawgov report document, or its version is unsupported.
+        ValidationError: Every type and rule problem, each with its path.
+    """
+    if type(data) is not dict:
+        raise FormatError(f"expected an object at the root, got {json_kind(data)}", source=source)
+    try:
+        lenient = check_header(data.get("format"), data.get("version"))
+    except FormatError as error:
+        error.source = source
+        raise
+    body = {key: value for key, value in data.items() if key not in _HEADER}
+    structure = (_STRUCTURE_LENIENT if lenient else _STRUCTURE)["Report"]
+    try:
+        return typing.cast(_model.Report, structure(body, 0))
+    except (_InvalidError, ValidationError, TypeError, ValueError, RecursionError):
+        pass
+    try:
+        problems = _collect(body, lenient)
+    except FormatError as error:
+        error.source = source
+        raise
+    except RecursionError:
+        raise FormatError("nesting too deep", source=source) from None
+    if not problems:
+        # The fast pass refused something the slow pass accepts: a bug, never silently ignored.
+        raise FormatError("the document could not be loaded", source=source)
+    raise ValidationError(problems, source=source)
