@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import attrs
 import pendulum
@@ -239,11 +239,15 @@ def test_models_pickle() -> None:
         # A bare magnitude word has nothing to scale: it stays the unit.
         ("4.27", "万", "4.27", "万"),
         ("0", "万元", "0", "元"),
+        ("0.00001", "万元", "0.1", "元"),
+        ("2.50", "%", "2.50", "%"),
     ],
 )
 def test_base_value_and_unit(value: str, unit: str, base_value: str, base_unit: str) -> None:
     item = metric(value + unit, value, unit)
     assert item.base_value == Decimal(base_value)
+    # Written plainly: 42700, not 42700.00 or 4.27E+4.
+    assert str(item.base_value) == base_value
     assert type(item.base_value) is Decimal
     assert item.base_unit == base_unit
     # The stated value and unit are untouched.
@@ -252,14 +256,24 @@ def test_base_value_and_unit(value: str, unit: str, base_value: str, base_unit: 
 
 
 @given(
-    st.decimals(min_value=0, max_value=10**9, places=4, allow_nan=False),
-    st.sampled_from(["万元", "亿元", "万户", "万人次"]),
+    st.decimals(min_value=0, allow_nan=False, allow_infinity=False),
+    st.sampled_from(
+        [("万元", 4), ("亿元", 8), ("万户", 4), ("万人次", 4), ("万亿元", 12), ("千", 0)]
+    ),
 )
-def test_base_value_is_exact(value: Decimal, unit: str) -> None:
+def test_base_value_is_exact(value: Decimal, unit_places: tuple[str, int]) -> None:
+    unit, places = unit_places
     item = Metric(value=value, unit=unit, text="x")
-    factor = 100_000_000 if unit.startswith("亿") else 10_000
-    assert item.base_value == value * factor
-    assert item.base_value / factor == value
+    with localcontext() as exact:
+        exact.prec = 10_000  # no rounding: the reference product is exact
+        assert item.base_value == value * 10**places
+        assert item.base_value.scaleb(-places) == value
+
+
+def test_base_value_keeps_every_digit() -> None:
+    # 33 significant digits: a plain Decimal product would round them to 28.
+    item = metric("x", "123456789012345678901234567890.123", "亿元")
+    assert str(item.base_value) == "12345678901234567890123456789012300000"
 
 
 # --- delegated powers -------------------------------------------------------------------------

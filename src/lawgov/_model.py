@@ -118,13 +118,23 @@ class ChangeKind(str, enum.Enum):
     """收回: taken back by the grantor."""
 
 
-# Magnitude words that stay in a unit as written (1500万元) and scale it to its base (元).
-_MAGNITUDES: tuple[tuple[str, int], ...] = (
-    ("百万", 1_000_000),
-    ("亿", 100_000_000),
-    ("万", 10_000),
-    ("千", 1_000),
-)
+# Magnitude words that stay in a unit as written (1500万元) and scale it to its base (元), as
+# powers of ten.
+_MAGNITUDES: tuple[tuple[str, int], ...] = (("百万", 6), ("亿", 8), ("万", 4), ("千", 3))
+
+
+def _shift(value: Decimal, places: int) -> Decimal:
+    # value * 10**places without a decimal context: multiplication rounds to 28 digits, this
+    # cannot. The result is written plainly (42700, not 42700.00 or 4.27E+4) when that is short.
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # NaN or infinity (only inside unchecked())
+        return value
+    exponent += places
+    if 0 < exponent <= 40:
+        digits, exponent = digits + (0,) * exponent, 0
+    while exponent < 0 and len(digits) > 1 and digits[-1] == 0:
+        digits, exponent = digits[:-1], exponent + 1
+    return Decimal((sign, digits, exponent))
 
 
 @attrs.frozen(kw_only=True)
@@ -242,15 +252,15 @@ class Metric:
     def _split_unit(self) -> tuple[int, str]:
         # Magnitude words compound (万亿元 = 10^12 元, 千万元 = 10^7 元), so strip them one by
         # one; a bare magnitude word (万) is kept as the unit, having nothing left to scale.
-        factor, unit = 1, self.unit
+        places, unit = 0, self.unit
         stripped = True
         while stripped:
             stripped = False
-            for word, scale in _MAGNITUDES:
+            for word, power in _MAGNITUDES:
                 if unit.startswith(word) and len(unit) > len(word):
-                    factor, unit, stripped = factor * scale, unit[len(word) :], True
+                    places, unit, stripped = places + power, unit[len(word) :], True
                     break
-        return factor, unit
+        return places, unit
 
     @property
     def base_unit(self) -> str:
@@ -259,8 +269,12 @@ class Metric:
 
     @property
     def base_value(self) -> Decimal:
-        """The value in :attr:`base_unit` (1500 万元 → 15000000 元), exact."""
-        return self.value * self._split_unit()[0]
+        """The value in :attr:`base_unit` (1500 万元 → 15000000 元, 4.27 万户 → 42700 户), exact.
+
+        A unit without a magnitude word gives :attr:`value` itself.
+        """
+        places = self._split_unit()[0]
+        return _shift(self.value, places) if places else self.value
 
 
 @attrs.frozen(kw_only=True)
