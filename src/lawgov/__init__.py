@@ -3,6 +3,7 @@
 The public surface is re-exported here; implementation modules are private.
 """
 
+from lawgov._clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
 from lawgov._convert import FORMAT_VERSION, from_dict, to_dict
 from lawgov._errors import FormatError, LawgovError, ParseError, Problem, ValidationError
 from lawgov._json import from_json, to_json
@@ -31,6 +32,8 @@ __all__ = [
     "Agency",
     "ChangeKind",
     "Citation",
+    "CleanResult",
+    "DamagedSpan",
     "DelegatedPower",
     "Disclosure",
     "DocumentNumber",
@@ -46,8 +49,11 @@ __all__ = [
     "Report",
     "Section",
     "SectionKind",
+    "TextChange",
     "ValidationError",
     "__version__",
+    "clean",
+    "clean_text",
     "from_dict",
     "from_json",
     "to_dict",

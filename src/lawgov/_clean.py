@@ -1,0 +1,634 @@
+"""Text cleaning: a scraped copy of a report in, clean text and a record of every change out.
+
+This module owns what "clean text" means (``docs/conventions.md``, section *Text*): simplified
+script, no pinyin annotations, no HTML remnants, no mojibake, full-width punctuation in Chinese
+context. :func:`clean` returns the clean text with the list of changes and damaged spans, each
+located by offsets into the *original* text; :func:`clean_text` returns the text alone.
+
+The cleaner is a pipeline of small stages over a draft that remembers, for every character of the
+current text, which span of the original it came from:
+
+1. line breaks and invisible characters,
+2. HTML entities, then tags and tag remnants,
+3. damage (mojibake ``?`` runs, U+FFFD, lone surrogates), removed and reported,
+4. pinyin annotations, each verified with pypinyin,
+5. script (traditional to simplified with OpenCC, guarded so simplified text never changes),
+6. whitespace (trailing spaces, letter-spaced CJK),
+7. punctuation (stray and doubled commas, ASCII to full width in Chinese context, quotes).
+
+The pipeline is repeated until the text stops changing (a removal can bring together pieces that an
+earlier stage would have handled), so cleaning is idempotent. Lines are never joined or split.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Literal
+
+import attrs
+
+from lawgov._errors import ParseError
+
+__all__ = ["CleanResult", "DamagedSpan", "TextChange", "TextChangeKind", "clean", "clean_text"]
+
+#: What a :class:`TextChange` did.
+TextChangeKind = Literal["whitespace", "markup", "damage", "pinyin", "script", "punctuation"]
+
+
+@attrs.frozen(kw_only=True)
+class TextChange:
+    """One edit the cleaner made, located in the original text.
+
+    Attributes:
+        kind: Which rule made it: ``"whitespace"``, ``"markup"``, ``"damage"``, ``"pinyin"``,
+            ``"script"`` or ``"punctuation"``.
+        start: Offset of the first original character replaced (``original == text[start:end]``).
+        end: Offset just past the last original character replaced.
+        original: The original text of the span.
+        replacement: What the rule put in its place (empty for a removal). When a later rule
+            rewrites what an earlier one produced, both changes are listed, each with the
+            original span it covers.
+    """
+
+    kind: str
+    start: int
+    end: int
+    original: str
+    replacement: str
+
+
+@attrs.frozen(kw_only=True)
+class DamagedSpan:
+    """A run of the original text that was damaged beyond repair and removed from the clean text.
+
+    Attributes:
+        start: Offset of the run's first character in the original text.
+        end: Offset just past its last character.
+        text: The raw run as it stood in the original text (``text == original[start:end]``).
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class CleanResult:
+    """The clean text, with every change and damaged span located in the original text.
+
+    Attributes:
+        text: The clean text (see ``docs/conventions.md``, section *Text*).
+        changes: Every edit, ordered by its position in the original text.
+        damaged: Every damaged run that was removed, ordered by position.
+    """
+
+    text: str
+    changes: tuple[TextChange, ...] = ()
+    damaged: tuple[DamagedSpan, ...] = ()
+
+
+# --- character classes ----------------------------------------------------------------------
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Punctuation and forms that only occur in CJK typesetting: their neighbours are Chinese context.
+_CJK_MARKS = "\u3000-\u303f\uff00-\uffef\u2014\u2026\u2018\u2019\u201c\u201d\u00b7"
+_CJK = _HAN + _CJK_MARKS
+
+_IS_HAN = re.compile(f"[{_HAN}]")
+_IS_CJK = re.compile(f"[{_CJK}]")
+
+
+def _is_han(char: str) -> bool:
+    return bool(char) and _IS_HAN.match(char) is not None
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and _IS_CJK.match(char) is not None
+
+
+# URLs are copied verbatim: no punctuation inside them is touched and no '?' is damage.
+_URL = re.compile(
+    r"(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+(?<![.,;:!?)\]'])"
+)
+
+
+class _Draft:
+    """The text being cleaned, with the original span behind each of its characters."""
+
+    __slots__ = ("changes", "damaged", "ends", "source", "starts", "text")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.text = source
+        self.starts = list(range(len(source)))
+        self.ends = list(range(1, len(source) + 1))
+        self.changes: list[TextChange] = []
+        self.damaged: list[DamagedSpan] = []
+
+    def apply(
+        self, kind: str, edits: Iterable[tuple[int, int, str]], *, damage: bool = False
+    ) -> bool:
+        """Replace each ``text[s:e]`` by its replacement; edits are sorted and disjoint."""
+        text, starts, ends, source = self.text, self.starts, self.ends, self.source
+        pieces: list[str] = []
+        new_starts: list[int] = []
+        new_ends: list[int] = []
+        pos = 0
+        for s, e, replacement in edits:
+            if s >= e or text[s:e] == replacement:
+                continue
+            ostart, oend = starts[s], ends[e - 1]
+            pieces.append(text[pos:s])
+            new_starts += starts[pos:s]
+            new_ends += ends[pos:s]
+            pieces.append(replacement)
+            new_starts += [ostart] * len(replacement)
+            new_ends += [oend] * len(replacement)
+            original = source[ostart:oend]
+            self.changes.append(
+                TextChange(
+                    kind=kind, start=ostart, end=oend, original=original, replacement=replacement
+                )
+            )
+            if damage:
+                self.damaged.append(DamagedSpan(start=ostart, end=oend, text=original))
+            pos = e
+        if not pieces:
+            return False
+        pieces.append(text[pos:])
+        new_starts += starts[pos:]
+        new_ends += ends[pos:]
+        self.text = "".join(pieces)
+        self.starts = new_starts
+        self.ends = new_ends
+        return True
+
+
+def _subs(
+    pattern: re.Pattern[str], text: str, replace: Callable[[re.Match[str]], str | None]
+) -> Iterator[tuple[int, int, str]]:
+    """Edits for every match of ``pattern`` whose ``replace`` is not None."""
+    for match in pattern.finditer(text):
+        replacement = replace(match)
+        if replacement is not None:
+            yield match.start(), match.end(), replacement
+
+
+# --- 1. line breaks and invisible characters -------------------------------------------------
+
+# Every separator str.splitlines() knows becomes "\n", so lines split the same way before and after.
+_LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff]+|\u00a0"
+)
+
+
+def _invisible(draft: _Draft) -> None:
+    draft.apply("whitespace", _subs(_LINE_BREAK, draft.text, lambda _m: "\n"))
+    draft.apply(
+        "whitespace", _subs(_INVISIBLE, draft.text, lambda m: " " if m[0] == "\u00a0" else "")
+    )
+
+
+# --- 2. markup --------------------------------------------------------------------------------
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
+_TAG_NAMES = (
+    "a|abbr|b|big|blockquote|body|br|center|code|col|colgroup|dd|del|div|dl|dt|em|font|form|"
+    "h[1-6]|head|hr|html|i|img|input|ins|label|li|link|meta|ol|p|pre|s|script|section|small|span|"
+    "strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|[a-z]+:[a-z]+"
+)
+_ATTRIBUTE = (
+    r"""\s+[A-Za-z_:@][-\w:.@]*"""
+    r"""(?:\s*=\s*(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|[^\s"'<>]+))?"""
+)
+_MARKUP = re.compile(
+    r"<!--[^\n]{0,200}?-->"
+    rf"|</?(?:{_TAG_NAMES})(?![A-Za-z0-9])(?:{_ATTRIBUTE})*\s*/?(?:>|(?=\n|\Z))"
+    # A closing tag that lost its "<" when the page was cut up: "/span>".
+    rf"|(?<![<A-Za-z])/(?:{_TAG_NAMES})>",
+    re.IGNORECASE,
+)
+
+
+def _decoded_entity(match: re.Match[str]) -> str | None:
+    decoded = html.unescape(match[0])
+    if decoded == match[0]:
+        return None
+    # A decoded entity must not break a line or hide a control character.
+    return "".join(" " if not (char.isprintable() or char == " ") else char for char in decoded)
+
+
+def _markup(draft: _Draft) -> None:
+    # Double-escaped entities (&amp;nbsp;) need more than one round; each round shortens the text.
+    for _ in range(4):
+        if not draft.apply("markup", _subs(_ENTITY, draft.text, _decoded_entity)):
+            break
+    draft.apply("markup", _subs(_MARKUP, draft.text, lambda _m: ""))
+
+
+# --- 3. damage --------------------------------------------------------------------------------
+
+# A cluster: '?' or U+FFFD marks separated by at most three CJK characters, as left behind by GBK
+# bytes decoded one byte off (invalid pairs become '?', valid ones random characters).
+_CLUSTER = re.compile(rf"[?\ufffd](?:[{_HAN}]{{0,3}}[?\ufffd])*|[\ud800-\udfff]+")
+# After these (or at a line start) a real question mark cannot stand.
+_CLAUSE_OPENERS = frozenset(",，、;；:：(（“《〈\n")
+_QUESTION_PARTICLES = frozenset("吗呢么吧")
+_QUESTION_WORDS = re.compile(
+    "[吗呢么谁哪几岂嗎麼誰幾]|什么|怎|如何|为何|為何|为什么|為什麼|多少|是否|能否|可否|"
+    "是不是|有没有|有沒有|难道|難道|何"
+)
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def _asks(text: str, index: int) -> bool:
+    """Whether the sentence ending at ``text[index]`` contains a question word."""
+    start = max(0, index - 120)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, index)]
+    sentence = text[ends[-1] if ends else start : index]
+    return _QUESTION_WORDS.search(sentence) is not None
+
+
+def _is_damage(text: str, match: re.Match[str], urls: list[tuple[int, int]]) -> bool:
+    chunk = match[0]
+    start, end = match.span()
+    if "\ufffd" in chunk or "\ud800" <= chunk[0] <= "\udfff":
+        return True
+    if _inside(urls, start):
+        return False
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    marks = chunk.count("?")
+    if marks >= 2:
+        if not (_is_cjk(before) or _is_cjk(after) or _IS_HAN.search(chunk)):
+            return False
+        # "是吗?对吗?": each mark closes a question, none of them is damage.
+        return "??" in chunk or not all(
+            (chunk[i - 1] if i else before) in _QUESTION_PARTICLES
+            for i, char in enumerate(chunk)
+            if char == "?"
+        )
+    # A single '?' inside a run of CJK text: a lost character unless a question ends there.
+    if not _is_han(after):
+        return False
+    if before in _CLAUSE_OPENERS:
+        return True
+    return _is_han(before) and not _asks(text, start)
+
+
+def _inside(spans: list[tuple[int, int]], index: int) -> bool:
+    position = bisect.bisect_right(spans, (index, 1 << 62)) - 1
+    return position >= 0 and spans[position][0] <= index < spans[position][1]
+
+
+def _damage(draft: _Draft) -> None:
+    text = draft.text
+    if "?" not in text and "\ufffd" not in text and not _SURROGATE.search(text):
+        return
+    urls = [m.span() for m in _URL.finditer(text)]
+    draft.apply(
+        "damage",
+        _subs(_CLUSTER, text, lambda m: "" if _is_damage(text, m, urls) else None),
+        damage=True,
+    )
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+# --- 4. pinyin annotations --------------------------------------------------------------------
+
+_TONE_LETTERS = "a-zāáǎàēéěèêếềīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ\u0300-\u036f"
+_ANNOTATION = re.compile(rf"(?<=[{_HAN}])[(（]([{_TONE_LETTERS}]{{1,12}}[1-5]?)[)）]")
+
+
+def _toneless(syllable: str) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c) and not c.isdigit())
+    return bare.replace("v", "u")
+
+
+@functools.lru_cache(maxsize=8192)
+def _readings(char: str) -> frozenset[str]:
+    """Every reading of ``char`` pypinyin knows, with tone marks and without."""
+    pypinyin = _pypinyin()
+    readings: set[str] = set()
+    for style in (pypinyin.Style.TONE, pypinyin.Style.NORMAL):
+        for reading in pypinyin.pinyin(char, style=style, heteronym=True)[0]:
+            readings.add(unicodedata.normalize("NFC", reading))
+            readings.add(_toneless(reading))
+    readings.discard(char)
+    return frozenset(readings)
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_reading(char: str, annotation: str) -> bool:
+    readings = _readings(char)
+    return unicodedata.normalize("NFC", annotation) in readings or _toneless(annotation) in readings
+
+
+def _pinyin_edit(text: str, match: re.Match[str]) -> str | None:
+    return "" if _is_reading(text[match.start() - 1], match[1]) else None
+
+
+def _pinyin(draft: _Draft) -> None:
+    text = draft.text
+    draft.apply("pinyin", _subs(_ANNOTATION, text, lambda m: _pinyin_edit(text, m)))
+
+
+@functools.lru_cache(maxsize=1)
+def _pypinyin() -> Any:
+    try:
+        import pypinyin  # noqa: PLC0415 -- an optional extra, loaded on first use
+    except ImportError as error:  # pragma: no cover - the extra is installed in development
+        raise ImportError("cleaning needs pypinyin: pip install 'lawgov[parse]'") from error
+    return pypinyin
+
+
+# --- 5. script --------------------------------------------------------------------------------
+
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+# In GB2312 (the simplified character set) although OpenCC t2s changes them: the character is
+# legitimately simplified in some words (乾坤, 於 as a surname), so it alone does not make a run
+# traditional. 後 is the exception: GB2312 has it, simplified text never uses it.
+_SIMPLIFIED_EXCEPTIONS = frozenset("後")
+
+
+@functools.lru_cache(maxsize=1)
+def _opencc() -> Any:
+    try:
+        import opencc  # noqa: PLC0415 -- an optional extra, loaded on first use
+    except ImportError as error:  # pragma: no cover - the extra is installed in development
+        raise ImportError("cleaning needs opencc: pip install 'lawgov[parse]'") from error
+    return opencc.OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional() -> re.Pattern[str]:
+    """A character class of the characters that only traditional script uses."""
+    converter = _opencc()
+    chars = [
+        chr(code)
+        for low, high in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x31350))
+        for code in range(low, high)
+    ]
+    # One call for all of them; "\n" keeps OpenCC from reading neighbours as a phrase.
+    converted = converter.convert("\n".join(chars)).split("\n")
+    traditional = [
+        char
+        for char, simplified in zip(chars, converted, strict=True)
+        if char != simplified and (char in _SIMPLIFIED_EXCEPTIONS or not _in_gb2312(char))
+    ]
+    return re.compile(f"[{''.join(traditional)}]")
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _script_edits(text: str) -> Iterator[tuple[int, int, str]]:
+    traditional = _traditional()
+    if traditional.search(text) is None:
+        return
+    converter = _opencc()
+    for run in _HAN_RUN.finditer(text):
+        # Only runs with a traditional-only character are converted: t2s also rewrites some
+        # simplified words (乾 -> 干), which would change clean simplified text.
+        if traditional.search(run[0]) is None:
+            continue
+        simplified: str = converter.convert(run[0])
+        start = run.start()
+        if len(simplified) != len(run[0]):
+            yield start, run.end(), simplified
+            continue
+        # Same length: report each changed stretch on its own, so offsets stay precise.
+        index, length = 0, len(simplified)
+        while index < length:
+            if run[0][index] == simplified[index]:
+                index += 1
+                continue
+            stop = index
+            while stop < length and run[0][stop] != simplified[stop]:
+                stop += 1
+            yield start + index, start + stop, simplified[index:stop]
+            index = stop
+
+
+def _script(draft: _Draft) -> None:
+    draft.apply("script", _script_edits(draft.text))
+
+
+# --- 6. whitespace ----------------------------------------------------------------------------
+
+_TRAILING = re.compile(r"[ \t\u3000]+(?=\n|\Z)")
+# Letter-spaced CJK from PDF copies: three or more single characters each one space apart.
+_LETTER_SPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?:[ \u3000][{_HAN}](?![{_HAN}])){{2,}}")
+_SPACE_BEFORE_MARK = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[，。、；：？！）》”〕】])")
+_SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【])[ \u3000]+(?=[{_CJK}])")
+
+
+def _whitespace(draft: _Draft) -> None:
+    draft.apply("whitespace", _subs(_TRAILING, draft.text, lambda _m: ""))
+    draft.apply(
+        "whitespace",
+        _subs(_LETTER_SPACED, draft.text, lambda m: m[0].replace(" ", "").replace("\u3000", "")),
+    )
+    draft.apply("whitespace", _subs(_SPACE_BEFORE_MARK, draft.text, lambda _m: ""))
+    draft.apply("whitespace", _subs(_SPACE_AFTER_MARK, draft.text, lambda _m: ""))
+
+
+# --- 7. punctuation ---------------------------------------------------------------------------
+
+_STRAY_COMMAS = re.compile(rf"[,，]+(?=[、。；：])|(?<=[{_CJK}]),+(?=[;:])|[,，]{{2,}}")
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_ASCII_TOKEN = re.compile(rf"[^\s{_CJK}]+")
+_ASCII_MARK = re.compile(r"[,:;!?]")
+_THOUSANDS = re.compile(r"\d{3}(?!\d)")
+
+
+def _stray_comma(match: re.Match[str]) -> str:
+    following = match.string[match.end()] if match.end() < len(match.string) else ""
+    if following and following in "、。；：;:":
+        return ""
+    return "，" if "，" in match[0] else ","
+
+
+def _parentheses(text: str, urls: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """Pair parentheses on each line; ASCII ones in Chinese context become full width."""
+    edits: list[tuple[int, int, str]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        stack: list[int] = []
+        for paren in re.finditer(r"[()（）]", line[0]):
+            index = line.start() + paren.start()
+            if _inside(urls, index):
+                continue
+            if paren[0] in "(（":
+                stack.append(index)
+                continue
+            if not stack:
+                if _is_han(_at(text, index - 1)) or _is_han(_at(text, index + 1)):
+                    edits.append((index, index + 1, "）"))
+                continue
+            opening = stack.pop()
+            pair = text[opening] + text[index]
+            if pair == "（）":
+                continue
+            chinese = (
+                "（" in pair
+                or "）" in pair
+                or _is_cjk(_at(text, opening - 1))
+                or _is_cjk(_at(text, index + 1))
+                or _IS_HAN.search(text, opening + 1, index) is not None
+            )
+            if chinese:
+                if text[opening] == "(":
+                    edits.append((opening, opening + 1, "（"))
+                if text[index] == ")":
+                    edits.append((index, index + 1, "）"))
+        for opening in stack:
+            if text[opening] == "(" and (
+                _is_han(_at(text, opening - 1)) or _is_han(_at(text, opening + 1))
+            ):
+                edits.append((opening, opening + 1, "（"))
+    edits.sort()
+    return iter(edits)
+
+
+def _at(text: str, index: int) -> str:
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def _marks(text: str, urls: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """ASCII , : ; ! ? in Chinese context become full width; times, numbers and URLs stay."""
+    for token in _ASCII_TOKEN.finditer(text):
+        word = token[0]
+        if not _ASCII_MARK.search(word):
+            continue
+        start, end = token.span()
+        # The token hangs off Chinese text ("增长5%;", "来源:本网"): all of its marks are Chinese.
+        anchored = _is_cjk(_at(text, start - 1))
+        for mark in _ASCII_MARK.finditer(word):
+            index = start + mark.start()
+            char = mark[0]
+            if not (anchored or (index == end - 1 and _is_cjk(_at(text, end)))):
+                continue
+            before, after = _at(text, index - 1), _at(text, index + 1)
+            if char == ":" and before.isdigit() and after.isdigit():
+                continue  # a time or a ratio: 16:14, 1:1000
+            if char == "," and before.isdigit() and _THOUSANDS.match(text, index + 1) is not None:
+                continue  # a thousands separator: 1,500
+            if _inside(urls, index):
+                continue
+            yield index, index + 1, _FULL_WIDTH[char]
+
+
+def _quotes(text: str) -> Iterator[tuple[int, int, str]]:
+    """Straight quotes pairing with curly ones, or with each other around Chinese, turn curly."""
+    for line in re.finditer(r"[^\n]*[\"“”][^\n]*", text):
+        quotes = [m.start() + line.start() for m in re.finditer(r"[\"“”]", line[0])]
+        opened = False
+        i = 0
+        while i < len(quotes):
+            index = quotes[i]
+            char = text[index]
+            if char == "“":
+                opened = True
+            elif char == "”":
+                opened = False
+            elif opened:
+                yield index, index + 1, "”"
+                opened = False
+            elif i + 1 < len(quotes):
+                closing = quotes[i + 1]
+                if text[closing] == "”":
+                    yield index, index + 1, "“"
+                    opened = True
+                elif (
+                    _IS_HAN.search(text, index + 1, closing) is not None
+                    or _is_cjk(_at(text, index - 1))
+                    or _is_cjk(_at(text, closing + 1))
+                ):
+                    yield index, index + 1, "“"
+                    yield closing, closing + 1, "”"
+                    i += 1
+            i += 1
+
+
+_FULL_WIDTH_PERCENT = re.compile(r"(?<=\d)％")
+
+
+def _punctuation(draft: _Draft) -> None:
+    draft.apply("punctuation", _subs(_STRAY_COMMAS, draft.text, _stray_comma))
+    urls = [m.span() for m in _URL.finditer(draft.text)]
+    if draft.apply("punctuation", _parentheses(draft.text, urls)):
+        urls = [m.span() for m in _URL.finditer(draft.text)]
+    draft.apply("punctuation", _marks(draft.text, urls))
+    draft.apply("punctuation", _quotes(draft.text))
+    draft.apply("punctuation", _subs(_FULL_WIDTH_PERCENT, draft.text, lambda _m: "%"))
+
+
+# --- the pipeline -----------------------------------------------------------------------------
+
+_MAX_ROUNDS = 6
+
+
+def clean(text: str, *, keep_script: bool = False) -> CleanResult:
+    """Clean a scraped report text, and say what changed where.
+
+    Args:
+        text: The raw text, as scraped or copied (any ``str``).
+        keep_script: Keep traditional characters instead of converting them to simplified
+            script (pinyin annotations are still removed).
+
+    Returns:
+        The clean text with every change and every removed damaged run, located by offsets
+        into ``text``.
+
+    Raises:
+        ParseError: ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"clean() needs a str, got {type(text).__name__}")
+    draft = _Draft(text)
+    stages: list[Callable[[_Draft], None]] = [_invisible, _markup, _damage, _pinyin]
+    if not keep_script:
+        stages.append(_script)
+    stages += [_whitespace, _punctuation]
+    for _ in range(_MAX_ROUNDS):
+        before = draft.text
+        for stage in stages:
+            stage(draft)
+        if draft.text == before:
+            break
+    return CleanResult(
+        text=draft.text,
+        changes=tuple(sorted(draft.changes, key=lambda c: (c.start, c.end))),
+        damaged=tuple(sorted(draft.damaged, key=lambda d: (d.start, d.end))),
+    )
+
+
+def clean_text(text: str, *, keep_script: bool = False) -> str:
+    """Return the clean text of a scraped report (``clean(text).text``).
+
+    Args:
+        text: The raw text, as scraped or copied.
+        keep_script: Keep traditional characters instead of converting them to simplified.
+
+    Returns:
+        The clean text: simplified script, no pinyin annotations, no HTML remnants, no damaged
+        runs, full-width punctuation in Chinese context, lines as in ``text``.
+
+    Raises:
+        ParseError: ``text`` is not a ``str``.
+    """
+    return clean(text, keep_script=keep_script).text
