@@ -1,0 +1,554 @@
+"""The page header of a scraped report: title, 来源/date/views line, disclosure block and chrome.
+
+This module owns everything above a report's body and the two facts derived from it, the
+year reported on and the issuer. It works on cleaned lines (see :mod:`lawgov._clean`) and
+never looks below the first body line, so a sentence in the body that happens to contain
+``来源：`` is never read as metadata.
+
+Post-conditions of :func:`read_header`: every returned body line is non-empty and stripped,
+page chrome (breadcrumbs, ``今天是…``, font-size and print links) is gone from the whole text,
+the title (when found) is printed once, and every date is a timezone-aware Asia/Shanghai
+:class:`pendulum.DateTime` or a :class:`pendulum.Date`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+import pendulum
+
+from lawgov._errors import ValidationError
+from lawgov._model import Agency, Disclosure, DocumentNumber
+
+__all__ = [
+    "TIMEZONE",
+    "Header",
+    "Line",
+    "is_chrome",
+    "parse_date",
+    "parse_datetime",
+    "read_header",
+    "report_issuer",
+    "report_year",
+    "title_key",
+]
+
+#: Local time of every Chinese government site.
+TIMEZONE = "Asia/Shanghai"
+
+
+@attrs.frozen(kw_only=True)
+class Line:
+    """One non-empty line of cleaned text.
+
+    Attributes:
+        number: Its 1-based line number in the cleaned text (for error messages).
+        text: The line, stripped of surrounding spaces.
+    """
+
+    number: int
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Header:
+    """What the page header says, and the body lines below it.
+
+    Attributes:
+        title: The report title as printed (once), or None when no line looks like one.
+        title_line: The line number of the title.
+        source: The 来源 value.
+        published: 发布时间 / 发布日期 / 更新时间 / 时间 / 日期, in China time.
+        views: The view counter, when it is a number.
+        disclosure: The disclosure block, when the page has one (even with empty values).
+        body: The lines after the header, chrome removed.
+        notes: What was dropped or could not be read, for the parse result's warnings.
+    """
+
+    title: str | None
+    title_line: int | None
+    source: str | None
+    published: pendulum.DateTime | None
+    views: int | None
+    disclosure: Disclosure | None
+    body: tuple[Line, ...]
+    notes: tuple[str, ...] = ()
+
+
+# --- labels --------------------------------------------------------------------------------
+
+# Label as printed -> the field it fills. Labels may be printed with inner spaces (索 引 号).
+_LABELS: dict[str, str] = {
+    "索引号": "index_number",
+    "发文字号": "document_number",
+    "文号": "document_number",
+    "发布机构": "publisher",
+    "发文机关": "publisher",
+    "发布单位": "publisher",
+    "成文日期": "written",
+    "成文时间": "written",
+    "主题分类": "topic",
+    "主题词": "ignored",
+    "体裁分类": "genre",
+    "有效性": "validity",
+    "发布日期": "published",
+    "发布时间": "published",
+    "更新时间": "updated",
+    "更新日期": "updated",
+    "时间": "time",
+    "日期": "time",
+    "文章来源": "source",
+    "信息来源": "source",
+    "来源": "source",
+    "来自": "source",
+    "浏览数": "views",
+    "浏览次数": "views",
+    "浏览量": "views",
+    "点击数": "views",
+    "点击量": "views",
+    "阅读数": "views",
+    "阅读次数": "views",
+    "访问量": "views",
+    "作者": "ignored",
+    "责任编辑": "ignored",
+    "编辑": "ignored",
+    # Chrome that shares a line with metadata: its "value" is dropped, and it ends the
+    # previous value (发布时间：2021-02-26 字号：大 中 小).
+    "字号": "chrome",
+    "字体": "chrome",
+    "打印": "chrome",
+    "关闭": "chrome",
+    "分享": "chrome",
+    "分享到": "chrome",
+}
+
+_DISCLOSURE_FIELDS = frozenset(
+    {"index_number", "document_number", "publisher", "written", "topic", "genre", "validity"}
+)
+# The order in which a header's dates are preferred as the publication time.
+_PUBLISHED_ORDER = ("published", "updated", "time")
+
+
+def _label_pattern(label: str) -> str:
+    return r"\s*".join(re.escape(char) for char in label)
+
+
+_LABEL_ALTERNATION = "|".join(
+    _label_pattern(label) for label in sorted(_LABELS, key=len, reverse=True)
+)
+_LABEL = re.compile(
+    rf"(?P<open>[\[［【]\s*)?(?P<label>{_LABEL_ALTERNATION})\s*(?P<close>[\]］】])?\s*"
+    r"(?P<colon>[:：])?"
+)
+_DECORATION = " \t\u3000|｜[]［］【】"
+_EMPTY_VALUES = frozenset({"", "-", "--", "—", "——", "无", "暂无", "/"})
+
+# --- chrome --------------------------------------------------------------------------------
+
+_BREADCRUMB_START = re.compile(
+    r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|当前的位置|位置)\s*[>＞›»:：]"
+)
+_BREADCRUMB_SEPARATOR = re.compile(r"\s[>＞›»]\s|[>＞›»]{1,2}")
+_TODAY = re.compile(r"^今天是")
+_CHROME_TOKENS = re.compile(
+    r"字体|字号|[大中小]|默认|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|分享到|分享|"
+    r"扫一扫在手机打开当前页|扫一扫|返回顶部|视力保护色|背景色|保存本页|纠错|微信|微博|"
+    r"[\s:：\[\]［］【】|｜/、，,.。·•>＞-]"
+)
+_CHROME_KEYWORD = re.compile(r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色")
+
+
+def is_chrome(text: str) -> bool:
+    """Whether a line is page chrome: a breadcrumb, ``今天是…``, or font-size/print links.
+
+    Args:
+        text: One stripped line.
+
+    Returns:
+        True for lines that are never report content.
+    """
+    if _TODAY.match(text) or _BREADCRUMB_START.match(text):
+        return True
+    if (
+        len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2
+        and len(text) <= 120
+        and "。" not in text
+        and ("首页" in text or "公开" in text or "政务" in text)
+    ):
+        return True
+    return (
+        _CHROME_KEYWORD.search(text) is not None
+        and len(text) <= 80
+        and not _CHROME_TOKENS.sub("", text)
+    )
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?:\s*[:：]\s*(?P<S>\d{2}))?)?"
+)
+
+
+def parse_datetime(text: str) -> pendulum.DateTime | None:
+    """Read the first date (and time, if printed) in ``text`` as China time.
+
+    Accepts ``YYYY-MM-DD[ HH:MM[:SS]]``, ``YYYY/MM/DD HH:MM:SS``, ``YYYY.MM.DD`` and
+    ``YYYY年M月D日``, zero-padded or not.
+
+    Args:
+        text: A header value such as ``2021-02-26 16:14``.
+
+    Returns:
+        The moment in Asia/Shanghai, or None when there is no valid date.
+    """
+    match = _DATE.search(text)
+    if match is None:
+        return None
+    try:
+        return pendulum.datetime(
+            int(match["y"]),
+            int(match["m"]),
+            int(match["d"]),
+            int(match["H"] or 0),
+            int(match["M"] or 0),
+            int(match["S"] or 0),
+            tz=TIMEZONE,
+        )
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> pendulum.Date | None:
+    """Read the first calendar date in ``text`` (any format of :func:`parse_datetime`).
+
+    Args:
+        text: A header value such as ``2023-02-20`` or ``2023年2月20日``.
+
+    Returns:
+        The date, or None when there is no valid date.
+    """
+    moment = parse_datetime(text)
+    return None if moment is None else moment.date()
+
+
+# --- titles --------------------------------------------------------------------------------
+
+_TITLE_END = re.compile(r"(?:报告|总结|情况)$")
+_TITLE_WORD = re.compile(r"报告|总结|法治|法制|依法行政|年度")
+_YEAR_IN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
+    r"\d{1,2}\s*[、．.](?!\d))"
+)
+_PUNCT = re.compile(r"[\s\u3000，,。.、；;：:！!？?“”\"'‘’《》〈〉<>（）()\[\]【】「」—\-–·]")
+
+
+def title_key(text: str) -> str:
+    """A title reduced for comparison: no punctuation, spacing or width differences.
+
+    Args:
+        text: A title as printed.
+
+    Returns:
+        The title with full-width letters and digits folded to ASCII and punctuation removed.
+    """
+    folded = "".join(chr(ord(char) - 0xFEE0) if "！" <= char <= "～" else char for char in text)
+    return _PUNCT.sub("", folded)
+
+
+def _title_like(text: str) -> bool:
+    return (
+        2 <= len(text) <= 80
+        and "。" not in text
+        and "；" not in text
+        and not text.endswith(("：", ":", "，", ","))
+        and _HEADING_START.match(text) is None
+    )
+
+
+def _continues_title(first: str, second: str) -> bool:
+    """Whether ``second`` is the rest of a title printed over two lines."""
+    if _TITLE_END.search(first) or not _title_like(second) or len(first) + len(second) > 80:
+        return False
+    if not _TITLE_END.search(second):
+        return False
+    # The second half carries the genre words, the first the agency and/or the year.
+    return second.startswith("关于") or _TITLE_WORD.search(second) is not None
+
+
+# --- the header ----------------------------------------------------------------------------
+
+
+def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
+    """The labels in a header line, each with the field it fills."""
+    spans: list[tuple[re.Match[str], str]] = []
+    for match in _LABEL.finditer(text):
+        start = match.start()
+        before = text[start - 1] if start else ""
+        at_boundary = not before or before in _DECORATION
+        marked = (
+            match["colon"] is not None
+            or (match["open"] is not None and match["close"] is not None)
+            or match.end() == len(text)
+        )
+        label = re.sub(r"\s+", "", match["label"])
+        # A long label followed by a colon is a label even where the page lost the space
+        # before it (本网更新时间：…); short ones (时间, 日期) need a boundary.
+        if marked and (at_boundary or (match["colon"] is not None and len(label) >= 3)):
+            spans.append((match, _LABELS[label]))
+    return spans
+
+
+def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
+    """Split a metadata line into (field, value) pairs; None when it is not a metadata line."""
+    stripped = text.lstrip(_DECORATION)
+    offset = len(text) - len(stripped)
+    spans = _label_spans(text)
+    if not spans or spans[0][0].start() > offset + 1:
+        return None
+    pairs: list[tuple[str, str]] = []
+    for index, (match, field) in enumerate(spans):
+        end = spans[index + 1][0].start() if index + 1 < len(spans) else len(text)
+        value = text[match.end() : end].strip(_DECORATION)
+        pairs.append((field, value))
+    return pairs
+
+
+def _lone_value(field: str, text: str) -> bool:
+    """Whether a line can be the value of a label printed alone on the line above it."""
+    if _meta_pairs(text) is not None or is_chrome(text):
+        return False
+    if field in {"published", "updated", "time", "written"}:
+        return parse_datetime(text) is not None
+    if field == "views":
+        return text.isdigit() or text in _EMPTY_VALUES
+    return len(text) <= 40 and "。" not in text and not _TITLE_END.search(text)
+
+
+class _Fields:
+    """The values gathered from a header, first value of each field wins."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+        self.disclosure_seen = False
+
+    def add(self, field: str, value: str) -> None:
+        if field in _DISCLOSURE_FIELDS:
+            self.disclosure_seen = True
+        if field in {"ignored", "chrome"}:
+            return
+        value = value.strip(_DECORATION)
+        if value in _EMPTY_VALUES:
+            value = ""
+        if field not in self.values or not self.values[field]:
+            self.values[field] = value
+
+    def get(self, field: str) -> str | None:
+        return self.values.get(field) or None
+
+
+def _views(value: str | None) -> int | None:
+    if value is None:
+        return None
+    digits = value.replace(",", "").replace("，", "").strip()
+    match = re.match(r"\d{1,12}", digits)
+    return int(match[0]) if match else None
+
+
+def _document_number(value: str | None) -> DocumentNumber | None:
+    if value is None:
+        return None
+    try:
+        return DocumentNumber.parse(value)
+    except ValidationError:
+        return None
+
+
+def _disclosure(fields: _Fields) -> Disclosure | None:
+    if not fields.disclosure_seen:
+        return None
+    publisher = fields.get("publisher")
+    written = fields.get("written")
+    return Disclosure(
+        index_number=fields.get("index_number"),
+        document_number=_document_number(fields.get("document_number")),
+        publisher=Agency(name=publisher) if publisher else None,
+        written=parse_date(written) if written else None,
+        topic=fields.get("topic"),
+        genre=fields.get("genre"),
+        validity=fields.get("validity"),
+    )
+
+
+def _published(fields: _Fields) -> pendulum.DateTime | None:
+    for field in _PUBLISHED_ORDER:
+        value = fields.get(field)
+        if value is not None:
+            moment = parse_datetime(value)
+            if moment is not None:
+                return moment
+    return None
+
+
+def read_header(lines: Sequence[Line]) -> Header:
+    """Read the header block at the top of a report and drop page chrome everywhere.
+
+    The header is the run of lines at the top that are chrome, metadata (来源, dates, views,
+    disclosure labels in any of their layouts) or the title (also a repeat of it, or a title
+    printed over two lines). It ends at the first line that is none of these.
+
+    Args:
+        lines: The non-empty stripped lines of the cleaned text, in order.
+
+    Returns:
+        The header's values and the body lines below it.
+    """
+    fields = _Fields()
+    notes: list[str] = []
+    title: str | None = None
+    title_line: int | None = None
+    index = 0
+    count = len(lines)
+    while index < count:
+        line = lines[index]
+        text = line.text
+        if is_chrome(text):
+            notes.append(f"line {line.number}: dropped page chrome {text[:40]!r}")
+            index += 1
+            continue
+        pairs = _meta_pairs(text)
+        if pairs is not None:
+            for field, value in pairs:
+                fields.add(field, value)
+            last_field, last_value = pairs[-1]
+            if (
+                len(pairs) == 1
+                and not last_value
+                and index + 1 < count
+                and _lone_value(last_field, lines[index + 1].text)
+            ):
+                # Label and value on separate lines.
+                fields.add(last_field, lines[index + 1].text)
+                index += 1
+            index += 1
+            continue
+        if title is None and _title_like(text):
+            title, title_line = text, line.number
+            if index + 1 < count and _continues_title(text, lines[index + 1].text):
+                title = text + lines[index + 1].text
+                index += 1
+            index += 1
+            continue
+        if title is not None and title_key(text) == title_key(title):
+            index += 1
+            continue
+        if (
+            title is not None
+            and index + 1 < count
+            and title_key(text + lines[index + 1].text) == title_key(title)
+        ):
+            index += 2
+            continue
+        break
+    body = tuple(line for line in lines[index:] if not is_chrome(line.text))
+    return Header(
+        title=title,
+        title_line=title_line,
+        source=fields.get("source"),
+        published=_published(fields),
+        views=_views(fields.get("views")),
+        disclosure=_disclosure(fields),
+        body=body,
+        notes=tuple(notes),
+    )
+
+
+# --- year and issuer -----------------------------------------------------------------------
+
+_ANY_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?!\d)")
+_ISSUER_TRIM = ' \t\u3000：:，,、。“”"《》（）()【】[]'
+_NOT_AN_AGENCY = frozenset({"本网", "本站", "原创", "网站", "本网站"})
+
+
+def _valid_year(year: int, published: pendulum.DateTime | None) -> bool:
+    top = pendulum.now(TIMEZONE).year + 1
+    return 1949 <= year <= top and (published is None or published.year >= year)
+
+
+def report_year(
+    title: str | None, texts: Iterable[str], published: pendulum.DateTime | None
+) -> int | None:
+    """The year reported on: the title's ``20XX年``, else the first in the text, else the date's.
+
+    A year is only taken when it is valid for the report (between 1949 and next year, and not
+    after the publication year). Without any printed year, a report published in the first
+    half of a year is taken to be on the year before (the genre's deadline is 1 April), one
+    published later on that same year.
+
+    Args:
+        title: The report title, if found.
+        texts: The body lines, searched in order when the title names no year.
+        published: The publication time, if printed.
+
+    Returns:
+        The year, or None when nothing gives one.
+    """
+    if title is not None:
+        for match in _YEAR_IN_TITLE.finditer(title):
+            year = int(match["year"])
+            if _valid_year(year, published):
+                return year
+    for text in texts:
+        for match in _ANY_YEAR.finditer(text):
+            year = int(match["year"])
+            if _valid_year(year, published):
+                return year
+    if published is not None:
+        year = published.year - 1 if published.month <= 6 else published.year
+        if _valid_year(year, published):
+            return year
+    return None
+
+
+def _agency(text: str | None) -> str | None:
+    if text is None:
+        return None
+    name = text.strip(_ISSUER_TRIM)
+    return name if name and name not in _NOT_AN_AGENCY and len(name) <= 40 else None
+
+
+def report_issuer(
+    title: str | None,
+    *,
+    publisher: str | None = None,
+    signature: str | None = None,
+    source: str | None = None,
+) -> str | None:
+    """The reporting agency: the title's text before its year (minus 关于), else a fallback.
+
+    Args:
+        title: The report title, if found.
+        publisher: The disclosure block's 发布机构.
+        signature: The agency line of the signature block.
+        source: The header's 来源 (used last, and never when it names the site: 本网, 本站).
+
+    Returns:
+        The agency name, or None when nothing names one.
+    """
+    if title is not None:
+        match = _YEAR_IN_TITLE.search(title)
+        if match is not None:
+            prefix = title[: match.start()].strip(_ISSUER_TRIM)
+            prefix = prefix.removesuffix("关于").strip(_ISSUER_TRIM)
+            name = _agency(prefix)
+            if name is not None:
+                return name
+    for candidate in (publisher, signature, source):
+        name = _agency(candidate)
+        if name is not None:
+            return name
+    return None

@@ -1,0 +1,531 @@
+"""The body of a report as a plain tree: preamble, numbered sections, measures, closing.
+
+This module owns the second and third stages of the parser: classifying body lines (heading of
+level 1-4, paragraph, signature) and building a plain, mutable tree of headings, paragraphs and
+``N是`` measures from them, following ``docs/conventions.md``. It knows nothing of metrics,
+citations or delegated powers; :mod:`lawgov._parse` extracts those per holder afterwards.
+
+Post-conditions of :func:`build_outline`: every section has a non-blank title and is numbered
+1..n under its parent; every measure has a non-blank title and text and is numbered 1..n in its
+list; paragraphs are non-blank; top-level sections carry a kind and subsections their parent's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from lawgov._header import Line
+from lawgov._model import SectionKind
+from lawgov._numerals import ENUMERATOR, ordinal
+
+__all__ = [
+    "MeasureNode",
+    "Outline",
+    "SectionNode",
+    "build_outline",
+    "classify_heading",
+    "section_kind",
+    "split_measures",
+]
+
+# --- headings ------------------------------------------------------------------------------
+
+_CN = "一二三四五六七八九十"
+_HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^(?P<num>[{_CN}]{{1,3}})\s*[、．](?P<space>\s*)(?P<rest>.*)$")),
+    (2, re.compile(rf"^[（(]\s*(?P<num>[{_CN}]{{1,3}})\s*[）)](?P<space>\s*)(?P<rest>.*)$")),
+    (
+        3,
+        re.compile(r"^(?P<num>[0-9０-９]{1,2})\s*[、．.](?![0-9０-９])(?P<space>\s*)(?P<rest>.*)$"),
+    ),
+    (4, re.compile(r"^[（(]\s*(?P<num>[0-9０-９]{1,2})\s*[）)](?P<space>\s*)(?P<rest>.*)$")),
+)
+# A digit heading's title is short: longer text after a digit marker is a page marker's line.
+_MAX_DIGIT_TITLE = 50
+_LEADING_PUNCTUATION = "，,。.、；;：:！!？?）)》〉”’"
+# Where a measure marker may stand inside a paragraph: after a sentence or clause end.
+_MARKER_BOUNDARY = "。；：！？;:!?"
+_MEASURE_TITLE_END = re.compile(r"[。；，：;,:]")
+
+
+@attrs.frozen(kw_only=True)
+class Heading:
+    """A heading line, split into its parts.
+
+    Attributes:
+        level: 1 (一、), 2 (（一）), 3 (1.), 4 (（1）).
+        printed: The ordinal as printed, when readable.
+        rest: The line after the marker, stripped.
+        spaced: Whether spaces separate the marker from the rest (a sign of page markers).
+    """
+
+    level: int
+    printed: int | None
+    rest: str
+    spaced: bool
+
+
+def classify_heading(text: str) -> Heading | None:
+    """Recognise a GB/T 9704 heading marker at the start of a line.
+
+    Args:
+        text: One stripped line.
+
+    Returns:
+        The heading's parts, or None when the line does not start with a heading marker.
+    """
+    for level, pattern in _HEADINGS:
+        match = pattern.match(text)
+        if match is not None:
+            return Heading(
+                level=level,
+                printed=ordinal(match["num"]),
+                rest=match["rest"].strip(),
+                spaced=bool(match["space"]),
+            )
+    return None
+
+
+def _starts_with_marker(text: str) -> bool:
+    """Whether text opens with a heading or measure marker (so a marker before it was injected)."""
+    if classify_heading(text) is not None:
+        return True
+    match = ENUMERATOR.match(text)
+    return match is not None and match.end() < len(text)
+
+
+def _title_and_body(rest: str) -> tuple[str, str]:
+    """Split a heading's text into title and run-in body at the first 。."""
+    head, stop, body = rest.partition("。")
+    if stop:
+        return head.strip(), body.strip()
+    return rest.strip(), ""
+
+
+def _heading_like(rest: str) -> bool:
+    title, _ = _title_and_body(rest)
+    return (
+        bool(title)
+        and rest[0] not in _LEADING_PUNCTUATION
+        and len(title) <= _MAX_DIGIT_TITLE
+        and "；" not in title
+    )
+
+
+# --- kinds ---------------------------------------------------------------------------------
+
+_KIND_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (SectionKind.LEADERSHIP_DUTIES, re.compile(r"第一责任人|主要负责人")),
+    (SectionKind.SHORTCOMINGS, re.compile(r"不足|问题|差距")),
+    (SectionKind.MEASURES_AND_RESULTS, re.compile(r"举措|成效|主要工作|工作情况")),
+    (SectionKind.OTHER, re.compile(r"其他|其它")),
+)
+_PLAN_TIME = r"下一年度|下一年|下一步|明年|下年度"
+_PLAN_WORD = r"安排|计划|打算|思路|部署|设想|目标|方向"
+
+
+def section_kind(title: str, year: int | None, *, after_prescribed: bool) -> SectionKind:
+    """The kind of a top-level section, from the keyword that comes first in its title.
+
+    Args:
+        title: The section title.
+        year: The year reported on (the next year's number marks a plan section).
+        after_prescribed: Whether a shortcomings, duties or plan section came before this one.
+
+    Returns:
+        The kind; without a keyword, measures_and_results until a shortcomings, duties or plan
+        section has been seen, other after that.
+    """
+    found: list[tuple[int, SectionKind]] = []
+    times = [_PLAN_TIME]
+    if year is not None:
+        times.append(rf"{year + 1}\s*年")
+    plan = re.search(rf"(?:{'|'.join(times)}).*?(?:{_PLAN_WORD})", title)
+    if plan is not None:
+        found.append((plan.start(), SectionKind.NEXT_YEAR_PLAN))
+    else:
+        bare = re.search(r"下一年度|下一步|明年", title)
+        if bare is not None:
+            found.append((bare.start(), SectionKind.NEXT_YEAR_PLAN))
+    for kind, pattern in _KIND_WORDS:
+        match = pattern.search(title)
+        if match is not None:
+            found.append((match.start(), kind))
+    if found:
+        return min(found, key=lambda item: item[0])[1]
+    return SectionKind.OTHER if after_prescribed else SectionKind.MEASURES_AND_RESULTS
+
+
+# --- the plain tree ------------------------------------------------------------------------
+
+
+@attrs.define(kw_only=True, eq=False)
+class MeasureNode:
+    """A measure while it is being built.
+
+    Attributes:
+        text: Its own text after the marker (paragraphs joined by newlines).
+        line: The line it starts on.
+        absorbs: Whether it began a paragraph, and so keeps following unmarked paragraphs.
+        submeasures: Its sub-list.
+    """
+
+    text: str
+    line: int
+    absorbs: bool
+    submeasures: list[MeasureNode] = attrs.Factory(list)
+
+    @property
+    def title(self) -> str:
+        """The text up to the first 。；，or ：; the text itself when that would be blank."""
+        head = _MEASURE_TITLE_END.split(self.text, maxsplit=1)[0].strip()
+        if head:
+            return head
+        rest = self.text.lstrip(_LEADING_PUNCTUATION + " \t\u3000")
+        head = _MEASURE_TITLE_END.split(rest, maxsplit=1)[0].strip()
+        return head or self.text.strip()
+
+
+@attrs.define(kw_only=True, eq=False)
+class SectionNode:
+    """A section while it is being built.
+
+    Attributes:
+        level: The heading level (1-4).
+        title: The heading text without marker (up to the first 。 when run-in).
+        line: The heading's line number.
+        kind: Its kind (set for top-level sections, inherited below).
+        texts: Its own lines (run-in body first), before measures are split out.
+        paragraphs: Its own text outside measures.
+        measures: Its measures.
+        children: Its subsections.
+    """
+
+    level: int
+    title: str
+    line: int
+    kind: SectionKind = SectionKind.OTHER
+    texts: list[Line] = attrs.Factory(list)
+    paragraphs: list[str] = attrs.Factory(list)
+    measures: list[MeasureNode] = attrs.Factory(list)
+    children: list[SectionNode] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class Outline:
+    """The body of a report as a plain tree.
+
+    Attributes:
+        preamble: Paragraphs before the first heading.
+        sections: Top-level sections.
+        closing: The signature block and closing formula after the last section.
+        notes: What the builder dropped or repaired, with line numbers.
+    """
+
+    preamble: tuple[str, ...]
+    sections: tuple[SectionNode, ...]
+    closing: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+# --- closing -------------------------------------------------------------------------------
+
+_SIGNATURE_DATE = re.compile(
+    r"^(?:(?:19|20)\d{2}|[二〇○零一两三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[0-9一二三四五六七八九十]{1,3}\s*日$"
+)
+_AGENCY_END = re.compile(
+    r"(?:局|政府|委员会|委|办公室|办|厅|部|院|所|中心|站|队|镇|乡|街道|办事处|党组|管委会|"
+    r"署|处|科|会|室)$"
+)
+_CLOSING_FORMULA = re.compile(r"^特此(?:报告|报送|汇报)?[。！]?$")
+_SIGNATURE_PUNCTUATION = re.compile(r"[。，；：！？,;:!?、“”《》]")
+
+
+def _closing_start(lines: Sequence[Line]) -> int:
+    """The index where the closing block (formula, agency line, date line) begins."""
+    index = len(lines)
+    seen_date = False
+    signature = False
+    while index > 0 and len(lines) - index < 4:
+        text = lines[index - 1].text
+        if _SIGNATURE_DATE.match(text) and not seen_date and not signature:
+            seen_date = True
+        elif (
+            len(text) <= 30
+            and not _SIGNATURE_PUNCTUATION.search(text)
+            and classify_heading(text) is None
+            and (seen_date or _AGENCY_END.search(text))
+            and not signature
+        ):
+            signature = True
+        elif _CLOSING_FORMULA.match(text):
+            index -= 1
+            break
+        else:
+            break
+        index -= 1
+    return index
+
+
+# --- building ------------------------------------------------------------------------------
+
+_JOIN_CONNECTIVE = re.compile(r"[的和与及、在对之以为和并]$")
+_JOIN_ENDING = re.compile(
+    r"(?:情况|工作|成效|举措|安排|计划|打算|不足|原因|问题|职责|思路|建设|机制|体系|水平|能力)$"
+)
+
+
+def _continues_heading(title: str, text: str) -> bool:
+    """Whether ``text`` is the rest of a heading title printed over two lines."""
+    return (
+        len(text) <= 30
+        and not _SIGNATURE_PUNCTUATION.search(text)
+        and not _starts_with_marker(text)
+        and (_JOIN_CONNECTIVE.search(title) is not None or _JOIN_ENDING.search(text) is not None)
+        and len(title) + len(text) <= 60
+    )
+
+
+class _Builder:
+    """Classifies lines and nests headings by level."""
+
+    def __init__(self, year: int | None) -> None:
+        self.year = year
+        self.root: list[SectionNode] = []
+        self.stack: list[SectionNode] = []
+        self.preamble: list[Line] = []
+        self.notes: list[str] = []
+        self.after_prescribed = False
+        # The last printed number of a level-3 heading, per parent and anywhere.
+        self.last_digit: dict[int, int] = {}
+        self.last_digit_anywhere = 0
+
+    def add_text(self, line: Line) -> None:
+        if self.stack:
+            self.stack[-1].texts.append(line)
+        else:
+            self.preamble.append(line)
+
+    def add_heading(self, level: int, title: str, line: Line) -> SectionNode:
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        node = SectionNode(level=level, title=title.removesuffix("。").strip(), line=line.number)
+        if self.stack:
+            parent = self.stack[-1]
+            node.kind = parent.kind
+            parent.children.append(node)
+        else:
+            node.kind = section_kind(node.title, self.year, after_prescribed=self.after_prescribed)
+            if node.kind in (
+                SectionKind.SHORTCOMINGS,
+                SectionKind.LEADERSHIP_DUTIES,
+                SectionKind.NEXT_YEAR_PLAN,
+            ):
+                self.after_prescribed = True
+            self.root.append(node)
+        self.stack.append(node)
+        return node
+
+    def _digit_parent(self) -> SectionNode | None:
+        """The section a level-3 heading would nest under."""
+        for node in reversed(self.stack):
+            if node.level < 3:
+                return node
+        return None
+
+    def digit_fits(self, printed: int | None) -> bool:
+        """Whether a level-3 number continues the numbering (under its parent or overall)."""
+        parent = self._digit_parent()
+        siblings = parent.children if parent is not None else self.root
+        has_digit_sibling = any(node.level == 3 for node in siblings)
+        key = id(parent) if parent is not None else 0
+        expected = self.last_digit.get(key, 0) + 1 if has_digit_sibling else 1
+        return printed is not None and printed in (expected, self.last_digit_anywhere + 1)
+
+    def note_digit(self, printed: int | None) -> None:
+        """Remember the number of the level-3 heading just added."""
+        if printed is None:
+            return
+        parent = self._digit_parent()
+        self.last_digit[id(parent) if parent is not None else 0] = printed
+        self.last_digit_anywhere = printed
+
+
+def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
+    index = 0
+    count = len(lines)
+    # The text of the current line after an injected page marker was dropped from it.
+    pending: str | None = None
+    while index < count:
+        line = lines[index]
+        text = line.text if pending is None else pending
+        pending = None
+        if text != line.text:
+            line = Line(number=line.number, text=text)
+        heading = classify_heading(text)
+        if heading is None:
+            builder.add_text(line)
+            index += 1
+            continue
+        rest = heading.rest
+        if rest and _starts_with_marker(rest) and (heading.level == 3 or heading.spaced):
+            # A page marker injected before a real heading or measure (1、 一是…).
+            builder.notes.append(f"line {line.number}: dropped page marker before {rest[:12]!r}")
+            pending = rest
+            continue
+        if heading.level == 3:
+            if not rest:
+                builder.notes.append(f"line {line.number}: dropped page marker {text!r}")
+                index += 1
+                continue
+            if not _heading_like(rest) or (
+                heading.spaced and not builder.digit_fits(heading.printed)
+            ):
+                if heading.spaced:
+                    builder.notes.append(f"line {line.number}: dropped page marker {text[:4]!r}")
+                    builder.add_text(Line(number=line.number, text=rest))
+                else:
+                    builder.add_text(line)
+                index += 1
+                continue
+        if not rest:
+            # A marker alone on its line: the title is on the next line.
+            if index + 1 < count and classify_heading(lines[index + 1].text) is None:
+                rest = lines[index + 1].text
+                index += 1
+            else:
+                builder.notes.append(f"line {line.number}: dropped a heading with no title")
+                index += 1
+                continue
+        title, body = _title_and_body(rest)
+        if not title:
+            builder.add_text(line)
+            index += 1
+            continue
+        if (
+            not body
+            and "。" not in rest
+            and index + 1 < count
+            and _continues_heading(title, lines[index + 1].text)
+        ):
+            title += lines[index + 1].text
+            index += 1
+        node = builder.add_heading(heading.level, title, line)
+        if heading.level == 3:
+            builder.note_digit(heading.printed)
+        if body:
+            node.texts.append(Line(number=line.number, text=body))
+        index += 1
+
+
+def _markers(text: str) -> list[re.Match[str]]:
+    """The ``N是`` markers of a paragraph that stand where a measure may start."""
+    found = []
+    for match in ENUMERATOR.finditer(text):
+        start = match.start()
+        before = text[:start].rstrip()
+        if (before == "" or before[-1] in _MARKER_BOUNDARY) and text[match.end() :].strip():
+            found.append(match)
+    return found
+
+
+def split_measures(texts: Sequence[Line]) -> tuple[list[str], list[MeasureNode], list[str]]:
+    """Split a holder's own lines into paragraphs and a tree of ``N是`` measures.
+
+    Args:
+        texts: The section's own lines, in order (a run-in heading's body first).
+
+    Returns:
+        The paragraphs outside measures, the measures, and notes on repairs (renumbering).
+    """
+    paragraphs: list[str] = []
+    top: list[MeasureNode] = []
+    notes: list[str] = []
+    # Open lists, outermost first: (items, owner, the paragraph index it started inline in).
+    lists: list[tuple[list[MeasureNode], MeasureNode | None, int | None]] = [(top, None, None)]
+    current: MeasureNode | None = None
+    for index, line in enumerate(texts):
+        text = line.text
+        markers = _markers(text)
+        if not markers:
+            if current is not None and current.absorbs:
+                current.text = f"{current.text}\n{text}"
+            else:
+                paragraphs.append(text)
+                current = None
+            continue
+        prefix = text[: markers[0].start()].strip()
+        if prefix:
+            # The paragraph carries a marker, so the previous measure does not keep it.
+            paragraphs.append(prefix)
+            current = None
+            del lists[1:]
+        for position, match in enumerate(markers):
+            end = markers[position + 1].start() if position + 1 < len(markers) else len(text)
+            segment = text[match.end() : end].strip()
+            number = ordinal(match["numeral"]) or 0
+            inline = position > 0 or bool(prefix)
+            item = MeasureNode(text=segment, line=line.number, absorbs=not inline)
+            if number == 1 and current is not None:
+                lists.append((current.submeasures, current, index if inline else None))
+                current.submeasures.append(item)
+            elif number == 1:
+                del lists[1:]
+                if top:
+                    notes.append(f"line {line.number}: a second list numbered on from the first")
+                top.append(item)
+            else:
+                depth = len(lists) - 1
+                while depth > 0 and len(lists[depth][0]) + 1 != number:
+                    depth -= 1
+                if len(lists[depth][0]) + 1 != number:
+                    depth = len(lists) - 1
+                    notes.append(f"line {line.number}: measure {number} renumbered in its list")
+                del lists[depth + 1 :]
+                lists[depth][0].append(item)
+            current = item
+        # Sub-lists that started inside this paragraph end with it; their owner goes on.
+        while len(lists) > 1 and lists[-1][2] == index:
+            _, owner, _ = lists.pop()
+            current = owner
+        if current is not None and not current.absorbs:
+            current = None
+    return paragraphs, top, notes
+
+
+def _finish(node: SectionNode, notes: list[str]) -> None:
+    paragraphs, measures, more = split_measures(node.texts)
+    node.paragraphs = paragraphs
+    node.measures = measures
+    notes.extend(more)
+    for child in node.children:
+        _finish(child, notes)
+
+
+def build_outline(lines: Sequence[Line], *, year: int | None) -> Outline:
+    """Build the plain tree of a report body.
+
+    Args:
+        lines: The body lines (after the header), non-empty and stripped.
+        year: The year reported on, used to recognise the next year's plan section.
+
+    Returns:
+        The preamble, the section tree with measures split out, and the closing block.
+    """
+    start = _closing_start(lines)
+    closing = tuple(line.text for line in lines[start:])
+    builder = _Builder(year)
+    _body_lines(lines[:start], builder)
+    notes = builder.notes
+    for node in builder.root:
+        _finish(node, notes)
+    return Outline(
+        preamble=tuple(line.text for line in builder.preamble),
+        sections=tuple(builder.root),
+        closing=closing,
+        notes=tuple(notes),
+    )
