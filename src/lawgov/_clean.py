@@ -127,46 +127,67 @@ class _Draft:
         self.text = source
         self.starts = list(range(len(source)))
         self.ends = list(range(1, len(source) + 1))
-        self.changes: list[TextChange] = []
-        self.damaged: list[DamagedSpan] = []
+        # (kind, start, end, replacement) and (start, end), made into attrs objects at the end.
+        self.changes: list[tuple[str, int, int, str]] = []
+        self.damaged: list[tuple[int, int]] = []
 
     def apply(
         self, kind: str, edits: Iterable[tuple[int, int, str]], *, damage: bool = False
     ) -> bool:
         """Replace each ``text[s:e]`` by its replacement; edits are sorted and disjoint."""
-        text, starts, ends, source = self.text, self.starts, self.ends, self.source
+        text, starts, ends = self.text, self.starts, self.ends
+        effective = [
+            edit for edit in edits if edit[0] < edit[1] and text[edit[0] : edit[1]] != edit[2]
+        ]
+        if not effective:
+            return False
+        for s, e, replacement in effective:
+            self.changes.append((kind, starts[s], ends[e - 1], replacement))
+            if damage:
+                self.damaged.append((starts[s], ends[e - 1]))
         pieces: list[str] = []
+        pos = 0
+        for s, e, replacement in effective:
+            pieces.append(text[pos:s])
+            pieces.append(replacement)
+            pos = e
+        pieces.append(text[pos:])
+        self.text = "".join(pieces)
+        if all(e - s == len(replacement) for s, e, replacement in effective):
+            # Character for character: each new character stands for the one it replaced.
+            return True
         new_starts: list[int] = []
         new_ends: list[int] = []
         pos = 0
-        for s, e, replacement in edits:
-            if s >= e or text[s:e] == replacement:
-                continue
-            ostart, oend = starts[s], ends[e - 1]
-            pieces.append(text[pos:s])
+        for s, e, replacement in effective:
             new_starts += starts[pos:s]
             new_ends += ends[pos:s]
-            pieces.append(replacement)
-            new_starts += [ostart] * len(replacement)
-            new_ends += [oend] * len(replacement)
-            original = source[ostart:oend]
-            self.changes.append(
-                TextChange(
-                    kind=kind, start=ostart, end=oend, original=original, replacement=replacement
-                )
-            )
-            if damage:
-                self.damaged.append(DamagedSpan(start=ostart, end=oend, text=original))
+            new_starts += [starts[s]] * len(replacement)
+            new_ends += [ends[e - 1]] * len(replacement)
             pos = e
-        if not pieces:
-            return False
-        pieces.append(text[pos:])
         new_starts += starts[pos:]
         new_ends += ends[pos:]
-        self.text = "".join(pieces)
         self.starts = new_starts
         self.ends = new_ends
         return True
+
+    def result(self) -> CleanResult:
+        """The clean text with its changes and damaged spans, in original order."""
+        source = self.source
+        changes = sorted(self.changes, key=lambda change: (change[1], change[2]))
+        return CleanResult(
+            text=self.text,
+            changes=tuple(
+                TextChange(
+                    kind=kind, start=start, end=end, original=source[start:end], replacement=new
+                )
+                for kind, start, end, new in changes
+            ),
+            damaged=tuple(
+                DamagedSpan(start=start, end=end, text=source[start:end])
+                for start, end in sorted(self.damaged)
+            ),
+        )
 
 
 def _subs(
@@ -370,8 +391,8 @@ def _opencc() -> Any:
 
 
 @functools.lru_cache(maxsize=1)
-def _traditional() -> re.Pattern[str]:
-    """A character class of the characters that only traditional script uses."""
+def _traditional() -> frozenset[str]:
+    """The characters that only traditional script uses."""
     converter = _opencc()
     chars = [
         chr(code)
@@ -380,12 +401,12 @@ def _traditional() -> re.Pattern[str]:
     ]
     # One call for all of them; "\n" keeps OpenCC from reading neighbours as a phrase.
     converted = converter.convert("\n".join(chars)).split("\n")
-    traditional = [
+    # A set, not a regex class: a class of thousands of characters makes re scan slowly.
+    return frozenset(
         char
         for char, simplified in zip(chars, converted, strict=True)
         if char != simplified and (char in _SIMPLIFIED_EXCEPTIONS or not _in_gb2312(char))
-    ]
-    return re.compile(f"[{''.join(traditional)}]")
+    )
 
 
 def _in_gb2312(char: str) -> bool:
@@ -398,13 +419,13 @@ def _in_gb2312(char: str) -> bool:
 
 def _script_edits(text: str) -> Iterator[tuple[int, int, str]]:
     traditional = _traditional()
-    if traditional.search(text) is None:
+    if traditional.isdisjoint(text):
         return
     converter = _opencc()
     for run in _HAN_RUN.finditer(text):
         # Only runs with a traditional-only character are converted: t2s also rewrites some
         # simplified words (乾 -> 干), which would change clean simplified text.
-        if traditional.search(run[0]) is None:
+        if traditional.isdisjoint(run[0]):
             continue
         simplified: str = converter.convert(run[0])
         start = run.start()
@@ -412,16 +433,15 @@ def _script_edits(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, run.end(), simplified
             continue
         # Same length: report each changed stretch on its own, so offsets stay precise.
-        index, length = 0, len(simplified)
-        while index < length:
-            if run[0][index] == simplified[index]:
-                index += 1
-                continue
-            stop = index
-            while stop < length and run[0][stop] != simplified[stop]:
-                stop += 1
-            yield start + index, start + stop, simplified[index:stop]
-            index = stop
+        diffs = [
+            i for i, (old, new) in enumerate(zip(run[0], simplified, strict=True)) if old != new
+        ]
+        first = 0
+        for k in range(1, len(diffs) + 1):
+            if k == len(diffs) or diffs[k] != diffs[k - 1] + 1:
+                low, high = diffs[first], diffs[k - 1] + 1
+                yield start + low, start + high, simplified[low:high]
+                first = k
 
 
 def _script(draft: _Draft) -> None:
@@ -534,36 +554,48 @@ def _marks(text: str, urls: list[tuple[int, int]]) -> Iterator[tuple[int, int, s
 
 def _quotes(text: str) -> Iterator[tuple[int, int, str]]:
     """Straight quotes pairing with curly ones, or with each other around Chinese, turn curly."""
-    for line in re.finditer(r"[^\n]*[\"“”][^\n]*", text):
-        quotes = [m.start() + line.start() for m in re.finditer(r"[\"“”]", line[0])]
-        opened = False
-        i = 0
-        while i < len(quotes):
-            index = quotes[i]
-            char = text[index]
-            if char == "“":
+    if '"' not in text:
+        return
+    lines: list[list[int]] = [[]]
+    for mark in _QUOTE_OR_BREAK.finditer(text):
+        if mark[0] == "\n":
+            lines.append([])
+        else:
+            lines[-1].append(mark.start())
+    for quotes in lines:
+        yield from _line_quotes(text, quotes)
+
+
+def _line_quotes(text: str, quotes: list[int]) -> Iterator[tuple[int, int, str]]:
+    opened = False
+    i = 0
+    while i < len(quotes):
+        index = quotes[i]
+        char = text[index]
+        if char == "“":
+            opened = True
+        elif char == "”":
+            opened = False
+        elif opened:
+            yield index, index + 1, "”"
+            opened = False
+        elif i + 1 < len(quotes):
+            closing = quotes[i + 1]
+            if text[closing] == "”":
+                yield index, index + 1, "“"
                 opened = True
-            elif char == "”":
-                opened = False
-            elif opened:
-                yield index, index + 1, "”"
-                opened = False
-            elif i + 1 < len(quotes):
-                closing = quotes[i + 1]
-                if text[closing] == "”":
-                    yield index, index + 1, "“"
-                    opened = True
-                elif (
-                    _IS_HAN.search(text, index + 1, closing) is not None
-                    or _is_cjk(_at(text, index - 1))
-                    or _is_cjk(_at(text, closing + 1))
-                ):
-                    yield index, index + 1, "“"
-                    yield closing, closing + 1, "”"
-                    i += 1
-            i += 1
+            elif text[closing] == '"' and (
+                _IS_HAN.search(text, index + 1, closing) is not None
+                or _is_cjk(_at(text, index - 1))
+                or _is_cjk(_at(text, closing + 1))
+            ):
+                yield index, index + 1, "“"
+                yield closing, closing + 1, "”"
+                i += 1
+        i += 1
 
 
+_QUOTE_OR_BREAK = re.compile(r'["“”\n]')
 _FULL_WIDTH_PERCENT = re.compile(r"(?<=\d)％")
 
 
@@ -610,11 +642,7 @@ def clean(text: str, *, keep_script: bool = False) -> CleanResult:
             stage(draft)
         if draft.text == before:
             break
-    return CleanResult(
-        text=draft.text,
-        changes=tuple(sorted(draft.changes, key=lambda c: (c.start, c.end))),
-        damaged=tuple(sorted(draft.damaged, key=lambda d: (d.start, d.end))),
-    )
+    return draft.result()
 
 
 def clean_text(text: str, *, keep_script: bool = False) -> str:
