@@ -6,6 +6,7 @@ The public surface is re-exported here; implementation modules are private.
 from lawgov._clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
 from lawgov._convert import FORMAT_VERSION, from_dict, to_dict
 from lawgov._errors import FormatError, LawgovError, ParseError, Problem, ValidationError
+from lawgov._io import read, write
 from lawgov._json import from_json, to_json
 from lawgov._model import (
     Agency,
@@ -23,8 +24,10 @@ from lawgov._model import (
     Section,
     SectionKind,
 )
+from lawgov._schemas import json_schema
 from lawgov._validation import RULES
 from lawgov._version import __version__
+from lawgov._xml import from_xml, to_xml, xml_schema
 
 __all__ = [
     "FORMAT_VERSION",
@@ -56,6 +59,12 @@ __all__ = [
     "clean_text",
     "from_dict",
     "from_json",
+    "from_xml",
+    "json_schema",
+    "read",
     "to_dict",
     "to_json",
+    "to_xml",
+    "write",
+    "xml_schema",
 ]

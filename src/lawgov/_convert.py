@@ -41,8 +41,10 @@ __all__ = [
     "MAX_DEPTH",
     "FieldSpec",
     "check_header",
+    "collect",
     "field_specs",
     "from_dict",
+    "join_path",
     "json_kind",
     "merge_problems",
     "parse_date",
@@ -455,7 +457,7 @@ def to_dict(report: _model.Report) -> dict[str, Any]:
 # --- slow structure (collect every problem) ----------------------------------------------------
 
 
-def _join(path: str, name: str) -> str:
+def join_path(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
@@ -535,11 +537,11 @@ def _slow_object(cls: type, data: object, path: str, walk: _Collector, depth: in
     if not walk.lenient:
         for key in data:
             if key not in names:
-                where = _join(path, key) if type(key) is str else path
+                where = join_path(path, key) if type(key) is str else path
                 problems.append(Problem(path=where, message="unknown field", rule="unknown_field"))
     kwargs: dict[str, Any] = {}
     for spec in specs:
-        where = _join(path, spec.name)
+        where = join_path(path, spec.name)
         if spec.name not in data:
             if spec.required:
                 message = "missing required field"
@@ -584,7 +586,8 @@ def merge_problems(first: list[Problem], then: list[Problem]) -> list[Problem]:
     return merged
 
 
-def _collect(data: dict[str, Any], lenient: bool) -> list[Problem]:
+def collect(data: dict[str, Any], lenient: bool) -> list[Problem]:
+    """Every type and rule problem of report data (without its header), with paths."""
     walk = _Collector(problems=[], lenient=lenient)
     report = _slow_object(_model.Report, data, "", walk, 0)
     if isinstance(report, _model.Report):
@@ -620,7 +623,7 @@ def from_dict(data: object, *, source: str | None = None) -> _model.Report:
     except (_InvalidError, ValidationError, TypeError, ValueError, RecursionError):
         pass
     try:
-        problems = _collect(body, lenient)
+        problems = collect(body, lenient)
     except FormatError as error:
         error.source = source
         raise

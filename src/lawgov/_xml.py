@@ -1,0 +1,443 @@
+"""The XML format: :func:`to_xml` and :func:`from_xml`, in the namespace ``urn:lawgov:report:1``.
+
+Element names are the model's field names with ``-`` for ``_``; a tuple field is a wrapper element
+holding one element per item (``<sections><section>…``, ``<preamble><p>…``), left out when the
+tuple is empty; an optional field is left out when it is None, so None (no element) and an empty
+string (an empty element) stay distinct. Scalars are written exactly as in JSON (decimals with
+their exact digits, datetimes with their offset), so JSON → XML → JSON gives identical bytes.
+
+Reading is safe against hostile input: the text must be UTF-8 and at most
+:data:`~lawgov._json.MAX_INPUT_BYTES`; any DOCTYPE or entity declaration is refused before
+parsing; the parser resolves no entities, loads no DTD, touches no network and keeps libxml2's
+depth and size limits (no ``huge_tree``). A well-formed document is validated against the shipped
+XSD (:func:`lawgov.xml_schema`); valid documents go through generated per-class functions, and
+only when something is wrong a second pass collects every problem with its path.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from importlib import resources
+from typing import Any, Final
+
+from lxml import etree
+
+from lawgov import _convert, _model
+from lawgov._convert import FieldSpec, field_specs, model_classes
+from lawgov._errors import FormatError, Problem, ValidationError
+from lawgov._json import MAX_INPUT_BYTES
+
+__all__ = ["NAMESPACE", "from_xml", "to_xml", "xml_schema"]
+
+#: The namespace of every lawgov report element; its last part is the format's major version.
+NAMESPACE: Final = "urn:lawgov:report:1"
+_NS: Final = "{" + NAMESPACE + "}"
+_XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
+_ROOT: Final = _NS + "report"
+
+# The element of each item of a tuple field, by field name; everything else is the field's name.
+_ITEMS: Final = {
+    "preamble": "p",
+    "paragraphs": "p",
+    "closing": "p",
+    "notes": "note",
+    "sections": "section",
+    "subsections": "section",
+    "measures": "measure",
+    "submeasures": "measure",
+    "metrics": "metric",
+    "citations": "citation",
+    "delegated_powers": "delegated-power",
+    "changes": "change",
+}
+
+
+def element_name(field: str) -> str:
+    """The element that holds a field (``delegated_powers`` → ``delegated-powers``)."""
+    return field.replace("_", "-")
+
+
+def item_name(field: str) -> str:
+    """The element of one item of a tuple field (``sections`` → ``section``)."""
+    return _ITEMS[field]
+
+
+class _InvalidError(Exception):
+    """Raised by the fast reader at the first surprise; the slow reader then says what."""
+
+
+_INVALID: Final = _InvalidError()
+
+
+def _text(element: Any) -> str:
+    text: str | None = element.text
+    return "" if text is None else text
+
+
+def _required(value: Any) -> Any:
+    if value is None:
+        raise _INVALID
+    return value
+
+
+def _decimal(element: Any) -> Decimal:
+    return _required(_convert.parse_decimal(_text(element)))  # type: ignore[no-any-return]
+
+
+def _datetime(element: Any) -> Any:
+    return _required(_convert.parse_datetime(_text(element)))
+
+
+def _date(element: Any) -> Any:
+    return _required(_convert.parse_date(_text(element)))
+
+
+# --- code generation: writer and fast reader -------------------------------------------------
+
+
+def _write_value(spec: FieldSpec, var: str, element: str) -> list[str]:
+    kind = spec.kind
+    if kind == "str":
+        return [f"{element}.text = {var}"]
+    if kind in ("int", "decimal"):
+        return [f"{element}.text = str({var})"]
+    if kind in ("datetime", "date"):
+        return [f"{element}.text = {var}.isoformat()"]
+    if kind == "enum":
+        return [f"{element}.text = {var}.value"]
+    return [f"w_{spec.target.__name__}({var}, {element})"]
+
+
+def _writer_source(cls: type) -> str:
+    name = cls.__name__
+    lines = [f"def w_{name}(o, el):"]
+    for spec in field_specs(cls):
+        tag = f"T_{name}_{spec.name}"
+        attr = f"o.{spec.name}"
+        if spec.many:
+            lines.append(f"    if {attr}:")
+            lines.append(f"        w = SE(el, {tag})")
+            lines.append(f"        for i in {attr}:")
+            body = _write_value(spec, "i", f"SE(w, I_{name}_{spec.name})")
+            lines.extend(f"            {line}" for line in body)
+        elif spec.optional:
+            lines.append(f"    if {attr} is not None:")
+            lines.extend(f"        {line}" for line in _write_value(spec, attr, f"SE(el, {tag})"))
+        else:
+            lines.extend(f"    {line}" for line in _write_value(spec, attr, f"SE(el, {tag})"))
+    if len(lines) == 1:
+        lines.append("    pass")
+    return "\n".join(lines)
+
+
+def _read_value(spec: FieldSpec, element: str) -> str:
+    kind = spec.kind
+    if kind == "str":
+        return f"text({element})"
+    if kind == "int":
+        return f"int({element}.text)"
+    if kind == "decimal":
+        return f"decimal({element})"
+    if kind == "datetime":
+        return f"datetime({element})"
+    if kind == "date":
+        return f"date({element})"
+    if kind == "enum":
+        return f"E_{spec.target.__name__}[{element}.text]"
+    return f"r_{spec.target.__name__}({element}, depth)"
+
+
+def _reader_source(cls: type) -> str:
+    name = cls.__name__
+    specs = field_specs(cls)
+    # An absent optional element means None, also for fields without a default.
+    nones = ", ".join(f"{spec.name!r}: None" for spec in specs if spec.optional and spec.required)
+    lines = [f"def r_{name}(el, depth):", f"    kw = {{{nones}}}"]
+    if any(spec.target is cls for spec in specs):
+        lines.append("    depth += 1")
+        lines.append(f"    if depth > {_convert.MAX_DEPTH}: raise INVALID")
+    lines.append("    for c in el:")
+    lines.append("        t = c.tag")
+    keyword = "if"
+    for spec in specs:
+        lines.append(f"        {keyword} t == T_{name}_{spec.name}:")
+        keyword = "elif"
+        if spec.many:
+            value = _read_value(spec, "i")
+            lines.append(f"            kw[{spec.name!r}] = [{value} for i in c]")
+        else:
+            lines.append(f"            kw[{spec.name!r}] = {_read_value(spec, 'c')}")
+    lines.append("        else:")
+    lines.append("            raise INVALID")
+    lines.append(f"    return C_{name}(**kw)")
+    return "\n".join(lines)
+
+
+def _compile() -> tuple[Any, Any]:
+    namespace: dict[str, Any] = {
+        "SE": etree.SubElement,
+        "INVALID": _INVALID,
+        "text": _text,
+        "decimal": _decimal,
+        "datetime": _datetime,
+        "date": _date,
+    }
+    sources = []
+    for cls in model_classes():
+        name = cls.__name__
+        namespace[f"C_{name}"] = cls
+        for spec in field_specs(cls):
+            namespace[f"T_{name}_{spec.name}"] = _NS + element_name(spec.name)
+            if spec.many:
+                namespace[f"I_{name}_{spec.name}"] = _NS + item_name(spec.name)
+            if spec.kind == "enum":
+                namespace[f"E_{spec.target.__name__}"] = {m.value: m for m in spec.target}
+        sources.append(_writer_source(cls))
+        sources.append(_reader_source(cls))
+    exec(compile("\n\n".join(sources), "<lawgov._xml generated>", "exec"), namespace)
+    return namespace["w_Report"], namespace["r_Report"]
+
+
+_write_report, _read_report = _compile()
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def to_xml(report: _model.Report) -> bytes:
+    """Write a report as a lawgov XML document: UTF-8, with declaration, two-space indentation.
+
+    The output is deterministic and always valid against :func:`xml_schema`.
+
+    Raises:
+        FormatError: A string holds a character XML 1.0 cannot carry (a control character other
+            than tab, newline and carriage return, or a lone surrogate).
+        TypeError: ``report`` is not a :class:`~lawgov.Report`.
+    """
+    if not isinstance(report, _model.Report):
+        raise TypeError(f"expected a lawgov Report, got {type(report).__name__}")
+    root = etree.Element(_ROOT, nsmap={None: NAMESPACE})
+    root.set("version", _convert.FORMAT_VERSION)
+    root.set(_XML_LANG, "zh-CN")
+    try:
+        _write_report(report, root)
+    except ValueError as error:  # lxml refuses text XML cannot carry
+        raise FormatError(f"cannot write the report as XML: {error}") from None
+    etree.indent(root, space="  ")
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+_DECLARATION = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+_REFUSED = (b"<!DOCTYPE", b"<!ENTITY", b"<!ELEMENT", b"<!ATTLIST")
+_STR_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+
+
+def _prepare(data: str | bytes, source: str | None) -> bytes:
+    if isinstance(data, str):
+        if len(data) > MAX_INPUT_BYTES:
+            raise FormatError(f"input exceeds {MAX_INPUT_BYTES} characters", source=source)
+        try:
+            raw = data.encode("utf-8")
+        except UnicodeEncodeError:
+            raise FormatError(
+                "expected Unicode text, got a lone surrogate", source=source
+            ) from None
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+    else:
+        raise FormatError(f"expected XML as str or bytes, got {type(data).__name__}", source=source)
+    if len(raw) > MAX_INPUT_BYTES:
+        raise FormatError(f"input exceeds {MAX_INPUT_BYTES} bytes", source=source)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
+        raise FormatError("expected UTF-8 XML, got UTF-16", source=source)
+    declared = _DECLARATION.match(raw.lstrip(b"\xef\xbb\xbf"))
+    if declared is not None and declared[1].lower() not in (b"utf-8", b"utf8"):
+        encoding = declared[1].decode("ascii")
+        raise FormatError(f"expected UTF-8 XML, got encoding {encoding!r}", source=source)
+    for construct in _REFUSED:
+        if construct in raw:
+            name = construct.decode("ascii")
+            raise FormatError(
+                f"expected a lawgov XML document, got {name} (DTDs and entity declarations are"
+                " refused)",
+                source=source,
+            )
+    return raw
+
+
+def _parser() -> etree.XMLParser:
+    # A fresh parser per call: lxml parsers must not be shared between threads.
+    return etree.XMLParser(
+        encoding="utf-8",
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+    )
+
+
+_schema: etree.XMLSchema | None = None
+
+
+def _xsd() -> etree.XMLSchema:
+    global _schema  # noqa: PLW0603 - built once, on first use
+    if _schema is None:
+        _schema = etree.XMLSchema(etree.fromstring(xml_schema(), _parser()))
+    return _schema
+
+
+def xml_schema() -> bytes:
+    """The XML Schema (XSD 1.0) of lawgov XML documents, as shipped in the package."""
+    return (resources.files("lawgov") / "schemas" / "report.xsd").read_bytes()
+
+
+def _parse(raw: bytes, source: str | None) -> Any:
+    try:
+        root = etree.fromstring(raw, _parser())
+    except etree.XMLSyntaxError as error:
+        line = f" - at line {error.lineno}" if error.lineno else ""
+        message = str(error.msg).split(", line ")[0]
+        raise FormatError(
+            f"expected well-formed XML, got: {message}{line}", source=source
+        ) from None
+    except (ValueError, etree.LxmlError) as error:
+        raise FormatError(f"expected well-formed XML, got: {error}", source=source) from None
+    if root is None:
+        raise FormatError("expected an XML document, got nothing", source=source)
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise FormatError("expected a lawgov XML document, got a DTD", source=source)
+    return root
+
+
+# --- slow reading: element tree -> JSON-shaped data, every problem collected ---------------
+
+_INTEGER = re.compile(r"-?[0-9]{1,17}")
+
+
+def _slow_object(
+    cls: type, element: Any, path: str, problems: list[Problem], lenient: bool
+) -> dict[str, Any]:
+    specs = {element_name(spec.name): spec for spec in field_specs(cls)}
+    data: dict[str, Any] = {
+        spec.name: None for spec in field_specs(cls) if spec.optional and spec.required
+    }
+    seen: set[str] = set()
+    for child in element:
+        tag = child.tag
+        local = tag[len(_NS) :] if isinstance(tag, str) and tag.startswith(_NS) else None
+        spec = specs.get(local) if local is not None else None
+        where = _convert.join_path(path, local or str(etree.QName(child).localname))
+        if spec is None:
+            if not lenient:
+                message = f"unknown element <{etree.QName(child).localname}>"
+                problems.append(Problem(path=where, message=message, rule="unknown_field"))
+            continue
+        if spec.name in seen:
+            message = f"element <{local}> given more than once"
+            problems.append(Problem(path=where, message=message, rule="type"))
+            continue
+        seen.add(spec.name)
+        if spec.many:
+            items = []
+            expected = _NS + item_name(spec.name)
+            for index, item in enumerate(child):
+                if item.tag != expected:
+                    message = (
+                        f"expected <{item_name(spec.name)}>, got <{etree.QName(item).localname}>"
+                    )
+                    problems.append(Problem(path=f"{where}[{index}]", message=message, rule="type"))
+                    continue
+                items.append(_slow_value(spec, item, f"{where}[{index}]", problems, lenient))
+            data[spec.name] = items
+        else:
+            data[spec.name] = _slow_value(spec, child, where, problems, lenient)
+    return data
+
+
+def _slow_value(
+    spec: FieldSpec, element: Any, path: str, problems: list[Problem], lenient: bool
+) -> Any:
+    if spec.kind == "model":
+        return _slow_object(spec.target, element, path, problems, lenient)
+    if len(element):
+        problems.append(Problem(path=path, message="expected text, got elements", rule="type"))
+        return None
+    text = _text(element)
+    if spec.kind == "int":
+        # xs:integer collapses whitespace, and so does the reader.
+        if _INTEGER.fullmatch(text.strip()) is None:
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            message = f"expected an integer, got {shown!r}"
+            problems.append(Problem(path=path, message=message, rule="type"))
+            return text
+        return int(text)
+    return text
+
+
+def _schema_error(schema: etree.XMLSchema) -> str:
+    entry = schema.error_log.last_error
+    if entry is None:
+        return "the document does not match the lawgov XML schema"
+    return f"{entry.message} - at line {entry.line}"
+
+
+def from_xml(data: str | bytes, *, source: str | None = None) -> _model.Report:
+    """Read a report from a lawgov XML document.
+
+    Args:
+        data: The document, as UTF-8 bytes or as text (which may carry its own XML declaration,
+            as long as it says UTF-8).
+        source: Where it came from (a path or URL), carried by any error.
+
+    Returns:
+        The report, fully validated.
+
+    Raises:
+        FormatError: Not well-formed, not UTF-8, a DTD or entity declaration, too large, a wrong
+            root element or namespace, an unsupported version, or a structure the XSD refuses.
+        ValidationError: Every wrong value, each with its path.
+    """
+    root = _parse(_prepare(data, source), source)
+    if root.tag != _ROOT:
+        qname = etree.QName(root)
+        got = f"<{qname.localname}>" + (
+            f" in namespace {qname.namespace!r}" if qname.namespace else " in no namespace"
+        )
+        raise FormatError(
+            f"expected a <report> root element in namespace {NAMESPACE!r}, got {got}", source=source
+        )
+    try:
+        lenient = _convert.check_header(_convert.FORMAT_NAME, root.get("version"))
+    except FormatError as error:
+        error.source = source
+        raise
+    schema = _xsd()
+    # A newer minor version may hold elements this XSD does not know; they are skipped.
+    valid = not lenient and schema.validate(root)
+    if valid:
+        try:
+            return _read_report(root, 0)  # type: ignore[no-any-return]
+        except (_InvalidError, ValidationError, TypeError, ValueError, KeyError, RecursionError):
+            pass
+    problems: list[Problem] = []
+    try:
+        body = _slow_object(_model.Report, root, "", problems, lenient)
+        problems = _convert.merge_problems(problems, _convert.collect(body, lenient))
+    except FormatError as error:
+        error.source = source
+        raise
+    except RecursionError:
+        raise FormatError("nesting too deep", source=source) from None
+    if problems:
+        raise ValidationError(problems, source=source)
+    if not lenient and not valid:
+        raise FormatError(f"expected a lawgov XML document: {_schema_error(schema)}", source=source)
+    raise FormatError("the document could not be loaded", source=source)
