@@ -24,6 +24,7 @@ from lawgov._model import (
     Section,
     SectionKind,
 )
+from lawgov._parse import ParseResult, ParseWarning, parse, parse_text
 from lawgov._schemas import json_schema
 from lawgov._validation import RULES
 from lawgov._version import __version__
@@ -45,6 +46,8 @@ __all__ = [
     "Measure",
     "Metric",
     "ParseError",
+    "ParseResult",
+    "ParseWarning",
     "PowerChange",
     "PowerMode",
     "Problem",
@@ -61,6 +64,8 @@ __all__ = [
     "from_json",
     "from_xml",
     "json_schema",
+    "parse",
+    "parse_text",
     "read",
     "to_dict",
     "to_json",
