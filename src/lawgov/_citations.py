@@ -1,0 +1,213 @@
+"""Finding citations in report text: ``《…》`` titles and document numbers (发文字号).
+
+This module owns how cited laws and documents are recognised:
+
+* A title is the text between an outer ``《`` and its ``》`` on one line. One level of nested
+  ``《》`` is allowed inside (sloppy copies write ``《关于印发《X》的通知》``); nested ``〈〉`` and
+  ASCII ``<>`` are ordinary characters and stay as printed. A broken pair (``《A`` without its
+  ``》``) yields nothing for the broken part; blank titles are skipped.
+* A document number is an issuer code, a year in brackets (〔〕 ﹝﹞ () （） [] ［］ 【】, or no
+  year: ``〔〕33号``), an optional 第, a serial and 号. ``国务院令第711号`` and
+  ``公告2026年第25号`` have no bracketed year and are not document numbers.
+* The issuer code is the run of CJK characters right before the bracket, cut after the last
+  lead word or particle inside it, because running text glues the code to the words before it:
+  ``根据江府〔2017〕16号`` → ``江府``; ``市政府印发的粤府办〔2020〕3号`` → ``粤府办``. Lead
+  words are verbs and nouns that introduce a document (根据, 按照, 依据, 印发, 转发, 执行, 落实,
+  贯彻, 文件, 通知 …); particles are characters that never occur in an issuer code (的, 和,
+  及, 与, 在 …).
+  A code longer than eight characters after cutting is not trusted and the number is skipped.
+* A document number in parentheses right after a title (``《…》（江府〔2017〕16号）``, ASCII
+  parentheses too) belongs to that title; any other document number stands alone as a citation
+  without a title. Document numbers printed inside a title are part of the title.
+
+:func:`protected_spans` also lives here: the spans of titles, quoted names and document numbers,
+inside which :mod:`lawgov._metrics` finds no metrics.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from lawgov._errors import ValidationError
+from lawgov._model import Citation, DocumentNumber
+
+__all__ = [
+    "TITLE",
+    "find_citation_spans",
+    "find_citations",
+    "find_document_numbers",
+    "protected_spans",
+]
+
+#: A ``《…》`` title on one line, one nested ``《》`` level allowed; group ``title`` is the inside.
+#: The two branches start with different characters, so matching is linear.
+TITLE: Final[re.Pattern[str]] = re.compile(r"《(?P<title>(?:[^《》\n]|《[^《》\n]*》)*)》")
+
+_QUOTED = re.compile(r"“[^“”\"\n]*[”\"]|\"[^\"\n“”]*\"|「[^「」\n]*」|『[^『』\n]*』")
+
+# The bracketed year, serial and 号 of a document number; the issuer code is read backwards.
+_DOCNO_TAIL = re.compile(
+    r"[〔﹝(（\[［【][ \t]*(?P<year>[0-9]{4})?[ \t]*[〕﹞)）\]］】][ \t]*第?[ \t]*"
+    r"(?P<serial>[0-9]{1,6})[ \t]*号"
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_MAX_RUN = 30  # how far back the issuer code is looked for; longer runs are running text
+_MAX_CODE = 8  # the model's limit for an issuer code
+
+# Words that introduce a document; the issuer code starts after the last of them.
+_LEAD_WORDS: Final[tuple[str, ...]] = (
+    "根据",
+    "按照",
+    "依据",
+    "依照",
+    "遵照",
+    "参照",
+    "对照",
+    "印发",
+    "转发",
+    "下发",
+    "制发",
+    "出台",
+    "执行",
+    "落实",
+    "贯彻",
+    "结合",
+    "通过",
+    "发布",
+    "文件",
+    "精神",
+    "要求",
+    "通知",
+    "关于",
+    "规定",
+    "以及",
+    "详见",
+    "参见",
+)
+# Characters that never occur in an issuer code; the code starts after the last of them.
+_PARTICLES: Final[str] = "的和及与或按据依即以在由将对从号是为了等并见"
+_LEAD = re.compile("|".join(_LEAD_WORDS) + f"|[{_PARTICLES}]")
+# After a title: optional spaces, an opening parenthesis, the number, then its end.
+_AFTER_TITLE_OPEN = re.compile(r"[ \t]*[（(][ \t]*")
+_AFTER_NUMBER_CLOSE = re.compile(r"[ \t]*[）)，,；;、]")
+
+
+def find_document_numbers(text: str) -> list[tuple[DocumentNumber, int, int]]:
+    """Find every document number in ``text``, with its span.
+
+    Args:
+        text: Any text; cleaned text gives the best results.
+
+    Returns:
+        ``(number, start, end)`` triples in order, where ``text[start:end]`` is the number as
+        printed, issuer code included. Never raises on any string.
+    """
+    if not isinstance(text, str):
+        return []
+    found: list[tuple[DocumentNumber, int, int]] = []
+    for tail in _DOCNO_TAIL.finditer(text):
+        code_end = tail.start()
+        while code_end > 0 and text[code_end - 1] in " \t":
+            code_end -= 1
+        code_start = code_end
+        limit = max(0, code_end - _MAX_RUN)
+        while code_start > limit and _CJK.match(text, code_start - 1):
+            code_start -= 1
+        run = text[code_start:code_end]
+        cut = 0
+        for lead in _LEAD.finditer(run):
+            cut = lead.end()
+        code = run[cut:]
+        if not code or len(code) > _MAX_CODE:
+            continue
+        year = tail["year"]
+        try:
+            number = DocumentNumber(
+                issuer_code=code,
+                year=None if year is None else int(year),
+                serial=int(tail["serial"]),
+            )
+        except ValidationError:
+            continue  # serial 0 or a year no document can have: not a document number
+        found.append((number, code_start + cut, tail.end()))
+    return found
+
+
+def find_citation_spans(text: str) -> list[tuple[Citation, int, int]]:
+    """Find every citation with its span (the title's brackets and any number after it).
+
+    Args:
+        text: Any text; cleaned text gives the best results.
+
+    Returns:
+        ``(citation, start, end)`` triples in order of appearance, not deduplicated.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    numbers = find_document_numbers(text)
+    by_start = {start: (number, end) for number, start, end in numbers}
+    used: set[int] = set()
+    titled: list[tuple[Citation, int, int]] = []
+    for match in TITLE.finditer(text):
+        title = match["title"].strip()
+        end = match.end()
+        document_number: DocumentNumber | None = None
+        opening = _AFTER_TITLE_OPEN.match(text, end)
+        if opening is not None and opening.end() in by_start:
+            number, number_end = by_start[opening.end()]
+            closing = _AFTER_NUMBER_CLOSE.match(text, number_end)
+            if closing is not None:
+                document_number = number
+                used.add(opening.end())
+                # the span takes the closing parenthesis, not a following separator
+                end = closing.end() if closing.group()[-1] in "）)" else number_end
+        for _, start, _ in numbers:
+            if match.start() < start < match.end():
+                used.add(start)  # a number printed inside a title is part of the title
+        if title:
+            citation = Citation(title=title, document_number=document_number)
+            titled.append((citation, match.start(), end))
+        elif document_number is not None:
+            titled.append((Citation(document_number=document_number), match.start(), end))
+    alone = [
+        (Citation(document_number=number), start, end)
+        for number, start, end in numbers
+        if start not in used
+    ]
+    return sorted(titled + alone, key=lambda item: item[1])
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Find every citation in ``text``: each ``《…》`` title and each document number alone.
+
+    Args:
+        text: Any text; cleaned text gives the best results.
+
+    Returns:
+        The citations in order of appearance, not deduplicated (the caller keeps one of each per
+        holder). Never raises on any string.
+    """
+    return [citation for citation, _, _ in find_citation_spans(text)]
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of titles, quoted names and document numbers in ``text``, sorted and merged.
+
+    Numbers inside these spans are part of a name, not facts (``《在庆祝改革开放40周年大会上…》``,
+    ``“科技助力经济2020”``, ``江府〔2017〕16号``).
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    spans = [m.span() for m in TITLE.finditer(text)]
+    spans.extend(m.span() for m in _QUOTED.finditer(text))
+    spans.extend((start, end) for _, start, end in find_document_numbers(text))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged

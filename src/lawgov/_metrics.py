@@ -1,0 +1,413 @@
+"""Finding quantitative facts (metrics) in report text: ``23项``, ``1500万元``, ``二十余次``.
+
+This module owns what counts as a metric and how its value, unit, qualifier and source text are
+read (conventions, "Facts"). A metric is a number followed by a unit; the rules that keep
+lookalikes out are, in order of application:
+
+* Protected text: nothing inside a ``《》`` title, a quoted name (``“”``, ``""``, ``「」``,
+  ``『』``) or a document number (``江府〔2017〕16号``) is a metric.
+* Units: only the units of :data:`UNITS` (years, months, days of the month, hours of the clock,
+  levels such as 级 and 届 are deliberately absent, so ``2020年``, ``2月25日`` and ``十九届`` never
+  match). The longest unit wins (人次 over 人, 个百分点 over 个). A unit glued to a following
+  character that makes it another word (部门, 座谈, 五家渠) is not a unit.
+* Ordinals: a number right after 第 or 前 (``第3位``, ``前三名``) is a rank, not a count.
+* Arabic numbers must not continue an identifier or formula (``MB1A``, ``1+6+3``, ``2023-00017``).
+* Chinese numerals are accepted conservatively, because they also build words: the value must
+  be at least 2 (``一次性``, ``一把手``, ``一批`` are words, and a lone ``一`` + unit is more
+  often an article than a count), the numeral must start with a digit or 十 (``百家``, ``千方百计``
+  are words), must not follow a character that makes it part of a name (``国十条``), must not be
+  followed by another numeral (``两个一百年``, ``三会一课``), must not stand against its unit with a
+  space, and a short list of fixed political slogans (``八项规定``, ``三项制度`` …) is excluded.
+
+Qualifiers follow the conventions: a word attached after the number (余/多 → approximately,
+以上 → at least, 以内/以下 → at most, 左右 → approximately) or a word earlier in the same clause
+with no other number between (至少 … at least, 约 … approximately, 累计 → cumulative, 增长 …
+increase, 下降 … decrease). One-character words (约, 近, 超, 逾) count only right before the
+number, because they also start ordinary words (近年来, 约谈). A change verb followed by 至/到/为
+(``压缩至``, ``下降到``) states the level reached, so the value is exact. An increase or decrease
+wins over an attached bound (``同比增长20%以上`` is an increase). A range (``3-5天``, ``三至五次``)
+is one metric: the upper bound, at most, with the whole range as its text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from lawgov._citations import protected_spans
+from lawgov._errors import ValidationError
+from lawgov._model import Metric, Qualifier
+from lawgov._numerals import chinese_number
+
+__all__ = ["UNITS", "find_metric_spans", "find_metrics"]
+
+#: The units a metric may carry, without magnitude words (万, 亿, 千 combine with any of them).
+#: Order does not matter here: the pattern tries longer units first.
+UNITS: Final[tuple[str, ...]] = (
+    "个百分点",
+    "百分点",
+    "个工作日",
+    "工作日",
+    "个月",
+    "人次",
+    "件次",
+    "场次",
+    "户次",
+    "家次",
+    "批次",
+    "期次",
+    "车次",
+    "小时",
+    "分钟",
+    "学时",
+    "课时",
+    "平方公里",
+    "平方米",
+    "公里",
+    "公顷",
+    "%",
+    "％",
+    "个",
+    "次",
+    "项",
+    "件",
+    "家",
+    "名",
+    "场",
+    "期",
+    "份",
+    "条",
+    "处",
+    "所",
+    "部",
+    "轮",
+    "人",
+    "户",
+    "天",
+    "卷",
+    "篇",
+    "批",
+    "台",
+    "套",
+    "座",
+    "位",
+    "宗",
+    "起",
+    "例",
+    "本",
+    "册",
+    "张",
+    "支",
+    "组",
+    "笔",
+    "辆",
+    "门",
+    "节",
+    "类",
+    "种",
+    "倍",
+    "元",
+    "亩",
+    "吨",
+    "米",
+)
+
+# Units that Chinese numerals do not take: they build place names (五台山, 三门峡, 七台河) and
+# fixed words far more often than counts.
+_CHINESE_EXCLUDED_UNITS: Final[frozenset[str]] = frozenset(
+    {"台", "门", "座", "米", "本", "节", "例", "元", "亩", "吨", "宗", "册", "张", "笔", "辆"}
+)
+
+# A unit followed by one of these characters is the start of another word: 部门, 座谈, 项目,
+# 场所, 条例, 人员, 名单, 期间, 所属, 台账, 处理, 家庭, 五家渠, 一次性 ...
+_NOT_UNIT_BEFORE: Final[dict[str, str]] = {
+    "部": "门分署委长队",
+    "座": "谈",
+    "家": "庭属长乡园渠",
+    "次": "性要日序数",
+    "场": "所地景馆合",
+    "处": "理置罚分室长",
+    "条": "例件款理",
+    "所": "属需有在以得谓长",
+    "期": "间限满刊末初",
+    "项": "目",
+    "名": "单称义誉录",
+    "人": "民员才大",
+    "台": "账",
+    "份": "额子",
+    "户": "籍口",
+    "天": "然气津",
+    "个": "体案",
+    "位": "于置",
+    "起": "草诉来",
+    "本": "级市区县局单部着",
+    "组": "织成建",
+    "门": "户槛诊类",
+    "节": "约点能日",
+    "类": "似型",
+    "种": "植类子",
+    "支": "持付出部",
+    "米": "粮",
+    "元": "旦",
+}
+
+# Fixed political slogans written with a numeral and a unit; they name programmes, not counts.
+_SLOGANS: Final[tuple[str, ...]] = (
+    "八项规定",
+    "三项制度",
+    "四个意识",
+    "四个自信",
+    "四个全面",
+    "四个最严",
+    "两个维护",
+    "两个确立",
+    "两个责任",
+    "两个大局",
+    "两个毫不动摇",
+    "两个结合",
+    "三个代表",
+    "三个务必",
+    "三个区分开来",
+    "三个转变",
+    "五个一",
+    "四项监督",
+)
+
+_DIGIT_NUMBER = (
+    r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+)
+_CHINESE_NUMBER = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+
+_METRIC = re.compile(
+    rf"""
+    (?:
+        (?<![0-9０-９A-Za-z.．,_/+\-:#＋×*=])(?P<digits>{_DIGIT_NUMBER})
+      | (?<![零〇一二两三四五六七八九十百千万亿])(?P<chinese>{_CHINESE_NUMBER})
+      | 百分之(?P<percent>{_DIGIT_NUMBER}|{_CHINESE_NUMBER})
+    )
+    (?:
+        [ ]?(?P<sep>[-—–～~]|至|到)[ ]?(?P<upper>{_DIGIT_NUMBER}|{_CHINESE_NUMBER})
+    )?
+    (?P<space>[ \u00a0]?)
+    (?P<approx1>[余多])?
+    (?P<magnitude>[万亿千])?
+    (?P<approx2>[余多])?
+    (?P<unit>{_UNIT_ALTERNATION})?
+    (?P<after>以上|以内|以下|左右)?
+    """,
+    re.VERBOSE,
+)
+
+# Clause boundaries for qualifier words: a qualifier must be in the same clause as its number.
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;!?\n]")
+_PREFIX_WORDS: Final[dict[str, Qualifier]] = {
+    "不超过": Qualifier.AT_MOST,
+    "不多于": Qualifier.AT_MOST,
+    "不高于": Qualifier.AT_MOST,
+    "至多": Qualifier.AT_MOST,
+    "最多": Qualifier.AT_MOST,
+    "至少": Qualifier.AT_LEAST,
+    "不少于": Qualifier.AT_LEAST,
+    "不低于": Qualifier.AT_LEAST,
+    "超过": Qualifier.AT_LEAST,
+    "多于": Qualifier.AT_LEAST,
+    "大约": Qualifier.APPROXIMATELY,
+    "约为": Qualifier.APPROXIMATELY,
+    "将近": Qualifier.APPROXIMATELY,
+    "接近": Qualifier.APPROXIMATELY,
+    "累计": Qualifier.CUMULATIVE,
+    "累积": Qualifier.CUMULATIVE,
+    "同比增长": Qualifier.INCREASE,
+    "同比增加": Qualifier.INCREASE,
+    "同比提高": Qualifier.INCREASE,
+    "同比上升": Qualifier.INCREASE,
+    "增长": Qualifier.INCREASE,
+    "增加": Qualifier.INCREASE,
+    "提高": Qualifier.INCREASE,
+    "提升": Qualifier.INCREASE,
+    "上升": Qualifier.INCREASE,
+    "同比下降": Qualifier.DECREASE,
+    "同比减少": Qualifier.DECREASE,
+    "同比降低": Qualifier.DECREASE,
+    "下降": Qualifier.DECREASE,
+    "减少": Qualifier.DECREASE,
+    "降低": Qualifier.DECREASE,
+}
+_PREFIX_PATTERN = re.compile(
+    "|".join(re.escape(w) for w in sorted(_PREFIX_WORDS, key=len, reverse=True))
+)
+# One-character qualifiers, honoured only right before the number (allowing 了/达/为 between).
+_ADJACENT_WORDS: Final[dict[str, Qualifier]] = {
+    "约": Qualifier.APPROXIMATELY,
+    "近": Qualifier.APPROXIMATELY,
+    "超": Qualifier.AT_LEAST,
+    "逾": Qualifier.AT_LEAST,
+}
+_ADJACENT_PATTERN = re.compile(r"([约近超逾])[了达为]?$")
+_AFTER_WORDS: Final[dict[str, Qualifier]] = {
+    "以上": Qualifier.AT_LEAST,
+    "以内": Qualifier.AT_MOST,
+    "以下": Qualifier.AT_MOST,
+    "左右": Qualifier.APPROXIMATELY,
+}
+_CHANGES = (Qualifier.INCREASE, Qualifier.DECREASE)
+_ORDINAL_BEFORE = "第前"
+_NAME_BEFORE = "第前国新老周初"
+_CHINESE_DIGIT_CHARS = "零〇一二两三四五六七八九十"
+# How far back a qualifier word may stand; clauses are short, and a bound keeps the scan linear.
+_LOOKBACK = 40
+
+
+def find_metrics(text: str) -> list[Metric]:
+    """Find every metric stated in a piece of clean text, in order.
+
+    Args:
+        text: One paragraph or one measure's text, cleaned (:func:`lawgov.clean_text`).
+
+    Returns:
+        The metrics in order of appearance, not deduplicated (the caller keeps one of each per
+        holder). Never raises on any string.
+    """
+    return [metric for metric, _, _ in find_metric_spans(text)]
+
+
+def find_metric_spans(text: str) -> list[tuple[Metric, int, int]]:
+    """Find every metric with the span of its source text (``text[start:end] == metric.text``).
+
+    Args:
+        text: One paragraph or one measure's text, cleaned.
+
+    Returns:
+        ``(metric, start, end)`` triples in order of appearance.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    protected = protected_spans(text)
+    found: list[tuple[Metric, int, int]] = []
+    last_end = 0
+    for match in _METRIC.finditer(text):
+        start = match.start()
+        if _inside(protected, start):
+            continue
+        metric_span = _read(text, match, last_end)
+        if metric_span is None:
+            continue
+        found.append(metric_span)
+        last_end = metric_span[2]
+    return found
+
+
+def _inside(spans: list[tuple[int, int]], index: int) -> bool:
+    # Spans are few and sorted; a linear scan is cheaper than bisect for the usual 0-5 spans,
+    # and bisect keeps long texts linear.
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid][1] <= index:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(spans) and spans[lo][0] <= index
+
+
+def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, int] | None:
+    chinese = match["chinese"]
+    number = match["digits"] or chinese or match["percent"]
+    magnitude = match["magnitude"] or ""
+    unit = match["unit"]
+    upper = match["upper"]
+    if match["percent"] is not None:
+        if unit is not None or magnitude or upper is not None:
+            return None
+        unit = "%"
+    elif chinese is not None and upper is None and chinese[-1] in "万亿" and not magnitude:
+        # 三万人次: the magnitude word belongs to the unit, as with 3万人次.
+        number, magnitude = chinese[:-1], chinese[-1]
+        if not number:
+            return None
+    if unit is None and not (magnitude in ("万", "亿") and match["digits"] is not None):
+        return None
+    is_chinese = chinese is not None or (
+        upper is not None and upper[0] not in "0123456789０１２３４５６７８９"
+    )
+    if magnitude == "千" and is_chinese:
+        return None
+    end = match.end("unit") if unit is not None and match["percent"] is None else match.end()
+    if match["percent"] is not None:
+        end = match.end("percent")
+    elif unit is None:
+        end = max(match.end("magnitude"), match.end("approx2"))
+    if unit is not None and match["percent"] is None:
+        follow = text[end : end + 1]
+        if follow and follow in _NOT_UNIT_BEFORE.get(unit, ""):
+            return None
+    start = match.start()
+    before = text[max(0, start - 1) : start]
+    if before and before in (_NAME_BEFORE if is_chinese else _ORDINAL_BEFORE):
+        return None
+    if before == " " and text[max(0, start - 2) : start - 1] in ("第", "前"):
+        return None
+    if is_chinese and not _chinese_ok(text, match, unit, end):
+        return None
+    value = chinese_number(upper if upper is not None else number)
+    low = chinese_number(number) if upper is not None else None
+    if value is None or (upper is not None and (low is None or low >= value)):
+        return None
+    if is_chinese and value < 2:
+        return None
+    full_unit = "%" if unit in ("%", "％") else magnitude + (unit or "")
+    qualifier = _qualifier(text, match, start, last_end)
+    if upper is not None and qualifier not in _CHANGES:
+        qualifier = Qualifier.AT_MOST
+    try:
+        metric = Metric(value=value, unit=full_unit, text=text[start:end], qualifier=qualifier)
+    except ValidationError:
+        return None  # e.g. a rate above 100% stated as a level: not a well-formed fact
+    return metric, start, end
+
+
+def _chinese_ok(text: str, match: re.Match[str], unit: str | None, end: int) -> bool:
+    if match["space"]:
+        return False
+    if unit is not None and unit in _CHINESE_EXCLUDED_UNITS:
+        return False
+    if text[end : end + 1] and text[end] in _CHINESE_DIGIT_CHARS:
+        return False  # 两个一百年, 三会一课: numerals chained into a slogan
+    start = match.start()
+    return not any(text.startswith(slogan, start) for slogan in _SLOGANS)
+
+
+def _qualifier(text: str, match: re.Match[str], start: int, last_end: int) -> Qualifier:
+    attached = Qualifier.EXACT
+    if match["approx1"] or match["approx2"]:
+        attached = Qualifier.APPROXIMATELY
+    if match["after"]:
+        attached = _AFTER_WORDS[match["after"]]
+    before = _prefix_qualifier(text, start, last_end)
+    if before in _CHANGES or attached is Qualifier.EXACT:
+        return before
+    return attached
+
+
+def _prefix_qualifier(text: str, start: int, last_end: int) -> Qualifier:
+    # The clause before the number, cut at the previous metric: "no other number between".
+    begin = max(last_end, start - _LOOKBACK)
+    for brk in _CLAUSE_BREAK.finditer(text, begin, start):
+        begin = brk.end()
+    prefix = text[begin:start]
+    if not prefix:
+        return Qualifier.EXACT
+    adjacent = _ADJACENT_PATTERN.search(prefix)
+    if adjacent is not None:
+        return _ADJACENT_WORDS[adjacent.group(1)]
+    last: re.Match[str] | None = None
+    for word in _PREFIX_PATTERN.finditer(prefix):
+        last = word
+    if last is None:
+        return Qualifier.EXACT
+    if any(ch.isdigit() for ch in prefix[last.end() :]):
+        return Qualifier.EXACT
+    if prefix[last.end() : last.end() + 1] in ("至", "到", "为"):
+        return Qualifier.EXACT  # 下降至5%, 提高到95%: the level reached, not the change
+    return _PREFIX_WORDS[last.group()]

@@ -1,0 +1,462 @@
+"""Finding statements of delegated administrative powers (下放, 委托, 赋予, 承接) in report text.
+
+This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`. The rules:
+
+* Words inside ``《》`` titles and quoted names never trigger anything (the seed's basis document
+  is titled ``…赋予各市（区）人民政府…``).
+* A statement is a sentence (up to 。！？ or a line break) with a trigger verb (下放, 委托,
+  赋予, 承接, or a pair such as 委托和下放), a power word (职权, 权限, 权力, 事项, 审批, 许可,
+  处罚, 职能, 管理权, 执法权) and a count in 项 (``23项``, ``十二项``, ``15个事项``). Without a
+  count there is no statement: ``委托第三方研发`` is a contract, not a power.
+* Mode: 委托和下放 and the like, or both 下放 and 委托 in the sentence → both; 下放 → delegated;
+  委托 → entrusted; 赋予/承接 alone → granted (承接市局下放的 → delegated).
+* Count: a total introduced by 共/合计/总计/累计/计, else the first count after the verb, else the
+  count before it in the same clause (``将12项事项下放``).
+* Grantor: the agency named before the verb in its clause (``江门市科技局委托和下放…``), after
+  受 (``受市局委托``) or after 承接 (``承接市科技局下放的…``). Vague references (上级, 有关部门,
+  市级) are not agencies and give no grantor. Grantee: 我区/我局/我县/我市/我镇/本级/本局 … → the
+  issuer; else the body named after the verb (``下放至各镇（街道）``) or, for 承接/受…委托, the
+  subject before it; 承接 with no subject means the issuer.
+* Basis: the citation printed in the same sentence (the last one before the verb, else the first
+  after it), else one in the previous sentence when that sentence opens with 根据/按照/依据.
+  When the caller passes ``citations``, an equal citation (or one with the same title) from it
+  is returned, so the power shares the object the holder lists.
+* Splits: ``其中A项下放，B项委托`` gives one entry per mode when the parts add up to the total
+  (or when no total is given); ``其中X许可2项、Y许可3项`` names powers, one entry each, when
+  their counts add up to the total; the total is then not a separate entry. Parts that do not
+  add up are ignored and the total stands.
+* Changes: in the clauses after the count, up to the next statement, the end of the line, or
+  three more sentences: 调整至/划转/划入/移交/交由 X → transferred to X; 取消/撤销/废止 →
+  cancelled; 收回/上收 → reclaimed; each with the count in its clause. A change that would make
+  the changes exceed the count is dropped (the model refuses such a power), so every returned
+  object is valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from lawgov._citations import find_citation_spans, protected_spans
+from lawgov._model import Agency, ChangeKind, Citation, DelegatedPower, PowerChange, PowerMode
+from lawgov._numerals import chinese_number
+
+__all__ = ["find_delegated_powers"]
+
+_MASK = "■"
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_BREAK = "，；：,;:"
+_TRIGGER = re.compile(
+    r"(?P<both>委托(?:和|、|及|与|或|并)?下放|下放(?:和|、|及|与|或|并)?委托)"
+    r"|(?P<delegated>下放)"
+    r"|(?P<entrusted>委托)(?![书人方])"
+    r"|(?P<granted>赋予|承接)"
+)
+_POWER_WORD = re.compile(r"职权|权限|权力|事项|审批|许可|处罚|职能|管理权|执法权|行政权")
+_NUMBER = r"[0-9]{1,5}|[一二两三四五六七八九十][零〇一二两三四五六七八九十百]*"
+_COUNT = re.compile(
+    rf"(?P<number>{_NUMBER})(?:余|多)?"
+    r"(?:项(?!目)|个(?=[^，。；\n]{0,8}?(?:事项|职权|权限|权力|审批|许可)))"
+)
+_TOTAL = re.compile(
+    rf"(?:共计|合计|总计|累计|共|计)(?:有)?(?P<number>{_NUMBER})(?:余|多)?(?:项|个)"
+)
+_CHANGE = re.compile(
+    r"(?P<transferred>调整至|调整到|调整给|调整为由|划转至|划转到|划转给|划转|划入|划归|移交至|"
+    r"移交给|移交|交由|转至)"
+    r"|(?P<cancelled>取消|撤销|废止)"
+    r"|(?P<reclaimed>收回|上收|回收)"
+)
+_SPLIT_INTRO = re.compile(r"其中|包括|分别为|分别是|即")
+_MODE_PART = re.compile(
+    rf"(?P<number>{_NUMBER})项[^，；。0-9]{{0,6}}?(?P<verb>下放|委托|赋予)"
+    rf"|(?P<verb2>下放|委托|赋予)[^，；。0-9]{{0,8}}?(?P<number2>{_NUMBER})项"
+)
+_NAMED_PART = re.compile(rf"(?P<name>[^，、；：。0-9]{{2,30}}?)(?P<number>{_NUMBER})项")
+_SELF = re.compile(
+    r"^(?:我区|我局|我县|我市|我镇|我乡|我委|我办|我街道|我单位|本级|本局|本区|本县|本市|本单位)"
+)
+_AGENCY = re.compile(
+    r"[\u4e00-\u9fff（）()]{0,24}?"
+    r"(?:镇（街道）|人民政府|政府|委员会|管委会|办公室|部门|单位|机关|局|委|办|厅|部|中心|院|署|"
+    r"站|所|队|镇|乡|街道|县|区|市|省)"
+)
+_AGENCY_END = re.compile(r"的|后|由|并|和|及|进行|实施|办理|行使|负责|承接|管理|执行|具体|统一")
+_LEADING_NOISE = re.compile(
+    r"^(?:目前|今年|去年|年内|近年来|此外|同时|另外|其中|已经|已|并|由|经|被|从|将|把|向|给|对|受)+"
+)
+_TRAILING_NOISE = re.compile(r"(?:将|把|已经|已|共|先后|陆续|依法|分别|正式|分批|均|都|也|还|又)+$")
+_VAGUE = ("上级", "有关", "相关", "上述", "该", "各级", "市级", "省级", "县级", "区级")
+_GRANTEE_LEAD = re.compile(r"^(?:到|给|至|予|于|为|向|了)+")
+_HEAD_RUN = re.compile(r"[\u4e00-\u9fff（）()]+?(?=将|把|已|共|先后|陆续|依法|分别|$)")
+_BASIS_LEAD = re.compile(r"^\s*(?:根据|按照|依据|依照)")
+_MAX_CHANGE_SENTENCES = 3
+
+
+@attrs.frozen
+class _Sentence:
+    start: int
+    end: int
+
+
+@attrs.frozen
+class _Statement:
+    sentence: int
+    trigger: int
+    count_end: int
+    power: DelegatedPower
+    parts: tuple[DelegatedPower, ...]
+
+
+def find_delegated_powers(
+    text: str, *, issuer: Agency | None = None, citations: Sequence[Citation] = ()
+) -> list[DelegatedPower]:
+    """Find every statement of delegated or entrusted powers in ``text``.
+
+    Args:
+        text: Clean text: a paragraph, or a section's text (lines are kept apart).
+        issuer: The report's issuer, the grantee when the text says 我区/我局/本级 ….
+        citations: Citations already found for the holder; a basis equal to one of them (or
+            with its title) is returned as that object.
+
+    Returns:
+        The power statements in order; each object is valid. Never raises on any string.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    masked = _mask(text)
+    sentences = _sentences(masked)
+    cited = find_citation_spans(text)
+    statements: list[_Statement] = []
+    for index, sentence in enumerate(sentences):
+        statement = _statement(
+            masked,
+            sentences=sentences,
+            index=index,
+            sentence=sentence,
+            issuer=issuer,
+            cited=cited,
+            given=citations,
+        )
+        if statement is not None:
+            statements.append(statement)
+    powers: list[DelegatedPower] = []
+    for position, statement in enumerate(statements):
+        limit = _change_limit(masked, sentences, statements, position)
+        changes = _changes(masked, statement.count_end, limit)
+        if statement.parts:
+            powers.extend(_attach(part, changes) for part in statement.parts)
+        else:
+            powers.append(_attach(statement.power, changes))
+    return powers
+
+
+def _mask(text: str) -> str:
+    chars = list(text)
+    for start, end in protected_spans(text):
+        chars[start:end] = _MASK * (end - start)
+    return "".join(chars)
+
+
+def _sentences(masked: str) -> list[_Sentence]:
+    sentences: list[_Sentence] = []
+    start = 0
+    for brk in _SENTENCE_END.finditer(masked):
+        if brk.end() > start:
+            sentences.append(_Sentence(start, brk.end()))
+        start = brk.end()
+    if start < len(masked):
+        sentences.append(_Sentence(start, len(masked)))
+    return sentences
+
+
+def _clause_bounds(masked: str, lo: int, hi: int, at: int) -> tuple[int, int]:
+    begin = at
+    while begin > lo and masked[begin - 1] not in _CLAUSE_BREAK:
+        begin -= 1
+    end = at
+    while end < hi and masked[end] not in _CLAUSE_BREAK:
+        end += 1
+    return begin, end
+
+
+def _count_value(number: str) -> int | None:
+    value = chinese_number(number)
+    if value is None or value != value.to_integral_value() or value < 1:
+        return None
+    return int(value)
+
+
+def _statement(
+    masked: str,
+    *,
+    sentences: list[_Sentence],
+    index: int,
+    sentence: _Sentence,
+    issuer: Agency | None,
+    cited: list[tuple[Citation, int, int]],
+    given: Sequence[Citation],
+) -> _Statement | None:
+    lo, hi = sentence.start, sentence.end
+    triggers = [
+        t
+        for t in _TRIGGER.finditer(masked, lo, hi)
+        if not _CHANGE.search(masked, *_clause_bounds(masked, lo, hi, t.start()))
+    ]
+    if not triggers or _POWER_WORD.search(masked, lo, hi) is None:
+        return None
+    split_at = _SPLIT_INTRO.search(masked, triggers[0].end(), hi)
+    main_hi = split_at.start() if split_at is not None else hi
+    count, count_end = _main_count(masked, lo, main_hi, triggers[0].start())
+    if count is None:
+        return None
+    mode = _mode(triggers)
+    grantor, grantee = _parties(masked, lo, hi, triggers, issuer)
+    basis = _basis(
+        masked,
+        sentences=sentences,
+        index=index,
+        trigger=triggers[0].start(),
+        cited=cited,
+        given=given,
+    )
+    power = DelegatedPower(grantor=grantor, grantee=grantee, mode=mode, count=count, basis=basis)
+    parts: tuple[DelegatedPower, ...] = ()
+    if split_at is not None:
+        parts = _split(masked, split_at.end(), hi, power)
+    return _Statement(index, triggers[0].start(), count_end, power, parts)
+
+
+def _main_count(masked: str, lo: int, hi: int, trigger: int) -> tuple[int | None, int]:
+    total = _TOTAL.search(masked, lo, hi)
+    if total is not None:
+        value = _count_value(total["number"])
+        if value is not None:
+            return value, total.end()
+    for count in _COUNT.finditer(masked, trigger, hi):
+        if _CHANGE.search(masked, *_clause_bounds(masked, lo, hi, count.start())):
+            break
+        value = _count_value(count["number"])
+        if value is not None:
+            return value, count.end()
+    begin, _ = _clause_bounds(masked, lo, hi, trigger)
+    before = list(_COUNT.finditer(masked, begin, trigger))
+    if before:
+        value = _count_value(before[-1]["number"])
+        if value is not None:
+            return value, trigger
+    return None, trigger
+
+
+def _mode(triggers: list[re.Match[str]]) -> PowerMode:
+    kinds = {t.lastgroup for t in triggers}
+    if "both" in kinds or {"delegated", "entrusted"} <= kinds:
+        return PowerMode.DELEGATED_AND_ENTRUSTED
+    if "delegated" in kinds:
+        return PowerMode.DELEGATED
+    if "entrusted" in kinds:
+        return PowerMode.ENTRUSTED
+    return PowerMode.GRANTED
+
+
+def _agency(raw: str, issuer: Agency | None) -> tuple[bool, Agency | None]:
+    """Read an agency name; the flag says whether the text named a party at all."""
+    name = _LEADING_NOISE.sub("", raw.strip())
+    name = _TRAILING_NOISE.sub("", name)
+    if not name:
+        return False, None
+    if _SELF.match(name):
+        return True, issuer
+    match = _AGENCY.fullmatch(name)
+    if match is None or name.startswith(_VAGUE):
+        return False, None
+    return True, Agency(name=name)
+
+
+def _name_after(masked: str, at: int, hi: int, issuer: Agency | None) -> Agency | None:
+    _, end = _clause_bounds(masked, at, hi, at)
+    tail = _GRANTEE_LEAD.sub("", masked[at:end])
+    if _SELF.match(tail):
+        return issuer
+    stop = _AGENCY_END.search(tail)
+    if stop is not None:
+        tail = tail[: stop.start()]
+    best: str | None = None
+    # the longest prefix of the tail that ends like an agency name
+    for cut in range(len(tail), 0, -1):
+        if _AGENCY.fullmatch(tail, 0, cut):
+            best = tail[:cut]
+            break
+    if best is None or best.startswith(_VAGUE) or _MASK in best:
+        return None
+    return Agency(name=best)
+
+
+def _tail_run(text: str) -> str:
+    """The trailing run of CJK characters and brackets: the words right before the verb."""
+    end = len(text)
+    start = end
+    while start > 0 and ("\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "（）()"):
+        start -= 1
+    return text[start:end]
+
+
+def _parties(
+    masked: str, lo: int, hi: int, triggers: list[re.Match[str]], issuer: Agency | None
+) -> tuple[Agency | None, Agency | None]:
+    first = triggers[0]
+    begin, end = _clause_bounds(masked, lo, hi, first.start())
+    before = _tail_run(masked[begin : first.start()])
+    grantor: Agency | None = None
+    grantee: Agency | None = None
+    if first.group() == "承接":
+        named, grantee = _agency(before, issuer)
+        if not named:
+            grantee = issuer  # 承接 without a subject: the reporting body takes the powers on
+        later = [t for t in triggers[1:] if t.start() < end]
+        if later:
+            _, grantor = _agency(_tail_run(masked[first.end() : later[0].start()]), issuer)
+        return grantor, grantee
+    if "受" in before:
+        cut = before.rindex("受")
+        named, grantee = _agency(before[:cut], issuer)
+        if not named:
+            grantee = issuer
+        _, grantor = _agency(before[cut + 1 :], issuer)
+        return grantor, grantee
+    for word in ("向", "给", "对"):
+        if word in before:
+            cut = before.rindex(word)
+            _, grantor = _agency(before[:cut], issuer)
+            named, grantee = _agency(before[cut + 1 :], issuer)
+            if named:
+                return grantor, grantee
+    _, grantor = _agency(before, issuer)
+    if grantor is None:
+        # 县住建局将12项事项下放…: the subject opens the clause, the object stands before the verb
+        head = _HEAD_RUN.match(masked, begin, first.start())
+        if head is not None:
+            _, grantor = _agency(head.group(), issuer)
+    grantee = _name_after(masked, first.end(), hi, issuer)
+    if grantee is None and _SELF.match(_GRANTEE_LEAD.sub("", masked[first.end() : end])):
+        grantee = issuer
+    return grantor, grantee
+
+
+def _basis(
+    masked: str,
+    *,
+    sentences: list[_Sentence],
+    index: int,
+    trigger: int,
+    cited: list[tuple[Citation, int, int]],
+    given: Sequence[Citation],
+) -> Citation | None:
+    sentence = sentences[index]
+    inside = [(c, s) for c, s, _ in cited if sentence.start <= s < sentence.end]
+    before = [c for c, s in inside if s < trigger]
+    chosen: Citation | None = None
+    if before:
+        chosen = before[-1]
+    elif inside:
+        chosen = inside[0][0]
+    elif index > 0:
+        previous = sentences[index - 1]
+        if _BASIS_LEAD.match(masked, previous.start):
+            earlier = [c for c, s, _ in cited if previous.start <= s < previous.end]
+            if earlier:
+                chosen = earlier[-1]
+    if chosen is None:
+        return None
+    for citation in given:
+        if citation == chosen:
+            return citation
+    for citation in given:
+        if citation.title is not None and citation.title == chosen.title:
+            return citation
+    return chosen
+
+
+def _split(masked: str, lo: int, hi: int, total: DelegatedPower) -> tuple[DelegatedPower, ...]:
+    modes: list[tuple[PowerMode, int]] = []
+    for part in _MODE_PART.finditer(masked, lo, hi):
+        verb = part["verb"] or part["verb2"]
+        value = _count_value(part["number"] or part["number2"])
+        if value is None:
+            return ()
+        mode = {"下放": PowerMode.DELEGATED, "委托": PowerMode.ENTRUSTED}.get(
+            verb, PowerMode.GRANTED
+        )
+        modes.append((mode, value))
+    if len(modes) >= 2 and sum(v for _, v in modes) == total.count:
+        return tuple(attrs.evolve(total, mode=mode, count=value) for mode, value in modes)
+    if modes:
+        return ()
+    named: list[tuple[str, int]] = []
+    for part in _NAMED_PART.finditer(masked, lo, hi):
+        name = part["name"].strip("：:，、；的 ")
+        name = re.sub(r"^(?:其中|包括|分别为|分别是|即|为|是|有)+", "", name)
+        name = re.sub(r"(?:事项|共|计|等|类|为|有)+$", "", name)
+        value = _count_value(part["number"])
+        if value is None or not name or _MASK in name:
+            return ()
+        named.append((name, value))
+    if named and sum(v for _, v in named) == total.count:
+        return tuple(attrs.evolve(total, name=name, count=value) for name, value in named)
+    return ()
+
+
+def _change_limit(
+    masked: str, sentences: list[_Sentence], statements: list[_Statement], position: int
+) -> int:
+    statement = statements[position]
+    last = min(len(sentences) - 1, statement.sentence + _MAX_CHANGE_SENTENCES)
+    if position + 1 < len(statements):
+        last = min(last, statements[position + 1].sentence - 1)
+    limit = sentences[max(last, statement.sentence)].end
+    newline = masked.find("\n", statement.count_end)
+    if newline != -1:
+        limit = min(limit, newline)
+    return limit
+
+
+def _changes(masked: str, lo: int, hi: int) -> list[tuple[PowerChange, str]]:
+    changes: list[tuple[PowerChange, str]] = []
+    seen_clauses: set[int] = set()
+    for verb in _CHANGE.finditer(masked, lo, hi):
+        begin, end = _clause_bounds(masked, lo, hi, verb.start())
+        if begin in seen_clauses:
+            continue
+        count = _COUNT.search(masked, begin, end)
+        if count is None:
+            continue
+        value = _count_value(count["number"])
+        if value is None:
+            continue
+        seen_clauses.add(begin)
+        kind = ChangeKind(verb.lastgroup) if verb.lastgroup else ChangeKind.TRANSFERRED
+        recipient = None
+        if kind is ChangeKind.TRANSFERRED:
+            recipient = _name_after(masked, verb.end(), end, None)
+        clause = masked[begin:end]
+        changes.append((PowerChange(kind=kind, count=value, recipient=recipient), clause))
+    return changes
+
+
+def _attach(power: DelegatedPower, changes: list[tuple[PowerChange, str]]) -> DelegatedPower:
+    kept: list[PowerChange] = []
+    moved = 0
+    for change, clause in changes:
+        if power.name is not None and power.name not in clause:
+            continue  # a named power takes only the changes that name it
+        if power.mode in (PowerMode.DELEGATED, PowerMode.ENTRUSTED):
+            other = "委托" if power.mode is PowerMode.DELEGATED else "下放"
+            if other in clause:
+                continue  # the change concerns the other part of a split
+        if moved + change.count > power.count:
+            continue  # more than were delegated: inconsistent, dropped
+        kept.append(change)
+        moved += change.count
+    return attrs.evolve(power, changes=tuple(kept))
