@@ -1,0 +1,157 @@
+"""The shared report fixtures: each ``NAME.txt`` parses to what ``NAME.expected.json`` states.
+
+The comparison rules are the fixtures README's: titles without punctuation, spacing or width
+differences; metrics as distinct (value, unit) pairs; laws in order of first appearance,
+width-insensitive; the section tree with measure counts; the cited document numbers; the
+delegated powers. The shared folder sits beside the repository (``<clone>/../shared``).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import lawgov
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+FIXTURES = SHARED / "fixtures"
+
+
+def _fixture_names() -> list[str]:
+    if not FIXTURES.is_dir():
+        return ["<missing>"]
+    return sorted(path.name.removesuffix(".txt") for path in FIXTURES.glob("*.txt"))
+
+
+def _width(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _title_key(text: str) -> str:
+    return "".join(
+        char for char in _width(text) if not unicodedata.category(char).startswith(("P", "Z"))
+    )
+
+
+def _first_appearances(items: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(items))
+
+
+def _sections(sections: Iterable[lawgov.Section]) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": section.number,
+            "title": _title_key(section.title),
+            "measures": len(section.measures),
+            "subsections": _sections(section.subsections),
+        }
+        for section in sections
+    ]
+
+
+def _expected_sections(sections: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": section["number"],
+            "title": _title_key(section["title"]),
+            "measures": section["measures"],
+            "subsections": _expected_sections(section["subsections"]),
+        }
+        for section in sections
+    ]
+
+
+def _document_numbers(report: lawgov.Report) -> Iterator[lawgov.DocumentNumber]:
+    for citation in report.iter_citations():
+        if citation.document_number is not None:
+            yield citation.document_number
+
+
+def _load(name: str) -> tuple[str, dict[str, Any], lawgov.Report]:
+    if not FIXTURES.is_dir():
+        pytest.fail(
+            f"the shared fixtures are missing: expected them at {FIXTURES} "
+            "(a copy of shared/ beside the repository clone)"
+        )
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return text, expected, lawgov.parse_text(text, source=f"{name}.txt")
+
+
+@pytest.mark.parametrize("name", _fixture_names())
+def test_header(name: str) -> None:
+    _, expected, report = _load(name)
+    assert _title_key(report.title) == _title_key(expected["title"])
+    assert report.year == expected["year"]
+    assert report.issuer.name == expected["issuer"]
+    published = report.published.date().isoformat() if report.published else None
+    assert published == expected["published"]
+
+
+@pytest.mark.parametrize("name", _fixture_names())
+def test_sections(name: str) -> None:
+    _, expected, report = _load(name)
+    assert _sections(report.sections) == _expected_sections(expected["sections"])
+
+
+@pytest.mark.parametrize("name", _fixture_names())
+def test_metrics(name: str) -> None:
+    text, expected, report = _load(name)
+    got = {(metric.value, metric.unit) for metric in report.iter_metrics()}
+    assert got == {(Decimal(item["value"]), item["unit"]) for item in expected["metrics"]}
+    clean = lawgov.clean_text(text)
+    for metric in report.iter_metrics():
+        assert metric.text in clean, f"{metric.text!r} is not a substring of the text"
+
+
+@pytest.mark.parametrize("name", _fixture_names())
+def test_laws(name: str) -> None:
+    _, expected, report = _load(name)
+    titles = [c.title for c in report.iter_citations() if c.title is not None]
+    assert _first_appearances(map(_width, titles)) == [_width(t) for t in expected["laws"]]
+
+
+@pytest.mark.parametrize("name", _fixture_names())
+def test_document_numbers(name: str) -> None:
+    _, expected, report = _load(name)
+    got = _first_appearances(
+        (number.issuer_code, number.year, number.serial) for number in _document_numbers(report)
+    )
+    assert got == [
+        (item["issuer_code"], item["year"], item["serial"]) for item in expected["document_numbers"]
+    ]
+
+
+@pytest.mark.parametrize("name", _fixture_names())
+def test_delegated_powers(name: str) -> None:
+    _, expected, report = _load(name)
+    got = [
+        {
+            "name": power.name,
+            "count": power.count,
+            "grantor": power.grantor.name if power.grantor else None,
+            "grantee": power.grantee.name if power.grantee else None,
+            "transferred": power.transferred,
+        }
+        for power in report.iter_delegated_powers()
+    ]
+    assert got == expected["delegated_powers"]
+
+
+def test_the_report_is_not_the_fixtures_own_disclosure_number() -> None:
+    # The county fixture's own 发文字号 (柘政报〔2023〕4号) is metadata, not a citation.
+    name = "b-county-government-2022"
+    if name not in _fixture_names():
+        pytest.fail(f"fixture {name} is missing from {FIXTURES}")
+    _, _, report = _load(name)
+    assert report.disclosure is not None
+    assert report.disclosure.document_number == lawgov.DocumentNumber(
+        issuer_code="柘政报", year=2023, serial=4
+    )
+    assert all(n.issuer_code != "柘政报" for n in _document_numbers(report))

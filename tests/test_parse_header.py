@@ -1,0 +1,318 @@
+"""The page header: dates, 来源/views lines, disclosure layouts, chrome, titles, year and issuer."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+import lawgov
+from lawgov._header import (
+    Line,
+    is_chrome,
+    parse_datetime,
+    read_header,
+    report_issuer,
+    report_year,
+)
+
+
+def _lines(text: str) -> list[Line]:
+    return [
+        Line(number=number, text=raw.strip())
+        for number, raw in enumerate(text.splitlines(), start=1)
+        if raw.strip()
+    ]
+
+
+def _china(*parts: int) -> pendulum.DateTime:
+    return pendulum.datetime(*parts, tz="Asia/Shanghai")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021-02-26 16:14", _china(2021, 2, 26, 16, 14)),
+        ("2021-02-26", _china(2021, 2, 26)),
+        ("2021-02-26 16:14:09", _china(2021, 2, 26, 16, 14, 9)),
+        ("2021/02/26 16:14:09", _china(2021, 2, 26, 16, 14, 9)),
+        ("2021年02月26日", _china(2021, 2, 26)),
+        ("2021年2月6日", _china(2021, 2, 6)),
+        ("2021-2-6 9:05", _china(2021, 2, 6, 9, 5)),
+        ("2021.02.26", _china(2021, 2, 26)),
+        ("2021-02-30", None),  # no such day
+        ("2021-13-01", None),
+        ("-", None),
+        ("", None),
+    ],
+)
+def test_dates_are_china_time(text: str, expected: pendulum.DateTime | None) -> None:
+    got = parse_datetime(text)
+    assert got == expected
+    if got is not None:
+        assert got.timezone_name == "Asia/Shanghai"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "首页 > 政务公开 > 法定主动公开内容 > 法治政府建设年度报告",
+        "当前位置：首页 > 信息公开",
+        "您的位置：首页>>政务公开>>规划计划",
+        "今天是2026年1月1日 星期四",
+        "【字体：大 中 小】",
+        "字号：[ 大 中 小 ] 打印 关闭",
+        "【打印本页】 【关闭窗口】",
+    ],
+)
+def test_chrome_lines(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "区科技局2020年法治政府建设年度报告",
+        "一、推进法治政府建设工作",
+        "二是加强疫情防控科研攻关。在疫情期间，我局积极组织企业申报。",
+        "关闭违规企业3家。",
+        "市委、市政府：",
+    ],
+)
+def test_content_is_not_chrome(line: str) -> None:
+    assert not is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "source", "published", "views"),
+    [
+        (
+            "文章来源：本网 更新时间：2021-02-26 16:14 浏览数：-",
+            "本网",
+            _china(2021, 2, 26, 16, 14),
+            None,
+        ),
+        ("发布日期：2022-02-25 来源：岚川市司法局", "岚川市司法局", _china(2022, 2, 25), None),
+        (
+            "信息来源：县司法局　发布时间：2023-01-05 09:30:00　浏览次数：128",
+            "县司法局",
+            _china(2023, 1, 5, 9, 30),
+            128,
+        ),
+        ("来源：市政府办 时间：2022年3月1日 点击数：", "市政府办", _china(2022, 3, 1), None),
+        ("来自：区政府网 日期：2022/03/01 点击数：1,024", "区政府网", _china(2022, 3, 1), 1024),
+        ("发布时间：2021-02-26 字号：大 中 小 打印", None, _china(2021, 2, 26), None),
+    ],
+)
+def test_metadata_lines(
+    line: str, source: str | None, published: pendulum.DateTime, views: int | None
+) -> None:
+    header = read_header(_lines(f"区科技局2020年法治政府建设年度报告\n{line}\n正文第一段。"))
+    assert (header.source, header.published, header.views) == (source, published, views)
+    assert [line.text for line in header.body] == ["正文第一段。"]
+
+
+def test_published_prefers_publication_over_written_date() -> None:
+    text = (
+        "[ 成文日期 ] 2023-02-20 [ 发布日期 ] 2023-02-24\n"
+        "某县人民政府关于2022年度法治政府建设情况的报告\n正文。"
+    )
+    header = read_header(_lines(text))
+    assert header.published == _china(2023, 2, 24)
+    assert header.disclosure is not None
+    assert header.disclosure.written == pendulum.date(2023, 2, 20)
+
+
+DISCLOSURE_LAYOUTS = {
+    "brackets on one line": (
+        "[ 索引号 ] 11511234MB1A23456K/2023-00017 [ 主题分类 ] 综合政务\n"
+        "[ 发文字号 ] 柘政报〔2023〕4号 [ 发布机构 ] 柘阳县人民政府\n"
+        "[ 成文日期 ] 2023-02-20 [ 发布日期 ] 2023-02-24"
+    ),
+    "table rows": (
+        "| 索引号: | 11511234MB1A23456K/2023-00017 | 主题分类: | 综合政务 |\n"
+        "| 发文字号: | 柘政报〔2023〕4号 | 发布机构: | 柘阳县人民政府 |\n"
+        "| 成文日期: | 2023-02-20 | 发布日期: | 2023-02-24 |"
+    ),
+    "spaced labels": (
+        "索 引 号：11511234MB1A23456K/2023-00017\n主题分类：综合政务\n"
+        "发文字号：柘政报〔2023〕4号\n发布机构：柘阳县人民政府\n"
+        "成文日期：2023年02月20日\n发布日期：2023年02月24日"
+    ),
+    "labels above values": (
+        "索引号\n11511234MB1A23456K/2023-00017\n主题分类\n综合政务\n"
+        "发文字号\n柘政报〔2023〕4号\n发布机构\n柘阳县人民政府\n"
+        "成文日期\n2023-02-20\n发布日期\n2023-02-24"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(DISCLOSURE_LAYOUTS))
+def test_disclosure_layouts(layout: str) -> None:
+    text = (
+        f"{DISCLOSURE_LAYOUTS[layout]}\n柘阳县人民政府关于2022年度法治政府建设情况的报告\n"
+        "宁川市人民政府：\n正文。"
+    )
+    header = read_header(_lines(text))
+    assert header.disclosure == lawgov.Disclosure(
+        index_number="11511234MB1A23456K/2023-00017",
+        document_number=lawgov.DocumentNumber(issuer_code="柘政报", year=2023, serial=4),
+        publisher=lawgov.Agency(name="柘阳县人民政府"),
+        written=pendulum.date(2023, 2, 20),
+        topic="综合政务",
+    )
+    assert header.published == _china(2023, 2, 24)
+    assert header.title == "柘阳县人民政府关于2022年度法治政府建设情况的报告"
+    assert [line.text for line in header.body] == ["宁川市人民政府：", "正文。"]
+
+
+def test_empty_disclosure_values_are_none_and_bad_document_numbers_are_dropped() -> None:
+    text = (
+        "[ 索引号 ] [ 发文字号 ] 无 [ 发布机构 ] - [ 有效性 ] 有效\n"
+        "某局2021年法治政府建设年度报告\n正文。"
+    )
+    header = read_header(_lines(text))
+    assert header.disclosure == lawgov.Disclosure(validity="有效")
+    text = "发文字号：第3期\n某局2021年法治政府建设年度报告\n正文。"
+    header = read_header(_lines(text))
+    assert header.disclosure == lawgov.Disclosure()
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # printed twice, around the metadata line
+        (
+            "区科技局2020年法治政府建设年度报告\n来源：本网\n区科技局2020年法治政府建设年度报告\n正文。",
+            "区科技局2020年法治政府建设年度报告",
+        ),
+        # split over two lines, then repeated split the same way
+        (
+            "柘阳县人民政府关于2022年度\n法治政府建设情况的报告\n来源：本网\n柘阳县人民政府关于2022年度\n"
+            "法治政府建设情况的报告\n正文。",
+            "柘阳县人民政府关于2022年度法治政府建设情况的报告",
+        ),
+        # agency on its own line
+        (
+            "柘阳县人民政府\n关于2022年度法治政府建设工作情况的报告\n正文。",
+            "柘阳县人民政府关于2022年度法治政府建设工作情况的报告",
+        ),
+        # after a breadcrumb and a 今天是 line
+        (
+            "今天是2023年3月1日\n首页 > 政务公开\n某局2022年度法治政府建设工作报告\n正文。",
+            "某局2022年度法治政府建设工作报告",
+        ),
+    ],
+)
+def test_titles(text: str, title: str) -> None:
+    header = read_header(_lines(text))
+    assert header.title == title
+    assert [line.text for line in header.body] == ["正文。"]
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher", "signature", "source", "issuer"),
+    [
+        ("区科技局2020年法治政府建设年度报告", None, None, None, "区科技局"),
+        ("柘阳县人民政府关于2022年度法治政府建设情况的报告", None, None, None, "柘阳县人民政府"),
+        ("岚川市司法局2021年度法治政府建设工作情况报告", None, None, None, "岚川市司法局"),
+        ("关于2022年度法治政府建设情况的报告", "某县人民政府", "某县政府", None, "某县人民政府"),
+        ("关于2022年度法治政府建设情况的报告", None, "某县人民政府", None, "某县人民政府"),
+        ("法治政府建设年度报告", None, None, "县司法局", "县司法局"),
+        ("法治政府建设年度报告", None, None, "本网", None),
+        (None, None, None, None, None),
+    ],
+)
+def test_issuer(
+    title: str | None,
+    publisher: str | None,
+    signature: str | None,
+    source: str | None,
+    issuer: str | None,
+) -> None:
+    assert report_issuer(title, publisher=publisher, signature=signature, source=source) == issuer
+
+
+@pytest.mark.parametrize(
+    ("title", "texts", "published", "year"),
+    [
+        ("区科技局2020年法治政府建设年度报告", [], _china(2021, 2, 26), 2020),
+        ("某县2022年度法治政府建设情况报告", [], None, 2022),
+        # a title year after the publication year is not taken; the text's is
+        ("某县2030年度法治政府建设情况报告", ["2021年，我县…"], _china(2022, 1, 5), 2021),
+        ("法治政府建设年度报告", ["今年以来", "2021年，我局…"], None, 2021),
+        ("法治政府建设年度报告", [], _china(2022, 3, 1), 2021),
+        ("法治政府建设年度报告", [], _china(2022, 11, 1), 2022),
+        ("法治政府建设年度报告", ["共1800年历史"], None, None),
+        (None, [], None, None),
+    ],
+)
+def test_year(
+    title: str | None, texts: list[str], published: pendulum.DateTime | None, year: int | None
+) -> None:
+    assert report_year(title, texts, published) == year
+
+
+def test_header_never_reads_metadata_below_the_body_start() -> None:
+    text = (
+        "某局2021年法治政府建设年度报告\n正文第一段。\n"
+        "来源：资金来源于财政拨款\n发布时间：2021-01-01"
+    )
+    header = read_header(_lines(text))
+    assert header.source is None
+    assert header.published is None
+    assert len(header.body) == 3
+
+
+def test_parse_text_header_end_to_end() -> None:
+    text = (
+        "首页 > 政务公开 > 法治政府建设\n"
+        "某某县司法局2022年法治政府建设年度报告\n"
+        "信息来源：某某县司法局 发布时间：2023-03-01 10:00 浏览次数：56\n"
+        "某某县司法局2022年法治政府建设年度报告\n"
+        "2022年，我局坚持依法行政。\n"
+        "一、主要举措和成效\n"
+        "全年办理案件12件。\n"
+    )
+    report = lawgov.parse_text(text, url="https://example.gov.cn/a.html")
+    assert report.title == "某某县司法局2022年法治政府建设年度报告"
+    assert report.issuer == lawgov.Agency(name="某某县司法局")
+    assert report.year == 2022
+    assert report.published == _china(2023, 3, 1, 10, 0)
+    assert (report.source, report.views, report.url) == (
+        "某某县司法局",
+        56,
+        "https://example.gov.cn/a.html",
+    )
+    assert report.preamble == ("2022年，我局坚持依法行政。",)
+
+
+def test_a_publication_date_before_the_titled_year_is_dropped_with_a_warning() -> None:
+    text = "某局2022年法治政府建设年度报告\n发布时间：2021-12-01\n一、主要工作\n正文。"
+    result = lawgov.parse(text)
+    assert result.report.year == 2022
+    assert result.report.published is None
+    assert any("precedes" in warning.message for warning in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        ("", 1, "got no text"),
+        ("\n\n   \n", 1, "got no text"),
+        ("首页 > 政务公开 > 工作动态\n来源：本网", 1, "only page metadata"),
+        ("一些文字。\n另一些文字。", 1, "year reported on"),
+        ("法治政府建设年度报告\n2021年，开展了工作。", 1, "issuing agency"),
+    ],
+)
+def test_parse_errors_name_the_line_and_what_was_expected(
+    text: str, line: int, expected: str
+) -> None:
+    with pytest.raises(lawgov.ParseError, match=expected) as caught:
+        lawgov.parse_text(text, source="page.txt")
+    assert caught.value.line == line
+    assert caught.value.source == "page.txt"
+
+
+def test_non_text_input_is_a_parse_error() -> None:
+    with pytest.raises(lawgov.ParseError, match="str"):
+        lawgov.parse_text(b"bytes")  # type: ignore[arg-type]
