@@ -6,6 +6,7 @@ The public surface is re-exported here; implementation modules are private.
 from lawgov import samples
 from lawgov._clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
 from lawgov._convert import FORMAT_VERSION, from_dict, to_dict
+from lawgov._corpus import iter_reports, write_reports
 from lawgov._errors import FormatError, LawgovError, ParseError, Problem, ValidationError
 from lawgov._io import read, write
 from lawgov._json import from_json, to_json
@@ -64,6 +65,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "from_xml",
+    "iter_reports",
     "json_schema",
     "parse",
     "parse_text",
@@ -73,5 +75,6 @@ __all__ = [
     "to_json",
     "to_xml",
     "write",
+    "write_reports",
     "xml_schema",
 ]
