@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -560,3 +562,62 @@ def test_unknown_fields_are_ignored_only_in_a_newer_minor_version() -> None:
     data["version"] = f"{int(major) + 1}.0"
     with pytest.raises(lawgov.FormatError):
         lawgov.from_dict(data)
+
+
+# --- the documentation states the rules as they are -------------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "validation.md"
+_DOC_ROW = re.compile(r"^\| `(?P<rule>\w+)` \| (?P<requires>[^|]+) \| `(?P<example>[^`]+)` \|$")
+
+
+def _documented_rules() -> dict[str, tuple[str, str]]:
+    rows = {}
+    for line in DOCS.read_text(encoding="utf-8").splitlines():
+        if match := _DOC_ROW.match(line):
+            rows[match["rule"]] = (match["requires"].strip(), match["example"])
+    return rows
+
+
+def test_every_rule_is_documented_with_what_it_requires() -> None:
+    rows = _documented_rules()
+    assert list(rows) == list(lawgov.RULES)
+    for rule, (requires, _) in rows.items():
+        assert requires.startswith(lawgov.RULES[rule])
+
+
+def _normalise(message: str) -> str:
+    # The documented year bound is the one of the year the docs were written in.
+    return message.replace(f"..{NEXT_YEAR}", "..2027")
+
+
+@pytest.mark.parametrize(
+    ("rule", "build", "path"), CONSTRUCTION_CASES, ids=[c[0] for c in CONSTRUCTION_CASES]
+)
+def test_documented_example_messages_are_real(
+    rule: str, build: Callable[[], object], path: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        build()
+    example = _documented_rules()[rule][1]
+    assert example.endswith(_normalise(str(info.value.problems[0])))
+
+
+def test_documented_loading_messages_are_real() -> None:
+    data = _loadable()
+    del data["issuer"]
+    data["sections"][0]["colour"] = "red"
+    with pytest.raises(ValidationError) as info:
+        lawgov.from_dict(data)
+    found = {p.rule: str(p) for p in info.value.problems}
+    rows = _documented_rules()
+    assert found == {rule: rows[rule][1] for rule in ("missing_field", "unknown_field")}
+
+
+def test_documented_exception_tree_is_the_errors_module_docstring() -> None:
+    from lawgov import _errors
+
+    tree = (_errors.__doc__ or "").split("::\n\n", 1)[1].strip("\n")
+    documented = [line.strip() for line in tree.splitlines()]
+    text = DOCS.read_text(encoding="utf-8")
+    block = text.split("```text\nLawgovError", 1)[1].split("```", 1)[0]
+    assert ["LawgovError" + block.splitlines()[0], *block.splitlines()[1:]] == documented
