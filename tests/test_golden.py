@@ -81,6 +81,25 @@ def test_golden_files_are_up_to_date(capsys: pytest.CaptureFixture[str]) -> None
     assert capsys.readouterr().err == ""
 
 
+def test_regeneration_writes_stale_files_and_then_finds_them_fresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    targets = {
+        name: tmp_path / f"{name}.out" for name in ("GOLDEN_JSON", "GOLDEN_XML", "SAMPLE_JSON")
+    }
+    for name, target in targets.items():
+        monkeypatch.setattr(seed_report, name, target)
+    targets["GOLDEN_XML"].write_bytes(b"<stale/>")
+    assert seed_report.main([]) == 1
+    assert capsys.readouterr().err.count("stale: ") == 3
+    assert seed_report.main(["--write"]) == 0
+    assert capsys.readouterr().out.count("wrote ") == 3
+    assert seed_report.main([]) == 0
+    assert targets["GOLDEN_JSON"].read_bytes() == GOLDEN_JSON.read_bytes()
+    assert targets["GOLDEN_XML"].read_bytes() == GOLDEN_XML.read_bytes()
+    assert seed_report.write() == []
+
+
 def test_golden_json_is_readable_chinese() -> None:
     text = GOLDEN_JSON.read_text(encoding="utf-8")
     assert "区科技局2020年法治政府建设年度报告" in text

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import lawgov
 import lawgov.samples
@@ -80,3 +82,13 @@ def test_every_sample_has_both_files() -> None:
     for name in lawgov.samples.names():
         assert lawgov.samples.path(name, "json").is_file()
         assert lawgov.samples.path(name, "txt").is_file()
+
+
+@given(st.text(max_size=40))
+def test_any_other_name_is_a_sample_not_found_error(name: str) -> None:
+    if name in lawgov.samples.names():
+        assert lawgov.samples.load(name).title
+        return
+    for reader in (lawgov.samples.load, lawgov.samples.text, lawgov.samples.path):
+        with pytest.raises(lawgov.samples.SampleNotFoundError):
+            reader(name)
