@@ -45,6 +45,7 @@ __all__ = [
     "field_specs",
     "from_dict",
     "join_path",
+    "load_body",
     "json_kind",
     "merge_problems",
     "parse_date",
@@ -586,7 +587,7 @@ def merge_problems(first: list[Problem], then: list[Problem]) -> list[Problem]:
     return merged
 
 
-def collect(data: dict[str, Any], lenient: bool) -> list[Problem]:
+def collect(data: object, lenient: bool) -> list[Problem]:
     """Every type and rule problem of report data (without its header), with paths."""
     walk = _Collector(problems=[], lenient=lenient)
     report = _slow_object(_model.Report, data, "", walk, 0)
@@ -617,6 +618,16 @@ def from_dict(data: object, *, source: str | None = None) -> _model.Report:
         error.source = source
         raise
     body = {key: value for key, value in data.items() if key not in _HEADER}
+    return load_body(body, lenient=lenient, source=source)
+
+
+def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Report:
+    """Load report data without its header: the fast pass, then the slow one if it fails.
+
+    Raises:
+        FormatError: Sections or measures nest deeper than :data:`MAX_DEPTH`.
+        ValidationError: Every type and rule problem, each with its path.
+    """
     structure = (_STRUCTURE_LENIENT if lenient else _STRUCTURE)["Report"]
     try:
         return typing.cast(_model.Report, structure(body, 0))

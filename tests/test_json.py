@@ -1,0 +1,344 @@
+"""The JSON format: document shape, determinism, strict loading, version rule, I-JSON limits."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pendulum
+import pytest
+
+import lawgov
+from lawgov import _json
+
+
+def _report() -> lawgov.Report:
+    return lawgov.Report(
+        title="区科技局2020年法治政府建设年度报告",
+        issuer=lawgov.Agency(name="区科技局"),
+        year=2020,
+        published=pendulum.datetime(2021, 2, 26, 16, 14, tz="Asia/Shanghai"),
+        source="本网",
+        disclosure=lawgov.Disclosure(written=pendulum.date(2021, 2, 20)),
+        preamble=("2020年，区科技局坚持依法行政。",),
+        sections=(
+            lawgov.Section(
+                number=1,
+                title="主要举措和成效",
+                kind=lawgov.SectionKind.MEASURES_AND_RESULTS,
+                measures=(
+                    lawgov.Measure(
+                        number=1,
+                        title="一是扶持企业",
+                        text="一是扶持企业，共608家，投入1500万元，占比99.60%。",
+                        metrics=(
+                            lawgov.Metric(value=Decimal("608"), unit="家", text="608家"),
+                            lawgov.Metric(value=Decimal("1500"), unit="万元", text="1500万元"),
+                            lawgov.Metric(value=Decimal("99.60"), unit="%", text="99.60%"),
+                        ),
+                    ),
+                ),
+                delegated_powers=(
+                    lawgov.DelegatedPower(
+                        count=23,
+                        mode=lawgov.PowerMode.DELEGATED_AND_ENTRUSTED,
+                        basis=lawgov.Citation(
+                            document_number=lawgov.DocumentNumber.parse("江府〔2017〕16号")
+                        ),
+                        changes=(
+                            lawgov.PowerChange(
+                                kind=lawgov.ChangeKind.TRANSFERRED,
+                                count=3,
+                                recipient=lawgov.Agency(name="区市场监管局"),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def _doc() -> dict[str, Any]:
+    return lawgov.to_dict(_report())
+
+
+def _load(doc: dict[str, Any]) -> lawgov.Report:
+    return lawgov.from_json(json.dumps(doc, ensure_ascii=False))
+
+
+def _problems(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    with pytest.raises(lawgov.ValidationError) as caught:
+        _load(doc)
+    return [(p.path, p.rule) for p in caught.value.problems]
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def test_document_starts_with_format_and_version_then_fields_in_model_order() -> None:
+    doc = json.loads(lawgov.to_json(_report()))
+    names = [field.name for field in attrs.fields(lawgov.Report)]
+    assert list(doc) == ["format", "version", *names]
+    assert doc["format"] == "lawgov-report"
+    assert doc["version"] == lawgov.FORMAT_VERSION == "1.0"
+    metric = doc["sections"][0]["measures"][0]["metrics"][0]
+    assert list(metric) == [field.name for field in attrs.fields(lawgov.Metric)]
+
+
+def test_values_are_written_in_their_documented_forms() -> None:
+    text = lawgov.to_json(_report())
+    doc = json.loads(text)
+    assert doc["published"] == "2021-02-26T16:14:00+08:00"
+    assert doc["disclosure"]["written"] == "2021-02-20"
+    assert doc["url"] is None  # every field present, None as null
+    assert doc["disclosure"]["topic"] is None
+    metrics = doc["sections"][0]["measures"][0]["metrics"]
+    assert [m["value"] for m in metrics] == ["608", "1500", "99.60"]  # exact digits, as strings
+    assert metrics[0]["qualifier"] == "exact"
+    assert doc["sections"][0]["kind"] == "measures_and_results"
+    assert doc["sections"][0]["paragraphs"] == []
+    assert "区科技局" in text  # Chinese unescaped
+    assert text.startswith('{\n  "format": "lawgov-report",\n  "version": "1.0",\n')
+    assert text.endswith("}\n")
+
+
+def test_output_is_deterministic_and_round_trips() -> None:
+    report = _report()
+    first = lawgov.to_json(report)
+    assert lawgov.to_json(lawgov.from_json(first)) == first
+    assert lawgov.from_json(first) == report
+    assert lawgov.from_json(first.encode("utf-8")) == report
+
+
+def test_stdlib_and_orjson_writers_give_identical_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    report = attrs.evolve(_report(), notes=('控制字符\x01、\t、\u2028 与 "引号" \\ </p>',))
+    fast = lawgov.to_json(report)
+    monkeypatch.setattr(_json, "_orjson", None)
+    assert lawgov.to_json(report) == fast
+
+
+@pytest.mark.parametrize("orjson", [True, False])
+def test_writing_refuses_what_i_json_cannot_carry(
+    monkeypatch: pytest.MonkeyPatch, *, orjson: bool
+) -> None:
+    if not orjson:
+        monkeypatch.setattr(_json, "_orjson", None)
+    with pytest.raises(lawgov.FormatError):
+        lawgov.to_json(attrs.evolve(_report(), views=2**60))
+    with pytest.raises(lawgov.FormatError):
+        lawgov.to_json(attrs.evolve(_report(), notes=("\ud800",)))
+
+
+def test_writing_something_else_than_a_report_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        lawgov.to_json({"title": "x"})  # type: ignore[arg-type]
+
+
+# --- strict loading ----------------------------------------------------------------------------
+
+
+def _set(doc: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    target = doc
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    return doc
+
+
+_METRIC = ("sections", 0, "measures", 0, "metrics", 0)
+
+# The coercions cattrs' default hooks perform silently; each must be refused with its path.
+COERCIONS = [
+    (("title",), None, "title"),
+    (("title",), 3, "title"),
+    (("year",), "2020", "year"),
+    (("year",), 2020.0, "year"),
+    (("year",), True, "year"),
+    (("views",), 3.7, "views"),
+    (("source",), 1, "source"),
+    (("preamble",), "ab", "preamble"),
+    (("preamble",), [1], "preamble[0]"),
+    (("sections", 0, "number"), "1", "sections[0].number"),
+    (("sections", 0, "kind"), "measures", "sections[0].kind"),
+    (("sections", 0, "paragraphs"), None, "sections[0].paragraphs"),
+    ((*_METRIC, "value"), 608, "sections[0].measures[0].metrics[0].value"),
+    ((*_METRIC, "value"), 608.0, "sections[0].measures[0].metrics[0].value"),
+    ((*_METRIC, "value"), "6.08e2", "sections[0].measures[0].metrics[0].value"),
+    ((*_METRIC, "value"), "NaN", "sections[0].measures[0].metrics[0].value"),
+    ((*_METRIC, "value"), " 608", "sections[0].measures[0].metrics[0].value"),
+    ((*_METRIC, "qualifier"), "EXACT", "sections[0].measures[0].metrics[0].qualifier"),
+    (("published",), "2021-02-26 16:14", "published"),
+    (("published",), 1614327240, "published"),
+    (("disclosure", "written"), "2021-02-30", "disclosure.written"),
+    (("issuer",), "区科技局", "issuer"),
+    (("issuer",), {"name": None}, "issuer.name"),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "where"), COERCIONS)
+def test_no_coercion(path: tuple[Any, ...], value: Any, where: str) -> None:
+    problems = _problems(_set(_doc(), path, value))
+    assert problems == [(where, "type")]
+
+
+def test_unknown_fields_are_problems_with_their_path() -> None:
+    doc = _doc()
+    doc["sections"][0]["foo"] = 1
+    doc["sections"][0]["measures"][0]["metrics"][1]["bar"] = None
+    with pytest.raises(lawgov.ValidationError) as caught:
+        _load(doc)
+    assert [str(p) for p in caught.value.problems] == [
+        "sections[0].foo: unknown field",
+        "sections[0].measures[0].metrics[1].bar: unknown field",
+    ]
+
+
+def test_missing_required_field_is_reported() -> None:
+    doc = _doc()
+    del doc["sections"][0]["title"]
+    assert _problems(doc) == [("sections[0].title", "missing_field")]
+
+
+def test_missing_optional_fields_take_their_defaults() -> None:
+    doc = _doc()
+    del doc["url"], doc["notes"], doc["sections"][0]["kind"]
+    report = _load(doc)
+    assert report.url is None
+    assert report.notes == ()
+    assert report.sections[0].kind is lawgov.SectionKind.OTHER
+
+
+def test_every_problem_of_a_broken_report_is_listed_with_its_path() -> None:
+    doc = _doc()
+    doc["year"] = 1900  # bad year
+    doc["published"] = "2021-02-26T16:14:00"  # naive
+    doc["sections"][0]["number"] = 2  # broken numbering
+    metrics = doc["sections"][0]["measures"][0]["metrics"]
+    metrics[1]["value"] = "-1500"  # negative metric
+    metrics[2]["value"] = 99.6  # a float where an exact decimal belongs
+    doc["sections"][0]["delegated_powers"][0]["changes"][0]["count"] = 30  # more than 23
+    doc["sections"][0]["measures"][0]["title"] = " "
+    with pytest.raises(lawgov.ValidationError) as caught:
+        _load(doc)
+    found = {(p.path, p.rule) for p in caught.value.problems}
+    assert found == {
+        ("year", "year_range"),
+        ("published", "naive_datetime"),
+        ("sections[0].number", "numbering"),
+        ("sections[0].measures[0].title", "empty_text"),
+        ("sections[0].measures[0].metrics[1].value", "negative_value"),
+        ("sections[0].measures[0].metrics[2].value", "type"),
+        ("sections[0].delegated_powers[0].changes", "changes_exceed_count"),
+    }
+    assert len(caught.value.problems) == len(found)
+
+
+def test_errors_carry_the_source() -> None:
+    doc = _set(_doc(), ("year",), "x")
+    with pytest.raises(lawgov.ValidationError) as caught:
+        lawgov.from_json(json.dumps(doc), source="a.json")
+    assert caught.value.source == "a.json"
+    assert str(caught.value).startswith("a.json: 1 validation problem")
+    with pytest.raises(lawgov.FormatError) as bad:
+        lawgov.from_json("{", source="b.json")
+    assert bad.value.source == "b.json"
+
+
+# --- versions ----------------------------------------------------------------------------------
+
+
+def test_newer_minor_version_is_read_and_unknown_fields_ignored() -> None:
+    doc = _doc()
+    doc["version"] = "1.7"
+    doc["language"] = "zh-CN"
+    doc["sections"][0]["measures"][0]["metrics"][0]["source_page"] = 3
+    assert _load(doc) == _report()
+
+
+def test_newer_minor_version_still_checks_known_fields() -> None:
+    doc = _set(_doc(), ("year",), "2020")
+    doc["version"] = "1.1"
+    assert _problems(doc) == [("year", "type")]
+
+
+@pytest.mark.parametrize("version", ["2.0", "0.9", "1", "1.0.0", 1.0, None, "v1.0"])
+def test_other_versions_are_refused(version: object) -> None:
+    doc = _set(_doc(), ("version",), version)
+    with pytest.raises(lawgov.FormatError, match="version"):
+        _load(doc)
+
+
+@pytest.mark.parametrize("name", ["lawgov", None, "LAWGOV-REPORT"])
+def test_a_document_of_another_format_is_refused(name: object) -> None:
+    with pytest.raises(lawgov.FormatError, match="lawgov report"):
+        _load(_set(_doc(), ("format",), name))
+
+
+# --- malformed input and I-JSON --------------------------------------------------------------
+
+MALFORMED = [
+    ("", "expected JSON"),
+    ("{", "expected JSON"),
+    ("[]", "expected an object at the root, got array"),
+    ("null", "expected an object at the root, got null"),
+    ('{"format": "lawgov-report", "format": "lawgov-report"}', "duplicate member name 'format'"),
+    ('{"a": NaN}', "NaN"),
+    ('{"a": Infinity}', "Infinity"),
+    ('{"a": -Infinity}', "Infinity"),
+    ('{"a": "\\ud800"}', "lone surrogate"),
+    ('{"a": ["\\udc00x"]}', "lone surrogate"),
+    ('{"a": 9007199254740993}', "outside"),
+    ('{"a": ' + "9" * 5000 + "}", "outside"),
+    ('{"a": 1e999}', "out of range"),
+    ('{"a": 1' + "0" * 500 + ".0}", "out of range"),
+    ("[" * 100_000 + "]" * 100_000, "nesting"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), MALFORMED)
+def test_malformed_input_is_a_format_error(text: str, message: str) -> None:
+    with pytest.raises(lawgov.FormatError, match=message):
+        lawgov.from_json(text)
+
+
+def test_a_surrogate_pair_escape_is_fine() -> None:
+    doc = _set(_doc(), ("notes",), ["😀"])
+    text = json.dumps(doc, ensure_ascii=True)
+    assert "\\ud83d\\ude00" in text
+    assert lawgov.from_json(text).notes == ("😀",)
+
+
+def test_bytes_must_be_utf8() -> None:
+    text = lawgov.to_json(_report())
+    with pytest.raises(lawgov.FormatError, match="UTF-8"):
+        lawgov.from_json(text.encode("gb18030"))
+    with pytest.raises(lawgov.FormatError, match="UTF-8"):
+        lawgov.from_json(text.encode("utf-16"))
+    assert lawgov.from_json(b"\xef\xbb\xbf" + text.encode()) == _report()
+
+
+def test_input_size_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = lawgov.to_json(_report())
+    monkeypatch.setattr(_json, "MAX_INPUT_BYTES", len(text.encode()) - 1)
+    with pytest.raises(lawgov.FormatError, match="exceeds"):
+        lawgov.from_json(text.encode())
+    with pytest.raises(lawgov.FormatError, match="exceeds"):
+        lawgov.from_json(" " * len(text.encode()))
+
+
+def test_wrong_input_type_is_a_format_error() -> None:
+    with pytest.raises(lawgov.FormatError, match="str or bytes"):
+        lawgov.from_json(123)  # type: ignore[arg-type]
+
+
+def test_sections_nest_at_most_max_depth() -> None:
+    section: dict[str, Any] = {"number": 1, "title": "深"}
+    for _ in range(40):
+        section = {"number": 1, "title": "深", "subsections": [section]}
+    doc = _doc()
+    doc["sections"] = [section]
+    with pytest.raises(lawgov.FormatError, match="nesting deeper than 32"):
+        _load(doc)
