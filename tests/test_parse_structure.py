@@ -1,0 +1,364 @@
+"""The body: heading levels, run-in headings, page-marker traps, measures, kinds, closing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import lawgov
+from lawgov import SectionKind
+from lawgov._header import Line
+from lawgov._structure import classify_heading, section_kind, split_measures
+
+TITLE = "某局2021年法治政府建设年度报告"
+
+
+def _parse(body: str) -> lawgov.Report:
+    return lawgov.parse_text(f"{TITLE}\n{body}")
+
+
+def _tree(sections: tuple[lawgov.Section, ...]) -> list[Any]:
+    """Sections as (title, measure count, children) for compact expectations."""
+    return [(s.title, len(s.measures), _tree(s.subsections)) for s in sections]
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(number=number, text=text) for number, text in enumerate(texts, start=1)]
+
+
+@pytest.mark.parametrize(
+    ("line", "level", "printed", "rest"),
+    [
+        ("一、推进法治政府建设工作", 1, 1, "推进法治政府建设工作"),
+        ("十二、其他", 1, 12, "其他"),
+        ("（一）加强组织领导", 2, 1, "加强组织领导"),
+        ("(三)严格规范公正文明执法", 2, 3, "严格规范公正文明执法"),
+        ("1.完善推进机制。县政府…", 3, 1, "完善推进机制。县政府…"),
+        ("2、抓好领导干部学法", 3, 2, "抓好领导干部学法"),
+        ("3．强化监督", 3, 3, "强化监督"),
+        ("（1）精简审批事项", 4, 1, "精简审批事项"),
+        ("(2)推行告知承诺制", 4, 2, "推行告知承诺制"),
+    ],
+)
+def test_heading_markers(line: str, level: int, printed: int, rest: str) -> None:
+    heading = classify_heading(line)
+    assert heading is not None
+    assert (heading.level, heading.printed, heading.rest) == (level, printed, rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2026.04.20",  # a date, not a 1. heading
+        "12.5%的企业完成整改。",  # a decimal
+        "2021年，我局坚持依法行政。",
+        "一是加强学习。",  # a measure, not a heading
+        "第一，加强学习。",
+        "一体推进法治建设。",
+    ],
+)
+def test_not_headings(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+def test_four_levels_nest_and_run_in_headings_split_at_the_first_full_stop() -> None:
+    report = _parse(
+        "一、主要举措和成效\n"
+        "（一）加强领导。全年研究5次。\n"
+        "1.完善机制。内容一。\n"
+        "（1）细则一\n"
+        "（2）细则二。内容二。\n"
+        "2.健全体系\n"
+        "（二）规范执法\n"
+    )
+    assert _tree(report.sections) == [
+        (
+            "主要举措和成效",
+            0,
+            [
+                (
+                    "加强领导",
+                    0,
+                    [("完善机制", 0, [("细则一", 0, []), ("细则二", 0, [])]), ("健全体系", 0, [])],
+                ),
+                ("规范执法", 0, []),
+            ],
+        )
+    ]
+    leadership = report.sections[0].subsections[0]
+    assert leadership.paragraphs == ("全年研究5次。",)
+    assert leadership.subsections[0].paragraphs == ("内容一。",)
+    assert leadership.subsections[0].subsections[1].paragraphs == ("内容二。",)
+
+
+def test_skipped_levels_nest_directly_and_numbers_are_renumbered() -> None:
+    report = _parse(
+        "一、主要举措和成效\n1、完善机制\n2、健全体系\n"
+        "二、存在的不足\n（1）问题一\n（3）问题二\n（3）问题三\n"
+    )
+    first, second = report.sections
+    assert [(s.number, s.title) for s in first.subsections] == [(1, "完善机制"), (2, "健全体系")]
+    assert [(s.number, s.title) for s in second.subsections] == [
+        (1, "问题一"),
+        (2, "问题二"),
+        (3, "问题三"),
+    ]
+
+
+def test_numbering_that_continues_across_parents_restarts_under_each() -> None:
+    report = _parse(
+        "一、主要举措和成效\n（一）加强领导\n1.完善机制\n2.健全体系\n（二）规范执法\n3.落实制度\n4.强化监督\n"
+    )
+    second = report.sections[0].subsections[1]
+    assert [(s.number, s.title) for s in second.subsections] == [(1, "落实制度"), (2, "强化监督")]
+
+
+def test_heading_marker_alone_takes_the_next_line_as_title() -> None:
+    report = _parse("一、\n主要举措和成效\n（一）\n加强领导\n正文。\n")
+    assert _tree(report.sections) == [("主要举措和成效", 0, [("加强领导", 0, [])])]
+
+
+def test_heading_title_printed_over_two_lines_is_joined() -> None:
+    report = _parse(
+        "一、2021年推进法治政府建设的\n主要举措和成效\n正文。\n二、存在的不足和原因\n正文。\n"
+    )
+    assert [s.title for s in report.sections] == [
+        "2021年推进法治政府建设的主要举措和成效",
+        "存在的不足和原因",
+    ]
+    assert report.sections[0].paragraphs == ("正文。",)
+
+
+@pytest.mark.parametrize(
+    ("body", "titles", "paragraphs"),
+    [
+        # a lone page marker between paragraphs
+        ("一、主要工作\n第一段。\n2、\n第二段。\n", [], ("第一段。", "第二段。")),
+        # a page marker before a heading
+        ("1、 一、主要工作\n第一段。\n", [], ("第一段。",)),
+        # a page marker before a run-on sentence: not a heading, marker dropped
+        (
+            "一、主要工作\n第一段。\n2、 全年共开展培训，参加人数众多，大家学习热情高涨，取得了良好的效果，"
+            "受到了一致好评，值得继续坚持下去。\n",
+            [],
+            (
+                "第一段。",
+                "全年共开展培训，参加人数众多，大家学习热情高涨，取得了良好的效果，"
+                "受到了一致好评，值得继续坚持下去。",
+            ),
+        ),
+        # a page marker whose number does not continue the numbering
+        ("一、主要工作\n第一段。\n5、 统筹推进各项工作\n", [], ("第一段。", "统筹推进各项工作")),
+        # a date that looks like a 1. heading
+        ("一、主要工作\n第一段。\n2026.04.20\n", [], ("第一段。", "2026.04.20")),
+        # a real heading after the trap still counts
+        ("一、主要工作\n2、\n1.完善机制\n", ["完善机制"], ()),
+    ],
+)
+def test_page_marker_traps(body: str, titles: list[str], paragraphs: tuple[str, ...]) -> None:
+    result = lawgov.parse(f"{TITLE}\n{body}")
+    section = result.report.sections[0]
+    assert section.title == "主要工作"
+    assert [s.title for s in section.subsections] == titles
+    assert section.paragraphs == paragraphs
+
+
+def test_page_marker_before_a_measure_is_dropped() -> None:
+    result = lawgov.parse(f"{TITLE}\n一、主要工作\n1、 一是加强学习。\n2、 二是完善制度。\n")
+    section = result.report.sections[0]
+    assert [m.text for m in section.measures] == ["加强学习。", "完善制度。"]
+    assert sum("page marker" in w.message for w in result.warnings) == 2
+
+
+# --- measures ------------------------------------------------------------------------------
+
+
+def _measures(*texts: str) -> tuple[list[str], list[Any]]:
+    paragraphs, measures, _ = split_measures(_lines(*texts))
+
+    def shape(nodes: Any) -> list[Any]:
+        return [(n.title, n.text, shape(n.submeasures)) for n in nodes]
+
+    return paragraphs, shape(measures)
+
+
+def test_paragraph_initial_and_inline_items_form_one_list() -> None:
+    paragraphs, measures = _measures(
+        "一是健全机制。内容甲。二是抓实学法，全年6次。", "三是纳入考核。"
+    )
+    assert paragraphs == []
+    assert measures == [
+        ("健全机制", "健全机制。内容甲。", []),
+        ("抓实学法", "抓实学法，全年6次。", []),
+        ("纳入考核", "纳入考核。", []),
+    ]
+
+
+def test_inline_list_after_a_lead_in_keeps_the_lead_in_as_a_paragraph() -> None:
+    paragraphs, measures = _measures(
+        "仍有差距：一是能力不强；二是力量薄弱。", "究其原因，投入不足。"
+    )
+    assert paragraphs == ["仍有差距：", "究其原因，投入不足。"]
+    assert measures == [("能力不强", "能力不强；", []), ("力量薄弱", "力量薄弱。", [])]
+
+
+@pytest.mark.parametrize("boundary", ["。", "；", "：", "！", "？"])
+def test_inline_markers_stand_after_a_clause_end(boundary: str) -> None:
+    paragraphs, measures = _measures(f"措施如下{boundary}一是甲{boundary}二是乙。")
+    assert paragraphs == [f"措施如下{boundary}"]
+    assert [text for _, text, _ in measures] == [f"甲{boundary}", "乙。"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持统一是原则，二是乙。",  # 一是 inside a word
+        "做法是：第一是甲。",  # 第一是 is an ordinal
+        "我们认为一是必要的，二是可行的。",  # after a plain character, not a clause end
+        "一是",  # a marker with nothing after it
+    ],
+)
+def test_not_measure_markers(text: str) -> None:
+    paragraphs, measures = _measures(text)
+    assert measures == []
+    assert paragraphs == [text]
+
+
+def test_a_restart_inside_a_measure_is_its_sub_list_within_the_paragraph() -> None:
+    paragraphs, measures = _measures(
+        "一是统计。内容。",
+        "二是服务企业。线上实施。一是通知企业。二是登记合同。",
+        "三是金融服务。",
+    )
+    assert paragraphs == []
+    assert measures == [
+        ("统计", "统计。内容。", []),
+        (
+            "服务企业",
+            "服务企业。线上实施。",
+            [("通知企业", "通知企业。", []), ("登记合同", "登记合同。", [])],
+        ),
+        ("金融服务", "金融服务。", []),
+    ]
+
+
+def test_a_paragraph_initial_measure_keeps_following_unmarked_paragraphs() -> None:
+    paragraphs, measures = _measures("一是加强学习。", "组织专题学习3次。", "二是完善制度。")
+    assert paragraphs == []
+    assert measures == [
+        ("加强学习", "加强学习。\n组织专题学习3次。", []),
+        ("完善制度", "完善制度。", []),
+    ]
+
+
+def test_an_inline_measure_ends_with_its_paragraph() -> None:
+    paragraphs, measures = _measures("措施：一是甲；二是乙。", "补充说明。")
+    assert paragraphs == ["措施：", "补充说明。"]
+    assert [text for _, text, _ in measures] == ["甲；", "乙。"]
+
+
+def test_two_separate_lists_are_numbered_on() -> None:
+    report = _parse("一、主要工作\n原因：一是甲；二是乙。\n措施：一是丙；二是丁。\n")
+    measures = report.sections[0].measures
+    assert [(m.number, m.title) for m in measures] == [(1, "甲"), (2, "乙"), (3, "丙"), (4, "丁")]
+    assert report.sections[0].paragraphs == ("原因：", "措施：")
+
+
+def test_measure_title_stops_at_the_first_clause_mark() -> None:
+    _, measures = _measures("一是加强领导：成立小组。二是，落实责任。")
+    assert [title for title, _, _ in measures] == ["加强领导", "落实责任"]
+
+
+def test_ten_and_more_items() -> None:
+    items = "".join(f"{n}是措施{n}。" for n in "一二三四五六七八九十")
+    _, measures = _measures(items + "十一是措施十一。")
+    assert len(measures) == 11
+    assert measures[-1][0] == "措施十一"
+
+
+# --- kinds ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "after", "kind"),
+    [
+        ("2021年推进法治政府建设的主要举措和成效", False, SectionKind.MEASURES_AND_RESULTS),
+        ("主要工作", False, SectionKind.MEASURES_AND_RESULTS),
+        ("存在的不足和原因", False, SectionKind.SHORTCOMINGS),
+        ("存在的问题", False, SectionKind.SHORTCOMINGS),
+        ("党政主要负责人履行推进法治建设第一责任人职责情况", False, SectionKind.LEADERSHIP_DUTIES),
+        ("下一步计划", False, SectionKind.NEXT_YEAR_PLAN),
+        ("下一年度推进法治政府建设的主要安排", False, SectionKind.NEXT_YEAR_PLAN),
+        ("2022年工作安排", False, SectionKind.NEXT_YEAR_PLAN),
+        ("明年工作打算", False, SectionKind.NEXT_YEAR_PLAN),
+        ("2021年工作安排", False, SectionKind.MEASURES_AND_RESULTS),  # the report's own year
+        ("其他需要报告的情况", False, SectionKind.OTHER),
+        ("加强推进科技防疫工作", False, SectionKind.MEASURES_AND_RESULTS),
+        ("加强推进科技防疫工作", True, SectionKind.OTHER),
+        ("存在问题及下一步工作计划", False, SectionKind.SHORTCOMINGS),  # first keyword wins
+    ],
+)
+def test_section_kinds(title: str, after: bool, kind: SectionKind) -> None:
+    assert section_kind(title, 2021, after_prescribed=after) == kind
+
+
+def test_subsections_take_their_parents_kind_and_fallback_follows_order() -> None:
+    report = _parse("一、推进法治建设\n（一）存在问题的整改\n二、存在的不足\n三、加强队伍建设\n")
+    kinds = [s.kind for s in report.iter_sections()]
+    assert kinds == [
+        SectionKind.MEASURES_AND_RESULTS,
+        SectionKind.MEASURES_AND_RESULTS,
+        SectionKind.SHORTCOMINGS,
+        SectionKind.OTHER,
+    ]
+
+
+# --- preamble and closing ------------------------------------------------------------------
+
+
+def test_preamble_and_signature_block() -> None:
+    report = _parse(
+        "市委、市政府：\n2021年，我局依法行政。现将有关情况报告如下：\n"
+        "一、主要工作\n正文。\n特此报告。\n某市某局\n2022年1月5日\n"
+    )
+    assert report.preamble == ("市委、市政府：", "2021年，我局依法行政。现将有关情况报告如下：")
+    assert report.closing == ("特此报告。", "某市某局", "2022年1月5日")
+    assert report.sections[0].paragraphs == ("正文。",)
+
+
+def test_signature_gives_the_issuer_when_the_title_has_none() -> None:
+    report = lawgov.parse_text(
+        "关于2022年度法治政府建设情况的报告\n一、主要工作\n正文。\n某县人民政府\n2023年2月20日\n"
+    )
+    assert report.issuer == lawgov.Agency(name="某县人民政府")
+    assert report.closing == ("某县人民政府", "2023年2月20日")
+
+
+def test_a_last_short_line_without_agency_word_stays_in_the_section() -> None:
+    report = _parse("一、主要工作\n正文。\n二、其他需要报告的情况\n无\n")
+    assert report.closing == ()
+    assert report.sections[1].paragraphs == ("无",)
+
+
+def test_text_without_headings_is_all_preamble() -> None:
+    report = _parse("2021年，我局依法行政，办理案件12件。\n全年培训3次。\n")
+    assert report.sections == ()
+    assert report.preamble == ("2021年，我局依法行政，办理案件12件。", "全年培训3次。")
+    assert {m.text for m in report.metrics} == {"12件", "3次"}
+
+
+def test_facts_attach_to_the_innermost_holder_once() -> None:
+    report = _parse(
+        "全年培训3次。\n"
+        "一、主要工作\n"
+        "依据《行政处罚法》办理案件12件，其中简易程序12件。\n"
+        "一是审查文件27件，依据《行政处罚法》；二是开展培训3次。\n"
+    )
+    section = report.sections[0]
+    assert [m.text for m in report.metrics] == ["3次"]
+    assert [m.text for m in section.metrics] == ["12件"]  # identical metrics once per holder
+    assert [c.title for c in section.citations] == ["行政处罚法"]
+    assert [m.text for m in section.measures[0].metrics] == ["27件"]
+    assert [c.title for c in section.measures[0].citations] == ["行政处罚法"]
+    assert [m.text for m in section.measures[1].metrics] == ["3次"]
