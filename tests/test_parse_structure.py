@@ -139,8 +139,8 @@ def test_heading_title_printed_over_two_lines_is_joined() -> None:
         ("1、 一、主要工作\n第一段。\n", [], ("第一段。",)),
         # a page marker before a run-on sentence: not a heading, marker dropped
         (
-            "一、主要工作\n第一段。\n2、 全年共开展培训，参加人数众多，大家学习热情高涨，取得了良好的效果，"
-            "受到了一致好评，值得继续坚持下去。\n",
+            "一、主要工作\n第一段。\n2、 全年共开展培训，参加人数众多，大家学习热情高涨，"
+            "取得了良好的效果，受到了一致好评，值得继续坚持下去。\n",
             [],
             (
                 "第一段。",
