@@ -1,0 +1,405 @@
+"""Cleaning: each rule as a table of inputs and outputs, the seed end to end, the fixtures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import lawgov
+from lawgov import CleanResult, DamagedSpan, ParseError, TextChange, clean, clean_text
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seed" / "000_d4caa6dbc77ce380.txt"
+FIXTURES = sorted((SHARED / "fixtures").glob("*.txt"))
+
+
+def t2s(text: str) -> str:
+    import opencc
+
+    return str(opencc.OpenCC("t2s").convert(text))
+
+
+# --- pinyin annotations ---------------------------------------------------------------------
+
+PINYIN = [
+    ("區(qū)科技局", "区科技局"),
+    ("報(bào)告", "报告"),
+    ("建設(shè)", "建设"),
+    ("區(qu)", "区"),  # toneless reading
+    ("區（qū）", "区"),  # full-width parentheses
+    ("綠(lü)化", "绿化"),
+    ("綠(lv)化", "绿化"),  # v for ü, as typed on keyboards
+    ("區(ou)", "区"),  # another reading of 區 (a heteronym)
+    ("各市(區(qū))人民政府", "各市（区）人民政府"),  # annotation inside real parentheses
+    ("重(zhòng)要", "重要"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), PINYIN)
+def test_pinyin_annotations_go(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+
+
+# Parentheses that are not a reading of the character before them are real and survive (in full
+# width, because they sit in Chinese context).
+REAL_PARENTHESES = [
+    ("目录(第二批)", "目录（第二批）"),
+    ("各市(区)人民政府", "各市（区）人民政府"),
+    ("纲要(2015—2020年)", "纲要（2015—2020年）"),
+    ("(一)加强组织领导", "（一）加强组织领导"),
+    ("《通知》(高新组通〔2019〕24号)", "《通知》（高新组通〔2019〕24号）"),
+    ("党组(黨委)工作规则", "党组（党委）工作规则"),
+    ("区(dang)科技局", "区（dang）科技局"),  # latin, but not a reading of 区
+    ("世界贸易组织(WTO)", "世界贸易组织（WTO）"),  # upper case: an abbreviation, not pinyin
+    ("区(QU)", "区（QU）"),
+    ("（第二批）", "（第二批）"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), REAL_PARENTHESES)
+def test_real_parentheses_survive(raw: str, expected: str) -> None:
+    result = clean(raw)
+    assert result.text == expected
+    assert not [c for c in result.changes if c.kind == "pinyin"]
+
+
+# --- script ---------------------------------------------------------------------------------
+
+SCRIPT = [
+    ("國家", "国家"),
+    ("法治政府建設", "法治政府建设"),
+    ("之後", "之后"),  # in GB2312, but never simplified usage
+    ("乾淨", "干净"),  # 乾 converts inside a traditional run
+    # Simplified text that OpenCC t2s would alter stays as it is.
+    ("乾隆", "乾隆"),
+    ("乾坤", "乾坤"),
+    ("著名", "著名"),
+    ("於姓", "於姓"),
+    ("法治政府建设", "法治政府建设"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), SCRIPT)
+def test_script(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("國家", "國家"),
+        ("區(qū)科技局", "區科技局"),
+        ("法治政府建設(shè)", "法治政府建設"),
+        ("乾淨", "乾淨"),
+    ],
+)
+def test_keep_script_keeps_traditional(raw: str, expected: str) -> None:
+    assert clean_text(raw, keep_script=True) == expected
+    assert not [c for c in clean(raw, keep_script=True).changes if c.kind == "script"]
+
+
+# --- punctuation ----------------------------------------------------------------------------
+
+PUNCTUATION = [
+    # stray and doubled commas
+    ("有组织,、有步骤", "有组织、有步骤"),
+    ("地推进,。", "地推进。"),
+    ("领导,,推进", "领导，推进"),
+    ("一,、推进法治政府建设", "一、推进法治政府建设"),
+    ("依法办事,;结合", "依法办事；结合"),
+    ("如下,:", "如下："),
+    ("领导，，推进", "领导，推进"),
+    # ASCII marks in Chinese context
+    ("根据有关要求,现将", "根据有关要求，现将"),
+    ("汇报如下:", "汇报如下："),
+    ("条例》;深入", "条例》；深入"),
+    ("难道不是吗!", "难道不是吗！"),
+    ("为什么?因为", "为什么？因为"),
+    ("增长3.6%,位居", "增长3.6%，位居"),
+    ("同比增长5%;", "同比增长5%；"),
+    ("Hello,世界", "Hello，世界"),
+    ("登录www.gov.cn,查询", "登录www.gov.cn，查询"),
+    # ASCII stays outside Chinese context and inside numbers, times and URLs
+    ("更新时间:2021-02-26 16:14 浏览数:-", "更新时间：2021-02-26 16:14 浏览数：-"),
+    ("2021/02/26 16:14:05", "2021/02/26 16:14:05"),
+    ("投入1,500万元", "投入1,500万元"),
+    ("技术合同成交额3.6亿元", "技术合同成交额3.6亿元"),
+    ("1:1000比例尺", "1:1000比例尺"),
+    ("见http://www.gov.cn/a?id=1,2", "见http://www.gov.cn/a?id=1,2"),
+    ("a, b; c: d!", "a, b; c: d!"),
+    ("what? ok", "what? ok"),
+    ("合格率100%", "合格率100%"),
+    ("合格率100％", "合格率100%"),
+    # parentheses pair by context
+    ("(一)加强", "（一）加强"),
+    ("(1)精简审批事项", "（1）精简审批事项"),
+    ("(江府〔2017〕16号)", "（江府〔2017〕16号）"),
+    ("纲要(2021—2025年)》", "纲要（2021—2025年）》"),
+    ("岚法办发(2020)4号", "岚法办发（2020）4号"),
+    ("各县(市、区)", "各县（市、区）"),
+    ("(一）加强", "（一）加强"),  # half a pair already full width
+    ("Windows(XP) only", "Windows(XP) only"),
+    ("f(x) = 1", "f(x) = 1"),
+    # quotes
+    ('实施“一企一策"帮扶', "实施“一企一策”帮扶"),
+    ('树立"四个意识”', "树立“四个意识”"),
+    ('开展"三项制度"工作', "开展“三项制度”工作"),
+    ('He said "hi" to me', 'He said "hi" to me'),
+    ("“科技助力经济2020”省重点专项", "“科技助力经济2020”省重点专项"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), PUNCTUATION)
+def test_punctuation(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+
+
+# --- markup ---------------------------------------------------------------------------------
+
+MARKUP = [
+    ('<span style="font-size:16px">法治</span>政府', "法治政府"),
+    ("<p class=MsoNormal>段落</p>", "段落"),
+    ("法治/span>政府", "法治政府"),
+    ("建设<br/>工作", "建设工作"),
+    ("建设<o:p></o:p>工作", "建设工作"),
+    ("建设<!-- 注释 -->工作", "建设工作"),
+    ("法治&nbsp;政府", "法治 政府"),
+    ("A&amp;B", "A&B"),
+    ("报告&#12290;", "报告。"),
+    ("报告&#x3002;", "报告。"),
+    ("双重&amp;nbsp;转义", "双重 转义"),
+    ("&lt;span&gt;测试", "测试"),
+    ("x < y and y > z", "x < y and y > z"),
+    ("《关于印发<目录(2021年)>的通知》", "《关于印发<目录（2021年）>的通知》"),
+    ("a=1&b=2", "a=1&b=2"),
+    ("&unknown;", "&unknown;"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), MARKUP)
+def test_markup(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+
+
+def test_an_entity_never_breaks_a_line() -> None:
+    assert clean_text("甲乙&#10;丙丁&#13;戊己") == "甲乙 丙丁 戊己"
+
+
+# --- damage ---------------------------------------------------------------------------------
+
+DAMAGE = [
+    # (raw, clean text, damaged runs)
+    ("制度,??萍季?/span>法治", "制度，法治", ["??萍季?"]),
+    ("制度??法治", "制度法治", ["??"]),
+    ("萍?季?法治", "萍法治", ["?季?"]),
+    ("主要负责人黎?同志", "主要负责人黎同志", ["?"]),  # a lost character
+    ("，?萍季", "，萍季", ["?"]),  # a question mark cannot open a clause
+    ("?萍季", "萍季", ["?"]),
+    ("测\ufffd试", "测试", ["\ufffd"]),
+    ("\ufffd\ufffd", "", ["\ufffd\ufffd"]),
+    ("问题??", "问题", ["??"]),
+    # legitimate question marks and ASCII text are not damage
+    ("为什么?因为", "为什么？因为", []),
+    ("是否存在问题?", "是否存在问题？", []),
+    ("是吗?对吗?", "是吗？对吗？", []),
+    ("如何做好工作?一是", "如何做好工作？一是", []),
+    ("what?? really?", "what?? really?", []),
+    ("http://www.gov.cn/index.html?id=3", "http://www.gov.cn/index.html?id=3", []),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected", "runs"), DAMAGE)
+def test_damage(raw: str, expected: str, runs: list[str]) -> None:
+    result = clean(raw)
+    assert result.text == expected
+    assert [span.text for span in result.damaged] == runs
+    for span in result.damaged:
+        assert raw[span.start : span.end] == span.text
+        assert any(c.kind == "damage" and c.start == span.start for c in result.changes)
+
+
+# --- whitespace and lines -------------------------------------------------------------------
+
+WHITESPACE = [
+    ("法 治 政 府", "法治政府"),
+    ("法 治 政 府 建设", "法治政府 建设"),
+    ("本网 更新时间", "本网 更新时间"),  # words apart, not letter-spaced
+    ("科技局\u3000更新时间", "科技局\u3000更新时间"),
+    ("全年 18 次", "全年 18 次"),  # a number's spaces stay (see docs/cleaning.md)
+    ("建设 。", "建设。"),
+    ("（ 一 ）", "（一）"),
+    ("法治  \n政府\t\n", "法治\n政府\n"),
+    ("甲\r\n乙\r丙", "甲\n乙\n丙"),
+    ("甲\u00a0乙", "甲 乙"),
+    ("\ufeff法治\u200b政府", "法治政府"),
+    ("\u3000\u3000一、总体情况", "\u3000\u3000一、总体情况"),  # indentation is kept
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), WHITESPACE)
+def test_whitespace(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+
+
+# --- the result record ----------------------------------------------------------------------
+
+
+def test_changes_are_located_in_the_original_text() -> None:
+    raw = "區(qū)科技局,,推進(jìn)"
+    result = clean(raw)
+    assert result.text == "区科技局，推进"
+    assert result.changes[:2] == (
+        TextChange(kind="script", start=0, end=1, original="區", replacement="区"),
+        TextChange(kind="pinyin", start=1, end=5, original="(qū)", replacement=""),
+    )
+    kinds = {c.kind for c in result.changes}
+    assert kinds == {"script", "pinyin", "punctuation"}
+    for change in result.changes:
+        assert raw[change.start : change.end] == change.original
+    assert [c.start for c in result.changes] == sorted(c.start for c in result.changes)
+
+
+def test_clean_text_is_clean_text() -> None:
+    raw = SEED.read_text(encoding="utf-8")
+    assert clean_text(raw) == clean(raw).text
+
+
+def test_clean_text_passes_through_clean_text() -> None:
+    result = clean("法治政府建设年度报告")
+    assert result == CleanResult(text="法治政府建设年度报告", changes=(), damaged=())
+
+
+def test_results_are_frozen() -> None:
+    span = DamagedSpan(start=0, end=1, text="?")
+    with pytest.raises(AttributeError):
+        span.start = 2  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 3, ["list"]])
+def test_a_non_string_is_a_parse_error(bad: object) -> None:
+    with pytest.raises(ParseError):
+        clean(bad)  # type: ignore[arg-type]
+    with pytest.raises(lawgov.LawgovError):
+        clean_text(bad)  # type: ignore[arg-type]
+
+
+def test_public_names() -> None:
+    for name in ("clean", "clean_text", "CleanResult", "TextChange", "DamagedSpan"):
+        assert name in lawgov.__all__
+        assert getattr(lawgov, name) is not None
+
+
+# --- the seed end to end ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, CleanResult]:
+    raw = SEED.read_text(encoding="utf-8")
+    return raw, clean(raw)
+
+
+def test_seed_loses_every_annotation(seed: tuple[str, CleanResult]) -> None:
+    _, result = seed
+    assert re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)", result.text) is None
+    assert "/span>" not in result.text
+    assert "?" not in result.text
+    assert "??" not in result.text
+    assert ",," not in result.text
+    assert ",、" not in result.text
+
+
+def test_seed_is_simplified(seed: tuple[str, CleanResult]) -> None:
+    _, result = seed
+    assert t2s(result.text) == result.text
+    assert "國" not in result.text
+    assert "中国共产党" in result.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "区科技局2020年法治政府建设年度报告",
+        "文章来源：本网 更新时间：2021-02-26 16:14 浏览数：-",
+        "根据有关要求，现将科技局法治政府建设工作情况汇报如下：",
+        "一、推进法治政府建设工作",
+        "（一）加强组织领导，推进法治政府建设进程",
+        "（二）健全重大行政决策机制，严格决策制定程序",
+        "二、加强推进科技防疫工作",
+        "三、落实行政审批事项和管理职权目录",
+        "四、下一步计划",
+    ],
+)
+def test_seed_lines(seed: tuple[str, CleanResult], line: str) -> None:
+    _, result = seed
+    assert line in result.text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "各市（区）人民政府",
+        "一是落实法治政府建设第一责任人制度，法治政府建设领导小组",
+        "有组织、有步骤地推进。",
+        "《关于做好党组（党委）工作规则规范性报备的通知》（高新组通〔2019〕24号）",
+        "职权目录（第二批）〉的通知》（江府〔2017〕16号）",
+        "实施“一企一策”帮扶",
+        "牢固树立“四个意识”，",
+        "设立1500万元科技信贷风险准备金",
+    ],
+)
+def test_seed_fragments(seed: tuple[str, CleanResult], fragment: str) -> None:
+    _, result = seed
+    assert fragment in result.text
+
+
+def test_seed_reports_its_damage(seed: tuple[str, CleanResult]) -> None:
+    raw, result = seed
+    assert [span.text for span in result.damaged] == ["??萍季?"]
+    span = result.damaged[0]
+    assert raw[span.start : span.end] == "??萍季?"
+    assert raw[span.start - 3 : span.end + 6] == "制度,??萍季?/span>"
+
+
+def test_seed_keeps_its_lines(seed: tuple[str, CleanResult]) -> None:
+    raw, result = seed
+    assert result.text.count("\n") == raw.count("\n")
+
+
+def test_seed_is_idempotent(seed: tuple[str, CleanResult]) -> None:
+    _, result = seed
+    again = clean(result.text)
+    assert again.text == result.text
+    assert again.changes == ()
+
+
+# --- the fixtures: clean simplified text ------------------------------------------------------
+
+_WIDE = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_fixtures_change_only_punctuation_width(path: Path) -> None:
+    raw = path.read_text(encoding="utf-8")
+    result = clean(raw)
+    assert result.damaged == ()
+    for change in result.changes:
+        assert change.kind == "punctuation"
+        assert _WIDE[change.original] == change.replacement
+    assert result.text.count("\n") == raw.count("\n")
+    assert clean_text(result.text) == result.text
+
+
+def test_full_width_fixture_passes_through_unchanged() -> None:
+    raw = (SHARED / "fixtures" / "a-district-science-2021.txt").read_text(encoding="utf-8")
+    assert clean(raw).changes == ()
+
+
+def test_a_megabyte_runs() -> None:
+    # Pathological shapes for regular expressions: each must finish (linear time), not hang.
+    for text in ('<b x="' * 20_000, "?中" * 50_000, "(" * 100_000, "法 " * 50_000, "<!--" * 25_000):
+        assert isinstance(clean_text(text), str)
+    raw = SEED.read_text(encoding="utf-8") * 170
+    assert len(raw) > 1_000_000
+    assert clean_text(raw).count("\n") == raw.count("\n")
