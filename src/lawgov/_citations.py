@@ -86,7 +86,7 @@ _LEAD_WORDS: Final[tuple[str, ...]] = (
     "参见",
 )
 # Characters that never occur in an issuer code; the code starts after the last of them.
-_PARTICLES: Final[str] = "的和及与或按据依即以在由将对从号是为了等并见"
+_PARTICLES: Final[str] = "的和及与或按据依即以在由将对从号是为了等并见年月日"
 _LEAD = re.compile("|".join(_LEAD_WORDS) + f"|[{_PARTICLES}]")
 # After a title: optional spaces, an opening parenthesis, the number, then its end.
 _AFTER_TITLE_OPEN = re.compile(r"[ \t]*[（(][ \t]*")

@@ -1,0 +1,139 @@
+"""Reading numerals: Chinese and Arabic numbers, heading ordinals, ``N是`` enumerators."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import cn2an
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lawgov._numerals import ENUMERATOR, chinese_number, ordinal
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("一", "1"),
+        ("两", "2"),
+        ("十", "10"),
+        ("十二", "12"),
+        ("二十", "20"),
+        ("二十余", "20"),
+        ("三十多", "30"),
+        ("一百零五", "105"),
+        ("两百", "200"),
+        ("三千", "3000"),
+        ("一千零十", "1010"),
+        ("一千二百五", "1250"),
+        ("三百五", "350"),
+        ("一万二", "12000"),
+        ("十万", "100000"),
+        ("一亿零五万", "100050000"),
+        ("二〇二〇", "2020"),
+        ("零", "0"),
+        ("叁拾", "30"),
+        ("23", "23"),
+        ("1,386", "1386"),
+        ("3.6", "3.6"),
+        ("３６", "36"),
+        ("1.5万", "15000"),
+        ("4.27万", "42700"),
+        (" 18 ", "18"),
+    ],
+)
+def test_chinese_number_reads(text: str, value: str) -> None:
+    assert chinese_number(text) == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "余",
+        "百家",  # 百 and 千 need a digit before them: these are words
+        "千方百计",
+        "十十",
+        "万",
+        "万一",
+        "一二三四五六七八九十",
+        "两二",
+        "二两",
+        "1,38",
+        "3.",
+        ".5",
+        "十四五规划",
+        "abc",
+        "一是",
+    ],
+)
+def test_chinese_number_refuses(text: str) -> None:
+    assert chinese_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("marker", "number"),
+    [
+        ("一", 1),
+        ("一、", 1),
+        ("十二", 12),
+        ("二十三", 23),
+        ("（三）", 3),
+        ("(三)", 3),
+        ("3", 3),
+        ("3.", 3),
+        ("3．", 3),
+        ("3、", 3),
+        ("（1）", 1),
+        ("(12)", 12),
+        ("二是", 2),
+        ("十一是", 11),
+        ("第三", 3),
+        ("③", 3),
+    ],
+)
+def test_ordinal(marker: str, number: int) -> None:
+    assert ordinal(marker) == number
+
+
+@pytest.mark.parametrize("marker", ["", "0", "零", "1.5", "三余", "（）", "甲", "-1"])
+def test_ordinal_refuses(marker: str) -> None:
+    assert ordinal(marker) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "markers"),
+    [
+        ("一是健全机制。二是抓实学法。", ["一", "二"]),
+        ("九是…十是…十一是…二十是…二十一是", ["九", "十", "十一", "二十", "二十一"]),
+        ("第一是关键", []),
+        ("十二是", ["十二"]),
+        # the pattern only rules out a numeral or 第 before the marker; where a marker may stand
+        # (paragraph start, after 。；：) is the structure parser's rule
+        ("唯一是", ["一"]),
+    ],
+)
+def test_enumerator(text: str, markers: list[str]) -> None:
+    assert [m["numeral"] for m in ENUMERATOR.finditer(text)] == markers
+
+
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+def test_chinese_number_agrees_with_cn2an(n: int) -> None:
+    assert chinese_number(cn2an.an2cn(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_arabic_numbers_round_trip(n: int) -> None:
+    assert chinese_number(str(n)) == n
+    assert chinese_number(f"{n:,}") == n
+
+
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    value = chinese_number(text)
+    assert value is None or value.is_finite()
+    number = ordinal(text)
+    assert number is None or number >= 1
+    for match in ENUMERATOR.finditer(text):
+        assert ordinal(match["numeral"]) is not None
