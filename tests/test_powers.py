@@ -1,0 +1,301 @@
+"""Finding delegated-power statements: counts, parties, basis, splits and later changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import lawgov
+from lawgov import (
+    Agency,
+    ChangeKind,
+    Citation,
+    DelegatedPower,
+    DocumentNumber,
+    PowerChange,
+    PowerMode,
+)
+from lawgov._citations import find_citations
+from lawgov._powers import find_delegated_powers
+from lawgov._validation import tree_problems
+
+SHARED = Path("/work/shared")
+ISSUER = Agency(name="区科技局")
+
+SEED_STATEMENT = (
+    "根据《江门市人民政府关于印发〈江门市人民政府赋予各市（区）人民政府行使市级经济管理相关的"
+    "行政审批和管理职权目录（第二批）〉的通知》（江府〔2017〕16号），江门市科技局委托和下放到我区"
+    "科技线的管理职权共23项，我局已根据23项事项内容，按我局各股室职责，将23项事项落实到各股室具体"
+    "负责，目前，因机构改革，已有3项事项调整至区市场监管局。针对现有20项事项，负责股室严格根据"
+    "上级来文，组织企业办理相关申报。"
+)
+SEED_BASIS = Citation(
+    title=(
+        "江门市人民政府关于印发〈江门市人民政府赋予各市（区）人民政府行使市级经济管理相关的"
+        "行政审批和管理职权目录（第二批）〉的通知"
+    ),
+    document_number=DocumentNumber(issuer_code="江府", year=2017, serial=16),
+)
+SEED_POWER = DelegatedPower(
+    name=None,
+    grantor=Agency(name="江门市科技局"),
+    grantee=ISSUER,
+    mode=PowerMode.DELEGATED_AND_ENTRUSTED,
+    count=23,
+    basis=SEED_BASIS,
+    changes=(
+        PowerChange(kind=ChangeKind.TRANSFERRED, count=3, recipient=Agency(name="区市场监管局")),
+    ),
+)
+
+
+def _power(
+    count: int,
+    mode: PowerMode,
+    *,
+    grantor: str | None = None,
+    grantee: Agency | None = ISSUER,
+    name: str | None = None,
+    basis: Citation | None = None,
+    changes: tuple[PowerChange, ...] = (),
+) -> DelegatedPower:
+    return DelegatedPower(
+        name=name,
+        grantor=None if grantor is None else Agency(name=grantor),
+        grantee=grantee,
+        mode=mode,
+        count=count,
+        basis=basis,
+        changes=changes,
+    )
+
+
+def _moved(count: int, recipient: str | None = None) -> PowerChange:
+    to = None if recipient is None else Agency(name=recipient)
+    return PowerChange(kind=ChangeKind.TRANSFERRED, count=count, recipient=to)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(SEED_STATEMENT, [SEED_POWER], id="seed"),
+        pytest.param(
+            "我局共承接市级下放的行政许可事项18项，其中14项为下放，4项为委托。",
+            [_power(14, PowerMode.DELEGATED), _power(4, PowerMode.ENTRUSTED)],
+            id="split-by-mode",
+        ),
+        pytest.param(
+            "市政府赋予我县县级管理权限56项，其中5项已被收回，2项已取消。",
+            [
+                _power(
+                    56,
+                    PowerMode.GRANTED,
+                    grantor="市政府",
+                    changes=(
+                        PowerChange(kind=ChangeKind.RECLAIMED, count=5),
+                        PowerChange(kind=ChangeKind.CANCELLED, count=2),
+                    ),
+                )
+            ],
+            id="granted-reclaimed-cancelled",
+        ),
+        pytest.param(
+            "我局承接市科技局下放的行政审批事项十二项，已有2项划入县行政审批局。",
+            [
+                _power(
+                    12,
+                    PowerMode.DELEGATED,
+                    grantor="市科技局",
+                    changes=(_moved(2, "县行政审批局"),),
+                )
+            ],
+            id="taken-on-chinese-count",
+        ),
+        pytest.param(
+            "按照《关于向乡镇（街道）下放部分县级行政权力事项的通知》（柘政发〔2021〕8号），"
+            "县住建局将12项行政处罚事项下放至各镇（街道）实施。",
+            [
+                _power(
+                    12,
+                    PowerMode.DELEGATED,
+                    grantor="县住建局",
+                    grantee=Agency(name="各镇（街道）"),
+                    basis=Citation(
+                        title="关于向乡镇（街道）下放部分县级行政权力事项的通知",
+                        document_number=DocumentNumber(issuer_code="柘政发", year=2021, serial=8),
+                    ),
+                )
+            ],
+            id="handed-down-to-towns",
+        ),
+        pytest.param(
+            "市政府下放我区行政许可事项共5项，其中建设工程规划许可2项、林木采伐许可3项。",
+            [
+                _power(2, PowerMode.DELEGATED, grantor="市政府", name="建设工程规划许可"),
+                _power(3, PowerMode.DELEGATED, grantor="市政府", name="林木采伐许可"),
+            ],
+            id="named-powers",
+        ),
+        pytest.param(
+            "我局受市生态环境局委托，行使环境行政处罚权等职权共计9项。",
+            [_power(9, PowerMode.ENTRUSTED, grantor="市生态环境局")],
+            id="entrusted-by",
+        ),
+        pytest.param(
+            "2019年，省政府向我市下放省级行政职权事项32项。机构改革后，其中6项调整至市行政审批局，"
+            "3项由省政府收回。目前我市实际承接23项。",
+            [
+                _power(
+                    32,
+                    PowerMode.DELEGATED,
+                    grantor="省政府",
+                    changes=(
+                        _moved(6, "市行政审批局"),
+                        PowerChange(kind=ChangeKind.RECLAIMED, count=3),
+                    ),
+                )
+            ],
+            id="changes-in-later-sentences",
+        ),
+        pytest.param(
+            "区政府委托和下放给街道办事处的职权共三十项。",
+            [
+                _power(
+                    30,
+                    PowerMode.DELEGATED_AND_ENTRUSTED,
+                    grantor="区政府",
+                    grantee=Agency(name="街道办事处"),
+                )
+            ],
+            id="both-to-a-named-body",
+        ),
+        pytest.param(
+            "市局委托我局实施行政处罚事项5项，其中3项调整至区综合执法局，4项已取消。",
+            [
+                _power(
+                    5,
+                    PowerMode.ENTRUSTED,
+                    grantor="市局",
+                    changes=(_moved(3, "区综合执法局"),),
+                )
+            ],
+            id="inconsistent-change-dropped",
+        ),
+    ],
+)
+def test_statements(text: str, expected: list[DelegatedPower]) -> None:
+    assert find_delegated_powers(text, issuer=ISSUER) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 委托 as a contract, with no power and no count
+        "委托第三方研发高新区科技业务综合管理系统，监控企业基础数据变动。",
+        "委托中国高新区研究中心组织开展《江门高新区企业创新能力评估研究》。",
+        # trigger words inside a title or a quoted name do not count
+        "学习《关于赋予乡镇部分县级管理权限的决定》，梳理事项23项。",
+        "开展“下放权力、优化服务”活动，梳理事项23项。",
+        # no count
+        "按要求做好下放审批权限的承接工作。",
+        # a change without a statement
+        "保留行政许可事项246项，取消和调整18项。",
+        "",
+    ],
+)
+def test_not_statements(text: str) -> None:
+    assert find_delegated_powers(text, issuer=ISSUER) == []
+
+
+def test_without_an_issuer_the_self_reference_has_no_agency() -> None:
+    (power,) = find_delegated_powers(SEED_STATEMENT)
+    assert power.grantee is None
+    assert power.grantor == Agency(name="江门市科技局")
+
+
+def test_basis_is_the_callers_citation_object() -> None:
+    citations = find_citations(SEED_STATEMENT)
+    (power,) = find_delegated_powers(SEED_STATEMENT, issuer=ISSUER, citations=citations)
+    assert power.basis is citations[0]
+
+
+def test_basis_from_a_preceding_sentence_opening_with_gen_ju() -> None:
+    text = "根据《关于下放部分管理权限的通知》（江府〔2019〕3号）。市科技局委托我局管理事项8项。"
+    (power,) = find_delegated_powers(text, issuer=ISSUER)
+    assert power.basis == Citation(
+        title="关于下放部分管理权限的通知",
+        document_number=DocumentNumber(issuer_code="江府", year=2019, serial=3),
+    )
+    assert power.count == 8
+    assert power.mode is PowerMode.ENTRUSTED
+
+
+def test_seed_report_has_exactly_one_statement() -> None:
+    raw = (SHARED / "seed" / "000_d4caa6dbc77ce380.txt").read_text(encoding="utf-8")
+    text = lawgov.clean_text(raw)
+    assert find_delegated_powers(text, issuer=ISSUER) == [SEED_POWER]
+    assert SEED_POWER.remaining == 20
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["a-district-science-2021", "b-county-government-2022", "g-citations-justice-bureau-2021"],
+)
+def test_fixtures_have_no_statements(name: str) -> None:
+    text = lawgov.clean_text((SHARED / "fixtures" / f"{name}.txt").read_text(encoding="utf-8"))
+    assert find_delegated_powers(text, issuer=ISSUER) == []
+
+
+_WORDS = st.sampled_from(
+    [
+        "下放",
+        "委托",
+        "赋予",
+        "承接",
+        "委托和下放",
+        "调整至",
+        "划入",
+        "取消",
+        "收回",
+        "其中",
+        "共",
+        "事项",
+        "职权",
+        "我区",
+        "市科技局",
+        "区市场监管局",
+        "受",
+        "向",
+        "到",
+        "的",
+        "3项",
+        "23项",
+        "0项",
+        "十二项",
+        "99999项",
+        "，",
+        "。",
+        "；",
+        "\n",
+        "《",
+        "》",
+        "（江府〔2017〕16号）",
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=40).map("".join))
+def test_only_valid_powers_on_statement_soup(text: str) -> None:
+    for power in find_delegated_powers(text, issuer=ISSUER):
+        assert tree_problems(power) == []
+        assert power.count >= 1
+        assert power.transferred <= power.count
+
+
+@given(st.text())
+def test_never_crash(text: str) -> None:
+    for power in find_delegated_powers(text, issuer=ISSUER):
+        assert tree_problems(power) == []
