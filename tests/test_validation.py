@@ -621,3 +621,17 @@ def test_documented_exception_tree_is_the_errors_module_docstring() -> None:
     text = DOCS.read_text(encoding="utf-8")
     block = text.split("```text\nLawgovError", 1)[1].split("```", 1)[0]
     assert ["LawgovError" + block.splitlines()[0], *block.splitlines()[1:]] == documented
+
+
+def test_a_subclass_of_a_model_class_is_checked_like_its_base() -> None:
+    @attrs.frozen(kw_only=True)
+    class CodedAgency(Agency):
+        code: str = "440704"
+
+    assert CodedAgency(name="区科技局").code == "440704"
+    with pytest.raises(ValidationError) as info:
+        CodedAgency(name="")
+    assert [(p.path, p.rule) for p in info.value.problems] == [("name", "empty_text")]
+    with unchecked():
+        tree = report(issuer=CodedAgency(name=" "))
+    assert [(p.path, p.rule) for p in tree_problems(tree)] == [("issuer.name", "empty_text")]

@@ -398,9 +398,25 @@ _CHECKS: dict[str, Callable[[Any], list[Problem]]] = {
 }
 
 
+def _checker(node: object) -> Callable[[Any], list[Problem]] | None:
+    # By name, because the model imports this module; along the MRO, so that a user's subclass of
+    # a model class is checked as its base is (rather than failing with a KeyError); and only for
+    # the model's own classes, not for a stranger that shares a name.
+    cls = type(node)
+    check = _CHECKS.get(cls.__name__)
+    if check is not None and cls.__module__ == "lawgov._model":
+        return check
+    for base in cls.__mro__[1:]:
+        check = _CHECKS.get(base.__name__)
+        if check is not None and base.__module__ == "lawgov._model":
+            return check
+    return None
+
+
 def check_node(node: object) -> list[Problem]:
     """The problems of one object's own fields, with paths relative to it."""
-    return _CHECKS[type(node).__name__](node)
+    check = _checker(node)
+    return [] if check is None else check(node)
 
 
 def tree_problems(node: object, path: str = "") -> list[Problem]:
@@ -408,11 +424,11 @@ def tree_problems(node: object, path: str = "") -> list[Problem]:
     problems = [p.under(path) for p in check_node(node)]
     for field in attrs.fields(type(node)):  # type: ignore[arg-type]
         value = getattr(node, field.name)
-        if type(value).__name__ in _CHECKS:
+        if _checker(value) is not None:
             problems.extend(tree_problems(value, f"{path}.{field.name}" if path else field.name))
         elif type(value) is tuple:
             for index, item in enumerate(value):
-                if type(item).__name__ in _CHECKS:
+                if _checker(item) is not None:
                     where = f"{path}.{field.name}[{index}]" if path else f"{field.name}[{index}]"
                     problems.extend(tree_problems(item, where))
     return problems
