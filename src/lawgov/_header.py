@@ -26,6 +26,7 @@ __all__ = [
     "TIMEZONE",
     "Header",
     "Line",
+    "find_genre_title",
     "is_chrome",
     "parse_date",
     "parse_datetime",
@@ -278,6 +279,27 @@ def _continues_title(first: str, second: str) -> bool:
         return False
     # The second half carries the genre words, the first the agency and/or the year.
     return second.startswith("关于") or _TITLE_WORD.search(second) is not None
+
+
+_GENRE_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.*(?:法治|法制|依法行政|依法治).*(?:报告|总结)$")
+
+
+def find_genre_title(lines: Sequence[Line]) -> int | None:
+    """Find a line anywhere that reads as this genre's title (…2020年法治政府建设年度报告).
+
+    Used when the top of the text gives no title (a copy whose lines were reordered or whose
+    header was cut off).
+
+    Args:
+        lines: The body lines.
+
+    Returns:
+        The index of the first such line, or None.
+    """
+    for index, line in enumerate(lines):
+        if _title_like(line.text) and _GENRE_TITLE.search(line.text):
+            return index
+    return None
 
 
 # --- the header ----------------------------------------------------------------------------

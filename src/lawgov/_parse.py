@@ -25,7 +25,14 @@ import pendulum
 
 from lawgov import _citations, _clean, _metrics, _powers
 from lawgov._errors import ParseError, ValidationError
-from lawgov._header import Header, Line, read_header, report_issuer, report_year
+from lawgov._header import (
+    Header,
+    Line,
+    find_genre_title,
+    read_header,
+    report_issuer,
+    report_year,
+)
 from lawgov._model import (
     Agency,
     Citation,
@@ -186,7 +193,14 @@ def _section(node: SectionNode, number: int, facts: _Facts) -> Section:
 
 
 def _fallback_title(header: Header) -> tuple[str, list[Line]]:
-    """Without a title line, the first body line gives the title (and is kept as content)."""
+    """Without a title at the top: a genre title line elsewhere, else the first body line.
+
+    The first body line stays content: it was not printed as a title.
+    """
+    found = find_genre_title(header.body)
+    if found is not None:
+        body = list(header.body)
+        return body.pop(found).text, body
     first = header.body[0]
     head = first.text.partition("。")[0].strip() or first.text
     return head[:_MAX_FALLBACK_TITLE].strip() or first.text, list(header.body)
