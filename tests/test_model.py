@@ -492,3 +492,49 @@ def test_enum_values_are_the_documented_wire_names(enum: type, values: set[str])
     assert {member.value for member in enum} == values  # type: ignore[attr-defined]
     # str enums compare equal to their wire value, which keeps JSON/XML mapping trivial.
     assert all(member == member.value for member in enum)  # type: ignore[attr-defined]
+
+
+# --- the bundled real report ------------------------------------------------------------------
+
+
+def test_the_real_sample_fits_the_model() -> None:
+    import lawgov.samples
+
+    sample = lawgov.samples.load("jianghai-kjj-2020")
+    assert sample == lawgov.samples.load("jianghai-kjj-2020")
+    assert isinstance(hash(sample), int)
+    assert sample.published is not None
+    assert sample.published.utcoffset() == pendulum.duration(hours=8)
+    # The third section: 23 powers under 江府〔2017〕16号, 3 moved to 区市场监管局, 20 remaining.
+    third = sample.sections[2]
+    (power,) = third.iter_delegated_powers()
+    assert (power.count, power.transferred, power.remaining) == (23, 3, 20)
+    assert power.basis is not None
+    assert str(power.basis.document_number) == "江府〔2017〕16号"
+    assert [c.recipient for c in power.changes] == [Agency(name="区市场监管局")]
+    stated = {(m.value, m.unit) for m in third.iter_metrics()}
+    assert {(Decimal(23), "项"), (Decimal(3), "项"), (Decimal(20), "项")} <= stated
+    # 1500万元 is fifteen million yuan.
+    (money,) = [m for m in sample.iter_metrics() if m.unit == "万元"]
+    assert (money.base_value, money.base_unit) == (Decimal(15_000_000), "元")
+    # Every traversal agrees with a walk of the sections.
+    assert list(sample.iter_measures()) == [m for s in sample.sections for m in s.iter_measures()]
+    assert len(list(sample.iter_sections())) >= len(sample.sections) == 4
+
+
+def test_disclosure_with_a_date_hashes_and_compares() -> None:
+    def disclosed() -> Report:
+        return attrs.evolve(
+            seed_like_report(),
+            disclosure=lawgov.Disclosure(
+                index_number="11440704007033372X/2021-00012",
+                document_number=DocumentNumber.parse("江海科〔2021〕3号"),
+                publisher=Agency(name="区科技局"),
+                written=pendulum.date(2021, 2, 26),
+                topic="综合政务",
+            ),
+        )
+
+    assert disclosed() == disclosed()
+    assert hash(disclosed()) == hash(disclosed())
+    assert disclosed() != seed_like_report()
