@@ -258,7 +258,7 @@ def json_kind(value: object) -> str:
         return "number"
     if isinstance(value, str):
         return "string"
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, list):
         return "array"
     if isinstance(value, dict):
         return "object"

@@ -1,0 +1,242 @@
+"""The shared converter, the schemas and files: to_dict/from_dict, json_schema, xml_schema, read/write."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pendulum
+import pytest
+from lxml import etree
+
+import lawgov
+from lawgov import _convert, _schemas, _xml
+from lawgov._errors import Problem
+
+XS = "{http://www.w3.org/2001/XMLSchema}"
+
+
+def _report() -> lawgov.Report:
+    return lawgov.Report(
+        title="区科技局2020年法治政府建设年度报告",
+        issuer=lawgov.Agency(name="区科技局"),
+        year=2020,
+        published=pendulum.datetime(2021, 2, 26, 16, 14, tz="Asia/Shanghai"),
+        sections=(
+            lawgov.Section(
+                number=1,
+                title="主要举措和成效",
+                measures=(
+                    lawgov.Measure(
+                        number=1,
+                        title="一是",
+                        text="一是投入1500万元。",
+                        metrics=(
+                            lawgov.Metric(value=Decimal("1500"), unit="万元", text="1500万元"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+# --- to_dict / from_dict -------------------------------------------------------------------
+
+
+def test_dict_round_trip() -> None:
+    data = lawgov.to_dict(_report())
+    assert data["format"] == "lawgov-report"
+    assert data["sections"][0]["measures"][0]["metrics"][0]["value"] == "1500"
+    assert lawgov.from_dict(data) == _report()
+    assert json.loads(json.dumps(data)) == data  # JSON-ready: only JSON types
+
+
+@pytest.mark.parametrize("data", [None, [], "report", 3])
+def test_from_dict_wants_an_object(data: object) -> None:
+    with pytest.raises(lawgov.FormatError, match="expected an object at the root"):
+        lawgov.from_dict(data)
+
+
+def test_from_dict_refuses_python_values_json_cannot_hold() -> None:
+    data = lawgov.to_dict(_report())
+    data["preamble"] = ("元组",)
+    data["sections"][0]["measures"][0]["metrics"][0]["value"] = Decimal("1500")
+    with pytest.raises(lawgov.ValidationError) as caught:
+        lawgov.from_dict(data, source="memory")
+    assert [str(p) for p in caught.value.problems] == [
+        "preamble: expected an array, got tuple",
+        "sections[0].measures[0].metrics[0].value: expected a decimal string such as "
+        '"1500" or "99.6", got Decimal',
+    ]
+    assert caught.value.source == "memory"
+
+
+def test_problems_below_a_reported_path_are_not_repeated() -> None:
+    first = [Problem(path="sections[0]", message="expected an object, got string", rule="type")]
+    then = [
+        Problem(path="sections[0]", message="expected Section, got str", rule="type"),
+        Problem(path="sections[0].number", message="x", rule="numbering"),
+        Problem(path="sections[1].number", message="y", rule="numbering"),
+        Problem(path="sections[01]", message="z", rule="type"),
+    ]
+    assert _convert.merge_problems(first, then) == [first[0], then[2], then[3]]
+
+
+SCALARS = [
+    (_convert.parse_decimal, "1500", Decimal("1500")),
+    (_convert.parse_decimal, "99.60", Decimal("99.60")),
+    (_convert.parse_decimal, "1E+3", Decimal("1E+3")),
+    (_convert.parse_decimal, "-0.5", Decimal("-0.5")),
+    (_convert.parse_decimal, "01", None),
+    (_convert.parse_decimal, "1.", None),
+    (_convert.parse_decimal, ".5", None),
+    (_convert.parse_decimal, "1e3", None),
+    (_convert.parse_decimal, "Infinity", None),
+    (_convert.parse_decimal, "1" * 101, None),
+    (_convert.parse_date, "2021-02-28", pendulum.date(2021, 2, 28)),
+    (_convert.parse_date, "2021-02-29", None),
+    (_convert.parse_date, "2021-2-28", None),
+    (_convert.parse_datetime, "2021-02-26T16:14:00+08:00", pendulum.datetime(2021, 2, 26, 8, 14)),
+    (_convert.parse_datetime, "2021-02-26T08:14:00Z", pendulum.datetime(2021, 2, 26, 8, 14)),
+    (_convert.parse_datetime, "2021-02-26T16:14:00.5+08:00", None),  # checked below
+    (_convert.parse_datetime, "2021-02-26T16:14+08:00", None),
+    (_convert.parse_datetime, "2021-02-26T16:14:00+24:00", None),
+    (_convert.parse_datetime, "2021-02-26 16:14:00+08:00", None),
+]
+
+
+@pytest.mark.parametrize(("parse", "text", "expected"), SCALARS)
+def test_scalar_parsers(parse: Any, text: str, expected: object) -> None:
+    result = parse(text)
+    if text.endswith(".5+08:00"):
+        assert result.microsecond == 500_000
+        assert result.utcoffset().total_seconds() == 8 * 3600
+    else:
+        assert result == expected
+        if isinstance(expected, Decimal):
+            assert str(result) == text  # exact digits and exponent kept
+
+
+def test_offsets_are_kept() -> None:
+    parsed = _convert.parse_datetime("2021-02-26T16:14:00-05:30")
+    assert parsed is not None
+    assert parsed.isoformat() == "2021-02-26T16:14:00-05:30"
+    naive = _convert.parse_datetime("2021-02-26T16:14:00")
+    assert naive is not None
+    assert naive.tzinfo is None
+
+
+# --- JSON Schema -------------------------------------------------------------------------------
+
+
+def test_shipped_json_schema_equals_the_generated_one() -> None:
+    shipped = (Path(_schemas.__file__).parent / "schemas" / "report.schema.json").read_text("utf-8")
+    assert shipped == _schemas.render_json_schema()
+    assert lawgov.json_schema() == _schemas.generate_json_schema()
+
+
+def test_json_schema_covers_every_model_field() -> None:
+    schema = lawgov.json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for cls in _convert.model_classes():
+        node = schema if cls is lawgov.Report else schema["$defs"][cls.__name__]
+        fields = [field.name for field in attrs.fields(cls)]
+        assert [name for name in node["properties"] if name not in ("format", "version")] == fields
+
+
+def test_json_schema_accepts_what_lawgov_writes_and_refuses_coercible_values() -> None:
+    validator = jsonschema.Draft202012Validator(
+        lawgov.json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    doc = json.loads(lawgov.to_json(_report()))
+    validator.validate(doc)
+    doc["sections"][0]["measures"][0]["metrics"][0]["value"] = 1500
+    doc["year"] = "2020"
+    doc["extra"] = 1
+    assert len(list(validator.iter_errors(doc))) == 3
+
+
+def test_json_schema_is_a_fresh_dict() -> None:
+    lawgov.json_schema()["title"] = "changed"
+    assert lawgov.json_schema()["title"] == "lawgov report"
+
+
+# --- XSD ---------------------------------------------------------------------------------------
+
+
+def test_xsd_declares_every_model_field_in_order() -> None:
+    root = etree.fromstring(lawgov.xml_schema())
+    types = {node.get("name"): node for node in root.iter(f"{XS}complexType")}
+    for cls in _convert.model_classes():
+        declared = [el.get("name") for el in types[cls.__name__].iter(f"{XS}element")]
+        specs = _convert.field_specs(cls)
+        assert declared == [_xml.element_name(spec.name) for spec in specs], cls.__name__
+        for spec, element in zip(specs, types[cls.__name__].iter(f"{XS}element"), strict=True):
+            optional = element.get("minOccurs") == "0"
+            assert optional == (spec.optional or spec.many or not spec.required), spec.name
+
+
+def test_xsd_enumerations_match_the_enums() -> None:
+    root = etree.fromstring(lawgov.xml_schema())
+    for enum_cls in (lawgov.SectionKind, lawgov.Qualifier, lawgov.PowerMode, lawgov.ChangeKind):
+        node = root.find(f"{XS}simpleType[@name='{enum_cls.__name__}']")
+        assert node is not None
+        values = [item.get("value") for item in node.iter(f"{XS}enumeration")]
+        assert values == [member.value for member in enum_cls]
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".json", ".xml", ".JSON"])
+def test_write_then_read(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"report{suffix}"
+    lawgov.write(_report(), path)
+    assert lawgov.read(path) == _report()
+    lawgov.write(attrs.evolve(_report(), year=2021, published=None), str(path))  # replaces
+    assert lawgov.read(str(path)).year == 2021
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_written_files_are_the_format_functions_output(tmp_path: Path) -> None:
+    lawgov.write(_report(), tmp_path / "r.json")
+    lawgov.write(_report(), tmp_path / "r.xml")
+    assert (tmp_path / "r.json").read_text("utf-8") == lawgov.to_json(_report())
+    assert (tmp_path / "r.xml").read_bytes() == lawgov.to_xml(_report())
+
+
+def test_file_errors_carry_the_path(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"format": "lawgov-report", "version": "1.0", "title": 1}', "utf-8")
+    with pytest.raises(lawgov.ValidationError) as caught:
+        lawgov.read(path)
+    assert caught.value.source == str(path)
+    bad = tmp_path / "broken.xml"
+    bad.write_text("<report", "utf-8")
+    with pytest.raises(lawgov.FormatError) as refused:
+        lawgov.read(bad)
+    assert refused.value.source == str(bad)
+    assert str(refused.value).startswith(str(bad))
+
+
+def test_unknown_suffix_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(lawgov.FormatError, match=r"\.json or \.xml"):
+        lawgov.write(_report(), tmp_path / "report.yaml")
+    with pytest.raises(lawgov.FormatError, match=r"\.json or \.xml"):
+        lawgov.read(tmp_path / "report.txt")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
+    path = tmp_path / "report.xml"
+    lawgov.write(_report(), path)
+    before = path.read_bytes()
+    with pytest.raises(lawgov.FormatError) as caught:
+        lawgov.write(attrs.evolve(_report(), notes=("\x00",)), path)
+    assert caught.value.source == str(path)
+    assert path.read_bytes() == before
