@@ -1,4 +1,4 @@
-"""The shared converter, the schemas and files: to_dict/from_dict, json_schema, xml_schema, read/write."""
+"""The shared converter, the schemas and files: dicts, json_schema, xml_schema, read/write."""
 
 from __future__ import annotations
 
