@@ -113,7 +113,7 @@ def _is_cjk(char: str) -> bool:
 
 # URLs are copied verbatim: no punctuation inside them is touched and no '?' is damage.
 _URL = re.compile(
-    r"(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+(?<![.,;:!?)\]'])"
+    r"(?:(?:https?|ftp)://|www\.|mailto:)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+(?<![.,;:!?)\]'])"
 )
 
 
@@ -218,19 +218,23 @@ def _invisible(draft: _Draft) -> None:
 
 # --- 2. markup --------------------------------------------------------------------------------
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
+_ENTITY = re.compile(
+    r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};|nbsp(?![A-Za-z0-9]))"
+)
 _TAG_NAMES = (
     "a|abbr|b|big|blockquote|body|br|center|code|col|colgroup|dd|del|div|dl|dt|em|font|form|"
     "h[1-6]|head|hr|html|i|img|input|ins|label|li|link|meta|ol|p|pre|s|script|section|small|span|"
     "strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|[a-z]+:[a-z]+"
 )
+# Spaces, not \s: a tag that runs across a line break is left alone rather than joining lines.
 _ATTRIBUTE = (
-    r"""\s+[A-Za-z_:@][-\w:.@]*"""
-    r"""(?:\s*=\s*(?:"[^"<>\n]{0,500}"|'[^'<>\n]{0,500}'|[^\s"'<>]+))?"""
+    r"""[ \t]+[A-Za-z_:@][-\w:.@]*"""
+    r"""(?:[ \t]*=[ \t]*(?:"[^"<>\n]{0,500}"|'[^'<>\n]{0,500}'|[^\s"'<>]+))?"""
 )
 _MARKUP = re.compile(
     r"<!--[^\n]{0,200}?-->"
-    rf"|</?(?:{_TAG_NAMES})(?![A-Za-z0-9])(?:{_ATTRIBUTE})*\s*/?(?:>|(?=\n|\Z))"
+    rf"|</?(?:{_TAG_NAMES})(?![A-Za-z0-9])(?:{_ATTRIBUTE})*[ \t]*/?(?:>|(?=\n|\Z))"
+    r"|<![A-Za-z][^<>\n]{0,200}>"
     # A closing tag that lost its "<" when the page was cut up: "/span>".
     rf"|(?<![<A-Za-z])/(?:{_TAG_NAMES})>",
     re.IGNORECASE,
@@ -452,7 +456,11 @@ def _script(draft: _Draft) -> None:
 
 _TRAILING = re.compile(r"[ \t\u3000]+(?=\n|\Z)")
 # Letter-spaced CJK from PDF copies: three or more single characters each one space apart.
-_LETTER_SPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?:[ \u3000][{_HAN}](?![{_HAN}])){{2,}}")
+_LETTER_SPACED = re.compile(
+    rf"(?<![{_HAN}])[{_HAN}](?:[ \u3000]{{1,2}}[{_HAN}](?![{_HAN}])){{2,}}"
+    # A spaced two-character label before a colon: "日 期：", "来  源:".
+    rf"|(?<!\S)[{_HAN}][ \u3000]{{1,3}}[{_HAN}](?=[ \u3000]*[:：])"
+)
 _SPACE_BEFORE_MARK = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[，。、；：？！）》”〕】])")
 _SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【])[ \u3000]+(?=[{_CJK}])")
 
