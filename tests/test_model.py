@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import time
 from decimal import Decimal, localcontext
 
 import attrs
@@ -538,3 +539,12 @@ def test_disclosure_with_a_date_hashes_and_compares() -> None:
     assert disclosed() == disclosed()
     assert hash(disclosed()) == hash(disclosed())
     assert disclosed() != seed_like_report()
+
+
+@pytest.mark.parametrize("prefix", ["江府〔", "江府〔2017〕", "江府〔2017〕第", "江府 "])
+def test_document_number_refuses_long_hostile_input_quickly(prefix: str) -> None:
+    # A long run of spaces before a mismatch once took quadratic time (minutes at 100k).
+    started = time.perf_counter()
+    with pytest.raises(ValidationError):
+        DocumentNumber.parse(prefix + " " * 200_000 + "x")
+    assert time.perf_counter() - started < 2.0
