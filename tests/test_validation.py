@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import pickle
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -635,3 +636,19 @@ def test_a_subclass_of_a_model_class_is_checked_like_its_base() -> None:
     with unchecked():
         tree = report(issuer=CodedAgency(name=" "))
     assert [(p.path, p.rule) for p in tree_problems(tree)] == [("issuer.name", "empty_text")]
+
+
+def test_a_validation_error_survives_pickling() -> None:
+    # Worker processes (multiprocessing, dask) send errors back pickled.
+    error = ValidationError(
+        [
+            Problem(path="year", message="year 1900 is outside 1949..2027", rule="year_range"),
+            Problem(path="sections[0].number", message="expected 1, got 2", rule="numbering"),
+        ],
+        source="report.json",
+    )
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is ValidationError
+    assert again.problems == error.problems
+    assert again.source == "report.json"
+    assert str(again) == str(error)

@@ -12,6 +12,7 @@ builtin that generic handlers already catch::
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -96,6 +97,12 @@ class ValidationError(LawgovError, ValueError):
     def under(self, prefix: str) -> ValidationError:
         """Return the same error with every path re-rooted below ``prefix``."""
         return ValidationError((p.under(prefix) for p in self.problems), source=self.source)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # An exception pickles as cls(*self.args), which would rebuild this one from its message
+        # string (one "problem" per character); rebuild it from the problems instead, so that it
+        # survives multiprocessing and dask workers intact.
+        return (type(self), (self.problems,), self.__dict__)
 
 
 class FormatError(LawgovError, ValueError):
