@@ -9,12 +9,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pendulum
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import lawgov
+from lawgov._parse import render_text
 from lawgov._validation import tree_problems
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -154,3 +157,107 @@ def test_every_corpus_text_parses_and_keeps_its_year(index: int) -> None:
     report = _check(CORPUS[index])
     assert report is not None
     assert str(report.year) in report.title
+
+
+# --- round trip: a report generated with lawgov's model, rendered as text, parsed back -------
+
+_TITLES = [
+    "加强组织领导",
+    "健全决策机制",
+    "规范行政执法",
+    "强化权力监督",
+    "深化普法宣传",
+    "优化营商环境",
+]
+_SENTENCES = [
+    "全年办理行政复议案件12件。",
+    "依据《中华人民共和国行政处罚法》开展执法检查。",
+    "组织专题学习，参学人数较多。",
+    "按时完成各项工作任务。",
+]
+_AGENCIES = ["区科技局", "某县人民政府", "岚川市司法局", "临港镇人民政府"]
+
+
+@st.composite
+def _measures(draw: st.DrawFn, depth: int) -> list[lawgov.Measure]:
+    items = []
+    for number in range(1, draw(st.integers(0, 3)) + 1):
+        title = draw(st.sampled_from(_TITLES))
+        text = title + "。" + "".join(draw(st.lists(st.sampled_from(_SENTENCES), max_size=2)))
+        subs = draw(_measures(depth - 1)) if depth > 1 else []
+        items.append(lawgov.Measure(number=number, title=title, text=text, submeasures=subs))
+    return items
+
+
+@st.composite
+def _sections(draw: st.DrawFn, depth: int) -> list[lawgov.Section]:
+    items = []
+    for number in range(1, draw(st.integers(0 if depth > 1 else 1, 3)) + 1):
+        items.append(
+            lawgov.Section(
+                number=number,
+                title=draw(st.sampled_from(_TITLES)),
+                paragraphs=draw(st.lists(st.sampled_from(_SENTENCES), max_size=2)),
+                measures=draw(_measures(2)),
+                subsections=draw(_sections(depth - 1)) if depth > 1 else [],
+            )
+        )
+    return items
+
+
+@st.composite
+def _generated_reports(draw: st.DrawFn) -> lawgov.Report:
+    issuer = draw(st.sampled_from(_AGENCIES))
+    year = draw(st.integers(2016, 2024))
+    published = draw(
+        st.none()
+        | st.builds(
+            lambda day, minute: pendulum.datetime(year + 1, 1, 1, tz="Asia/Shanghai").add(
+                days=day, minutes=minute
+            ),
+            st.integers(0, 300),
+            st.integers(0, 1439),
+        )
+    )
+    signed = draw(st.booleans())
+    return lawgov.Report(
+        title=f"{issuer}{year}年法治政府建设年度报告",
+        issuer=lawgov.Agency(name=issuer),
+        year=year,
+        published=published,
+        source=draw(st.none() | st.sampled_from(["本网", issuer])),
+        views=draw(st.none() | st.integers(0, 100_000)),
+        preamble=draw(st.lists(st.sampled_from(_SENTENCES), max_size=2)),
+        sections=draw(_sections(4)),
+        closing=[issuer, f"{year + 1}年1月5日"] if signed else [],
+    )
+
+
+def _shape(sections: tuple[lawgov.Section, ...]) -> list[Any]:
+    def measures(items: tuple[lawgov.Measure, ...]) -> list[Any]:
+        return [(m.number, m.title, m.text, measures(m.submeasures)) for m in items]
+
+    return [
+        (s.number, s.title, s.paragraphs, measures(s.measures), _shape(s.subsections))
+        for s in sections
+    ]
+
+
+@given(_generated_reports())
+def test_a_rendered_report_parses_back_to_the_same_structure(report: lawgov.Report) -> None:
+    parsed = lawgov.parse_text(render_text(report))
+    assert _shape(parsed.sections) == _shape(report.sections)
+    assert (parsed.title, parsed.issuer, parsed.year, parsed.published) == (
+        report.title,
+        report.issuer,
+        report.year,
+        report.published,
+    )
+    assert (parsed.source, parsed.views) == (report.source, report.views)
+    assert (parsed.preamble, parsed.closing) == (report.preamble, report.closing)
+
+
+@pytest.mark.parametrize("index", range(len(CORPUS)))
+def test_corpus_reports_survive_render_and_parse(index: int) -> None:
+    report = lawgov.parse_text(CORPUS[index])
+    assert lawgov.parse_text(render_text(report)) == report

@@ -348,7 +348,12 @@ def _lone_value(field: str, text: str) -> bool:
         return parse_datetime(text) is not None
     if field == "views":
         return text.isdigit() or text in _EMPTY_VALUES
-    return len(text) <= 40 and "。" not in text and not _TITLE_END.search(text)
+    return (
+        len(text) <= 40
+        and "。" not in text
+        and not text.endswith(("：", ":"))  # a salutation (市委、市政府：), not a value
+        and not _TITLE_END.search(text)
+    )
 
 
 class _Fields:
