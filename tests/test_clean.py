@@ -175,6 +175,11 @@ MARKUP = [
     ("《关于印发<目录(2021年)>的通知》", "《关于印发<目录（2021年）>的通知》"),
     ("a=1&b=2", "a=1&b=2"),
     ("&unknown;", "&unknown;"),
+    ("甲&nbsp乙", "甲 乙"),  # a bare &nbsp, as broken pages print it
+    ("<!DOCTYPE html>正文", "正文"),
+    # A tag across a line break goes line by line: removing it whole would join two lines.
+    ('<span\nclass="x">正文', "\n正文"),
+    ('<span\n style="a" lang=zh>正文', "\n正文"),
 ]
 
 
@@ -225,6 +230,11 @@ def test_damage(raw: str, expected: str, runs: list[str]) -> None:
 WHITESPACE = [
     ("法 治 政 府", "法治政府"),
     ("法 治 政 府 建设", "法治政府 建设"),
+    ("法  治  政  府", "法治政府"),
+    ("索 引 号：11511234", "索引号：11511234"),
+    ("日 期：2021-02-26", "日期：2021-02-26"),
+    ("来  源:本网", "来源：本网"),
+    ("张 三、李 四", "张 三、李 四"),  # two single characters: not known to be letter-spaced
     ("本网 更新时间", "本网 更新时间"),  # words apart, not letter-spaced
     ("科技局\u3000更新时间", "科技局\u3000更新时间"),
     ("全年 18 次", "全年 18 次"),  # a number's spaces stay (see docs/cleaning.md)

@@ -226,17 +226,18 @@ _TAG_NAMES = (
     "h[1-6]|head|hr|html|i|img|input|ins|label|li|link|meta|ol|p|pre|s|script|section|small|span|"
     "strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|[a-z]+:[a-z]+"
 )
-# Spaces, not \s: a tag that runs across a line break is left alone rather than joining lines.
-_ATTRIBUTE = (
-    r"""[ \t]+[A-Za-z_:@][-\w:.@]*"""
-    r"""(?:[ \t]*=[ \t]*(?:"[^"<>\n]{0,500}"|'[^'<>\n]{0,500}'|[^\s"'<>]+))?"""
-)
+# Spaces, not \s: a tag is removed line by line, so that no two lines are ever joined.
+_VALUE = r"""[ \t]*=[ \t]*(?:"[^"<>\n]{0,500}"|'[^'<>\n]{0,500}'|[^\s"'<>]+)"""
+_ATTRIBUTE = rf"[ \t]+[A-Za-z_:@][-\w:.@]*(?:{_VALUE})?"
+_ATTRIBUTE_NAMES = "align|border|class|color|face|height|href|id|lang|size|src|style|target|width"
 _MARKUP = re.compile(
     r"<!--[^\n]{0,200}?-->"
     rf"|</?(?:{_TAG_NAMES})(?![A-Za-z0-9])(?:{_ATTRIBUTE})*[ \t]*/?(?:>|(?=\n|\Z))"
     r"|<![A-Za-z][^<>\n]{0,200}>"
     # A closing tag that lost its "<" when the page was cut up: "/span>".
-    rf"|(?<![<A-Za-z])/(?:{_TAG_NAMES})>",
+    rf"|(?<![<A-Za-z])/(?:{_TAG_NAMES})>"
+    # The attributes of a tag whose name was on the line before: 'class="x">' at a line start.
+    rf"|(?m:^)[ \t]*(?:{_ATTRIBUTE_NAMES}){_VALUE}(?:{_ATTRIBUTE})*[ \t]*/?>",
     re.IGNORECASE,
 )
 
