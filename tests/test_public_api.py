@@ -6,6 +6,7 @@ names nothing, and when a public module, class, function or method has no docstr
 
 from __future__ import annotations
 
+import enum
 import importlib
 import inspect
 import pkgutil
@@ -128,7 +129,7 @@ def test_enum_members_are_documented() -> None:
     # Python exposes them nowhere, so the source is the reference.
     for name in lawgov.__all__:
         obj = getattr(lawgov, name)
-        if isinstance(obj, type) and issubclass(obj, __import__("enum").Enum):
+        if isinstance(obj, type) and issubclass(obj, enum.Enum):
             source = inspect.getsource(obj)
             for member in obj:
                 line = f"    {member.name} = "
