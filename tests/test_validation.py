@@ -169,6 +169,7 @@ def test_unknown_field_when_loading() -> None:
         lambda: metric(value=Decimal("1E+3")),
         lambda: DelegatedPower(count=3, changes=[change(1), change(2)]),
         lambda: DocumentNumber(issuer_code="津政办发", year=None, serial=1),
+        lambda: Disclosure(written=pendulum.date(2021, 2, 26)),
         lambda: Citation(title="行政许可法"),
         lambda: Citation(document_number=DocumentNumber.parse("江府〔2017〕16号")),
         lambda: section(measures=[measure(1, submeasures=[measure(1), measure(2)]), measure(2)]),
@@ -256,6 +257,7 @@ def test_boundary_values_are_accepted(build: Callable[[], object]) -> None:
         (lambda: Citation(title=""), "empty_text", "title"),
         (lambda: Disclosure(written=pendulum.datetime(2021, 1, 1)), "type", "written"),
         (lambda: Disclosure(written="2021-01-01"), "type", "written"),
+        (lambda: Disclosure(written=pendulum.date(1900, 1, 1)), "year_range", "written"),
     ],
 )
 def test_more_ways_to_break_a_rule(build: Callable[[], object], rule: str, path: str) -> None:

@@ -320,6 +320,8 @@ def _check_disclosure(node: Any) -> list[Problem]:
     ):
         message = f"expected a pendulum Date or null, got {_kind(written)}"
         problems.append(Problem(path="written", message=message, rule="type"))
+    elif written is not None:
+        _year(problems, "written", written.year)
     _text(problems, "topic", node.topic, optional=True)
     _text(problems, "genre", node.genre, optional=True)
     _text(problems, "validity", node.validity, optional=True)
