@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import find, given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 import lawgov
@@ -110,7 +110,8 @@ def test_deep_nesting_is_reachable() -> None:
             any(_depth(s) == 4 for s in r.sections)
             and any(_measure_depth(m) == 4 for m in r.iter_measures())
         ),
-        settings=settings(max_examples=1000, database=None),
+        # Without shrinking: the claim is only that such a report is generated at all.
+        settings=settings(max_examples=1000, database=None, phases=[Phase.generate]),
     )
     assert tree_problems(deep) == []
 

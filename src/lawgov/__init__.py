@@ -7,6 +7,7 @@ from lawgov import samples
 from lawgov._clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
 from lawgov._convert import FORMAT_VERSION, from_dict, to_dict
 from lawgov._corpus import iter_reports, write_reports
+from lawgov._diff import Difference, diff
 from lawgov._errors import FormatError, LawgovError, ParseError, Problem, ValidationError
 from lawgov._io import read, write
 from lawgov._json import from_json, to_json
@@ -41,6 +42,7 @@ __all__ = [
     "CleanResult",
     "DamagedSpan",
     "DelegatedPower",
+    "Difference",
     "Disclosure",
     "DocumentNumber",
     "FormatError",
@@ -62,6 +64,7 @@ __all__ = [
     "__version__",
     "clean",
     "clean_text",
+    "diff",
     "from_dict",
     "from_json",
     "from_xml",
