@@ -120,10 +120,12 @@ _URL = re.compile(
 class _Draft:
     """The text being cleaned, with the original span behind each of its characters."""
 
-    __slots__ = ("changes", "damaged", "ends", "source", "starts", "text")
+    __slots__ = ("changes", "damaged", "ends", "record", "source", "starts", "text")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, *, record: bool = True) -> None:
         self.source = source
+        # clean_text() wants the text alone: without a record, no change is kept.
+        self.record = record
         self.text = source
         self.starts = list(range(len(source)))
         self.ends = list(range(1, len(source) + 1))
@@ -141,10 +143,10 @@ class _Draft:
         ]
         if not effective:
             return False
-        for s, e, replacement in effective:
-            self.changes.append((kind, starts[s], ends[e - 1], replacement))
+        if self.record:
+            self.changes += [(kind, starts[s], ends[e - 1], new) for s, e, new in effective]
             if damage:
-                self.damaged.append((starts[s], ends[e - 1]))
+                self.damaged += [(starts[s], ends[e - 1]) for s, e, _ in effective]
         pieces: list[str] = []
         pos = 0
         for s, e, replacement in effective:
@@ -209,11 +211,17 @@ _INVISIBLE = re.compile(
 )
 
 
+_LINE_BREAK_OR_INVISIBLE = re.compile(f"(?P<brk>{_LINE_BREAK.pattern})|{_INVISIBLE.pattern}")
+
+
+def _invisible_edit(match: re.Match[str]) -> str:
+    if match.lastgroup == "brk":
+        return "\n"
+    return " " if match[0] == "\u00a0" else ""
+
+
 def _invisible(draft: _Draft) -> None:
-    draft.apply("whitespace", _subs(_LINE_BREAK, draft.text, lambda _m: "\n"))
-    draft.apply(
-        "whitespace", _subs(_INVISIBLE, draft.text, lambda m: " " if m[0] == "\u00a0" else "")
-    )
+    draft.apply("whitespace", _subs(_LINE_BREAK_OR_INVISIBLE, draft.text, _invisible_edit))
 
 
 # --- 2. markup --------------------------------------------------------------------------------
@@ -251,6 +259,8 @@ def _decoded_entity(match: re.Match[str]) -> str | None:
 
 
 def _markup(draft: _Draft) -> None:
+    if "&" not in draft.text and ">" not in draft.text and "<" not in draft.text:
+        return
     # Double-escaped entities (&amp;nbsp;) need more than one round; each round shortens the text.
     for _ in range(4):
         if not draft.apply("markup", _subs(_ENTITY, draft.text, _decoded_entity)):
@@ -317,7 +327,7 @@ def _damage(draft: _Draft) -> None:
     text = draft.text
     if "?" not in text and "\ufffd" not in text and not _SURROGATE.search(text):
         return
-    urls = [m.span() for m in _URL.finditer(text)]
+    urls = _urls(text)
     draft.apply(
         "damage",
         _subs(_CLUSTER, text, lambda m: "" if _is_damage(text, m, urls) else None),
@@ -359,13 +369,20 @@ def _is_reading(char: str, annotation: str) -> bool:
     return unicodedata.normalize("NFC", annotation) in readings or _toneless(annotation) in readings
 
 
-def _pinyin_edit(text: str, match: re.Match[str]) -> str | None:
-    return "" if _is_reading(text[match.start() - 1], match[1]) else None
-
-
 def _pinyin(draft: _Draft) -> None:
     text = draft.text
-    draft.apply("pinyin", _subs(_ANNOTATION, text, lambda m: _pinyin_edit(text, m)))
+    if "(" not in text and "（" not in text:
+        return
+    # The annotated character is the one before the match (a lookbehind, so that the character
+    # stays out of the removed span).
+    draft.apply(
+        "pinyin",
+        [
+            (m.start(), m.end(), "")
+            for m in _ANNOTATION.finditer(text)
+            if _is_reading(text[m.start() - 1], m[1])
+        ],
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -426,13 +443,14 @@ def _script_edits(text: str) -> Iterator[tuple[int, int, str]]:
     traditional = _traditional()
     if traditional.isdisjoint(text):
         return
-    converter = _opencc()
-    for run in _HAN_RUN.finditer(text):
-        # Only runs with a traditional-only character are converted: t2s also rewrites some
-        # simplified words (乾 -> 干), which would change clean simplified text.
-        if traditional.isdisjoint(run[0]):
-            continue
-        simplified: str = converter.convert(run[0])
+    # Only runs with a traditional-only character are converted: t2s also rewrites some
+    # simplified words (乾 -> 干), which would change clean simplified text.
+    runs = [run for run in _HAN_RUN.finditer(text) if not traditional.isdisjoint(run[0])]
+    # One call for all runs; "\n" keeps OpenCC from reading across two runs as one phrase.
+    converted = _opencc().convert("\n".join(run[0] for run in runs)).split("\n")
+    if len(converted) != len(runs):  # pragma: no cover - OpenCC keeps line breaks
+        converted = [_opencc().convert(run[0]) for run in runs]
+    for run, simplified in zip(runs, converted, strict=True):
         start = run.start()
         if len(simplified) != len(run[0]):
             yield start, run.end(), simplified
@@ -466,14 +484,21 @@ _SPACE_BEFORE_MARK = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[，。、；：？
 _SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【])[ \u3000]+(?=[{_CJK}])")
 
 
+_SPACES = re.compile(
+    f"(?P<spaced>{_LETTER_SPACED.pattern})|{_TRAILING.pattern}"
+    f"|{_SPACE_BEFORE_MARK.pattern}|{_SPACE_AFTER_MARK.pattern}"
+)
+
+
+def _space_edit(match: re.Match[str]) -> str:
+    if match.lastgroup == "spaced":
+        return match[0].replace(" ", "").replace("\u3000", "")
+    return ""
+
+
 def _whitespace(draft: _Draft) -> None:
-    draft.apply("whitespace", _subs(_TRAILING, draft.text, lambda _m: ""))
-    draft.apply(
-        "whitespace",
-        _subs(_LETTER_SPACED, draft.text, lambda m: m[0].replace(" ", "").replace("\u3000", "")),
-    )
-    draft.apply("whitespace", _subs(_SPACE_BEFORE_MARK, draft.text, lambda _m: ""))
-    draft.apply("whitespace", _subs(_SPACE_AFTER_MARK, draft.text, lambda _m: ""))
+    if " " in draft.text or "\t" in draft.text or "\u3000" in draft.text:
+        draft.apply("whitespace", _subs(_SPACES, draft.text, _space_edit))
 
 
 # --- 7. punctuation ---------------------------------------------------------------------------
@@ -608,14 +633,24 @@ _QUOTE_OR_BREAK = re.compile(r'["“”\n]')
 _FULL_WIDTH_PERCENT = re.compile(r"(?<=\d)％")
 
 
+def _urls(text: str) -> list[tuple[int, int]]:
+    if "://" not in text and "www." not in text and "mailto:" not in text:
+        return []
+    return [m.span() for m in _URL.finditer(text)]
+
+
 def _punctuation(draft: _Draft) -> None:
-    draft.apply("punctuation", _subs(_STRAY_COMMAS, draft.text, _stray_comma))
-    urls = [m.span() for m in _URL.finditer(draft.text)]
-    if draft.apply("punctuation", _parentheses(draft.text, urls)):
-        urls = [m.span() for m in _URL.finditer(draft.text)]
+    if "," in draft.text or "，" in draft.text:
+        draft.apply("punctuation", _subs(_STRAY_COMMAS, draft.text, _stray_comma))
+    urls = _urls(draft.text)
+    if ("(" in draft.text or ")" in draft.text) and draft.apply(
+        "punctuation", _parentheses(draft.text, urls)
+    ):
+        urls = _urls(draft.text)
     draft.apply("punctuation", _marks(draft.text, urls))
     draft.apply("punctuation", _quotes(draft.text))
-    draft.apply("punctuation", _subs(_FULL_WIDTH_PERCENT, draft.text, lambda _m: "%"))
+    if "％" in draft.text:
+        draft.apply("punctuation", _subs(_FULL_WIDTH_PERCENT, draft.text, lambda _m: "%"))
 
 
 # --- the pipeline -----------------------------------------------------------------------------
@@ -638,20 +673,7 @@ def clean(text: str, *, keep_script: bool = False) -> CleanResult:
     Raises:
         ParseError: ``text`` is not a ``str``.
     """
-    if not isinstance(text, str):
-        raise ParseError(f"clean() needs a str, got {type(text).__name__}")
-    draft = _Draft(text)
-    stages: list[Callable[[_Draft], None]] = [_invisible, _markup, _damage, _pinyin]
-    if not keep_script:
-        stages.append(_script)
-    stages += [_whitespace, _punctuation]
-    for _ in range(_MAX_ROUNDS):
-        before = draft.text
-        for stage in stages:
-            stage(draft)
-        if draft.text == before:
-            break
-    return draft.result()
+    return _run(text, keep_script=keep_script, record=True).result()
 
 
 def clean_text(text: str, *, keep_script: bool = False) -> str:
@@ -668,4 +690,21 @@ def clean_text(text: str, *, keep_script: bool = False) -> str:
     Raises:
         ParseError: ``text`` is not a ``str``.
     """
-    return clean(text, keep_script=keep_script).text
+    return _run(text, keep_script=keep_script, record=False).text
+
+
+def _run(text: str, *, keep_script: bool, record: bool) -> _Draft:
+    if not isinstance(text, str):
+        raise ParseError(f"cleaning needs a str, got {type(text).__name__}")
+    draft = _Draft(text, record=record)
+    stages: list[Callable[[_Draft], None]] = [_invisible, _markup, _damage, _pinyin]
+    if not keep_script:
+        stages.append(_script)
+    stages += [_whitespace, _punctuation]
+    for _ in range(_MAX_ROUNDS):
+        before = draft.text
+        for stage in stages:
+            stage(draft)
+        if draft.text == before:
+            break
+    return draft
