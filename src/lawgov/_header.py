@@ -335,8 +335,7 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
     pairs: list[tuple[str, str]] = []
     for index, (match, field) in enumerate(spans):
         end = spans[index + 1][0].start() if index + 1 < len(spans) else len(text)
-        value = text[match.end() : end].strip(_DECORATION)
-        pairs.append((field, value))
+        pairs.append((field, _tidy(text[match.end() : end])))
     return pairs
 
 
@@ -349,11 +348,20 @@ def _lone_value(field: str, text: str) -> bool:
     if field == "views":
         return text.isdigit() or text in _EMPTY_VALUES
     return (
-        len(text) <= 40
+        _HEADING_START.match(text) is None
+        and len(text) <= 40
         and "。" not in text
         and not text.endswith(("：", ":"))  # a salutation (市委、市政府：), not a value
         and not _TITLE_END.search(text)
     )
+
+
+_EDGE_DECORATION = re.compile(r"^[\s|｜\[\]［］【】]+|[\s|｜\[\]［］【】]+$")
+
+
+def _tidy(value: str) -> str:
+    """A value without surrounding spaces (any Unicode space) and table or bracket marks."""
+    return _EDGE_DECORATION.sub("", value)
 
 
 class _Fields:
@@ -368,7 +376,7 @@ class _Fields:
             self.disclosure_seen = True
         if field in {"ignored", "chrome"}:
             return
-        value = value.strip(_DECORATION)
+        value = _tidy(value)
         if value in _EMPTY_VALUES:
             value = ""
         if field not in self.values or not self.values[field]:
@@ -544,7 +552,7 @@ def report_year(
 def _agency(text: str | None) -> str | None:
     if text is None:
         return None
-    name = text.strip(_ISSUER_TRIM)
+    name = text.strip().strip(_ISSUER_TRIM).strip()
     return name if name and name not in _NOT_AN_AGENCY and len(name) <= 40 else None
 
 

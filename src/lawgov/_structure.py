@@ -394,7 +394,7 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
                 continue
         if not rest:
             # A marker alone on its line: the title is on the next line.
-            if index + 1 < count and classify_heading(lines[index + 1].text) is None:
+            if index + 1 < count and not _starts_with_marker(lines[index + 1].text):
                 rest = lines[index + 1].text
                 index += 1
             else:
