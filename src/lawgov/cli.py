@@ -29,7 +29,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
@@ -361,7 +361,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _outcomes(job: _Job, tasks: Sequence[_Task], jobs: int) -> Iterator[_Outcome]:
+def _outcomes(job: _Job, tasks: Sequence[_Task], jobs: int) -> Generator[_Outcome, None, None]:
     """Each task's outcome, in task order, computed here (``jobs == 1``) or on a process pool."""
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
@@ -373,16 +373,30 @@ def _outcomes(job: _Job, tasks: Sequence[_Task], jobs: int) -> Iterator[_Outcome
     ) as executor:
         pending: collections.deque[Future[list[_Outcome]]] = collections.deque()
         chunks = _chunks(tasks, _CHUNK)
+
+        def oldest() -> list[_Outcome]:
+            # Removed from the window only once done: an interrupt during the wait keeps it there.
+            results = pending[0].result()
+            pending.popleft()
+            return results
+
         try:
             for chunk in chunks:
                 pending.append(executor.submit(_run_chunk, job, chunk))
                 if len(pending) >= window:
-                    yield from pending.popleft().result()
+                    yield from oldest()
             while pending:
-                yield from pending.popleft().result()
+                yield from oldest()
+        except KeyboardInterrupt:
+            # Drop queued chunks and let running ones finish their atomic writes, so that only
+            # complete outputs remain; what they did still counts in the summary.
+            executor.shutdown(wait=True, cancel_futures=True)
+            for future in pending:
+                if not future.cancelled() and future.exception() is None:
+                    yield from future.result()
+            raise
         except BaseException:
-            # Ctrl-C (or a closed consumer): drop queued chunks, let running ones finish their
-            # atomic writes, so that only complete outputs remain.
+            # The consumer went away (an error while printing): stop as above, report nothing.
             executor.shutdown(wait=True, cancel_futures=True)
             raise
 
@@ -452,21 +466,34 @@ def _run_batch(
         if show_bar
         else contextlib.nullcontext()
     )
+
+    def handle(outcome: _Outcome) -> None:
+        tally.add(outcome.status)
+        if on_outcome is not None:
+            on_outcome(outcome)
+        else:
+            for line in outcome.lines:
+                click.echo(line, err=True)
+        if show_bar:
+            bar.update(1)
+
     interrupted = False
     with _sigterm_as_interrupt():
+        outcomes = _outcomes(job, tasks, jobs)
         try:
             with bar:
-                for outcome in _outcomes(job, tasks, jobs):
-                    tally.add(outcome.status)
-                    if on_outcome is not None:
-                        on_outcome(outcome)
-                    else:
-                        for line in outcome.lines:
-                            click.echo(line, err=True)
-                    if show_bar:
-                        bar.update(1)
+                for outcome in outcomes:
+                    handle(outcome)
         except KeyboardInterrupt:
             interrupted = True
+            # Interrupted here rather than inside the generator: hand it the interrupt, so that
+            # it stops the pool and still reports the files its workers completed.
+            with contextlib.suppress(KeyboardInterrupt, StopIteration):
+                handle(outcomes.throw(KeyboardInterrupt()))
+                for outcome in outcomes:
+                    handle(outcome)
+        finally:
+            outcomes.close()
     if tally.done and job.command != "validate" and hasattr(os, "sync"):
         os.sync()  # the batch's outputs reach the disk before we report success
     if interrupted:
