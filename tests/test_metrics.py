@@ -178,6 +178,11 @@ def test_metrics(text: str, expected: list[tuple[str, str, str, Qualifier]]) -> 
         "建立台账",
         "12345热线",
         "5G基站",
+        # headings and vague amounts
+        "从六个方面推进",
+        "坚持三个统一",
+        "开展数十次",
+        "推进二次供水改造",
         # a unit alone or a number alone
         "共有个别问题",
         "完成率120%",

@@ -184,6 +184,42 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="inconsistent-change-dropped",
         ),
+        pytest.param(
+            "县政府共向各乡镇（街道）下放行政执法事项126项，其中委托96项、下放30项。",
+            [
+                _power(
+                    96, PowerMode.ENTRUSTED, grantor="县政府", grantee=Agency(name="各乡镇（街道）")
+                ),
+                _power(
+                    30, PowerMode.DELEGATED, grantor="县政府", grantee=Agency(name="各乡镇（街道）")
+                ),
+            ],
+            id="split-verb-first",
+        ),
+        pytest.param(
+            "2021年，我局承接省、市下放的行政许可事项21项，承接委托的行政处罚事项9项。",
+            [_power(21, PowerMode.DELEGATED), _power(9, PowerMode.ENTRUSTED)],
+            id="two-statements-in-one-sentence",
+        ),
+        pytest.param(
+            "区行政审批局承接从区发改局等12个部门划转的行政许可事项156项。",
+            [_power(156, PowerMode.GRANTED, grantee=Agency(name="区行政审批局"))],
+            id="horizontal-move-into-approval-bureau",
+        ),
+        pytest.param(
+            "共承接上级下放权力事项89项，其中行政许可32项、行政处罚41项、其他16项。",
+            [
+                _power(32, PowerMode.DELEGATED, name="行政许可"),
+                _power(41, PowerMode.DELEGATED, name="行政处罚"),
+                _power(16, PowerMode.DELEGATED, name="其他"),
+            ],
+            id="named-kinds",
+        ),
+        pytest.param(
+            "市局下放我局管理事项共10项，其中市级下放5项、省级下放3项。",
+            [_power(10, PowerMode.DELEGATED, grantor="市局")],
+            id="parts-not-adding-up-keep-the-total",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:
@@ -201,6 +237,8 @@ def test_statements(text: str, expected: list[DelegatedPower]) -> None:
         "开展“下放权力、优化服务”活动，梳理事项23项。",
         # no count
         "按要求做好下放审批权限的承接工作。",
+        # the count belongs to another fact
+        "持续推进简政放权，向基层下放审批权限，全年办理行政许可事项3600项。",
         # a change without a statement
         "保留行政许可事项246项，取消和调整18项。",
         "",

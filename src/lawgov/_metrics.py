@@ -152,6 +152,12 @@ _NOT_UNIT_BEFORE: Final[dict[str, str]] = {
 }
 
 # Fixed political slogans written with a numeral and a unit; they name programmes, not counts.
+# After N个 written in Chinese numerals, these words make a heading or a slogan, not a count.
+_ABSTRACT_AFTER = re.compile(
+    r"方面|层面|维度|原则|坚持|到位|统一|必须|务必|转变|结合|意识|自信|全面|维护|确立|区分|"
+    r"代表|责任|大局|最严|更加|一律|不变|毫不"
+)
+
 _SLOGANS: Final[tuple[str, ...]] = (
     "八项规定",
     "三项制度",
@@ -253,7 +259,8 @@ _AFTER_WORDS: Final[dict[str, Qualifier]] = {
 }
 _CHANGES = (Qualifier.INCREASE, Qualifier.DECREASE)
 _ORDINAL_BEFORE = "第前"
-_NAME_BEFORE = "第前国新老周初"
+# 第/前 make ranks, 国十条/新十条 names, 数十/几十 vague amounts (dozens, not ten).
+_NAME_BEFORE = "第前国新老周初数几上成"
 _CHINESE_DIGIT_CHARS = "零〇一二两三四五六七八九十"
 # How far back a qualifier word may stand; clauses are short, and a bound keeps the scan linear.
 _LOOKBACK = 40
@@ -374,6 +381,10 @@ def _chinese_ok(text: str, match: re.Match[str], unit: str | None, end: int) -> 
         return False
     if text[end : end + 1] and text[end] in _CHINESE_DIGIT_CHARS:
         return False  # 两个一百年, 三会一课: numerals chained into a slogan
+    if match["chinese"] == "二" and match["upper"] is None:
+        return False  # a count of two is 两 before a measure word; 二次, 二期 are ordinals
+    if unit == "个" and _ABSTRACT_AFTER.match(text, end):
+        return False  # 四个方面, 三个统一, 两个确立: headings and slogans, not counts
     start = match.start()
     return not any(text.startswith(slogan, start) for slogan in _SLOGANS)
 

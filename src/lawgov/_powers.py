@@ -58,7 +58,7 @@ _POWER_WORD = re.compile(r"职权|权限|权力|事项|审批|许可|处罚|职�
 _NUMBER = r"[0-9]{1,5}|[一二两三四五六七八九十][零〇一二两三四五六七八九十百]*"
 _COUNT = re.compile(
     rf"(?P<number>{_NUMBER})(?:余|多)?"
-    r"(?:项(?!目)|个(?=[^，。；\n]{0,8}?(?:事项|职权|权限|权力|审批|许可)))"
+    r"(?:项(?!目)|个(?=(?:行政)?(?:审批|许可|处罚|服务|管理|执法)?(?:事项|职权|权限|权力)))"
 )
 _TOTAL = re.compile(
     rf"(?:共计|合计|总计|累计|共|计)(?:有)?(?P<number>{_NUMBER})(?:余|多)?(?:项|个)"
@@ -70,6 +70,7 @@ _CHANGE = re.compile(
     r"|(?P<reclaimed>收回|上收|回收)"
 )
 _SPLIT_INTRO = re.compile(r"其中|包括|分别为|分别是|即")
+_SPLIT_AFTER_COUNT = re.compile(r"[^，；。\n]{0,12}?[，；：:,;]?\s*(?:其中|包括|分别为|分别是)")
 _MODE_PART = re.compile(
     rf"(?P<number>{_NUMBER})项[^，；。0-9]{{0,6}}?(?P<verb>下放|委托|赋予)"
     rf"|(?P<verb2>下放|委托|赋予)[^，；。0-9]{{0,8}}?(?P<number2>{_NUMBER})项"
@@ -104,7 +105,7 @@ class _Sentence:
 @attrs.frozen
 class _Statement:
     sentence: int
-    trigger: int
+    clause: int  # where the statement's clause begins: the previous statement's changes stop here
     count_end: int
     power: DelegatedPower
     parts: tuple[DelegatedPower, ...]
@@ -130,18 +131,17 @@ def find_delegated_powers(
     sentences = _sentences(masked)
     cited = find_citation_spans(text)
     statements: list[_Statement] = []
-    for index, sentence in enumerate(sentences):
-        statement = _statement(
-            masked,
-            sentences=sentences,
-            index=index,
-            sentence=sentence,
-            issuer=issuer,
-            cited=cited,
-            given=citations,
+    for index in range(len(sentences)):
+        statements.extend(
+            _statements(
+                masked,
+                sentences=sentences,
+                index=index,
+                issuer=issuer,
+                cited=cited,
+                given=citations,
+            )
         )
-        if statement is not None:
-            statements.append(statement)
     powers: list[DelegatedPower] = []
     for position, statement in enumerate(statements):
         limit = _change_limit(masked, sentences, statements, position)
@@ -189,65 +189,103 @@ def _count_value(number: str) -> int | None:
     return int(value)
 
 
-def _statement(
+def _statements(
     masked: str,
     *,
     sentences: list[_Sentence],
     index: int,
-    sentence: _Sentence,
     issuer: Agency | None,
     cited: list[tuple[Citation, int, int]],
     given: Sequence[Citation],
-) -> _Statement | None:
+) -> list[_Statement]:
+    sentence = sentences[index]
     lo, hi = sentence.start, sentence.end
-    triggers = [
-        t
-        for t in _TRIGGER.finditer(masked, lo, hi)
-        if not _CHANGE.search(masked, *_clause_bounds(masked, lo, hi, t.start()))
-    ]
-    if not triggers or _POWER_WORD.search(masked, lo, hi) is None:
-        return None
-    split_at = _SPLIT_INTRO.search(masked, triggers[0].end(), hi)
-    main_hi = split_at.start() if split_at is not None else hi
-    count, count_end = _main_count(masked, lo, main_hi, triggers[0].start())
-    if count is None:
-        return None
-    mode = _mode(triggers)
-    grantor, grantee = _parties(masked, lo, hi, triggers, issuer)
-    basis = _basis(
-        masked,
-        sentences=sentences,
-        index=index,
-        trigger=triggers[0].start(),
-        cited=cited,
-        given=given,
-    )
-    power = DelegatedPower(grantor=grantor, grantee=grantee, mode=mode, count=count, basis=basis)
-    parts: tuple[DelegatedPower, ...] = ()
-    if split_at is not None:
-        parts = _split(masked, split_at.end(), hi, power)
-    return _Statement(index, triggers[0].start(), count_end, power, parts)
+    if _POWER_WORD.search(masked, lo, hi) is None:
+        return []
+    # Triggers that share a count are one statement (承接市局下放的…12项); a sentence may hold
+    # several (承接下放的许可事项21项，承接委托的处罚事项9项).
+    groups: dict[int, tuple[list[re.Match[str]], int, int]] = {}
+    split_from = hi
+    for trigger in _TRIGGER.finditer(masked, lo, hi):
+        if trigger.start() >= split_from or _in_change(masked, lo, hi, trigger):
+            continue
+        split_at = _SPLIT_INTRO.search(masked, trigger.end(), hi)
+        count_hi = split_at.start() if split_at is not None else hi
+        count, count_start, count_end = _main_count(masked, lo, count_hi, trigger)
+        if count is None:
+            continue
+        if count_start in groups:
+            groups[count_start][0].append(trigger)
+        else:
+            groups[count_start] = ([trigger], count, count_end)
+        if _SPLIT_AFTER_COUNT.match(masked, count_end):
+            split_from = count_end  # 其中14项下放，4项委托: the verbs there split this statement
+    ordered = sorted(groups.values(), key=lambda group: group[0][0].start())
+    statements: list[_Statement] = []
+    for number, (triggers, count, count_end) in enumerate(ordered):
+        first = triggers[0]
+        begin, _ = _clause_bounds(masked, lo, hi, first.start())
+        following = ordered[number + 1][0][0].start() if number + 1 < len(ordered) else hi
+        part_hi = _clause_bounds(masked, lo, hi, following)[0] if following < hi else hi
+        grantor, grantee = _parties(masked, lo, hi, triggers, issuer)
+        basis = _basis(
+            masked,
+            sentences=sentences,
+            index=index,
+            trigger=first.start(),
+            cited=cited,
+            given=given,
+        )
+        power = DelegatedPower(
+            grantor=grantor, grantee=grantee, mode=_mode(triggers), count=count, basis=basis
+        )
+        parts: tuple[DelegatedPower, ...] = ()
+        split_at = _SPLIT_INTRO.search(masked, count_end, max(count_end, part_hi))
+        if split_at is not None:
+            parts = _split(masked, split_at.end(), part_hi, power)
+        statements.append(_Statement(index, begin, count_end, power, parts))
+    return statements
 
 
-def _main_count(masked: str, lo: int, hi: int, trigger: int) -> tuple[int | None, int]:
-    total = _TOTAL.search(masked, lo, hi)
+def _in_change(masked: str, lo: int, hi: int, trigger: re.Match[str]) -> bool:
+    """Whether a trigger word only qualifies a change (收回委托事项2项, 委托的3项已收回)."""
+    begin, end = _clause_bounds(masked, lo, hi, trigger.start())
+    if _CHANGE.search(masked, begin, trigger.start()) is not None:
+        return True
+    count = _COUNT.search(masked, trigger.end(), end)
+    return count is not None and _CHANGE.search(masked, count.end(), end) is not None
+
+
+def _main_count(
+    masked: str, lo: int, hi: int, trigger: re.Match[str]
+) -> tuple[int | None, int, int]:
+    # The count stands in the verb's clause, or in the next one when the verb's clause names no
+    # power (受市局委托，行使…职权共计9项); a count further on belongs to another fact
+    # (向基层下放审批权限，全年办理许可事项3600项 states no count of powers).
+    begin, end = _clause_bounds(masked, lo, hi, trigger.start())
+    own_end = end
+    if end < hi and _POWER_WORD.search(masked, trigger.end(), end) is None:
+        _, end = _clause_bounds(masked, lo, hi, end + 1)
+    window_end = min(end, hi)
+    total = _TOTAL.search(masked, begin, window_end)
     if total is not None:
         value = _count_value(total["number"])
         if value is not None:
-            return value, total.end()
-    for count in _COUNT.finditer(masked, trigger, hi):
-        if _CHANGE.search(masked, *_clause_bounds(masked, lo, hi, count.start())):
-            break
+            return value, total.start(), total.end()
+    for count in _COUNT.finditer(masked, trigger.end(), window_end):
+        if count.start() > own_end and _CHANGE.search(
+            masked, *_clause_bounds(masked, lo, hi, count.start())
+        ):
+            break  # the next clause states a change, not the count of this statement
         value = _count_value(count["number"])
         if value is not None:
-            return value, count.end()
-    begin, _ = _clause_bounds(masked, lo, hi, trigger)
-    before = list(_COUNT.finditer(masked, begin, trigger))
+            return value, count.start(), count.end()
+    before = list(_COUNT.finditer(masked, begin, trigger.start()))
     if before:
         value = _count_value(before[-1]["number"])
         if value is not None:
-            return value, trigger
-    return None, trigger
+            return value, before[-1].start(), trigger.start()
+    return None, trigger.start(), trigger.start()
 
 
 def _mode(triggers: list[re.Match[str]]) -> PowerMode:
@@ -270,7 +308,7 @@ def _agency(raw: str, issuer: Agency | None) -> tuple[bool, Agency | None]:
     if _SELF.match(name):
         return True, issuer
     match = _AGENCY.fullmatch(name)
-    if match is None or name.startswith(_VAGUE):
+    if match is None or len(name) < 2 or name.startswith(_VAGUE):
         return False, None
     return True, Agency(name=name)
 
@@ -289,7 +327,7 @@ def _name_after(masked: str, at: int, hi: int, issuer: Agency | None) -> Agency 
         if _AGENCY.fullmatch(tail, 0, cut):
             best = tail[:cut]
             break
-    if best is None or best.startswith(_VAGUE) or _MASK in best:
+    if best is None or len(best) < 2 or best.startswith(_VAGUE) or _MASK in best:
         return None
     return Agency(name=best)
 
@@ -390,7 +428,8 @@ def _split(masked: str, lo: int, hi: int, total: DelegatedPower) -> tuple[Delega
             verb, PowerMode.GRANTED
         )
         modes.append((mode, value))
-    if len(modes) >= 2 and sum(v for _, v in modes) == total.count:
+    distinct = len({mode for mode, _ in modes}) == len(modes)
+    if len(modes) >= 2 and distinct and sum(v for _, v in modes) == total.count:
         return tuple(attrs.evolve(total, mode=mode, count=value) for mode, value in modes)
     if modes:
         return ()
@@ -413,9 +452,9 @@ def _change_limit(
 ) -> int:
     statement = statements[position]
     last = min(len(sentences) - 1, statement.sentence + _MAX_CHANGE_SENTENCES)
+    limit = sentences[last].end
     if position + 1 < len(statements):
-        last = min(last, statements[position + 1].sentence - 1)
-    limit = sentences[max(last, statement.sentence)].end
+        limit = min(limit, statements[position + 1].clause)
     newline = masked.find("\n", statement.count_end)
     if newline != -1:
         limit = min(limit, newline)
