@@ -456,15 +456,17 @@ def _script_edits(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, run.end(), simplified
             continue
         # Same length: report each changed stretch on its own, so offsets stay precise.
-        diffs = [
-            i for i, (old, new) in enumerate(zip(run[0], simplified, strict=True)) if old != new
-        ]
-        first = 0
-        for k in range(1, len(diffs) + 1):
-            if k == len(diffs) or diffs[k] != diffs[k - 1] + 1:
-                low, high = diffs[first], diffs[k - 1] + 1
-                yield start + low, start + high, simplified[low:high]
-                first = k
+        low = high = -1
+        for i, (old, new) in enumerate(zip(run[0], simplified, strict=True)):
+            if old == new:
+                continue
+            if i != high:
+                if low >= 0:
+                    yield start + low, start + high, simplified[low:high]
+                low = i
+            high = i + 1
+        if low >= 0:
+            yield start + low, start + high, simplified[low:high]
 
 
 def _script(draft: _Draft) -> None:
