@@ -62,6 +62,9 @@ def test_dates_are_china_time(text: str, expected: pendulum.DateTime | None) -> 
         "【字体：大 中 小】",
         "字号：[ 大 中 小 ] 打印 关闭",
         "【打印本页】 【关闭窗口】",
+        "- 3 -",
+        "—12—",
+        "第3页 共9页",
     ],
 )
 def test_chrome_lines(line: str) -> None:

@@ -158,11 +158,15 @@ _CHROME_TOKENS = re.compile(
     r"扫一扫在手机打开当前页|扫一扫|返回顶部|视力保护色|背景色|保存本页|纠错|微信|微博|"
     r"[\s:：\[\]［］【】|｜/、，,.。·•>＞-]"
 )
+# A page number left by a PDF or a print view: "- 3 -", "—3—", "第3页", "第 3 页 共 9 页".
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)$"
+)
 _CHROME_KEYWORD = re.compile(r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色")
 
 
 def is_chrome(text: str) -> bool:
-    """Whether a line is page chrome: a breadcrumb, ``今天是…``, or font-size/print links.
+    """Whether a line is page chrome: breadcrumb, ``今天是…``, font-size/print links, page number.
 
     Args:
         text: One stripped line.
@@ -170,7 +174,7 @@ def is_chrome(text: str) -> bool:
     Returns:
         True for lines that are never report content.
     """
-    if _TODAY.match(text) or _BREADCRUMB_START.match(text):
+    if _TODAY.match(text) or _BREADCRUMB_START.match(text) or _PAGE_NUMBER.match(text):
         return True
     if (
         len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2
