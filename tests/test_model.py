@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lawgov
+import lawgov.testing
 from lawgov import (
     Agency,
     ChangeKind,
@@ -548,3 +549,50 @@ def test_document_number_refuses_long_hostile_input_quickly(prefix: str) -> None
     with pytest.raises(ValidationError):
         DocumentNumber.parse(prefix + " " * 200_000 + "x")
     assert time.perf_counter() - started < 2.0
+
+
+# --- universal claims over generated reports --------------------------------------------------
+
+
+def _walk_measures(measures: tuple[Measure, ...]) -> list[Measure]:
+    return [item for m in measures for item in [m, *_walk_measures(m.submeasures)]]
+
+
+def _walk_sections(sections: tuple[Section, ...]) -> list[Section]:
+    return [item for s in sections for item in [s, *_walk_sections(s.subsections)]]
+
+
+# Small reports still nest three levels deep; generating large ones only costs time here.
+_REPORTS = lawgov.testing.reports(max_depth=3, max_sections=2, max_measures=2)
+
+
+@given(_REPORTS)
+def test_traversals_visit_everything_once_in_document_order(report: Report) -> None:
+    sections = _walk_sections(report.sections)
+    assert list(report.iter_sections()) == sections
+    measures = [m for s in sections for m in _walk_measures(s.measures)]
+    assert list(report.iter_measures()) == measures
+    metrics = list(report.metrics)
+    citations = list(report.citations)
+    for s in sections:
+        metrics += [*s.metrics, *(x for m in _walk_measures(s.measures) for x in m.metrics)]
+        citations += [*s.citations, *(x for m in _walk_measures(s.measures) for x in m.citations)]
+    assert list(report.iter_metrics()) == metrics
+    assert list(report.iter_citations()) == citations
+    powers = [*report.delegated_powers, *(p for s in sections for p in s.delegated_powers)]
+    assert list(report.iter_delegated_powers()) == powers
+
+
+@given(_REPORTS)
+def test_generated_reports_behave_as_values(report: Report) -> None:
+    copy = attrs.evolve(report)
+    assert copy == report
+    assert hash(copy) == hash(report)
+    assert pickle.loads(pickle.dumps(report)) == report
+    for power in report.iter_delegated_powers():
+        assert power.remaining == power.count - power.transferred >= 0
+    for metric in report.iter_metrics():
+        assert metric.base_value >= 0
+        assert (metric.base_unit == metric.unit) == (metric.base_value == metric.value) or (
+            metric.value == 0
+        )
