@@ -12,7 +12,19 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from lawgov.testing._assertions import assert_reports_equal, explain_difference
+from lawgov.testing._factories import (
+    make_citation,
+    make_delegated_power,
+    make_document_number,
+    make_measure,
+    make_metric,
+    make_report,
+    make_section,
+)
+
 if TYPE_CHECKING:
+    from lawgov.testing._invalid import INVALID_RULES, invalid_reports
     from lawgov.testing._strategies import (
         TextStyle,
         agencies,
@@ -27,12 +39,23 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "INVALID_RULES",
     "TextStyle",
     "agencies",
+    "assert_reports_equal",
     "citations",
     "decimals",
     "delegated_powers",
     "document_numbers",
+    "explain_difference",
+    "invalid_reports",
+    "make_citation",
+    "make_delegated_power",
+    "make_document_number",
+    "make_measure",
+    "make_metric",
+    "make_report",
+    "make_section",
     "measures",
     "metrics",
     "reports",
@@ -41,6 +64,8 @@ __all__ = [
 
 # Names served from modules that import Hypothesis, loaded on first access (PEP 562).
 _LAZY: dict[str, str] = {
+    "INVALID_RULES": "lawgov.testing._invalid",
+    "invalid_reports": "lawgov.testing._invalid",
     "TextStyle": "lawgov.testing._strategies",
     "agencies": "lawgov.testing._strategies",
     "citations": "lawgov.testing._strategies",

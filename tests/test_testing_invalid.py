@@ -1,0 +1,79 @@
+"""invalid_reports(): each case breaks exactly its one rule, and together they cover every rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+import lawgov
+from lawgov import testing
+
+
+def _rules_raised(data: dict[str, Any]) -> list[str]:
+    with pytest.raises(lawgov.ValidationError) as caught:
+        lawgov.from_dict(data)
+    return [problem.rule for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize("rule", sorted(lawgov.RULES))
+def test_each_case_breaks_its_rule_and_no_other(rule: str) -> None:
+    @settings(max_examples=25)
+    @given(testing.invalid_reports(rules=[rule]))
+    def check(pair: tuple[dict[str, Any], str]) -> None:
+        data, named = pair
+        assert named == rule
+        raised = _rules_raised(data)
+        assert raised, "at least one problem"
+        assert set(raised) == {rule}
+
+    check()
+
+
+def test_the_cases_together_cover_every_documented_rule() -> None:
+    seen: set[str] = set()
+
+    @settings(max_examples=300, database=None)
+    @given(testing.invalid_reports(max_depth=1, max_sections=1, max_measures=1))
+    def collect(pair: tuple[dict[str, Any], str]) -> None:
+        seen.add(pair[1])
+
+    collect()
+    assert seen == set(lawgov.RULES)
+    assert set(testing.INVALID_RULES) == set(lawgov.RULES)
+
+
+@given(testing.invalid_reports(text="ascii"))
+def test_the_data_is_a_report_document_apart_from_its_one_fault(
+    pair: tuple[dict[str, Any], str],
+) -> None:
+    data, rule = pair
+    # Still a lawgov document: the loader reaches the rules instead of refusing the format.
+    assert data["format"] == "lawgov-report"
+    assert rule in lawgov.RULES
+    with pytest.raises(lawgov.ValidationError):
+        lawgov.from_dict(data)
+
+
+def test_problems_point_at_the_broken_spot() -> None:
+    @settings(max_examples=20)
+    @given(testing.invalid_reports(rules=["numbering"]))
+    def check(pair: tuple[dict[str, Any], str]) -> None:
+        data, _ = pair
+        with pytest.raises(lawgov.ValidationError) as caught:
+            lawgov.from_dict(data)
+        for problem in caught.value.problems:
+            assert problem.path.endswith(".number") or problem.path.endswith("].number")
+            node: Any = data
+            for part in problem.path.replace("[", ".").replace("]", "").split("."):
+                node = node[int(part)] if part.isdigit() else node[part]
+            assert type(node) is int
+
+    check()
+
+
+@pytest.mark.parametrize("rules", [[], ["no_such_rule"], ["numbering", "colour"]])
+def test_unknown_or_empty_rule_selections_are_refused(rules: list[str]) -> None:
+    with pytest.raises(ValueError, match="rules must be"):
+        testing.invalid_reports(rules=rules)
