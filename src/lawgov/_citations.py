@@ -26,6 +26,7 @@ inside which :mod:`lawgov._metrics` finds no metrics.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
@@ -147,6 +148,7 @@ def find_citation_spans(text: str) -> list[tuple[Citation, int, int]]:
         return []
     numbers = find_document_numbers(text)
     by_start = {start: (number, end) for number, start, end in numbers}
+    number_starts = [start for _, start, _ in numbers]
     used: set[int] = set()
     titled: list[tuple[Citation, int, int]] = []
     for match in TITLE.finditer(text):
@@ -162,9 +164,11 @@ def find_citation_spans(text: str) -> list[tuple[Citation, int, int]]:
                 used.add(opening.end())
                 # the span takes the closing parenthesis, not a following separator
                 end = closing.end() if closing.group()[-1] in "）)" else number_end
-        for _, start, _ in numbers:
-            if match.start() < start < match.end():
-                used.add(start)  # a number printed inside a title is part of the title
+        # a number printed inside a title is part of the title
+        inner = bisect.bisect_right(number_starts, match.start())
+        while inner < len(number_starts) and number_starts[inner] < match.end():
+            used.add(number_starts[inner])
+            inner += 1
         if title:
             citation = Citation(title=title, document_number=document_number)
             titled.append((citation, match.start(), end))

@@ -34,6 +34,7 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -94,6 +95,12 @@ _GRANTEE_LEAD = re.compile(r"^(?:到|给|至|予|于|为|向|了)+")
 _HEAD_RUN = re.compile(r"[\u4e00-\u9fff（）()]+?(?=将|把|已|共|先后|陆续|依法|分别|$)")
 _BASIS_LEAD = re.compile(r"^\s*(?:根据|按照|依据|依照)")
 _MAX_CHANGE_SENTENCES = 3
+# Bounds that keep the work per trigger constant, so text without punctuation stays linear:
+# a clause is read at most this far either side of a word, an agency name is at most this long,
+# and a statement's splits and changes are looked for at most this far after its count.
+_MAX_CLAUSE = 160
+_MAX_NAME = 40
+_REACH = 600
 
 
 @attrs.frozen
@@ -130,6 +137,7 @@ def find_delegated_powers(
     masked = _mask(text)
     sentences = _sentences(masked)
     cited = find_citation_spans(text)
+    starts = [start for _, start, _ in cited]  # sorted: citations come in text order
     statements: list[_Statement] = []
     for index in range(len(sentences)):
         statements.extend(
@@ -139,6 +147,7 @@ def find_delegated_powers(
                 index=index,
                 issuer=issuer,
                 cited=cited,
+                starts=starts,
                 given=citations,
             )
         )
@@ -173,11 +182,14 @@ def _sentences(masked: str) -> list[_Sentence]:
 
 
 def _clause_bounds(masked: str, lo: int, hi: int, at: int) -> tuple[int, int]:
+    # Real clauses are short; the cap keeps text without punctuation linear to scan.
+    floor = max(lo, at - _MAX_CLAUSE)
+    ceiling = min(hi, at + _MAX_CLAUSE)
     begin = at
-    while begin > lo and masked[begin - 1] not in _CLAUSE_BREAK:
+    while begin > floor and masked[begin - 1] not in _CLAUSE_BREAK:
         begin -= 1
     end = at
-    while end < hi and masked[end] not in _CLAUSE_BREAK:
+    while end < ceiling and masked[end] not in _CLAUSE_BREAK:
         end += 1
     return begin, end
 
@@ -196,6 +208,7 @@ def _statements(
     index: int,
     issuer: Agency | None,
     cited: list[tuple[Citation, int, int]],
+    starts: list[int],
     given: Sequence[Citation],
 ) -> list[_Statement]:
     sentence = sentences[index]
@@ -209,7 +222,7 @@ def _statements(
     for trigger in _TRIGGER.finditer(masked, lo, hi):
         if trigger.start() >= split_from or _in_change(masked, lo, hi, trigger):
             continue
-        split_at = _SPLIT_INTRO.search(masked, trigger.end(), hi)
+        split_at = _SPLIT_INTRO.search(masked, trigger.end(), min(hi, trigger.end() + _REACH))
         count_hi = split_at.start() if split_at is not None else hi
         count, count_start, count_end = _main_count(masked, lo, count_hi, trigger)
         if count is None:
@@ -227,6 +240,7 @@ def _statements(
         begin, _ = _clause_bounds(masked, lo, hi, first.start())
         following = ordered[number + 1][0][0].start() if number + 1 < len(ordered) else hi
         part_hi = _clause_bounds(masked, lo, hi, following)[0] if following < hi else hi
+        part_hi = min(part_hi, count_end + _REACH)
         grantor, grantee = _parties(masked, lo, hi, triggers, issuer)
         basis = _basis(
             masked,
@@ -234,6 +248,7 @@ def _statements(
             index=index,
             trigger=first.start(),
             cited=cited,
+            starts=starts,
             given=given,
         )
         power = DelegatedPower(
@@ -315,7 +330,7 @@ def _agency(raw: str, issuer: Agency | None) -> tuple[bool, Agency | None]:
 
 def _name_after(masked: str, at: int, hi: int, issuer: Agency | None) -> Agency | None:
     _, end = _clause_bounds(masked, at, hi, at)
-    tail = _GRANTEE_LEAD.sub("", masked[at:end])
+    tail = _GRANTEE_LEAD.sub("", masked[at:end])[:_MAX_NAME]
     if _SELF.match(tail):
         return issuer
     stop = _AGENCY_END.search(tail)
@@ -390,22 +405,24 @@ def _basis(
     index: int,
     trigger: int,
     cited: list[tuple[Citation, int, int]],
+    starts: list[int],
     given: Sequence[Citation],
 ) -> Citation | None:
     sentence = sentences[index]
-    inside = [(c, s) for c, s, _ in cited if sentence.start <= s < sentence.end]
-    before = [c for c, s in inside if s < trigger]
+    first = bisect.bisect_left(starts, sentence.start)
+    at_trigger = bisect.bisect_left(starts, trigger)
+    after = bisect.bisect_left(starts, sentence.end)
     chosen: Citation | None = None
-    if before:
-        chosen = before[-1]
-    elif inside:
-        chosen = inside[0][0]
+    if at_trigger > first:
+        chosen = cited[at_trigger - 1][0]
+    elif after > first:
+        chosen = cited[first][0]
     elif index > 0:
         previous = sentences[index - 1]
         if _BASIS_LEAD.match(masked, previous.start):
-            earlier = [c for c, s, _ in cited if previous.start <= s < previous.end]
-            if earlier:
-                chosen = earlier[-1]
+            earlier = bisect.bisect_left(starts, previous.start)
+            if first > earlier:
+                chosen = cited[first - 1][0]
     if chosen is None:
         return None
     for citation in given:
@@ -455,7 +472,8 @@ def _change_limit(
     limit = sentences[last].end
     if position + 1 < len(statements):
         limit = min(limit, statements[position + 1].clause)
-    newline = masked.find("\n", statement.count_end)
+    limit = min(limit, statement.count_end + _REACH)
+    newline = masked.find("\n", statement.count_end, limit)
     if newline != -1:
         limit = min(limit, newline)
     return limit
