@@ -362,3 +362,19 @@ def test_facts_attach_to_the_innermost_holder_once() -> None:
     assert [m.text for m in section.measures[0].metrics] == ["27件"]
     assert [c.title for c in section.measures[0].citations] == ["行政处罚法"]
     assert [m.text for m in section.measures[1].metrics] == ["3次"]
+
+
+def test_endless_restarts_nest_no_deeper_than_three_lists() -> None:
+    report = _parse("一、主要工作\n" + "开始：一是甲。" + "一是甲。" * 3000)
+
+    def depth(measures: tuple[lawgov.Measure, ...]) -> int:
+        return 1 + max((depth(m.submeasures) for m in measures), default=0) if measures else 0
+
+    assert depth(report.sections[0].measures) == 3
+    assert sum(1 for _ in report.iter_measures()) == 3001
+
+
+def test_a_line_of_page_markers_is_peeled_at_most_twice() -> None:
+    result = lawgov.parse(f"{TITLE}\n一、主要工作\n" + "1、 " * 2000 + "正文。\n")
+    assert sum("page marker" in w.message for w in result.warnings) <= 3
+    assert result.report.sections[0].title == "主要工作"

@@ -49,6 +49,13 @@ _LEADING_PUNCTUATION = "，,。.、；;：:！!？?）)》〉”’"
 # Where a measure marker may stand inside a paragraph: after a sentence or clause end.
 _MARKER_BOUNDARY = "。；：！？;:!?"
 _MEASURE_TITLE_END = re.compile(r"[。；，：;,:]")
+# Measure lists nest at most this deep (a list, sub-lists, sub-sub-lists): real reports use
+# two levels, and an unbounded run of restarts (。一是…。一是…) must not nest without end.
+_MAX_MEASURE_DEPTH = 3
+# Page markers peeled off one line at most (sites inject one; two leave room for a repeat).
+_MAX_PEELED = 2
+# Kind keywords are looked for in a title's head only: titles are short, run-on lines are not.
+_KIND_SPAN = 120
 
 
 @attrs.frozen(kw_only=True)
@@ -139,6 +146,7 @@ def section_kind(title: str, year: int | None, *, after_prescribed: bool) -> Sec
         The kind; without a keyword, measures_and_results until a shortcomings, duties or plan
         section has been seen, other after that.
     """
+    title = title[:_KIND_SPAN]
     found: list[tuple[int, SectionKind]] = []
     times = [_PLAN_TIME]
     if year is not None:
@@ -167,26 +175,32 @@ class MeasureNode:
     """A measure while it is being built.
 
     Attributes:
-        text: Its own text after the marker (paragraphs joined by newlines).
+        parts: Its own text after the marker, one entry per paragraph it spans.
         line: The line it starts on.
         absorbs: Whether it began a paragraph, and so keeps following unmarked paragraphs.
         submeasures: Its sub-list.
     """
 
-    text: str
+    parts: list[str]
     line: int
     absorbs: bool
     submeasures: list[MeasureNode] = attrs.Factory(list)
 
     @property
+    def text(self) -> str:
+        """Its own text, paragraphs joined by newlines."""
+        return "\n".join(self.parts)
+
+    @property
     def title(self) -> str:
         """The text up to the first 。；，or ：; the text itself when that would be blank."""
-        head = _MEASURE_TITLE_END.split(self.text, maxsplit=1)[0].strip()
+        text = self.text
+        head = _MEASURE_TITLE_END.split(text, maxsplit=1)[0].strip()
         if head:
             return head
-        rest = self.text.lstrip(_LEADING_PUNCTUATION + " \t\u3000")
+        rest = text.lstrip(_LEADING_PUNCTUATION + " \t\u3000")
         head = _MEASURE_TITLE_END.split(rest, maxsplit=1)[0].strip()
-        return head or self.text.strip()
+        return head or text.strip()
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -358,10 +372,15 @@ class _Builder:
 def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
     index = 0
     count = len(lines)
-    # The text of the current line after an injected page marker was dropped from it.
+    # The text of the current line after an injected page marker was dropped from it, and how
+    # many were dropped (a site injects one; a line of nothing but markers is not peeled
+    # forever, which would be quadratic).
     pending: str | None = None
+    peeled = 0
     while index < count:
         line = lines[index]
+        if pending is None:
+            peeled = 0
         text = line.text if pending is None else pending
         pending = None
         if text != line.text:
@@ -372,10 +391,16 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
             index += 1
             continue
         rest = heading.rest
-        if rest and _starts_with_marker(rest) and (heading.level == 3 or heading.spaced):
+        if (
+            rest
+            and peeled < _MAX_PEELED
+            and _starts_with_marker(rest)
+            and (heading.level == 3 or heading.spaced)
+        ):
             # A page marker injected before a real heading or measure (1、 一是…).
             builder.notes.append(f"line {line.number}: dropped page marker before {rest[:12]!r}")
             pending = rest
+            peeled += 1
             continue
         if heading.level == 3:
             if not rest:
@@ -425,10 +450,14 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
 def _markers(text: str) -> list[re.Match[str]]:
     """The ``N是`` markers of a paragraph that stand where a measure may start."""
     found = []
+    content_end = len(text.rstrip())
     for match in ENUMERATOR.finditer(text):
-        start = match.start()
-        before = text[:start].rstrip()
-        if (before == "" or before[-1] in _MARKER_BOUNDARY) and text[match.end() :].strip():
+        # The character before the marker, spaces skipped (a walk, not a slice: linear).
+        before = match.start() - 1
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        at_boundary = before < 0 or text[before] in _MARKER_BOUNDARY
+        if at_boundary and match.end() < content_end:
             found.append(match)
     return found
 
@@ -453,7 +482,7 @@ def split_measures(texts: Sequence[Line]) -> tuple[list[str], list[MeasureNode],
         markers = _markers(text)
         if not markers:
             if current is not None and current.absorbs:
-                current.text = f"{current.text}\n{text}"
+                current.parts.append(text)
             else:
                 paragraphs.append(text)
                 current = None
@@ -469,10 +498,14 @@ def split_measures(texts: Sequence[Line]) -> tuple[list[str], list[MeasureNode],
             segment = text[match.end() : end].strip()
             number = ordinal(match["numeral"]) or 0
             inline = position > 0 or bool(prefix)
-            item = MeasureNode(text=segment, line=line.number, absorbs=not inline)
-            if number == 1 and current is not None:
+            item = MeasureNode(parts=[segment], line=line.number, absorbs=not inline)
+            if number == 1 and current is not None and len(lists) < _MAX_MEASURE_DEPTH:
                 lists.append((current.submeasures, current, index if inline else None))
                 current.submeasures.append(item)
+            elif number == 1 and current is not None:
+                # Lists nest no deeper than _MAX_MEASURE_DEPTH: a restart there numbers on.
+                notes.append(f"line {line.number}: a list nested too deep numbered on")
+                lists[-1][0].append(item)
             elif number == 1:
                 del lists[1:]
                 if top:
