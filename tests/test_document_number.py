@@ -138,3 +138,15 @@ def test_never_crash(text: str) -> None:
     for number, start, end in find_document_numbers(text):
         assert isinstance(number, DocumentNumber)
         assert text[start:end].endswith("号")
+
+
+def test_linear_time_on_many_numbers() -> None:
+    import time
+
+    timings = []
+    for repeat in (500, 2000):
+        text = "根据江府〔2017〕16号，" * repeat
+        started = time.perf_counter()
+        assert len(find_document_numbers(text)) == repeat
+        timings.append(time.perf_counter() - started)
+    assert timings[1] < 8 * timings[0] + 0.05

@@ -337,3 +337,18 @@ def test_only_valid_powers_on_statement_soup(text: str) -> None:
 def test_never_crash(text: str) -> None:
     for power in find_delegated_powers(text, issuer=ISSUER):
         assert tree_problems(power) == []
+
+
+@pytest.mark.parametrize(
+    "unit", ["下放事项", "委托事项共3项其中", "调整至区局3项，", "根据《A》。"]
+)
+def test_linear_time_on_repetitive_text(unit: str) -> None:
+    import time
+
+    timings = []
+    for repeat in (1000, 4000):
+        started = time.perf_counter()
+        find_delegated_powers(unit * repeat, issuer=ISSUER)
+        timings.append(time.perf_counter() - started)
+    # four times the text may take at most about four times as long (with slack for noise)
+    assert timings[1] < 8 * timings[0] + 0.05

@@ -14,10 +14,14 @@ lookalikes out are, in order of application:
 * Arabic numbers must not continue an identifier or formula (``MB1A``, ``1+6+3``, ``2023-00017``).
 * Chinese numerals are accepted conservatively, because they also build words: the value must
   be at least 2 (``一次性``, ``一把手``, ``一批`` are words, and a lone ``一`` + unit is more
-  often an article than a count), the numeral must start with a digit or 十 (``百家``, ``千方百计``
-  are words), must not follow a character that makes it part of a name (``国十条``), must not be
-  followed by another numeral (``两个一百年``, ``三会一课``), must not stand against its unit with a
-  space, and a short list of fixed political slogans (``八项规定``, ``三项制度`` …) is excluded.
+  often an article than a count); a lone ``二`` is refused too (a count of two is ``两`` before a
+  measure word, so ``二次供水``, ``二期`` are ordinals); the numeral must start with a digit or
+  十 (``百家``, ``千方百计`` are words) and must not follow a character that makes it a name or a
+  vague amount (``国十条``, ``数十次``, ``前三名``); it must not be followed by another numeral
+  (``两个一百年``, ``三会一课``); ``N个`` before an abstract word is a heading or slogan
+  (``四个方面``, ``三个统一``); it must not stand against its unit with a space; some units are
+  refused after it because they build place names (``五台山``, ``三门峡``); and a short list of
+  fixed political slogans (``八项规定``, ``三项制度`` …) is excluded.
 
 Qualifiers follow the conventions: a word attached after the number (余/多 → approximately,
 以上 → at least, 以内/以下 → at most, 左右 → approximately) or a word earlier in the same clause

@@ -4,14 +4,20 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
 
 * Words inside ``《》`` titles and quoted names never trigger anything (the seed's basis document
   is titled ``…赋予各市（区）人民政府…``).
-* A statement is a sentence (up to 。！？ or a line break) with a trigger verb (下放, 委托,
-  赋予, 承接, or a pair such as 委托和下放), a power word (职权, 权限, 权力, 事项, 审批, 许可,
-  处罚, 职能, 管理权, 执法权) and a count in 项 (``23项``, ``十二项``, ``15个事项``). Without a
-  count there is no statement: ``委托第三方研发`` is a contract, not a power.
-* Mode: 委托和下放 and the like, or both 下放 and 委托 in the sentence → both; 下放 → delegated;
-  委托 → entrusted; 赋予/承接 alone → granted (承接市局下放的 → delegated).
+* A statement needs a trigger verb (下放, 委托, 赋予, 承接, or a pair such as 委托和下放), a
+  power word in its sentence (职权, 权限, 权力, 事项, 审批, 许可, 处罚, 职能, 管理权, 执法权;
+  a sentence ends at 。！？ or a line break) and a count in 项 (``23项``, ``十二项``,
+  ``15个事项``) bound to the verb: in the verb's clause, or in the next clause when the verb's
+  clause names no power (``受市局委托，行使…职权共计9项``). Without such a count there is no
+  statement: ``委托第三方研发`` is a contract, and in ``向基层下放审批权限，全年办理许可事项
+  3600项`` the count is another fact.
 * Count: a total introduced by 共/合计/总计/累计/计, else the first count after the verb, else the
-  count before it in the same clause (``将12项事项下放``).
+  count before it in the same clause (``将12项事项下放``). Verbs that share a count are one
+  statement (``承接市局下放的…12项``); a sentence may hold several statements.
+* A verb that only qualifies a change is no statement: a change verb before it in its clause
+  (``收回委托事项2项``) or after its count (``委托的3项已收回``).
+* Mode: 委托和下放 and the like, or both 下放 and 委托 in one statement → both; 下放 →
+  delegated; 委托 → entrusted; 赋予/承接 alone → granted (承接市局下放的 → delegated).
 * Grantor: the agency named before the verb in its clause (``江门市科技局委托和下放…``), after
   受 (``受市局委托``) or after 承接 (``承接市科技局下放的…``). Vague references (上级, 有关部门,
   市级) are not agencies and give no grantor. Grantee: 我区/我局/我县/我市/我镇/本级/本局 … → the
@@ -21,13 +27,15 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   after it), else one in the previous sentence when that sentence opens with 根据/按照/依据.
   When the caller passes ``citations``, an equal citation (or one with the same title) from it
   is returned, so the power shares the object the holder lists.
-* Splits: ``其中A项下放，B项委托`` gives one entry per mode when the parts add up to the total
-  (or when no total is given); ``其中X许可2项、Y许可3项`` names powers, one entry each, when
-  their counts add up to the total; the total is then not a separate entry. Parts that do not
-  add up are ignored and the total stands.
+* Splits: ``其中A项下放，B项委托`` gives one entry per mode when the parts have different modes
+  and add up to the total; ``其中X许可2项、Y许可3项`` names powers, one entry each, when their
+  counts add up to the total; the total is then not a separate entry. Parts that do not add up
+  are ignored and the total stands. Changes go to the part whose name they mention, or that
+  does not mention the other mode.
 * Changes: in the clauses after the count, up to the next statement, the end of the line, or
-  three more sentences: 调整至/划转/划入/移交/交由 X → transferred to X; 取消/撤销/废止 →
-  cancelled; 收回/上收 → reclaimed; each with the count in its clause. A change that would make
+  three more sentences (and at most 600 characters): 调整至/划转/划入/移交/交由 X →
+  transferred to X; 取消/撤销/废止 → cancelled; 收回/上收 → reclaimed; each with the count in
+  its clause. A change that would make
   the changes exceed the count is dropped (the model refuses such a power), so every returned
   object is valid.
 """
