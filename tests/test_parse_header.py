@@ -199,6 +199,11 @@ def test_empty_disclosure_values_are_none_and_bad_document_numbers_are_dropped()
             "柘阳县人民政府\n关于2022年度法治政府建设工作情况的报告\n正文。",
             "柘阳县人民政府关于2022年度法治政府建设工作情况的报告",
         ),
+        # a site name above the report's title
+        (
+            "江海区人民政府门户网站\n首页 > 政务公开\n区科技局2020年法治政府建设年度报告\n正文。",
+            "区科技局2020年法治政府建设年度报告",
+        ),
         # after a breadcrumb and a 今天是 line
         (
             "今天是2023年3月1日\n首页 > 政务公开\n某局2022年度法治政府建设工作报告\n正文。",

@@ -475,7 +475,16 @@ def read_header(lines: Sequence[Line]) -> Header:
                 index += 1
             index += 1
             continue
-        if title is None and _title_like(text):
+        # The first title-like line is the title, unless it is not this genre's title and a
+        # later header line is (a site name printed above the report's title).
+        replaces = (
+            title is not None
+            and _GENRE_TITLE.search(title) is None
+            and _GENRE_TITLE.search(text) is not None
+        )
+        if (title is None or replaces) and _title_like(text):
+            if title is not None:
+                notes.append(f"line {title_line}: {title[:20]!r} is not the title; dropped")
             title, title_line = text, line.number
             if index + 1 < count and _continues_title(text, lines[index + 1].text):
                 title = text + lines[index + 1].text
