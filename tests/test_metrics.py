@@ -74,6 +74,8 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         ("组织考试两轮", [("2", "轮", "两轮", EXACT)]),
         ("接待群众三万人次", [("3", "万人次", "三万人次", EXACT)]),
         ("培训三千人", [("3000", "人", "三千人", EXACT)]),
+        ("投入资金三千万元", [("3000", "万元", "三千万元", EXACT)]),
+        ("成交额三亿元", [("3", "亿元", "三亿元", EXACT)]),
         ("举办百分之九十", [("90", "%", "百分之九十", EXACT)]),
         # qualifiers attached after the number
         ("开展活动20余次", [("20", "次", "20余次", Qualifier.APPROXIMATELY)]),

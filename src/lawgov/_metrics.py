@@ -359,7 +359,7 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
         return None
     if before == " " and text[max(0, start - 2) : start - 1] in ("第", "前"):
         return None
-    if is_chinese and not _chinese_ok(text, match, unit, end):
+    if is_chinese and not _chinese_ok(text, match, unit if not magnitude else None, end):
         return None
     value = chinese_number(upper if upper is not None else number)
     low = chinese_number(number) if upper is not None else None
@@ -379,6 +379,7 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
 
 
 def _chinese_ok(text: str, match: re.Match[str], unit: str | None, end: int) -> bool:
+    # ``unit`` is None when a magnitude word leads the unit (三千万元): no place name looks so.
     if match["space"]:
         return False
     if unit is not None and unit in _CHINESE_EXCLUDED_UNITS:
