@@ -654,3 +654,130 @@ def test_a_validation_error_survives_pickling() -> None:
     assert again.problems == error.problems
     assert again.source == "report.json"
     assert str(again) == str(error)
+
+
+# --- loading enforces every rule, whichever pass decides ----------------------------------------
+
+
+def _rich() -> dict[str, Any]:
+    """A valid document that exercises every class, so that each rule has something to break."""
+    number = DocumentNumber.parse("江府〔2017〕16号")
+    good = report(
+        published=pendulum.datetime(2021, 2, 26, 16, 14, tz=SHANGHAI),
+        views=10,
+        disclosure=Disclosure(
+            document_number=DocumentNumber.parse("江海科〔2021〕3号"),
+            written=pendulum.date(2021, 2, 20),
+        ),
+        sections=[
+            section(
+                1,
+                measures=[measure(1, metrics=[metric(Decimal(50), "%")])],
+                citations=[Citation(title="行政许可法", document_number=number)],
+                delegated_powers=[
+                    DelegatedPower(
+                        count=23, basis=Citation(document_number=number), changes=[change(3)]
+                    )
+                ],
+            )
+        ],
+    )
+    return lawgov.to_dict(good)
+
+
+SECTION = ("sections", 0)
+POWER = (*SECTION, "delegated_powers", 0)
+CITED = (*SECTION, "citations", 0)
+
+LOADING_CASES: list[tuple[str, tuple[str | int, ...], object, str]] = [
+    ("empty_text", ("title",), " ", "title"),
+    ("empty_text", ("issuer", "name"), "", "issuer.name"),
+    ("numbering", (*SECTION, "number"), 2, "sections[0].number"),
+    ("numbering", (*SECTION, "measures", 0, "number"), 0, "sections[0].measures[0].number"),
+    ("year_range", ("year",), 1948, "year"),
+    ("year_range", ("disclosure", "written"), "1800-01-01", "disclosure.written"),
+    (
+        "year_range",
+        (*CITED, "document_number", "year"),
+        1900,
+        "sections[0].citations[0].document_number.year",
+    ),
+    ("naive_datetime", ("published",), "2021-02-26T16:14:00", "published"),
+    ("published_before_year", ("published",), "2019-12-31T23:59:00+08:00", "published"),
+    (
+        "negative_value",
+        (*SECTION, "measures", 0, "metrics", 0, "value"),
+        "-1",
+        "sections[0].measures[0].metrics[0].value",
+    ),
+    ("negative_value", ("views",), -1, "views"),
+    (
+        "percentage_range",
+        (*SECTION, "measures", 0, "metrics", 0, "value"),
+        "150",
+        "sections[0].measures[0].metrics[0].value",
+    ),
+    ("count_range", (*POWER, "count"), 0, "sections[0].delegated_powers[0].count"),
+    (
+        "count_range",
+        (*POWER, "changes", 0, "count"),
+        0,
+        "sections[0].delegated_powers[0].changes[0].count",
+    ),
+    (
+        "changes_exceed_count",
+        (*POWER, "changes", 0, "count"),
+        24,
+        "sections[0].delegated_powers[0].changes",
+    ),
+    (
+        "document_number",
+        (*CITED, "document_number", "issuer_code"),
+        "JF",
+        "sections[0].citations[0].document_number.issuer_code",
+    ),
+    (
+        "document_number",
+        (*POWER, "basis", "document_number", "serial"),
+        0,
+        "sections[0].delegated_powers[0].basis.document_number.serial",
+    ),
+    ("empty_citation", (*CITED, "title"), None, ""),
+]
+
+
+def test_the_rich_document_is_valid() -> None:
+    assert lawgov.from_dict(_rich()).sections[0].delegated_powers[0].remaining == 20
+
+
+@pytest.mark.parametrize(
+    ("rule", "where", "value", "path"), LOADING_CASES, ids=[f"{c[0]}:{c[3]}" for c in LOADING_CASES]
+)
+def test_loading_enforces_each_rule(
+    rule: str, where: tuple[str | int, ...], value: object, path: str
+) -> None:
+    data = _rich()
+    _set(data, where, value)
+    if rule == "empty_citation":  # a citation with neither part: drop the number as well
+        _set(data, (*CITED, "document_number"), None)
+        path = "sections[0].citations[0]"
+    with pytest.raises(ValidationError) as info:
+        lawgov.from_dict(data)
+    assert [(p.rule, p.path) for p in info.value.problems] == [(rule, path)]
+
+
+def test_loading_cases_cover_every_rule_but_type_and_field_presence() -> None:
+    covered = {rule for rule, _, _, _ in LOADING_CASES}
+    assert covered == set(lawgov.RULES) - {"type", "missing_field", "unknown_field", "non_finite"}
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity", "sNaN", "1e999999999"])
+def test_non_finite_values_cannot_even_be_written_in_a_document(value: str) -> None:
+    # The format has no spelling for them, so a document refuses them as a type problem.
+    data = _rich()
+    _set(data, (*SECTION, "measures", 0, "metrics", 0, "value"), value)
+    with pytest.raises(ValidationError) as info:
+        lawgov.from_dict(data)
+    assert [(p.rule, p.path) for p in info.value.problems] == [
+        ("type", "sections[0].measures[0].metrics[0].value")
+    ]
