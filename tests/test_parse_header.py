@@ -324,3 +324,26 @@ def test_parse_errors_name_the_line_and_what_was_expected(
 def test_non_text_input_is_a_parse_error() -> None:
     with pytest.raises(lawgov.ParseError, match="str"):
         lawgov.parse_text(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"报告$", "區科技局2020年法治政府建設年度報告"),
+        (r"[的与]$", "堅持與"),
+        (r"^发布时间\s*[:：]", "發佈時間：2021-02-26"),
+        (r"^发布时间\s*[:：]", "发布时间：2021-02-26"),
+    ],
+)
+def test_scripted_patterns_match_either_script(pattern: str, text: str) -> None:
+    import re
+
+    from lawgov._header import scripted
+
+    assert re.search(scripted(pattern), text) is not None
+
+
+def test_traditional_header_labels() -> None:
+    text = "區科技局2020年法治政府建設年度報告\n文章來源：本網 更新時間：2021-02-26 16:14 瀏覽數：-\n正文。"
+    header = read_header(_lines(text))
+    assert (header.source, header.published) == ("本網", _china(2021, 2, 26, 16, 14))

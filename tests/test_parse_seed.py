@@ -94,3 +94,20 @@ def test_url_is_recorded_and_source_names_the_file_in_errors() -> None:
     assert report.url == url
     with pytest.raises(lawgov.ParseError, match=r"^seed\.txt: "):
         lawgov.parse_text("", source="seed.txt")
+
+
+def test_keep_script_reads_the_same_structure_in_traditional_script() -> None:
+    simplified = lawgov.parse_text(_seed())
+    traditional = lawgov.parse_text(_seed(), keep_script=True)
+    assert traditional.title == "區科技局2020年法治政府建設年度報告"
+    assert traditional.issuer == lawgov.Agency(name="區科技局")
+    assert (traditional.year, traditional.published) == (simplified.year, simplified.published)
+    assert traditional.source == "本網"
+
+    def shape(report: lawgov.Report) -> list[tuple[int, lawgov.SectionKind, int, int]]:
+        return [
+            (s.number, s.kind, len(s.paragraphs), sum(1 for _ in s.iter_measures()))
+            for s in report.iter_sections()
+        ]
+
+    assert shape(traditional) == shape(simplified)

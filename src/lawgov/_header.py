@@ -33,6 +33,8 @@ __all__ = [
     "read_header",
     "report_issuer",
     "report_year",
+    "scripted",
+    "simplified_key",
     "title_key",
 ]
 
@@ -76,6 +78,70 @@ class Header:
     disclosure: Disclosure | None
     body: tuple[Line, ...]
     notes: tuple[str, ...] = ()
+
+
+# --- script -------------------------------------------------------------------------------
+
+# The traditional forms of the characters in the parser's keywords (labels, title and kind
+# words, chrome), so that text kept in traditional script (``keep_script=True``) is read alike.
+_TRADITIONAL: dict[str, str] = {
+    "号": "號", "发": "發", "布": "佈", "机": "機", "关": "關", "时": "時", "间": "間",
+    "题": "題", "词": "詞", "体": "體", "类": "類", "来": "來", "浏": "瀏", "览": "覽",
+    "数": "數", "点": "點", "击": "擊", "阅": "閱", "读": "讀", "访": "訪", "问": "問",
+    "责": "責", "编": "編", "辑": "輯", "闭": "閉", "单": "單", "网": "網", "报": "報",
+    "总": "總", "结": "結", "况": "況", "举": "舉", "负": "負", "计": "計", "划": "劃",
+    "队": "隊", "镇": "鎮", "乡": "鄉", "党": "黨", "组": "組", "会": "會", "处": "處",
+    "页": "頁", "当": "當", "办": "辦", "厅": "廳", "员": "員", "于": "於", "职": "職",
+    "设": "設", "标": "標", "汇": "匯", "扫": "掃", "开": "開", "视": "視", "护": "護",
+    "纠": "糾", "错": "錯", "顶": "頂", "认": "認", "现": "現", "与": "與", "对": "對",
+    "为": "為", "并": "並", "务": "務", "资": "資", "讯": "訊", "门": "門", "户": "戶",
+}  # fmt: skip
+_SIMPLIFY = str.maketrans({trad: simp for simp, trad in _TRADITIONAL.items()})
+
+
+def scripted(pattern: str) -> str:
+    """Rewrite a regular expression so that its CJK keywords match in either script.
+
+    Each character with a traditional form becomes a class of both (``报告`` → ``[报報][告]``);
+    inside an existing class the traditional form is added to it.
+
+    Args:
+        pattern: A regular expression written with simplified characters.
+
+    Returns:
+        The same expression, tolerant of traditional script.
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for char in pattern:
+        variant = _TRADITIONAL.get(char, "")
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+            out.append(char + variant)
+        elif char == "[":
+            in_class = True
+            out.append(char)
+        else:
+            out.append(f"[{char}{variant}]" if variant else char)
+    return "".join(out)
+
+
+def simplified_key(text: str) -> str:
+    """A keyword as matched, in simplified script (發佈時間 → 发布时间), for table look-ups.
+
+    Args:
+        text: A label or keyword matched by a :func:`scripted` pattern.
+
+    Returns:
+        Its simplified form.
+    """
+    return text.translate(_SIMPLIFY)
 
 
 # --- labels --------------------------------------------------------------------------------
@@ -136,8 +202,8 @@ def _label_pattern(label: str) -> str:
     return r"\s*".join(re.escape(char) for char in label)
 
 
-_LABEL_ALTERNATION = "|".join(
-    _label_pattern(label) for label in sorted(_LABELS, key=len, reverse=True)
+_LABEL_ALTERNATION = scripted(
+    "|".join(_label_pattern(label) for label in sorted(_LABELS, key=len, reverse=True))
 )
 _LABEL = re.compile(
     rf"(?P<open>[\[［【]\s*)?(?P<label>{_LABEL_ALTERNATION})\s*(?P<close>[\]］】])?\s*"
@@ -149,20 +215,24 @@ _EMPTY_VALUES = frozenset({"", "-", "--", "—", "——", "无", "暂无", "/"}
 # --- chrome --------------------------------------------------------------------------------
 
 _BREADCRUMB_START = re.compile(
-    r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|当前的位置|位置)\s*[>＞›»:：]"
+    scripted(r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|当前的位置|位置)\s*[>＞›»:：]")
 )
 _BREADCRUMB_SEPARATOR = re.compile(r"\s[>＞›»]\s|[>＞›»]{1,2}")
 _TODAY = re.compile(r"^今天是")
 _CHROME_TOKENS = re.compile(
-    r"字体|字号|[大中小]|默认|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|分享到|分享|"
-    r"扫一扫在手机打开当前页|扫一扫|返回顶部|视力保护色|背景色|保存本页|纠错|微信|微博|"
-    r"[\s:：\[\]［］【】|｜/、，,.。·•>＞-]"
+    scripted(
+        r"字体|字号|[大中小]|默认|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|分享到|分享|"
+        r"扫一扫在手机打开当前页|扫一扫|返回顶部|视力保护色|背景色|保存本页|纠错|微信|微博|"
+        r"[\s:：\[\]［］【】|｜/、，,.。·•>＞-]"
+    )
 )
 # A page number left by a PDF or a print view: "- 3 -", "—3—", "第3页", "第 3 页 共 9 页".
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)$"
+    scripted(
+        r"^(?:[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)$"
+    )
 )
-_CHROME_KEYWORD = re.compile(r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色")
+_CHROME_KEYWORD = re.compile(scripted(r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色"))
 
 
 def is_chrome(text: str) -> bool:
@@ -242,8 +312,8 @@ def parse_date(text: str) -> pendulum.Date | None:
 
 # --- titles --------------------------------------------------------------------------------
 
-_TITLE_END = re.compile(r"(?:报告|总结|情况)$")
-_TITLE_WORD = re.compile(r"报告|总结|法治|法制|依法行政|年度")
+_TITLE_END = re.compile(scripted(r"(?:报告|总结|情况)$"))
+_TITLE_WORD = re.compile(scripted(r"报告|总结|法治|法制|依法行政|年度"))
 _YEAR_IN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
@@ -285,7 +355,9 @@ def _continues_title(first: str, second: str) -> bool:
     return second.startswith("关于") or _TITLE_WORD.search(second) is not None
 
 
-_GENRE_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.*(?:法治|法制|依法行政|依法治).*(?:报告|总结)$")
+_GENRE_TITLE = re.compile(
+    scripted(r"(?:19|20)\d{2}\s*年.*(?:法治|法制|依法行政|依法治).*(?:报告|总结)$")
+)
 
 
 def find_genre_title(lines: Sequence[Line]) -> int | None:
@@ -321,7 +393,7 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
             or (match["open"] is not None and match["close"] is not None)
             or match.end() == len(text)
         )
-        label = re.sub(r"\s+", "", match["label"])
+        label = simplified_key(re.sub(r"\s+", "", match["label"]))
         # A long label followed by a colon is a label even where the page lost the space
         # before it (本网更新时间：…); short ones (时间, 日期) need a boundary.
         if marked and (at_boundary or (match["colon"] is not None and len(label) >= 3)):
@@ -519,6 +591,7 @@ def read_header(lines: Sequence[Line]) -> Header:
 
 _ANY_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?!\d)")
 _ISSUER_TRIM = ' \t\u3000：:，,、。“”"《》（）()【】[]'
+_ABOUT = re.compile(scripted("关于$"))
 _NOT_AN_AGENCY = frozenset({"本网", "本站", "原创", "网站", "本网站"})
 
 
@@ -566,7 +639,8 @@ def _agency(text: str | None) -> str | None:
     if text is None:
         return None
     name = text.strip().strip(_ISSUER_TRIM).strip()
-    return name if name and name not in _NOT_AN_AGENCY and len(name) <= 40 else None
+    known = simplified_key(name) in _NOT_AN_AGENCY
+    return name if name and not known and len(name) <= 40 else None
 
 
 def report_issuer(
@@ -591,7 +665,7 @@ def report_issuer(
         match = _YEAR_IN_TITLE.search(title)
         if match is not None:
             prefix = title[: match.start()].strip(_ISSUER_TRIM)
-            prefix = prefix.removesuffix("关于").strip(_ISSUER_TRIM)
+            prefix = _ABOUT.sub("", prefix).strip(_ISSUER_TRIM)
             name = _agency(prefix)
             if name is not None:
                 return name

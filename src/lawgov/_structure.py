@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from lawgov._header import Line
+from lawgov._header import Line, scripted
 from lawgov._model import SectionKind
 from lawgov._numerals import ENUMERATOR, ordinal
 
@@ -125,13 +125,14 @@ def _heading_like(rest: str) -> bool:
 # --- kinds ---------------------------------------------------------------------------------
 
 _KIND_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
-    (SectionKind.LEADERSHIP_DUTIES, re.compile(r"第一责任人|主要负责人")),
-    (SectionKind.SHORTCOMINGS, re.compile(r"不足|问题|差距")),
-    (SectionKind.MEASURES_AND_RESULTS, re.compile(r"举措|成效|主要工作|工作情况")),
-    (SectionKind.OTHER, re.compile(r"其他|其它")),
+    (SectionKind.LEADERSHIP_DUTIES, re.compile(scripted(r"第一责任人|主要负责人"))),
+    (SectionKind.SHORTCOMINGS, re.compile(scripted(r"不足|问题|差距"))),
+    (SectionKind.MEASURES_AND_RESULTS, re.compile(scripted(r"举措|成效|主要工作|工作情况"))),
+    (SectionKind.OTHER, re.compile(scripted(r"其他|其它"))),
 )
-_PLAN_TIME = r"下一年度|下一年|下一步|明年|下年度"
-_PLAN_WORD = r"安排|计划|打算|思路|部署|设想|目标|方向"
+_PLAN_TIME = scripted(r"下一年度|下一年|下一步|明年|下年度")
+_PLAN_WORD = scripted(r"安排|计划|打算|思路|部署|设想|目标|方向")
+_PLAN_BARE = re.compile(scripted(r"下一年度|下一步|明年"))
 
 
 def section_kind(title: str, year: int | None, *, after_prescribed: bool) -> SectionKind:
@@ -155,7 +156,7 @@ def section_kind(title: str, year: int | None, *, after_prescribed: bool) -> Sec
     if plan is not None:
         found.append((plan.start(), SectionKind.NEXT_YEAR_PLAN))
     else:
-        bare = re.search(r"下一年度|下一步|明年", title)
+        bare = _PLAN_BARE.search(title)
         if bare is not None:
             found.append((bare.start(), SectionKind.NEXT_YEAR_PLAN))
     for kind, pattern in _KIND_WORDS:
@@ -252,10 +253,12 @@ _SIGNATURE_DATE = re.compile(
     r"\s*[0-9一二三四五六七八九十]{1,3}\s*日$"
 )
 _AGENCY_END = re.compile(
-    r"(?:局|政府|委员会|委|办公室|办|厅|部|院|所|中心|站|队|镇|乡|街道|办事处|党组|管委会|"
-    r"署|处|科|会|室)$"
+    scripted(
+        r"(?:局|政府|委员会|委|办公室|办|厅|部|院|所|中心|站|队|镇|乡|街道|办事处|党组|管委会|"
+        r"署|处|科|会|室)$"
+    )
 )
-_CLOSING_FORMULA = re.compile(r"^特此(?:报告|报送|汇报)?[。！]?$")
+_CLOSING_FORMULA = re.compile(scripted(r"^特此(?:报告|报送|汇报)?[。！]?$"))
 _SIGNATURE_PUNCTUATION = re.compile(r"[。，；：！？,;:!?、“”《》]")
 
 
@@ -287,9 +290,11 @@ def _closing_start(lines: Sequence[Line]) -> int:
 
 # --- building ------------------------------------------------------------------------------
 
-_JOIN_CONNECTIVE = re.compile(r"[的和与及、在对之以为和并]$")
+_JOIN_CONNECTIVE = re.compile(scripted(r"[的和与及、在对之以为并]$"))
 _JOIN_ENDING = re.compile(
-    r"(?:情况|工作|成效|举措|安排|计划|打算|不足|原因|问题|职责|思路|建设|机制|体系|水平|能力)$"
+    scripted(
+        r"(?:情况|工作|成效|举措|安排|计划|打算|不足|原因|问题|职责|思路|建设|机制|体系|水平|能力)$"
+    )
 )
 
 
