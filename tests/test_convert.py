@@ -11,11 +11,14 @@ import attrs
 import jsonschema
 import pendulum
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import lawgov
 from lawgov import _convert, _schemas, _xml
 from lawgov._errors import Problem
+from lawgov.testing import reports
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
 
@@ -240,3 +243,101 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
         lawgov.write(attrs.evolve(_report(), notes=("\x00",)), path)
     assert caught.value.source == str(path)
     assert path.read_bytes() == before
+
+
+# --- the fast pass agrees with the rules ---------------------------------------------------------
+
+
+def test_fast_pass_checks_every_rule() -> None:
+    # A rule added to lawgov.RULES must be checked by the fast pass too (see _convert._RULE_LINES).
+    assert set(lawgov.RULES) == _convert.FAST_RULES
+
+
+def _leaf_paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.extend(_leaf_paths(value, (*prefix, key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.extend(_leaf_paths(value, (*prefix, index)))
+    if prefix:
+        found.append(prefix)
+    return found
+
+
+# Values at the edges of the rules: blank text, years around the range, negative and zero counts,
+# percentages over 100, naive and early datetimes, numbers out of order.
+_EDGES = st.sampled_from(
+    [
+        "",
+        " ",
+        "\u3000",
+        "x",
+        "%",
+        "江府",
+        "abc",
+        0,
+        1,
+        2,
+        -1,
+        1948,
+        1949,
+        2019,
+        2020,
+        9999,
+        None,
+        "0",
+        "-0",
+        "-1",
+        "100",
+        "100.0",
+        "101",
+        "1E+3",
+        "increase",
+        "decrease",
+        "exact",
+        "2019-12-31T23:59:59+08:00",
+        "2020-01-01T00:00:00+08:00",
+        "2020-01-01T00:30:00+09:00",
+        "2020-01-01T00:00:00",
+        "1948-12-31",
+        "2020-06-01",
+        [],
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(max_depth=2), st.data())
+def test_fast_pass_accepts_exactly_what_the_rules_accept(
+    report: lawgov.Report, data: st.DataObject
+) -> None:
+    body = lawgov.to_dict(report)
+    del body["format"], body["version"]
+    paths = _leaf_paths(body)
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(paths))
+        target: Any = body
+        try:
+            for step in path[:-1]:
+                target = target[step]
+            target[path[-1]] = data.draw(_EDGES)
+        except (KeyError, IndexError, TypeError):
+            continue
+    problems = _convert.collect(body, lenient=False)
+    try:
+        fast = _convert._STRUCTURE["Report"](body, 0)
+    except (_convert._InvalidError, TypeError, ValueError, ArithmeticError):
+        fast = None
+    if fast is not None:
+        assert problems == [], "the fast pass accepted what the rules refuse"
+        assert lawgov.to_dict(fast) == lawgov.to_dict(lawgov.from_dict(lawgov.to_dict(fast)))
+    loaded: lawgov.Report | None
+    try:
+        loaded = lawgov.from_dict({"format": "lawgov-report", "version": "1.0", **body})
+    except lawgov.ValidationError:
+        loaded = None
+    assert (loaded is None) == bool(problems)
+    if fast is not None:
+        assert loaded == fast

@@ -32,6 +32,7 @@ import attrs
 import pendulum
 
 from lawgov import _model, _validation
+from lawgov._docnumber import ISSUER_CODE
 from lawgov._errors import FormatError, Problem, ValidationError
 
 __all__ = [
@@ -330,31 +331,81 @@ def _unstructure_source(cls: type) -> str:
 
 
 # --- fast structure (dict -> model, first problem stops) ---------------------------------------
+#
+# The fast pass must never accept what the validation rules refuse. It checks each rule of
+# lawgov._validation.RULES inline (the generated code below and _RULE_LINES), builds the frozen
+# objects directly through their slots (skipping __init__, whose checks it has just done), and
+# gives up at the first doubt: the slow pass then decides with the rules themselves. The tests
+# hold the two passes to the same verdict on generated documents, and fail when RULES changes.
+
+#: The rules the fast pass checks inline; a rule added to RULES must be added here too.
+FAST_RULES: Final = frozenset(
+    {
+        "type",
+        "missing_field",
+        "unknown_field",
+        "empty_text",
+        "numbering",
+        "year_range",
+        "naive_datetime",
+        "published_before_year",
+        "non_finite",
+        "negative_value",
+        "percentage_range",
+        "count_range",
+        "changes_exceed_count",
+        "document_number",
+        "empty_citation",
+    }
+)
+
+_NUMBERED: Final = frozenset({"sections", "subsections", "measures", "submeasures"})
+
+# Rules that span fields, per class, run after the fields are read (v_<field> holds each value).
+_RULE_LINES: Final = {
+    "Report": [
+        "if not MIN_YEAR <= v_year <= MAX_YEAR[0]: raise INVALID",
+        "if v_published is not None:",
+        "    if v_published.tzinfo is None: raise INVALID",
+        "    if v_published < year_start(v_year): raise INVALID",
+        "if v_views is not None and v_views < 0: raise INVALID",
+    ],
+    "DocumentNumber": [
+        "if ISSUER_CODE(v_issuer_code) is None: raise INVALID",
+        "if v_year is not None and not MIN_YEAR <= v_year <= MAX_YEAR[0]: raise INVALID",
+        "if v_serial < 1: raise INVALID",
+    ],
+    "Citation": ["if v_title is None and v_document_number is None: raise INVALID"],
+    "Metric": [
+        "if v_value < 0: raise INVALID",
+        "if v_unit == '%' and v_value > 100 and v_qualifier not in CHANGES: raise INVALID",
+    ],
+    "PowerChange": ["if v_count < 1: raise INVALID"],
+    "DelegatedPower": [
+        "if v_count < 1: raise INVALID",
+        "if v_changes and sum([c.count for c in v_changes]) > v_count: raise INVALID",
+    ],
+    "Disclosure": [
+        "if v_written is not None and not MIN_YEAR <= v_written.year <= MAX_YEAR[0]:",
+        "    raise INVALID",
+    ],
+}
 
 
 def _fast_value(spec: FieldSpec, var: str, out: list[str], indent: str, prefix: str) -> None:
     """Append lines that check ``var`` (one item) and rebind it to the model value."""
     kind = spec.kind
     if kind == "str":
-        out.append(f"{indent}if type({var}) is not str: raise INVALID")
+        out.append(f"{indent}if type({var}) is not str or not {var}.strip(): raise INVALID")
     elif kind == "int":
         out.append(f"{indent}if type({var}) is not int: raise INVALID")
-    elif kind == "decimal":
+    elif kind in ("decimal", "datetime", "date"):
         out.append(f"{indent}if type({var}) is not str: raise INVALID")
-        out.append(f"{indent}{var} = parse_decimal({var})")
-        out.append(f"{indent}if {var} is None: raise INVALID")
-    elif kind == "datetime":
-        out.append(f"{indent}if type({var}) is not str: raise INVALID")
-        out.append(f"{indent}{var} = parse_datetime({var})")
-        out.append(f"{indent}if {var} is None: raise INVALID")
-    elif kind == "date":
-        out.append(f"{indent}if type({var}) is not str: raise INVALID")
-        out.append(f"{indent}{var} = parse_date({var})")
+        out.append(f"{indent}{var} = parse_{kind}({var})")
         out.append(f"{indent}if {var} is None: raise INVALID")
     elif kind == "enum":
-        out.append(
-            f"{indent}{var} = E_{spec.target.__name__}.get({var}) if type({var}) is str else None"
-        )
+        enum_map = f"E_{spec.target.__name__}"
+        out.append(f"{indent}{var} = {enum_map}.get({var}) if type({var}) is str else None")
         out.append(f"{indent}if {var} is None: raise INVALID")
     else:
         out.append(f"{indent}{var} = {prefix}_{spec.target.__name__}({var}, depth)")
@@ -377,10 +428,14 @@ def _structure_source(cls: type, prefix: str) -> str:
             lines.append(f"    if type({var}) is not list: raise INVALID")
             if spec.kind == "str":
                 lines.append(f"    for i in {var}:")
-                lines.append("        if type(i) is not str: raise INVALID")
+                lines.append("        if type(i) is not str or not i.strip(): raise INVALID")
+                lines.append(f"    {var} = tuple({var})")
             elif spec.kind == "model":
                 call = f"{prefix}_{spec.target.__name__}"
-                lines.append(f"    {var} = [{call}(i, depth) for i in {var}]")
+                lines.append(f"    {var} = tuple([{call}(i, depth) for i in {var}])")
+                if spec.name in _NUMBERED:
+                    lines.append(f"    for n, i in enumerate({var}, 1):")
+                    lines.append("        if i.number != n: raise INVALID")
             else:
                 raise TypeError(f"unsupported tuple field {name}.{spec.name}")
             continue
@@ -398,14 +453,29 @@ def _structure_source(cls: type, prefix: str) -> str:
             lines.append(f"    if {var} is not {guard}:")
             indent = "        "
         _fast_value(spec, var, lines, indent, prefix)
-    args = ", ".join(f"{spec.name}=v_{spec.name}" for spec in specs)
-    lines.append(f"    return C_{name}({args})")
+    lines.extend(f"    {line}" for line in _RULE_LINES.get(name, ()))
+    lines.append(f"    o = NEW(C_{name})")
+    lines.extend(f"    SET_{name}_{spec.name}(o, v_{spec.name})" for spec in specs)
+    lines.append("    return o")
     return "\n".join(lines)
+
+
+_YEAR_STARTS: dict[int, pendulum.DateTime] = {}
+
+
+def _year_start(year: int) -> pendulum.DateTime:
+    # The reported year begins in China time (the published_before_year rule).
+    start = _YEAR_STARTS.get(year)
+    if start is None:
+        start = _YEAR_STARTS[year] = pendulum.datetime(year, 1, 1, tz="Asia/Shanghai")
+    return start
 
 
 # --- code generation ------------------------------------------------------------------------
 
 _MISSING: Final = object()
+# The latest valid year (next year in China), refreshed at the start of each load.
+_MAX_YEAR: list[int] = [_validation._max_year()]
 
 
 def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
@@ -416,6 +486,12 @@ def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
         "parse_datetime": parse_datetime,
         "parse_date": parse_date,
         "EMPTY": [],
+        "NEW": object.__new__,
+        "MIN_YEAR": 1949,
+        "MAX_YEAR": _MAX_YEAR,
+        "ISSUER_CODE": ISSUER_CODE.fullmatch,
+        "CHANGES": (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE),
+        "year_start": _year_start,
     }
     sources = []
     for cls in model_classes():
@@ -423,6 +499,8 @@ def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
         namespace[f"C_{name}"] = cls
         namespace[f"K_{name}"] = frozenset(spec.name for spec in field_specs(cls))
         for spec in field_specs(cls):
+            # Slot descriptors set the frozen attributes directly, as attrs' own __init__ does.
+            namespace[f"SET_{name}_{spec.name}"] = cls.__dict__[spec.name].__set__
             if not spec.required:
                 namespace[f"D_{name}_{spec.name}"] = spec.default
             if spec.kind == "enum":
@@ -589,6 +667,7 @@ def merge_problems(first: list[Problem], then: list[Problem]) -> list[Problem]:
 
 def collect(data: object, lenient: bool) -> list[Problem]:
     """Every type and rule problem of report data (without its header), with paths."""
+    _MAX_YEAR[0] = _validation._max_year()
     walk = _Collector(problems=[], lenient=lenient)
     report = _slow_object(_model.Report, data, "", walk, 0)
     if isinstance(report, _model.Report):
@@ -628,19 +707,25 @@ def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Repo
         FormatError: Sections or measures nest deeper than :data:`MAX_DEPTH`.
         ValidationError: Every type and rule problem, each with its path.
     """
+    _MAX_YEAR[0] = _validation._max_year()
     structure = (_STRUCTURE_LENIENT if lenient else _STRUCTURE)["Report"]
     try:
         return typing.cast(_model.Report, structure(body, 0))
-    except (_InvalidError, ValidationError, TypeError, ValueError, RecursionError):
+    except (_InvalidError, TypeError, ValueError, ArithmeticError, RecursionError):
         pass
+    walk = _Collector(problems=[], lenient=lenient)
     try:
-        problems = collect(body, lenient)
+        report = _slow_object(_model.Report, body, "", walk, 0)
+        problems = walk.problems
+        if isinstance(report, _model.Report):
+            problems = merge_problems(problems, _validation.tree_problems(report))
     except FormatError as error:
         error.source = source
         raise
     except RecursionError:
         raise FormatError("nesting too deep", source=source) from None
-    if not problems:
-        # The fast pass refused something the slow pass accepts: a bug, never silently ignored.
-        raise FormatError("the document could not be loaded", source=source)
-    raise ValidationError(problems, source=source)
+    if problems:
+        raise ValidationError(problems, source=source)
+    # The fast pass gave up on a document the rules accept (an edge it does not decide itself):
+    # the tree the slow pass built without checks has just passed every rule.
+    return typing.cast(_model.Report, report)

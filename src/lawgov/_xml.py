@@ -17,7 +17,6 @@ only when something is wrong a second pass collects every problem with its path.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from importlib import resources
 from typing import Any, Final
 
@@ -33,7 +32,6 @@ __all__ = ["NAMESPACE", "from_xml", "to_xml", "xml_schema"]
 #: The namespace of every lawgov report element; its last part is the format's major version.
 NAMESPACE: Final = "urn:lawgov:report:1"
 _NS: Final = "{" + NAMESPACE + "}"
-_XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 _ROOT: Final = _NS + "report"
 
 # The element of each item of a tuple field, by field name; everything else is the field's name.
@@ -75,77 +73,76 @@ def _text(element: Any) -> str:
     return "" if text is None else text
 
 
-def _required(value: Any) -> Any:
-    if value is None:
-        raise _INVALID
-    return value
-
-
-def _decimal(element: Any) -> Decimal:
-    return _required(_convert.parse_decimal(_text(element)))  # type: ignore[no-any-return]
-
-
-def _datetime(element: Any) -> Any:
-    return _required(_convert.parse_datetime(_text(element)))
-
-
-def _date(element: Any) -> Any:
-    return _required(_convert.parse_date(_text(element)))
-
-
 # --- code generation: writer and fast reader -------------------------------------------------
+#
+# The writer builds the text directly (escaping &, <, > and the carriage return, which XML would
+# otherwise normalise away); it writes what lxml's serializer would, several times faster. The fast
+# reader turns an XSD-valid tree into the JSON-shaped data of lawgov._convert, whose fast pass
+# then checks every rule and builds the objects, so both formats share one loader.
 
 
-def _write_value(spec: FieldSpec, var: str, element: str) -> list[str]:
+def escape(text: str) -> str:
+    """Escape text for element content: ``&``, ``<``, ``>`` and carriage returns."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
+
+
+def _write_text(spec: FieldSpec, var: str) -> str:
     kind = spec.kind
     if kind == "str":
-        return [f"{element}.text = {var}"]
+        return f"esc({var})"
     if kind in ("int", "decimal"):
-        return [f"{element}.text = str({var})"]
+        return f"str({var})"
     if kind in ("datetime", "date"):
-        return [f"{element}.text = {var}.isoformat()"]
-    if kind == "enum":
-        return [f"{element}.text = {var}.value"]
-    return [f"w_{spec.target.__name__}({var}, {element})"]
+        return f"{var}.isoformat()"
+    return f"{var}.value"
+
+
+def _write_element(spec: FieldSpec, var: str, tag: str, indent: str) -> list[str]:
+    """Lines that append one element holding ``var``, at the indentation held by ``indent``."""
+    if spec.kind != "model":
+        return [f"out.append({indent} + '<{tag}>' + {_write_text(spec, var)} + '</{tag}>\\n')"]
+    # A nested object whose fields are all absent is an empty element, as lxml writes it.
+    return [
+        "mark = len(out)",
+        f"out.append({indent} + '<{tag}>\\n')",
+        f"w_{spec.target.__name__}({var}, out, {indent} + '  ')",
+        "if len(out) == mark + 1:",
+        f"    out[mark] = {indent} + '<{tag}/>\\n'",
+        "else:",
+        f"    out.append({indent} + '</{tag}>\\n')",
+    ]
 
 
 def _writer_source(cls: type) -> str:
     name = cls.__name__
-    lines = [f"def w_{name}(o, el):"]
+    lines = [f"def w_{name}(o, out, ind):"]
     for spec in field_specs(cls):
-        tag = f"T_{name}_{spec.name}"
+        tag = element_name(spec.name)
         attr = f"o.{spec.name}"
         if spec.many:
             lines.append(f"    if {attr}:")
-            lines.append(f"        w = SE(el, {tag})")
+            lines.append(f"        out.append(ind + '<{tag}>\\n')")
+            lines.append("        inner = ind + '  '")
             lines.append(f"        for i in {attr}:")
-            body = _write_value(spec, "i", f"SE(w, I_{name}_{spec.name})")
+            body = _write_element(spec, "i", item_name(spec.name), "inner")
             lines.extend(f"            {line}" for line in body)
+            lines.append(f"        out.append(ind + '</{tag}>\\n')")
         elif spec.optional:
             lines.append(f"    if {attr} is not None:")
-            lines.extend(f"        {line}" for line in _write_value(spec, attr, f"SE(el, {tag})"))
+            lines.extend(f"        {line}" for line in _write_element(spec, attr, tag, "ind"))
         else:
-            lines.extend(f"    {line}" for line in _write_value(spec, attr, f"SE(el, {tag})"))
-    if len(lines) == 1:
-        lines.append("    pass")
+            lines.extend(f"    {line}" for line in _write_element(spec, attr, tag, "ind"))
     return "\n".join(lines)
 
 
 def _read_value(spec: FieldSpec, element: str) -> str:
-    kind = spec.kind
-    if kind == "str":
-        return f"text({element})"
-    if kind == "int":
+    if spec.kind == "int":
         return f"int({element}.text)"
-    if kind == "decimal":
-        return f"decimal({element})"
-    if kind == "datetime":
-        return f"datetime({element})"
-    if kind == "date":
-        return f"date({element})"
-    if kind == "enum":
-        return f"E_{spec.target.__name__}[{element}.text]"
-    return f"r_{spec.target.__name__}({element}, depth)"
+    if spec.kind == "model":
+        return f"r_{spec.target.__name__}({element})"
+    return f"text({element})"
 
 
 def _reader_source(cls: type) -> str:
@@ -153,46 +150,29 @@ def _reader_source(cls: type) -> str:
     specs = field_specs(cls)
     # An absent optional element means None, also for fields without a default.
     nones = ", ".join(f"{spec.name!r}: None" for spec in specs if spec.optional and spec.required)
-    lines = [f"def r_{name}(el, depth):", f"    kw = {{{nones}}}"]
-    if any(spec.target is cls for spec in specs):
-        lines.append("    depth += 1")
-        lines.append(f"    if depth > {_convert.MAX_DEPTH}: raise INVALID")
-    lines.append("    for c in el:")
-    lines.append("        t = c.tag")
+    lines = [f"def r_{name}(el):", f"    d = {{{nones}}}", "    for c in el:", "        t = c.tag"]
     keyword = "if"
     for spec in specs:
         lines.append(f"        {keyword} t == T_{name}_{spec.name}:")
         keyword = "elif"
         if spec.many:
             value = _read_value(spec, "i")
-            lines.append(f"            kw[{spec.name!r}] = [{value} for i in c]")
+            lines.append(f"            d[{spec.name!r}] = [{value} for i in c]")
         else:
-            lines.append(f"            kw[{spec.name!r}] = {_read_value(spec, 'c')}")
+            lines.append(f"            d[{spec.name!r}] = {_read_value(spec, 'c')}")
     lines.append("        else:")
     lines.append("            raise INVALID")
-    lines.append(f"    return C_{name}(**kw)")
+    lines.append("    return d")
     return "\n".join(lines)
 
 
 def _compile() -> tuple[Any, Any]:
-    namespace: dict[str, Any] = {
-        "SE": etree.SubElement,
-        "INVALID": _INVALID,
-        "text": _text,
-        "decimal": _decimal,
-        "datetime": _datetime,
-        "date": _date,
-    }
+    namespace: dict[str, Any] = {"INVALID": _INVALID, "text": _text, "esc": escape}
     sources = []
     for cls in model_classes():
         name = cls.__name__
-        namespace[f"C_{name}"] = cls
         for spec in field_specs(cls):
             namespace[f"T_{name}_{spec.name}"] = _NS + element_name(spec.name)
-            if spec.many:
-                namespace[f"I_{name}_{spec.name}"] = _NS + item_name(spec.name)
-            if spec.kind == "enum":
-                namespace[f"E_{spec.target.__name__}"] = {m.value: m for m in spec.target}
         sources.append(_writer_source(cls))
         sources.append(_reader_source(cls))
     exec(compile("\n\n".join(sources), "<lawgov._xml generated>", "exec"), namespace)
@@ -203,6 +183,13 @@ _write_report, _read_report = _compile()
 
 
 # --- writing ---------------------------------------------------------------------------------
+
+# Characters XML 1.0 cannot carry: C0 controls but tab, newline and return; U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_HEAD: Final = (
+    "<?xml version='1.0' encoding='UTF-8'?>\n"
+    f'<report xmlns="{NAMESPACE}" version="{_convert.FORMAT_VERSION}" xml:lang="zh-CN">\n'
+)
 
 
 def to_xml(report: _model.Report) -> bytes:
@@ -217,15 +204,19 @@ def to_xml(report: _model.Report) -> bytes:
     """
     if not isinstance(report, _model.Report):
         raise TypeError(f"expected a lawgov Report, got {type(report).__name__}")
-    root = etree.Element(_ROOT, nsmap={None: NAMESPACE})
-    root.set("version", _convert.FORMAT_VERSION)
-    root.set(_XML_LANG, "zh-CN")
+    out = [_HEAD]
+    _write_report(report, out, "  ")
+    out.append("</report>\n")
+    text = "".join(out)
+    bad = _NOT_XML.search(text)
+    if bad is not None:
+        raise FormatError(
+            f"cannot write the report as XML: character U+{ord(bad[0]):04X} is not allowed in XML"
+        )
     try:
-        _write_report(report, root)
-    except ValueError as error:  # lxml refuses text XML cannot carry
-        raise FormatError(f"cannot write the report as XML: {error}") from None
-    etree.indent(root, space="  ")
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise FormatError("cannot write the report as XML: lone surrogate") from None
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -424,9 +415,12 @@ def from_xml(data: str | bytes, *, source: str | None = None) -> _model.Report:
     valid = not lenient and schema.validate(root)
     if valid:
         try:
-            return _read_report(root, 0)  # type: ignore[no-any-return]
-        except (_InvalidError, ValidationError, TypeError, ValueError, KeyError, RecursionError):
+            data = _read_report(root)
+        except (_InvalidError, TypeError, ValueError):
             pass
+        else:
+            # The values decide from here: the shared fast pass, or every problem with its path.
+            return _convert.load_body(data, lenient=False, source=source)
     problems: list[Problem] = []
     try:
         body = _slow_object(_model.Report, root, "", problems, lenient)
