@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pendulum
 import pytest
 
@@ -13,6 +15,7 @@ from lawgov._header import (
     read_header,
     report_issuer,
     report_year,
+    scripted,
 )
 
 
@@ -336,14 +339,13 @@ def test_non_text_input_is_a_parse_error() -> None:
     ],
 )
 def test_scripted_patterns_match_either_script(pattern: str, text: str) -> None:
-    import re
-
-    from lawgov._header import scripted
-
     assert re.search(scripted(pattern), text) is not None
 
 
 def test_traditional_header_labels() -> None:
-    text = "區科技局2020年法治政府建設年度報告\n文章來源：本網 更新時間：2021-02-26 16:14 瀏覽數：-\n正文。"
+    text = (
+        "區科技局2020年法治政府建設年度報告\n"
+        "文章來源：本網 更新時間：2021-02-26 16:14 瀏覽數：-\n正文。"
+    )
     header = read_header(_lines(text))
     assert (header.source, header.published) == ("本網", _china(2021, 2, 26, 16, 14))
