@@ -128,6 +128,8 @@ PUNCTUATION = [
     ("技术合同成交额3.6亿元", "技术合同成交额3.6亿元"),
     ("1:1000比例尺", "1:1000比例尺"),
     ("见http://www.gov.cn/a?id=1,2", "见http://www.gov.cn/a?id=1,2"),
+    ("访问gov.cn/a?b=1,查询", "访问gov.cn/a?b=1，查询"),  # a bare domain is a URL too
+    ("见zj.gov.cn/art/2021/art_1.html;", "见zj.gov.cn/art/2021/art_1.html；"),
     ("a, b; c: d!", "a, b; c: d!"),
     ("what? ok", "what? ok"),
     ("合格率100%", "合格率100%"),

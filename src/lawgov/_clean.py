@@ -111,10 +111,17 @@ def _is_cjk(char: str) -> bool:
     return bool(char) and _IS_CJK.match(char) is not None
 
 
-# URLs are copied verbatim: no punctuation inside them is touched and no '?' is damage.
+# URLs are copied verbatim: no punctuation inside them is touched and no '?' is damage. A URL
+# starts with a scheme or www., or is a bare domain with a common top-level domain (gov.cn/a?b=1).
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+_URL_END = r"(?<![.,;:!?)\]'])"
+_TOP_LEVEL_DOMAINS = ("cn", "com", "net", "org", "gov", "edu")
 _URL = re.compile(
-    r"(?:(?:https?|ftp)://|www\.|mailto:)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+(?<![.,;:!?)\]'])"
+    rf"(?:(?:https?|ftp)://|www\.|mailto:){_URL_CHARS}+{_URL_END}"
+    rf"|(?<![A-Za-z0-9.@-])(?:[A-Za-z0-9-]+\.)+(?:{'|'.join(_TOP_LEVEL_DOMAINS)})"
+    rf"(?![A-Za-z0-9-])(?:/{_URL_CHARS}*)?{_URL_END}"
 )
+_URL_HINTS = ("://", "www.", "mailto:", *(f".{tld}" for tld in _TOP_LEVEL_DOMAINS))
 
 
 class _Draft:
@@ -276,9 +283,10 @@ _CLUSTER = re.compile(rf"[?\ufffd](?:[{_HAN}]{{0,3}}[?\ufffd])*|[\ud800-\udfff]+
 # After these (or at a line start) a real question mark cannot stand.
 _CLAUSE_OPENERS = frozenset(",，、;；:：(（“《〈\n")
 _QUESTION_PARTICLES = frozenset("吗呢么吧")
+# Generous on purpose (何 also matches 任何): a real question mark wrongly removed costs more than
+# a lost character wrongly kept as "？".
 _QUESTION_WORDS = re.compile(
-    "[吗呢么谁哪几岂嗎麼誰幾]|什么|怎|如何|为何|為何|为什么|為什麼|多少|是否|能否|可否|"
-    "是不是|有没有|有沒有|难道|難道|何"
+    "[吗呢么谁哪几岂何怎嗎麼誰幾]|多少|是否|能否|可否|是不是|有没有|有沒有|难道|難道"
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
@@ -636,7 +644,7 @@ _FULL_WIDTH_PERCENT = re.compile(r"(?<=\d)％")
 
 
 def _urls(text: str) -> list[tuple[int, int]]:
-    if "://" not in text and "www." not in text and "mailto:" not in text:
+    if not any(hint in text for hint in _URL_HINTS):
         return []
     return [m.span() for m in _URL.finditer(text)]
 
