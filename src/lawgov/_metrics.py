@@ -35,6 +35,7 @@ is one metric: the upper bound, at most, with the whole range as its text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
@@ -266,6 +267,7 @@ _ORDINAL_BEFORE = "第前"
 # 第/前 make ranks, 国十条/新十条 names, 数十/几十 vague amounts (dozens, not ten).
 _NAME_BEFORE = "第前国新老周初数几上成"
 _CHINESE_DIGIT_CHARS = "零〇一二两三四五六七八九十"
+_ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 # How far back a qualifier word may stand; clauses are short, and a bound keeps the scan linear.
 _LOOKBACK = 40
 
@@ -310,16 +312,13 @@ def find_metric_spans(text: str) -> list[tuple[Metric, int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], index: int) -> bool:
-    # Spans are few and sorted; a linear scan is cheaper than bisect for the usual 0-5 spans,
-    # and bisect keeps long texts linear.
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if spans[mid][1] <= index:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo < len(spans) and spans[lo][0] <= index
+    # spans are sorted and disjoint: the candidate is the last one starting at or before index
+    position = bisect.bisect_right(spans, index, key=_span_start) - 1
+    return position >= 0 and spans[position][0] <= index < spans[position][1]
+
+
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, int] | None:
@@ -339,15 +338,16 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
             return None
     if unit is None and not (magnitude in ("万", "亿") and match["digits"] is not None):
         return None
-    is_chinese = chinese is not None or (
-        upper is not None and upper[0] not in "0123456789０１２３４５６７８９"
-    )
+    is_chinese = chinese is not None or (upper is not None and upper[0] not in _ARABIC_DIGITS)
     if magnitude == "千" and is_chinese:
-        return None
-    end = match.end("unit") if unit is not None and match["percent"] is None else match.end()
+        return None  # 千 inside a Chinese numeral is a digit place (三千人), never a magnitude
+    # The source text runs to the unit (or the number, or the magnitude word), never over an
+    # attached 以上/以内 (conventions: ``text`` keeps only an attached 余).
     if match["percent"] is not None:
         end = match.end("percent")
-    elif unit is None:
+    elif match["unit"] is not None:
+        end = match.end("unit")
+    else:
         end = max(match.end("magnitude"), match.end("approx2"))
     if unit is not None and match["percent"] is None:
         follow = text[end : end + 1]

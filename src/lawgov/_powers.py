@@ -78,7 +78,7 @@ _CHANGE = re.compile(
     r"|(?P<cancelled>取消|撤销|废止)"
     r"|(?P<reclaimed>收回|上收|回收)"
 )
-_SPLIT_INTRO = re.compile(r"其中|包括|分别为|分别是|即")
+_SPLIT_INTRO = re.compile(r"其中|包括|分别为|分别是")
 _SPLIT_AFTER_COUNT = re.compile(r"[^，；。\n]{0,12}?[，；：:,;]?\s*(?:其中|包括|分别为|分别是)")
 _MODE_PART = re.compile(
     rf"(?P<number>{_NUMBER})项[^，；。0-9]{{0,6}}?(?P<verb>下放|委托|赋予)"
@@ -461,7 +461,7 @@ def _split(masked: str, lo: int, hi: int, total: DelegatedPower) -> tuple[Delega
     named: list[tuple[str, int]] = []
     for part in _NAMED_PART.finditer(masked, lo, hi):
         name = part["name"].strip("：:，、；的 ")
-        name = re.sub(r"^(?:其中|包括|分别为|分别是|即|为|是|有)+", "", name)
+        name = re.sub(r"^(?:其中|包括|分别为|分别是|为|是|有)+", "", name)
         name = re.sub(r"(?:事项|共|计|等|类|为|有)+$", "", name)
         value = _count_value(part["number"])
         if value is None or not name or _MASK in name:
