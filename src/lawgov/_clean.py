@@ -484,7 +484,7 @@ def _script(draft: _Draft) -> None:
 # --- 6. whitespace ----------------------------------------------------------------------------
 
 _TRAILING = re.compile(r"[ \t\u3000]+(?=\n|\Z)")
-# Letter-spaced CJK from PDF copies: three or more single characters each one space apart.
+# Letter-spaced CJK from PDF copies: three or more single characters one or two spaces apart.
 _LETTER_SPACED = re.compile(
     rf"(?<![{_HAN}])[{_HAN}](?:[ \u3000]{{1,2}}[{_HAN}](?![{_HAN}])){{2,}}"
     # A spaced two-character label before a colon: "日 期：", "来  源:".
