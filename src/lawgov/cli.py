@@ -273,6 +273,7 @@ class _Task:
 
     source: str
     destination: str | None = None
+    clash: bool = False  # the destination is one of the batch's inputs: refused, even forced
 
 
 @attrs.frozen
@@ -292,7 +293,6 @@ class _Job:
     to: _Kind | None = None
     force: bool = False
     encoding: str | None = None
-    inputs: frozenset[str] = frozenset()
 
 
 def _run_task(job: _Job, task: _Task) -> _Outcome:
@@ -303,7 +303,7 @@ def _run_task(job: _Job, task: _Task) -> _Outcome:
             return _validate_file(task.source)
         assert task.destination is not None
         destination = Path(task.destination)
-        if str(destination.resolve()) in job.inputs:
+        if task.clash:
             return _Outcome(_Status.FAILED, (f"{label}: output {destination} is an input file",))
         if destination.exists() and not job.force:
             return _Outcome(_Status.SKIPPED)
@@ -342,6 +342,26 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@contextlib.contextmanager
+def _deferred_interrupts() -> Iterator[list[int]]:
+    """Record SIGINT and SIGTERM instead of raising at once; yields the signals received."""
+    received: list[int] = []
+
+    def handler(signum: int, frame: object) -> None:
+        received.append(signum)
+
+    try:
+        previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread (embedded use): signals stay as they are
+        yield received
+        return
+    try:
+        yield received
+    finally:
+        for sig, action in previous.items():
+            signal.signal(sig, action)
+
+
 def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -364,8 +384,13 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 def _outcomes(job: _Job, tasks: Sequence[_Task], jobs: int) -> Generator[_Outcome, None, None]:
     """Each task's outcome, in task order, computed here (``jobs == 1``) or on a process pool."""
     if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            yield _run_task(job, task)
+        # As in the workers, an interrupt lets the current file finish: its output then exists
+        # and is counted, instead of being complete on disk but missing from the summary.
+        with _deferred_interrupts() as received:
+            for task in tasks:
+                yield _run_task(job, task)
+                if received:
+                    raise KeyboardInterrupt
         return
     window = jobs * 4  # chunks in flight: keeps workers busy while bounding queued results
     with ProcessPoolExecutor(
@@ -639,8 +664,8 @@ def parse(
         directory = _output_directory(output)
         found, missing = _expand(inputs, _TEXT_SUFFIXES)
         suffix = _FORMAT_SUFFIX[target or _Kind.JSON]
-        tasks = [_Task(str(i.path), str(_mirrored(i, directory, suffix))) for i in found]
-        job = _Job("parse", to=target, force=force, encoding=encoding, inputs=_resolved(found))
+        tasks = _guarded(found, [_mirrored(i, directory, suffix) for i in found])
+        job = _Job("parse", to=target, force=force, encoding=encoding)
         _run_batch(
             job,
             tasks,
@@ -662,8 +687,17 @@ def parse(
         _fail(_error_lines(label, error))
 
 
-def _resolved(found: Iterable[_Input]) -> frozenset[str]:
-    return frozenset(str(item.path.resolve()) for item in found)
+def _guarded(found: Sequence[_Input], destinations: Sequence[Path]) -> list[_Task]:
+    """Tasks for inputs and their destinations, marking destinations that are inputs themselves.
+
+    Checked here, once, rather than in the workers: shipping the set of every input path with
+    each chunk of work would cost more than the work.
+    """
+    inputs = {item.path.resolve() for item in found}
+    return [
+        _Task(str(item.path), str(destination), clash=destination.resolve() in inputs)
+        for item, destination in zip(found, destinations, strict=True)
+    ]
 
 
 def _refuse_input_as_output(source: str, destination: str) -> None:
@@ -711,12 +745,13 @@ def convert(
     if _batch_requested(inputs, output):
         directory = _output_directory(output)
         found, missing = _expand(inputs, _REPORT_SUFFIXES)
-        tasks = []
+        destinations = []
         for item in found:
             kind = _Kind.JSON if item.path.suffix.lower() == ".json" else _Kind.XML
             suffix = _FORMAT_SUFFIX[target or _other(kind)]
-            tasks.append(_Task(str(item.path), str(_mirrored(item, directory, suffix))))
-        job = _Job("convert", to=target, force=force, inputs=_resolved(found))
+            destinations.append(_mirrored(item, directory, suffix))
+        tasks = _guarded(found, destinations)
+        job = _Job("convert", to=target, force=force)
         _run_batch(
             job,
             tasks,
