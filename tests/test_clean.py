@@ -34,6 +34,8 @@ PINYIN = [
     ("區(ou)", "区"),  # another reading of 區 (a heteronym)
     ("各市(區(qū))人民政府", "各市（区）人民政府"),  # annotation inside real parentheses
     ("重(zhòng)要", "重要"),
+    ("區(qu1)", "区"),  # a tone number
+    ("區(qu\u0304)", "区"),  # a combining macron instead of a precomposed ū
 ]
 
 
@@ -206,6 +208,8 @@ DAMAGE = [
     ("?萍季", "萍季", ["?"]),
     ("测\ufffd试", "测试", ["\ufffd"]),
     ("\ufffd\ufffd", "", ["\ufffd\ufffd"]),
+    ("测&#65533;试", "测试", ["&#65533;"]),  # reported as it stood in the original
+    ("测\ud800试", "测试", ["\ud800"]),  # a lone surrogate (bytes decoded with surrogateescape)
     ("问题??", "问题", ["??"]),
     # legitimate question marks and ASCII text are not damage
     ("为什么?因为", "为什么？因为", []),
@@ -271,6 +275,16 @@ def test_changes_are_located_in_the_original_text() -> None:
     for change in result.changes:
         assert raw[change.start : change.end] == change.original
     assert [c.start for c in result.changes] == sorted(c.start for c in result.changes)
+
+
+def test_documented_example() -> None:
+    # The example at the top of docs/cleaning.md.
+    result = clean("各市(區(qū))人民政府,,制度,??萍季?/span>法治")
+    assert result.text == "各市（区）人民政府，制度，法治"
+    assert result.damaged == (DamagedSpan(start=18, end=23, text="??萍季?"),)
+    assert result.changes[0] == TextChange(
+        kind="punctuation", start=2, end=3, original="(", replacement="（"
+    )
 
 
 def test_clean_text_is_clean_text() -> None:
