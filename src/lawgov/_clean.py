@@ -279,7 +279,11 @@ def _markup(draft: _Draft) -> None:
 
 # A cluster: '?' or U+FFFD marks separated by at most three CJK characters, as left behind by GBK
 # bytes decoded one byte off (invalid pairs become '?', valid ones random characters).
-_CLUSTER = re.compile(rf"[?\ufffd](?:[{_HAN}]{{0,3}}[?\ufffd])*|[\ud800-\udfff]+")
+_CLUSTER = re.compile(
+    rf"[?\ufffd](?:[{_HAN}]{{0,3}}[?\ufffd])*|[\ud800-\udfff]+"
+    # The signatures of replacement characters and uninitialised memory read as GBK: never text.
+    r"|(?P<signature>(?:锟斤拷)+|烫{3,}|屯{3,})"
+)
 # After these (or at a line start) a real question mark cannot stand.
 _CLAUSE_OPENERS = frozenset(",，、;；:：(（“《〈\n")
 _QUESTION_PARTICLES = frozenset("吗呢么吧")
@@ -302,7 +306,7 @@ def _asks(text: str, index: int) -> bool:
 def _is_damage(text: str, match: re.Match[str], urls: list[tuple[int, int]]) -> bool:
     chunk = match[0]
     start, end = match.span()
-    if "\ufffd" in chunk or "\ud800" <= chunk[0] <= "\udfff":
+    if match.lastgroup == "signature" or "\ufffd" in chunk or "\ud800" <= chunk[0] <= "\udfff":
         return True
     if _inside(urls, start):
         return False
@@ -333,7 +337,14 @@ def _inside(spans: list[tuple[int, int]], index: int) -> bool:
 
 def _damage(draft: _Draft) -> None:
     text = draft.text
-    if "?" not in text and "\ufffd" not in text and not _SURROGATE.search(text):
+    if (
+        "?" not in text
+        and "\ufffd" not in text
+        and "锟斤拷" not in text
+        and "烫烫烫" not in text
+        and "屯屯屯" not in text
+        and not _SURROGATE.search(text)
+    ):
         return
     urls = _urls(text)
     draft.apply(
