@@ -248,6 +248,10 @@ WHITESPACE = [
     ("全年 18 次", "全年 18 次"),  # a number's spaces stay (see docs/cleaning.md)
     ("建设 。", "建设。"),
     ("（ 一 ）", "（一）"),
+    ("建设, 推进", "建设，推进"),  # full-width marks carry their own spacing
+    ("一、 推进法治", "一、推进法治"),
+    ("来源： 本网", "来源：本网"),
+    ("建设 ,推进", "建设，推进"),
     ("法治  \n政府\t\n", "法治\n政府\n"),
     ("甲\r\n乙\r丙", "甲\n乙\n丙"),
     ("甲\u00a0乙", "甲 乙"),

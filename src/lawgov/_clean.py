@@ -502,7 +502,7 @@ _LETTER_SPACED = re.compile(
     rf"|(?<!\S)[{_HAN}][ \u3000]{{1,3}}[{_HAN}](?=[ \u3000]*[:：])"
 )
 _SPACE_BEFORE_MARK = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[，。、；：？！）》”〕】])")
-_SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【])[ \u3000]+(?=[{_CJK}])")
+_SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【，。、；：？！])[ \u3000]+(?=[{_CJK}])")
 
 
 _SPACES = re.compile(
