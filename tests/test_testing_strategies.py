@@ -46,13 +46,15 @@ def _all_metrics(report: lawgov.Report) -> list[lawgov.Metric]:
 @given(testing.reports())
 def test_reports_break_no_rule(report: lawgov.Report) -> None:
     assert tree_problems(report) == []
+    # The loader applies every rule (and the strict types) again: it must accept the report.
+    assert lawgov.from_dict(lawgov.to_dict(report)) == report
 
 
 @given(testing.reports(text="ascii"))
 def test_ascii_reports_break_no_rule_and_hold_only_ascii_outside_document_numbers(
     report: lawgov.Report,
 ) -> None:
-    assert tree_problems(report) == []
+    assert lawgov.from_dict(lawgov.to_dict(report)) == report
     codes = {c.document_number.issuer_code for c in report.iter_citations() if c.document_number}
     for power in report.iter_delegated_powers():
         if power.basis is not None and power.basis.document_number is not None:
@@ -66,6 +68,7 @@ def test_ascii_reports_break_no_rule_and_hold_only_ascii_outside_document_number
 
 @given(testing.reports(optional_fields=False))
 def test_without_optional_fields_every_optional_field_is_none(report: lawgov.Report) -> None:
+    assert lawgov.from_dict(lawgov.to_dict(report)) == report
     assert (report.published, report.source, report.url, report.views, report.disclosure) == (
         None,
     ) * 5

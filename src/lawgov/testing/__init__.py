@@ -86,7 +86,7 @@ def __getattr__(name: str) -> Any:
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as error:
-        if error.name != "hypothesis":
+        if (error.name or "").partition(".")[0] != "hypothesis":
             raise
         raise ImportError(
             f"lawgov.testing.{name} needs Hypothesis: pip install 'lawgov[testing]'"
