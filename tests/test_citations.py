@@ -57,6 +57,7 @@ def _cite(title: str | None, number: DocumentNumber | None = None) -> Citation:
         # the number after the title, in several bracket styles and parenthesis widths
         ("《通知》(岚法办发(2020)4号)的要求", [_cite("通知", _docno("岚法办发", 2020, 4))]),
         ("《意见》（岚司发[2021]3号）", [_cite("意见", _docno("岚司发", 2021, 3))]),
+        ("《意见》（岚司发〔2021〕3号文）", [_cite("意见", _docno("岚司发", 2021, 3))]),
         (
             "《通知》（高新组通〔2019〕24号）、《条例》",
             [_cite("通知", _docno("高新组通", 2019, 24)), _cite("条例")],

@@ -105,6 +105,8 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         # a qualifier in another clause, or with another number between, does not count
         ("近年来，培训300人", [("300", "人", "300人", EXACT)]),
         ("约谈企业3家", [("3", "家", "3家", EXACT)]),
+        ("签约3家律师事务所", [("3", "家", "3家", EXACT)]),
+        ("最近3次检查", [("3", "次", "3次", EXACT)]),
         (
             "累计办理案件30件、调解纠纷12件",
             [("30", "件", "30件", Qualifier.CUMULATIVE), ("12", "件", "12件", EXACT)],

@@ -17,8 +17,9 @@ This module owns how cited laws and documents are recognised:
   及, 与, 在 …).
   A code longer than eight characters after cutting is not trusted and the number is skipped.
 * A document number in parentheses right after a title (``《…》（江府〔2017〕16号）``, ASCII
-  parentheses too) belongs to that title; any other document number stands alone as a citation
-  without a title. Document numbers printed inside a title are part of the title.
+  parentheses too, ``16号文`` too, or first in a list: ``（江府〔2017〕16号，以下简称…）``) belongs
+  to that title; any other document number stands alone as a citation without a title.
+  Document numbers printed inside a title are part of the title.
 
 :func:`protected_spans` also lives here: the spans of titles, quoted names and document numbers,
 inside which :mod:`lawgov._metrics` finds no metrics.
@@ -91,7 +92,7 @@ _PARTICLES: Final[str] = "的和及与或按据依即以在由将对从号是为
 _LEAD = re.compile("|".join(_LEAD_WORDS) + f"|[{_PARTICLES}]")
 # After a title: optional spaces, an opening parenthesis, the number, then its end.
 _AFTER_TITLE_OPEN = re.compile(r"[ \t]*[（(][ \t]*")
-_AFTER_NUMBER_CLOSE = re.compile(r"[ \t]*[）)，,；;、]")
+_AFTER_NUMBER_CLOSE = re.compile(r"(?:文件|文)?[ \t]*[）)，,；;、]")
 
 
 def find_document_numbers(text: str) -> list[tuple[DocumentNumber, int, int]]:

@@ -255,7 +255,10 @@ _ADJACENT_WORDS: Final[dict[str, Qualifier]] = {
     "超": Qualifier.AT_LEAST,
     "逾": Qualifier.AT_LEAST,
 }
-_ADJACENT_PATTERN = re.compile(r"([约近超逾])[了达为]?$")
+# The character must not close another word: 签约/预约/节约, 最近/附近, 赶超 are not qualifiers.
+_ADJACENT_PATTERN = re.compile(
+    r"(?P<word>(?<![签预节制合履违特邀公条集缔])约|(?<![最附临靠亲])近|(?<!赶)超|逾)[了达为]?$"
+)
 _AFTER_WORDS: Final[dict[str, Qualifier]] = {
     "以上": Qualifier.AT_LEAST,
     "以内": Qualifier.AT_MOST,
@@ -416,7 +419,7 @@ def _prefix_qualifier(text: str, start: int, last_end: int) -> Qualifier:
         return Qualifier.EXACT
     adjacent = _ADJACENT_PATTERN.search(prefix)
     if adjacent is not None:
-        return _ADJACENT_WORDS[adjacent.group(1)]
+        return _ADJACENT_WORDS[adjacent["word"]]
     last: re.Match[str] | None = None
     for word in _PREFIX_PATTERN.finditer(prefix):
         last = word
