@@ -378,3 +378,25 @@ def test_a_line_of_page_markers_is_peeled_at_most_twice() -> None:
     result = lawgov.parse(f"{TITLE}\n一、主要工作\n" + "1、 " * 2000 + "正文。\n")
     assert sum("page marker" in w.message for w in result.warnings) <= 3
     assert result.report.sections[0].title == "主要工作"
+
+
+@pytest.mark.parametrize(
+    ("tail", "closing", "issuer"),
+    [
+        (
+            "中共某县委员会\n某县人民政府\n2023年2月20日",
+            ("中共某县委员会", "某县人民政府", "2023年2月20日"),
+            "中共某县委员会",
+        ),
+        ("某县司法局\n二〇二三年二月二十日", ("某县司法局", "二〇二三年二月二十日"), "某县司法局"),
+        ("二〇二三年二月二十日", ("二〇二三年二月二十日",), "某县人民政府"),
+        ("特此报告。\n某县司法局", ("特此报告。", "某县司法局"), "某县司法局"),
+    ],
+)
+def test_signature_blocks(tail: str, closing: tuple[str, ...], issuer: str) -> None:
+    report = lawgov.parse_text(
+        "关于2022年度法治政府建设情况的报告\n来源：某县人民政府\n一、主要工作\n正文。\n" + tail
+    )
+    assert report.closing == closing
+    assert report.issuer == lawgov.Agency(name=issuer)
+    assert report.sections[0].paragraphs == ("正文。",)

@@ -206,13 +206,6 @@ def _fallback_title(header: Header) -> tuple[str, list[Line]]:
     return head[:_MAX_FALLBACK_TITLE].strip() or first.text, list(header.body)
 
 
-def _signature(outline: Outline) -> str | None:
-    for text in outline.closing:
-        if not text.startswith("特此") and not text[:1].isdigit():
-            return text
-    return None
-
-
 def parse(
     text: str,
     *,
@@ -292,7 +285,7 @@ def parse(
     disclosure = header.disclosure
     publisher = disclosure.publisher.name if disclosure and disclosure.publisher else None
     issuer_name = report_issuer(
-        title, publisher=publisher, signature=_signature(outline), source=header.source
+        title, publisher=publisher, signature=outline.signature, source=header.source
     )
     if issuer_name is None:
         raise ParseError(

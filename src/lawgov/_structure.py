@@ -237,12 +237,14 @@ class Outline:
         preamble: Paragraphs before the first heading.
         sections: Top-level sections.
         closing: The signature block and closing formula after the last section.
+        signature: The first agency line of the signature block, if there is one.
         notes: What the builder dropped or repaired, with line numbers.
     """
 
     preamble: tuple[str, ...]
     sections: tuple[SectionNode, ...]
     closing: tuple[str, ...]
+    signature: str | None
     notes: tuple[str, ...]
 
 
@@ -259,33 +261,40 @@ _AGENCY_END = re.compile(
     )
 )
 _CLOSING_FORMULA = re.compile(scripted(r"^特此(?:报告|报送|汇报)?[。！]?$"))
+# Formula, two agency lines and a date at most.
+_MAX_CLOSING = 4
 _SIGNATURE_PUNCTUATION = re.compile(r"[。，；：！？,;:!?、“”《》]")
 
 
-def _closing_start(lines: Sequence[Line]) -> int:
-    """The index where the closing block (formula, agency line, date line) begins."""
+def _closing_block(lines: Sequence[Line]) -> tuple[int, list[str]]:
+    """Where the closing block (formula, agency lines, date line) begins, and its agencies.
+
+    Read backwards from the end: an optional signature date, then up to two agency lines (a
+    joint report signs with two), then an optional 特此报告 formula.
+    """
     index = len(lines)
     seen_date = False
-    signature = False
-    while index > 0 and len(lines) - index < 4:
+    agencies: list[str] = []
+    while index > 0 and len(lines) - index < _MAX_CLOSING:
         text = lines[index - 1].text
-        if _SIGNATURE_DATE.match(text) and not seen_date and not signature:
+        if _SIGNATURE_DATE.match(text) and not seen_date and not agencies:
             seen_date = True
         elif (
-            len(text) <= 30
+            len(agencies) < 2
+            and len(text) <= 30
             and not _SIGNATURE_PUNCTUATION.search(text)
             and classify_heading(text) is None
-            and (seen_date or _AGENCY_END.search(text))
-            and not signature
+            and not _SIGNATURE_DATE.match(text)
+            and ((seen_date and not agencies) or _AGENCY_END.search(text))
         ):
-            signature = True
+            agencies.insert(0, text)
         elif _CLOSING_FORMULA.match(text):
             index -= 1
             break
         else:
             break
         index -= 1
-    return index
+    return index, agencies
 
 
 # --- building ------------------------------------------------------------------------------
@@ -357,20 +366,21 @@ class _Builder:
         return None
 
     def digit_fits(self, printed: int | None) -> bool:
-        """Whether a level-3 number continues the numbering (under its parent or overall)."""
-        parent = self._digit_parent()
-        siblings = parent.children if parent is not None else self.root
-        has_digit_sibling = any(node.level == 3 for node in siblings)
-        key = id(parent) if parent is not None else 0
-        expected = self.last_digit.get(key, 0) + 1 if has_digit_sibling else 1
-        return printed is not None and printed in (expected, self.last_digit_anywhere + 1)
+        """Whether a level-3 number fits the numbering: the next under its parent, the next
+        overall (numbering that continues across parents), or a repeat of the last."""
+        key = id(self._digit_parent())
+        last = self.last_digit.get(key, 0)
+        return printed is not None and printed in (
+            last + 1,
+            last or 1,
+            self.last_digit_anywhere + 1,
+        )
 
     def note_digit(self, printed: int | None) -> None:
         """Remember the number of the level-3 heading just added."""
         if printed is None:
             return
-        parent = self._digit_parent()
-        self.last_digit[id(parent) if parent is not None else 0] = printed
+        self.last_digit[id(self._digit_parent())] = printed
         self.last_digit_anywhere = printed
 
 
@@ -412,14 +422,12 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
                 builder.notes.append(f"line {line.number}: dropped page marker {text!r}")
                 index += 1
                 continue
-            if not _heading_like(rest) or (
-                heading.spaced and not builder.digit_fits(heading.printed)
-            ):
-                if heading.spaced:
-                    builder.notes.append(f"line {line.number}: dropped page marker {text[:4]!r}")
-                    builder.add_text(Line(number=line.number, text=rest))
-                else:
-                    builder.add_text(line)
+            if not _heading_like(rest) or not builder.digit_fits(heading.printed):
+                # A page marker injected by a sharing site (cleaning closes up the space after
+                # it, so only the text and the numbering tell it from a heading): the rest of
+                # the line is a paragraph.
+                builder.notes.append(f"line {line.number}: dropped page marker {text[:4]!r}")
+                builder.add_text(Line(number=line.number, text=rest))
                 index += 1
                 continue
         if not rest:
@@ -554,7 +562,7 @@ def build_outline(lines: Sequence[Line], *, year: int | None) -> Outline:
     Returns:
         The preamble, the section tree with measures split out, and the closing block.
     """
-    start = _closing_start(lines)
+    start, agencies = _closing_block(lines)
     closing = tuple(line.text for line in lines[start:])
     builder = _Builder(year)
     _body_lines(lines[:start], builder)
@@ -565,5 +573,6 @@ def build_outline(lines: Sequence[Line], *, year: int | None) -> Outline:
         preamble=tuple(line.text for line in builder.preamble),
         sections=tuple(builder.root),
         closing=closing,
+        signature=agencies[0] if agencies else None,
         notes=tuple(notes),
     )
