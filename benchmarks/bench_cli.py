@@ -3,8 +3,10 @@
 Generates a corpus of full-size reports (the bundled sample, each with its own title) as JSON
 files in nested folders, then times ``lawgov convert CORPUS OUT --to xml -j N`` for each N, every
 run in a fresh process tree. Peak memory is the largest resident set of any process of the run
-(the parent or one worker), from ``getrusage(RUSAGE_CHILDREN)`` in a wrapper process. Running a
-smaller corpus too shows whether memory grows with the corpus (it should not).
+(the parent or one worker), from ``getrusage(RUSAGE_CHILDREN)`` in a wrapper process, as is the
+CPU time of all of them (user + system): on a busy machine wall-clock speed-up says little, while
+files per CPU-second still shows what each process costs. Running a smaller corpus too shows
+whether memory grows with the corpus (it should not).
 
 Usage::
 
@@ -33,9 +35,9 @@ import json, resource, subprocess, sys, time
 started = time.perf_counter()
 done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 elapsed = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"status": done.returncode, "seconds": elapsed, "peak_kib": peak,
-                  "stderr": done.stderr[-500:]}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"status": done.returncode, "seconds": elapsed, "peak_kib": usage.ru_maxrss,
+                  "cpu": usage.ru_utime + usage.ru_stime, "stderr": done.stderr[-500:]}))
 """
 
 
@@ -75,7 +77,7 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="lawgov-bench-"))
     try:
-        rows = []
+        rows: list[tuple[int, int, float, float, float, float]] = []
         for size in sorted({args.small, args.files}):
             corpus = work / f"corpus{size}"
             started = time.perf_counter()
@@ -87,17 +89,20 @@ def main() -> None:
                 produced = sum(1 for _ in out.rglob("*.xml"))
                 assert produced == size, f"expected {size} outputs, found {produced}"
                 rate = size / result["seconds"]
-                rows.append((size, jobs, result["seconds"], rate, result["peak_kib"] / 1024))
+                per_cpu = size / result["cpu"]
+                peak = result["peak_kib"] / 1024
+                rows.append((size, jobs, result["seconds"], rate, per_cpu, peak))
                 print(f"  -j {jobs}: {result['seconds']:.1f} s, {rate:.0f} files/s", flush=True)
                 shutil.rmtree(out)
             shutil.rmtree(corpus)
         print()
-        print("| files | -j | seconds | files/s | speed-up | peak RSS (MiB) |")
-        print("|---:|---:|---:|---:|---:|---:|")
-        for size, jobs, seconds, rate, peak in rows:
+        print("| files | -j | seconds | files/s | speed-up | files/CPU-s | peak RSS (MiB) |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        for size, jobs, seconds, rate, per_cpu, peak in rows:
             base = next(r[3] for r in rows if r[0] == size and r[1] == min(args.jobs))
             print(
-                f"| {size} | {jobs} | {seconds:.1f} | {rate:.0f} | {rate / base:.2f} | {peak:.0f} |"
+                f"| {size} | {jobs} | {seconds:.1f} | {rate:.0f} | {rate / base:.2f} "
+                f"| {per_cpu:.0f} | {peak:.0f} |"
             )
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -5,6 +5,8 @@ Two jobs, both built from lawgov's own functions:
 1. A folder tree of JSON reports converted to a mirrored tree of XML reports, one task per file
    (what ``lawgov convert DIR OUT --to xml`` does on one machine).
 2. A JSON Lines corpus read as a bag of reports and summarised: metrics per unit, in base units.
+3. The same corpus rewritten as XML collections, one file per partition, with
+   :func:`lawgov.write_reports` (streaming and atomic, like ``lawgov convert c.jsonl c.xml``).
 
 Run it as it is to use a small generated corpus (a few seconds)::
 
@@ -85,6 +87,17 @@ def summarise(jsonl_glob: str) -> dict[str, Decimal]:
     return dict(sorted(totals.compute()))
 
 
+def write_collections(jsonl_glob: str, output_root: Path) -> list[int]:
+    """Rewrite JSON Lines corpora as XML collections, one per partition; returns their sizes."""
+    reports = db.read_text(jsonl_glob, blocksize="256KiB").filter(str.strip).map(lawgov.from_json)
+    output_root.mkdir(parents=True, exist_ok=True)
+    writes = [
+        dask.delayed(lawgov.write_reports)(part, output_root / f"part-{index:05d}.xml")
+        for index, part in enumerate(reports.to_delayed())
+    ]
+    return list(dask.compute(*writes))
+
+
 def make_sample_corpus(root: Path, count: int) -> tuple[Path, str]:
     """A tree of ``count`` JSON reports (one of them invalid) and a JSON Lines corpus."""
     base = lawgov.samples.load("jianghai-kjj-2020")
@@ -125,6 +138,8 @@ def main() -> None:
         if jsonl:
             for unit, total in summarise(jsonl).items():
                 print(f"total {unit}: {total}")
+            sizes = write_collections(jsonl, output / "collections")
+            print(f"wrote {sum(sizes)} reports into {len(sizes)} XML collection(s)")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+import lawgov
+import lawgov.samples
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "dask_corpus.py"
 
 
@@ -31,23 +34,27 @@ def test_dask_example_converts_and_summarises(scheduler: str) -> None:
     # Each sample report states 1500万元 (15,000,000 元) and 23 + 3 + 20 项.
     assert "total 元: 600000000" in lines
     assert "total 项: 1840" in lines
+    assert lines[-1] == "wrote 40 reports into 2 XML collection(s)"
 
 
 def test_dask_example_on_given_folders(tmp_path: Path) -> None:
-    import lawgov
-    import lawgov.samples
-
+    sample = lawgov.samples.load("jianghai-kjj-2020")
     source = tmp_path / "in" / "sub"
     source.mkdir(parents=True)
-    lawgov.write(lawgov.samples.load("jianghai-kjj-2020"), source / "a.json")
+    lawgov.write(sample, source / "a.json")
+    lawgov.write_reports([sample] * 5, tmp_path / "corpus.jsonl")
     out = tmp_path / "out"
+    command = [sys.executable, str(EXAMPLE), str(tmp_path / "in"), str(out)]
+    command += ["--jsonl", str(tmp_path / "*.jsonl"), "--scheduler", "sync"]
     done = subprocess.run(
-        [sys.executable, str(EXAMPLE), str(tmp_path / "in"), str(out), "--scheduler", "sync"],
+        command,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "converted 1, failed 0\n"
-    assert lawgov.read(out / "sub" / "a.xml") == lawgov.samples.load("jianghai-kjj-2020")
+    assert done.stdout.splitlines()[0] == "converted 1, failed 0"
+    assert lawgov.read(out / "sub" / "a.xml") == sample
+    collections = sorted((out / "collections").glob("*.xml"))
+    assert [r for path in collections for r in lawgov.iter_reports(path)] == [sample] * 5

@@ -183,15 +183,19 @@ def _error_lines(label: str, error: BaseException) -> list[str]:
 
 @attrs.frozen
 class _Input:
-    """One input file and the directory its output path is mirrored from."""
+    """One input file and the directory its output path is mirrored from.
 
-    path: Path
-    root: Path
+    Plain strings, not Paths: a batch holds one of these per file, and a Path costs several
+    times the memory of its string.
+    """
+
+    path: str
+    root: str
 
     @property
-    def relative(self) -> Path:
+    def relative(self) -> str:
         """The path below its root: the part that is mirrored into the output directory."""
-        return self.path.relative_to(self.root)
+        return os.path.relpath(self.path, self.root)
 
 
 def _is_glob(pattern: str) -> bool:
@@ -209,13 +213,13 @@ def _glob_root(pattern: str) -> Path:
     return Path(*fixed) if fixed else Path()
 
 
-def _walk(directory: Path, suffixes: frozenset[str]) -> Iterator[Path]:
+def _walk(directory: str, suffixes: frozenset[str]) -> Iterator[str]:
     # Sorted for reproducible order; hidden files and folders (our own .part files, .git) skipped.
     for current, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
-                yield Path(current) / name
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
+                yield os.path.join(current, name)
 
 
 def _expand(args: Sequence[str], suffixes: frozenset[str]) -> tuple[list[_Input], list[str]]:
@@ -224,28 +228,30 @@ def _expand(args: Sequence[str], suffixes: frozenset[str]) -> tuple[list[_Input]
     """
     found: list[_Input] = []
     missing: list[str] = []
-    seen: set[Path] = set()
+    # One directory or glob never yields a file twice; only overlapping arguments can.
+    seen: set[str] | None = set() if len(args) > 1 else None
 
-    def add(path: Path, root: Path) -> None:
-        key = path.resolve()
-        if key not in seen:
+    def add(path: str, root: str) -> None:
+        if seen is not None:
+            key = os.path.realpath(path)
+            if key in seen:
+                return
             seen.add(key)
-            found.append(_Input(path=path, root=root))
+        found.append(_Input(path=path, root=root))
 
     for arg in args:
-        path = Path(arg)
-        if path.is_dir():
-            for item in _walk(path, suffixes):
-                add(item, path)
-        elif path.is_file():
-            add(path, path.parent)
+        if os.path.isdir(arg):
+            for item in _walk(arg, suffixes):
+                add(item, arg)
+        elif os.path.isfile(arg):
+            add(arg, os.path.dirname(arg) or ".")
         elif _is_glob(arg):
-            root = _glob_root(arg)
+            root = str(_glob_root(arg))
             matches = sorted(glob.glob(arg, recursive=True))
-            files = [Path(m) for m in matches if Path(m).is_file()]
-            for match in (Path(m) for m in matches if Path(m).is_dir()):
+            files = [m for m in matches if os.path.isfile(m)]
+            for match in (m for m in matches if os.path.isdir(m)):
                 files.extend(_walk(match, suffixes))
-            chosen = [f for f in files if f.suffix.lower() in suffixes]
+            chosen = [f for f in files if os.path.splitext(f)[1].lower() in suffixes]
             if not chosen:
                 missing.append(arg)
             for item in chosen:
@@ -535,8 +541,8 @@ def _other(kind: _Kind) -> _Kind:
     )
 
 
-def _mirrored(item: _Input, output: Path, suffix: str) -> Path:
-    return (output / item.relative).with_suffix(suffix)
+def _mirrored(item: _Input, output: Path, suffix: str) -> str:
+    return os.path.splitext(os.path.join(output, item.relative))[0] + suffix
 
 
 def _report_missing(missing: Iterable[str]) -> int:
@@ -664,7 +670,7 @@ def parse(
         directory = _output_directory(output)
         found, missing = _expand(inputs, _TEXT_SUFFIXES)
         suffix = _FORMAT_SUFFIX[target or _Kind.JSON]
-        tasks = _guarded(found, [_mirrored(i, directory, suffix) for i in found])
+        tasks = _guarded(found, [_mirrored(i, directory, suffix) for i in found], directory)
         job = _Job("parse", to=target, force=force, encoding=encoding)
         _run_batch(
             job,
@@ -687,15 +693,21 @@ def parse(
         _fail(_error_lines(label, error))
 
 
-def _guarded(found: Sequence[_Input], destinations: Sequence[Path]) -> list[_Task]:
+def _guarded(found: Sequence[_Input], destinations: Sequence[str], output: Path) -> list[_Task]:
     """Tasks for inputs and their destinations, marking destinations that are inputs themselves.
 
     Checked here, once, rather than in the workers: shipping the set of every input path with
-    each chunk of work would cost more than the work.
+    each chunk of work would cost more than the work. Only inputs inside the output directory
+    can be hit, so only those are remembered.
     """
-    inputs = {item.path.resolve() for item in found}
+    inside = os.path.join(os.path.realpath(output), "")
+    exposed = {real for i in found if (real := os.path.realpath(i.path)).startswith(inside)}
     return [
-        _Task(str(item.path), str(destination), clash=destination.resolve() in inputs)
+        _Task(
+            item.path,
+            destination,
+            clash=bool(exposed) and os.path.realpath(destination) in exposed,
+        )
         for item, destination in zip(found, destinations, strict=True)
     ]
 
@@ -747,10 +759,10 @@ def convert(
         found, missing = _expand(inputs, _REPORT_SUFFIXES)
         destinations = []
         for item in found:
-            kind = _Kind.JSON if item.path.suffix.lower() == ".json" else _Kind.XML
+            kind = _Kind.JSON if item.path.lower().endswith(".json") else _Kind.XML
             suffix = _FORMAT_SUFFIX[target or _other(kind)]
             destinations.append(_mirrored(item, directory, suffix))
-        tasks = _guarded(found, destinations)
+        tasks = _guarded(found, destinations, directory)
         job = _Job("convert", to=target, force=force)
         _run_batch(
             job,
@@ -892,7 +904,7 @@ def validate(*, inputs: tuple[str, ...], output_format: str, jobs: int | None, q
     file is invalid.
     """
     found, missing = _expand(inputs, _REPORT_SUFFIXES | _CORPUS_SUFFIXES)
-    tasks = [_Task(str(item.path)) for item in found]
+    tasks = [_Task(item.path) for item in found]
     as_json = output_format == "json"
 
     def report(outcome: _Outcome, source: str) -> None:
@@ -1276,7 +1288,7 @@ def metrics(
         if fmt == "csv":
             writer.writeheader()
         for item in found:
-            for label, entry in _labelled_reports(item.path, encoding):
+            for label, entry in _labelled_reports(Path(item.path), encoding):
                 if isinstance(entry, BaseException):
                     failed += 1
                     for line in _error_lines(label, entry):
@@ -1313,8 +1325,8 @@ def metrics(
 
 
 def _refuse_inputs_as_output(found: Iterable[_Input], output: str) -> None:
-    target = Path(output).resolve()
-    if any(item.path.resolve() == target for item in found):
+    target = os.path.realpath(output)
+    if any(os.path.realpath(item.path) == target for item in found):
         raise click.UsageError("the output is one of the inputs; lawgov never modifies its inputs")
 
 
