@@ -150,3 +150,17 @@ def test_linear_time_on_many_numbers() -> None:
         assert len(find_document_numbers(text)) == repeat
         timings.append(time.perf_counter() - started)
     assert timings[1] < 8 * timings[0] + 0.05
+
+
+def test_long_space_runs_stay_linear() -> None:
+    import time
+
+    started = time.perf_counter()
+    for text in ("江府〔" + " " * 50_000 + "x", "江府〔2017〕" + " " * 50_000 + "x", " " * 50_000):
+        assert find_document_numbers(text) == []
+    assert time.perf_counter() - started < 1.0
+
+
+def test_full_width_digits_and_ideographic_spaces() -> None:
+    ((number, _, _),) = find_document_numbers("根据江府〔２０１７〕\u3000１６号")
+    assert number == _docno("江府", 2017, 16)

@@ -48,10 +48,12 @@ TITLE: Final[re.Pattern[str]] = re.compile(r"《(?P<title>(?:[^《》\n]|《[^�
 
 _QUOTED = re.compile(r"“[^“”\"\n]*[”\"]|\"[^\"\n“”]*\"|「[^「」\n]*」|『[^『』\n]*』")
 
-# The bracketed year, serial and 号 of a document number; the issuer code is read backwards.
+# The bracketed year, serial and 号 of a document number (the grammar of DocumentNumber.parse,
+# with spaces that never cross a line); the issuer code is read backwards from it. No two space
+# runs are adjacent, so a long run of spaces cannot be split every possible way (quadratic).
 _DOCNO_TAIL = re.compile(
-    r"[〔﹝(（\[［【][ \t]*(?P<year>[0-9]{4})?[ \t]*[〕﹞)）\]］】][ \t]*第?[ \t]*"
-    r"(?P<serial>[0-9]{1,6})[ \t]*号"
+    r"[〔﹝(（\[［【][ \t\u3000]*(?:(?P<year>[0-9０-９]{4})[ \t\u3000]*)?[〕﹞)）\]］】]"
+    r"[ \t\u3000]*(?:第[ \t\u3000]*)?(?P<serial>[0-9０-９]{1,6})[ \t\u3000]*号"
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MAX_RUN = 30  # how far back the issuer code is looked for; longer runs are running text
@@ -110,7 +112,7 @@ def find_document_numbers(text: str) -> list[tuple[DocumentNumber, int, int]]:
     found: list[tuple[DocumentNumber, int, int]] = []
     for tail in _DOCNO_TAIL.finditer(text):
         code_end = tail.start()
-        while code_end > 0 and text[code_end - 1] in " \t":
+        while code_end > 0 and text[code_end - 1] in " \t\u3000":
             code_end -= 1
         code_start = code_end
         limit = max(0, code_end - _MAX_RUN)
