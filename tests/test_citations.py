@@ -10,11 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lawgov
+import lawgov.samples
 from lawgov import Citation, DocumentNumber
 from lawgov._citations import find_citation_spans, find_citations, protected_spans
 from lawgov._validation import tree_problems
 
-SHARED = Path("/work/shared")
+# The shared fixtures sit beside the repository clone; the seed is bundled as lawgov.samples.
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = Path(lawgov.samples.__file__).parent / "jianghai-kjj-2020.txt"
 FIXTURES = [
     "a-district-science-2021",
     "b-county-government-2022",
@@ -108,7 +111,7 @@ def test_protected_spans_are_sorted_and_merged() -> None:
 
 
 def test_seed_citations() -> None:
-    raw = (SHARED / "seed" / "000_d4caa6dbc77ce380.txt").read_text(encoding="utf-8")
+    raw = SEED.read_text(encoding="utf-8")
     found = [c for line in lawgov.clean_text(raw).splitlines() for c in find_citations(line)]
     numbered = [(c.title, str(c.document_number)) for c in found if c.document_number]
     assert numbered == [

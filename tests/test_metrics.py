@@ -11,11 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lawgov
+import lawgov.samples
 from lawgov import Metric, Qualifier
 from lawgov._metrics import find_metric_spans, find_metrics
 from lawgov._validation import tree_problems
 
-SHARED = Path("/work/shared")
+# The shared fixtures sit beside the repository clone; the seed is bundled as lawgov.samples.
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = Path(lawgov.samples.__file__).parent / "jianghai-kjj-2020.txt"
 FIXTURES = [
     "a-district-science-2021",
     "b-county-government-2022",
@@ -231,7 +234,7 @@ def test_fixture_metric_texts_are_substrings(name: str) -> None:
 
 
 def test_seed_metrics() -> None:
-    raw = (SHARED / "seed" / "000_d4caa6dbc77ce380.txt").read_text(encoding="utf-8")
+    raw = SEED.read_text(encoding="utf-8")
     found = [
         (str(m.value), m.unit, m.qualifier)
         for line in lawgov.clean_text(raw).splitlines()

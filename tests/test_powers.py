@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lawgov
+import lawgov.samples
 from lawgov import (
     Agency,
     ChangeKind,
@@ -22,7 +23,9 @@ from lawgov._citations import find_citations
 from lawgov._powers import find_delegated_powers
 from lawgov._validation import tree_problems
 
-SHARED = Path("/work/shared")
+# The shared fixtures sit beside the repository clone; the seed is bundled as lawgov.samples.
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = Path(lawgov.samples.__file__).parent / "jianghai-kjj-2020.txt"
 ISSUER = Agency(name="区科技局")
 
 SEED_STATEMENT = (
@@ -272,7 +275,7 @@ def test_basis_from_a_preceding_sentence_opening_with_gen_ju() -> None:
 
 
 def test_seed_report_has_exactly_one_statement() -> None:
-    raw = (SHARED / "seed" / "000_d4caa6dbc77ce380.txt").read_text(encoding="utf-8")
+    raw = SEED.read_text(encoding="utf-8")
     text = lawgov.clean_text(raw)
     assert find_delegated_powers(text, issuer=ISSUER) == [SEED_POWER]
     assert SEED_POWER.remaining == 20
