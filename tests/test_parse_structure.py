@@ -400,3 +400,33 @@ def test_signature_blocks(tail: str, closing: tuple[str, ...], issuer: str) -> N
     assert report.closing == closing
     assert report.issuer == lawgov.Agency(name=issuer)
     assert report.sections[0].paragraphs == ("正文。",)
+
+
+def test_a_sharing_site_copy_with_page_markers_everywhere() -> None:
+    text = (
+        "1、区科技局2020年法治政府建设年度报告\n"
+        "来源：本网 发布时间：2021-02-26\n"
+        "根据有关要求，现将情况汇报如下：\n"
+        "一、推进法治政府建设工作\n"
+        "（一）加强组织领导\n"
+        "一是落实制度。全年学习3次。\n"
+        "2、二是落实学法制度。\n"
+        "3、（二）健全决策机制\n"
+        "一是推进民主决策，2026.04.20前完成。\n"
+        "4、\n"
+        "二是建立程序。\n"
+        "二、下一步计划\n"
+        "一是加强培训；二是加强宣传。\n"
+    )
+    report = lawgov.parse_text(text)
+    assert report.title == "区科技局2020年法治政府建设年度报告"
+    assert report.issuer == lawgov.Agency(name="区科技局")
+    assert _tree(report.sections) == [
+        ("推进法治政府建设工作", 0, [("加强组织领导", 2, []), ("健全决策机制", 2, [])]),
+        ("下一步计划", 2, []),
+    ]
+    decisions = report.sections[0].subsections[1]
+    assert [m.text for m in decisions.measures] == [
+        "推进民主决策，2026.04.20前完成。",
+        "建立程序。",
+    ]

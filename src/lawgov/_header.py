@@ -360,7 +360,7 @@ _GENRE_TITLE = re.compile(
 )
 
 
-def find_genre_title(lines: Sequence[Line]) -> int | None:
+def find_genre_title(lines: Sequence[Line]) -> tuple[int, str] | None:
     """Find a line anywhere that reads as this genre's title (…2020年法治政府建设年度报告).
 
     Used when the top of the text gives no title (a copy whose lines were reordered or whose
@@ -370,12 +370,30 @@ def find_genre_title(lines: Sequence[Line]) -> int | None:
         lines: The body lines.
 
     Returns:
-        The index of the first such line, or None.
+        The index of the first such line and the title it prints (without an injected page
+        marker), or None.
     """
     for index, line in enumerate(lines):
-        if _title_like(line.text) and _GENRE_TITLE.search(line.text):
-            return index
+        text = _unmarked(line.text)
+        if _title_like(text) and _GENRE_TITLE.search(text):
+            return index, text
     return None
+
+
+_PAGE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*[、.．](?![0-9０-９])\s*")
+
+
+def _unmarked(text: str) -> str:
+    """A header line without the page marker a sharing site put before it (1、区科技局…报告)."""
+    match = _PAGE_MARKER.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    if not rest:
+        return text
+    if (_title_like(rest) and _GENRE_TITLE.search(rest)) or is_chrome(rest):
+        return rest
+    return rest if _meta_pairs(rest) is not None else text
 
 
 # --- the header ----------------------------------------------------------------------------
@@ -526,7 +544,7 @@ def read_header(lines: Sequence[Line]) -> Header:
     count = len(lines)
     while index < count:
         line = lines[index]
-        text = line.text
+        text = _unmarked(line.text)
         if is_chrome(text):
             notes.append(f"line {line.number}: dropped page chrome {text[:40]!r}")
             index += 1

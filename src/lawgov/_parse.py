@@ -199,8 +199,10 @@ def _fallback_title(header: Header) -> tuple[str, list[Line]]:
     """
     found = find_genre_title(header.body)
     if found is not None:
+        index, title = found
         body = list(header.body)
-        return body.pop(found).text, body
+        del body[index]
+        return title, body
     first = header.body[0]
     head = first.text.partition("。")[0].strip() or first.text
     return head[:_MAX_FALLBACK_TITLE].strip() or first.text, list(header.body)
