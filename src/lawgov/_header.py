@@ -314,7 +314,19 @@ def parse_date(text: str) -> pendulum.Date | None:
 
 _TITLE_END = re.compile(scripted(r"(?:报告|总结|情况)$"))
 _TITLE_WORD = re.compile(scripted(r"报告|总结|法治|法制|依法行政|年度"))
-_YEAR_IN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+# A year in digits or in Chinese digits (二〇二一年).
+_YEAR_DIGITS = "〇○零一二三四五六七八九"
+_YEAR = rf"(?:19|20)\d{{2}}|[一二][{_YEAR_DIGITS}]{{3}}"
+_YEAR_IN_TITLE = re.compile(rf"(?P<year>{_YEAR})\s*年")
+
+
+_CHINESE_YEAR = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _year_value(text: str) -> int:
+    return int(text.translate(_CHINESE_YEAR))
+
+
 _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|"
     r"\d{1,2}\s*[、．.](?!\d))"
@@ -607,9 +619,10 @@ def read_header(lines: Sequence[Line]) -> Header:
 
 # --- year and issuer -----------------------------------------------------------------------
 
-_ANY_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?!\d)")
+_ANY_YEAR = re.compile(rf"(?<![\d{_YEAR_DIGITS}])(?P<year>{_YEAR})\s*年(?!\d)")
 _ISSUER_TRIM = ' \t\u3000：:，,、。“”"《》（）()【】[]'
 _ABOUT = re.compile(scripted("关于$"))
+_ABOUT_FIRST = re.compile(scripted("^关于"))
 _NOT_AN_AGENCY = frozenset({"本网", "本站", "原创", "网站", "本网站"})
 
 
@@ -638,12 +651,12 @@ def report_year(
     """
     if title is not None:
         for match in _YEAR_IN_TITLE.finditer(title):
-            year = int(match["year"])
+            year = _year_value(match["year"])
             if _valid_year(year, published):
                 return year
     for text in texts:
         for match in _ANY_YEAR.finditer(text):
-            year = int(match["year"])
+            year = _year_value(match["year"])
             if _valid_year(year, published):
                 return year
     if published is not None:
@@ -684,6 +697,8 @@ def report_issuer(
         if match is not None:
             prefix = title[: match.start()].strip(_ISSUER_TRIM)
             prefix = _ABOUT.sub("", prefix).strip(_ISSUER_TRIM)
+            # 关于XX区2021年… puts 关于 first.
+            prefix = _ABOUT_FIRST.sub("", prefix).strip(_ISSUER_TRIM)
             name = _agency(prefix)
             if name is not None:
                 return name
