@@ -368,7 +368,7 @@ def _continues_title(first: str, second: str) -> bool:
 
 
 _GENRE_TITLE = re.compile(
-    scripted(r"(?:19|20)\d{2}\s*年.*(?:法治|法制|依法行政|依法治).*(?:报告|总结)$")
+    rf"(?:{_YEAR})\s*年.*" + scripted(r"(?:法治|法制|依法行政|依法治).*(?:报告|总结)$")
 )
 
 
