@@ -502,7 +502,9 @@ _LETTER_SPACED = re.compile(
     rf"|(?<!\S)[{_HAN}][ \u3000]{{1,3}}[{_HAN}](?=[ \u3000]*[:：])"
 )
 _SPACE_BEFORE_MARK = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[，。、；：？！）》”〕】])")
-_SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【，。、；：？！])[ \u3000]+(?=[{_CJK}])")
+# Not after 、 or ：, where a space is a signal: "2、 正文" is a page marker injected by a sharing
+# site (the parser peels it off), "来源： 本网" a header label.
+_SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【，；])[ \u3000]+(?=[{_CJK}])")
 
 
 _SPACES = re.compile(
