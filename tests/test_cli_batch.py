@@ -160,7 +160,7 @@ def test_several_inputs_need_an_output_directory(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("x", encoding="utf-8")
     result = run("parse", tmp_path / "a.txt", tmp_path / "b.txt")
     assert result.exit_code == 2
-    assert "-o DIR" in result.stderr
+    assert "parse: -o DIR" in result.stderr
 
 
 def test_parse_a_folder_of_texts_in_mixed_encodings(tmp_path: Path) -> None:

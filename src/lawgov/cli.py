@@ -621,7 +621,9 @@ def _batch_requested(inputs: Sequence[str], output: str | None) -> bool:
 
 def _output_directory(output: str | None) -> Path:
     if output is None or output == "-":
-        raise click.UsageError("several inputs need an output directory: -o DIR")
+        raise click.UsageError(
+            "several inputs need an output directory (convert: OUT, parse: -o DIR)"
+        )
     directory = Path(output)
     if directory.exists() and not directory.is_dir():
         raise click.UsageError(f"{output}: not a directory (several inputs write a tree)")
@@ -779,8 +781,9 @@ def _convert_one(source: str, output: str, target: _Kind | None, *, force: bool)
     label = "<stdin>" if source == "-" else source
     try:
         _refuse_input_as_output(source, output)
-        if source != "-" and _kind_of(source) is _Kind.JSONL:
-            kind = _Kind.JSONL
+        if source != "-" and _kind_of(source).is_corpus:
+            # Streamed from the file below: a corpus is never read into memory whole.
+            kind = _kind_of(source)
             data = b""
         else:
             data = _read_input(source)
