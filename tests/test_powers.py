@@ -224,6 +224,11 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             [_power(10, PowerMode.DELEGATED, grantor="市局")],
             id="parts-not-adding-up-keep-the-total",
         ),
+        pytest.param(
+            "市政府赋予我区管理权限56个，涉及部门12个。",
+            [_power(56, PowerMode.GRANTED, grantor="市政府")],
+            id="count-in-ge-closing-the-clause",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

@@ -71,7 +71,9 @@ _NUMBER = (
 )
 _COUNT = re.compile(
     rf"(?P<number>{_NUMBER})(?:余|多)?"
-    r"(?:项(?!目)|个(?=(?:行政)?(?:审批|许可|处罚|服务|管理|执法)?(?:事项|职权|权限|权力)))"
+    # 个 counts powers only before a power noun (15个事项) or closing a clause (事项15个，)
+    r"(?:项(?!目)|个(?=(?:行政)?(?:审批|许可|处罚|服务|管理|执法)?(?:事项|职权|权限|权力)"
+    r"|[，。；、）),;]|$))"
 )
 _TOTAL = re.compile(
     rf"(?:共计|合计|总计|累计|共|计)(?:有)?(?P<number>{_NUMBER})(?:余|多)?(?:项|个)"
