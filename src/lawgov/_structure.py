@@ -35,7 +35,7 @@ __all__ = [
 
 _CN = "一二三四五六七八九十"
 _HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^(?P<num>[{_CN}]{{1,3}})\s*[、．](?P<space>\s*)(?P<rest>.*)$")),
+    (1, re.compile(rf"^(?P<num>[{_CN}]{{1,3}})\s*[、．.](?P<space>\s*)(?P<rest>.*)$")),
     (2, re.compile(rf"^[（(]\s*(?P<num>[{_CN}]{{1,3}})\s*[）)](?P<space>\s*)(?P<rest>.*)$")),
     (
         3,
