@@ -77,6 +77,10 @@ def _float(text: str) -> float:
 _decoder = json.JSONDecoder(
     object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_integer, parse_float=_float
 )
+# The fast parse: objects stay tuples of pairs (a C-level hook), checked for duplicates later.
+_pairs_decoder = json.JSONDecoder(
+    object_pairs_hook=tuple, parse_constant=_constant, parse_int=_integer, parse_float=_float
+)
 
 
 def _lone_surrogate(data: Any) -> bool:
@@ -92,39 +96,39 @@ def _lone_surrogate(data: Any) -> bool:
         elif type(item) is dict:
             pending.extend(item)
             pending.extend(item.values())
-        elif type(item) is list:
+        elif type(item) is list or type(item) is tuple:
             pending.extend(item)
     return False
 
 
-def _decode(data: str | bytes, source: str | None) -> Any:
+def _text(data: str | bytes, source: str | None) -> str:
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         if len(raw) > MAX_INPUT_BYTES:
             raise FormatError(f"input exceeds {MAX_INPUT_BYTES} bytes", source=source)
         try:
             # A UTF-8 byte-order mark is tolerated (RFC 8259 §8.1); every other encoding is not.
-            text = raw.decode("utf-8-sig")
+            return raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise FormatError(
                 f"expected UTF-8 JSON, got an invalid byte at offset {error.start}", source=source
             ) from None
-    elif isinstance(data, str):
+    if isinstance(data, str):
         if len(data) > MAX_INPUT_BYTES:
             raise FormatError(f"input exceeds {MAX_INPUT_BYTES} characters", source=source)
-        text = data
         try:
-            text.encode("utf-8")
+            data.encode("utf-8")
         except UnicodeEncodeError:
             raise FormatError(
                 "expected Unicode text, got a lone surrogate", source=source
             ) from None
-    else:
-        raise FormatError(
-            f"expected JSON as str or bytes, got {type(data).__name__}", source=source
-        )
+        return data
+    raise FormatError(f"expected JSON as str or bytes, got {type(data).__name__}", source=source)
+
+
+def _parse(text: str, decoder: json.JSONDecoder, source: str | None) -> Any:
     try:
-        value = _decoder.decode(text)
+        value = decoder.decode(text)
     except _RefusedError as error:
         raise FormatError(str(error), source=source) from None
     except json.JSONDecodeError as error:
@@ -143,6 +147,10 @@ def _decode(data: str | bytes, source: str | None) -> Any:
     return value
 
 
+def _decode(data: str | bytes, source: str | None) -> Any:
+    return _parse(_text(data, source), _decoder, source)
+
+
 def from_json(data: str | bytes, *, source: str | None = None) -> _model.Report:
     """Read a report from a lawgov JSON document.
 
@@ -158,7 +166,13 @@ def from_json(data: str | bytes, *, source: str | None = None) -> _model.Report:
             version.
         ValidationError: Every wrong value, each with its path.
     """
-    return _convert.from_dict(_decode(data, source), source=source)
+    text = _text(data, source)
+    with _convert.gc_paused():
+        report = _convert.load_pairs(_parse(text, _pairs_decoder, source), source=source)
+    if report is not None:
+        return report
+    # Duplicates, a newer minor version or a problem: parse strictly, then find every problem.
+    return _convert.from_dict(_parse(text, _decoder, source), source=source)
 
 
 def _unsafe_integer(data: Any) -> bool:

@@ -396,6 +396,11 @@ def from_xml(data: str | bytes, *, source: str | None = None) -> _model.Report:
             root element or namespace, an unsupported version, or a structure the XSD refuses.
         ValidationError: Every wrong value, each with its path.
     """
+    with _convert.gc_paused():
+        return _from_xml(data, source)
+
+
+def _from_xml(data: str | bytes, source: str | None) -> _model.Report:
     root = _parse(_prepare(data, source), source)
     if root.tag != _ROOT:
         qname = etree.QName(root)
