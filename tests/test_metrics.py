@@ -6,14 +6,15 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import cn2an
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import lawgov
 import lawgov.samples
 from lawgov import Metric, Qualifier
-from lawgov._metrics import find_metric_spans, find_metrics
+from lawgov._metrics import UNITS, find_metric_spans, find_metrics
 from lawgov._validation import tree_problems
 
 # The shared fixtures sit beside the repository clone; the seed is bundled as lawgov.samples.
@@ -302,3 +303,39 @@ def test_linear_time_on_long_text() -> None:
     elapsed = time.perf_counter() - started
     assert len(found) == 4000
     assert elapsed < 2.0
+
+
+_SAFE_UNITS = [unit for unit in UNITS if unit not in ("%", "％")]
+
+
+@given(
+    value=st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False),
+    unit=st.sampled_from(_SAFE_UNITS),
+    magnitude=st.sampled_from(["", "万", "亿"]),
+)
+def test_any_number_and_unit_is_read_back(value: Decimal, unit: str, magnitude: str) -> None:
+    printed = f"{value}{magnitude}{unit}"
+    (metric,) = find_metrics(f"全年完成{printed}，效果良好。")
+    assert (metric.value, metric.unit, metric.text) == (value, magnitude + unit, printed)
+    assert metric.qualifier is EXACT
+
+
+@given(value=st.decimals(min_value=0, max_value=100, places=1, allow_nan=False))
+def test_any_percentage_is_read_back(value: Decimal) -> None:
+    (metric,) = find_metrics(f"满意率{value}%。")
+    assert (metric.value, metric.unit, metric.text) == (value, "%", f"{value}%")
+
+
+@example(value=20_000, unit="次")
+@example(value=12_000, unit="人次")
+@given(
+    value=st.integers(min_value=3, max_value=99_999),
+    unit=st.sampled_from(
+        ["次", "项", "件", "家", "名", "场", "人次", "期", "份", "条", "轮", "个"]
+    ),
+)
+def test_any_chinese_count_is_read_back(value: int, unit: str) -> None:
+    printed = f"{cn2an.an2cn(value)}{unit}"
+    (metric,) = find_metrics(f"全年开展{printed}，效果良好。")
+    # a round 万 keeps its magnitude word in the unit (三万次 → 3 万次), like 3万次
+    assert (metric.base_value, metric.base_unit, metric.text) == (value, unit, printed)

@@ -7,10 +7,10 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
 * A statement needs a trigger verb (下放, 委托, 赋予, 承接, or a pair such as 委托和下放), a
   power word in its sentence (职权, 权限, 权力, 事项, 审批, 许可, 处罚, 职能, 管理权, 执法权;
   a sentence ends at 。！？ or a line break) and a count in 项 (``23项``, ``十二项``,
-  ``15个事项``) bound to the verb: in the verb's clause, or in the next clause when the verb's
-  clause names no power (``受市局委托，行使…职权共计9项``). Without such a count there is no
-  statement: ``委托第三方研发`` is a contract, and in ``向基层下放审批权限，全年办理许可事项
-  3600项`` the count is another fact.
+  ``15个事项``, ``权限56个，``) bound to the verb: in the verb's clause, or in the next
+  clause when the verb's clause names no power (``受市局委托，行使…职权共计9项``). Without
+  such a count there is no statement: ``委托第三方研发`` is a contract, and in
+  ``向基层下放审批权限，全年办理许可事项3600项`` the count is another fact.
 * Count: a total introduced by 共/合计/总计/累计/计, else the first count after the verb, else the
   count before it in the same clause (``将12项事项下放``). Verbs that share a count are one
   statement (``承接市局下放的…12项``); a sentence may hold several statements.
