@@ -338,4 +338,4 @@ def test_any_chinese_count_is_read_back(value: int, unit: str) -> None:
     printed = f"{cn2an.an2cn(value)}{unit}"
     (metric,) = find_metrics(f"全年开展{printed}，效果良好。")
     # a round 万 keeps its magnitude word in the unit (三万次 → 3 万次), like 3万次
-    assert (metric.base_value, metric.base_unit, metric.text) == (value, unit, printed)
+    assert (metric.base_value, metric.base_unit, metric.text) == (Decimal(value), unit, printed)
