@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 __all__ = [
-    "CHINESE_DIGITS",
     "CHINESE_NUMERAL_CHARS",
     "ENUMERATOR",
     "chinese_number",
@@ -61,8 +60,6 @@ _BIG_UNITS: Final[dict[str, int]] = {"万": 10_000, "亿": 100_000_000}
 
 #: The characters that make up a Chinese numeral (digits, 十百千, 万亿).
 CHINESE_NUMERAL_CHARS: Final[str] = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
-#: The Chinese digit characters one to nine (with 两), the possible first characters of a count.
-CHINESE_DIGITS: Final[str] = "一二两三四五六七八九"
 
 #: An ``N是`` enumeration marker (一是 … 九十九是); group ``numeral`` holds the number. The
 #: look-behind keeps ``十一是`` from also matching as ``一是`` and ``第一是`` from matching at all;
