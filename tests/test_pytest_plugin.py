@@ -4,8 +4,9 @@ point (no conftest, no imports of the plugin)."""
 
 from __future__ import annotations
 
+import shutil
 import sys
-import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -15,32 +16,27 @@ from lawgov.testing import pytest_plugin
 
 pytest_plugins = ["pytester"]
 
-# The ten-line test from docs/testing.md: a sample fixture, 100 random valid reports, and a
-# failing comparison that must show which paths differ.
-THROWAWAY = textwrap.dedent(
-    """
-    import lawgov
-    from hypothesis import given, settings
-    from lawgov.testing import reports
+ROOT = Path(__file__).resolve().parent.parent
 
-    def test_sample(lawgov_sample_report):
-        assert lawgov_sample_report.year == 2020
 
-    @settings(max_examples=100, deadline=None)
-    @given(reports())
-    def test_random_reports(report):
-        assert lawgov.from_json(lawgov.to_json(report)) == report
+def _ten_line_test() -> str:
+    """The code block under "In ten lines" in docs/testing.md, exactly as readers see it."""
+    guide = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    section = guide.split("## In ten lines", 1)[1]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
 
-    def test_two_years(lawgov_report_factory):
-        assert lawgov_report_factory(year=2020) == lawgov_report_factory(year=2021)
-    """
-)
+
+def test_the_documented_test_is_ten_lines() -> None:
+    code = _ten_line_test()
+    assert len([line for line in code.splitlines() if line.strip()]) <= 12
+    assert "lawgov_sample_report" in code
+    assert "max_examples=100" in code
 
 
 def test_a_throwaway_project_gets_fixtures_random_reports_and_a_path_diff(
     pytester: pytest.Pytester,
 ) -> None:
-    pytester.makepyfile(test_throwaway=THROWAWAY)
+    pytester.makepyfile(test_throwaway=_ten_line_test())
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(
@@ -122,3 +118,9 @@ def test_fixtures_give_the_sample_and_the_factory(
 ) -> None:
     assert lawgov_sample_report == lawgov.samples.load(pytest_plugin.SAMPLE_NAME)
     assert lawgov_report_factory is testing.make_report
+
+
+def test_the_complete_example_passes_in_a_fresh_project(pytester: pytest.Pytester) -> None:
+    shutil.copy(ROOT / "examples" / "test_with_lawgov.py", pytester.path / "test_with_lawgov.py")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=7)

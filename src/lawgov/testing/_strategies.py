@@ -208,22 +208,15 @@ def _paragraph_lists(knobs: _Knobs, max_size: int = _MAX_PARAGRAPHS) -> st.Searc
 
 @_cached
 def _agencies(knobs: _Knobs) -> st.SearchStrategy[Agency]:
-    names: st.SearchStrategy[str]
+    # One choice among whole realistic names (not a place and a body drawn apart), so that
+    # shrinking lands on 江海区科学技术局 rather than on a one-character free-text name.
     if knobs.chinese:
-        names = st.one_of(
-            st.builds(str.__add__, st.sampled_from(_PLACES), st.sampled_from(_BODIES)),
-            _free_text(_CHINESE_CHARS, 12),
-        )
+        realistic = [place + body for place in _PLACES for body in _BODIES]
+        free = _free_text(_CHINESE_CHARS, 12)
     else:
-        names = st.one_of(
-            st.builds(
-                lambda place, body: f"{place} {body}",
-                st.sampled_from(_ASCII_PLACES),
-                st.sampled_from(_ASCII_BODIES),
-            ),
-            _free_text(_ASCII_CHARS, 30),
-        )
-    return st.builds(Agency, name=names)
+        realistic = [f"{place} {body}" for place in _ASCII_PLACES for body in _ASCII_BODIES]
+        free = _free_text(_ASCII_CHARS, 30)
+    return st.builds(Agency, name=st.one_of(st.sampled_from(realistic), free))
 
 
 @_cached
