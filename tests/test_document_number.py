@@ -62,6 +62,9 @@ def test_variants(text: str, expected: DocumentNumber) -> None:
         ("市政府办公室印发的粤府办〔2020〕3号", "粤府办", "粤府办〔2020〕3号"),
         ("江府〔2017〕16号和江府〔2018〕2号", "江府", "江府〔2018〕2号"),
         ("省经信委和粤经信〔2019〕7号", "粤经信", "粤经信〔2019〕7号"),
+        # or after the issuing body's name when the run is too long to be a code
+        ("国务院办公厅国办发〔2019〕5号", "国办发", "国办发〔2019〕5号"),
+        ("江门市人民政府办公室江府办〔2020〕3号", "江府办", "江府办〔2020〕3号"),
     ],
 )
 def test_issuer_code_boundary(text: str, code: str, printed: str) -> None:

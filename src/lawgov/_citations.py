@@ -15,7 +15,8 @@ This module owns how cited laws and documents are recognised:
   words are verbs and nouns that introduce a document (根据, 按照, 依据, 印发, 转发, 执行, 落实,
   贯彻, 文件, 通知 …); particles are characters that never occur in an issuer code (的, 和,
   及, 与, 在 …).
-  A code longer than eight characters after cutting is not trusted and the number is skipped.
+  A run still longer than eight characters is cut after the issuing body's name when one ends it
+  (``国务院办公厅国办发〔2019〕5号`` → ``国办发``); otherwise the number is not trusted and skipped.
 * A document number in parentheses right after a title (``《…》（江府〔2017〕16号）``, ASCII
   parentheses too, ``16号文`` too, or first in a list: ``（江府〔2017〕16号，以下简称…）``) belongs
   to that title; any other document number stands alone as a citation without a title.
@@ -58,6 +59,7 @@ _DOCNO_TAIL = re.compile(
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MAX_RUN = 30  # how far back the issuer code is looked for; longer runs are running text
 _MAX_CODE = 8  # the model's limit for an issuer code
+_USUAL_CODE = 6  # the longest codes seen in practice (津政办发, 岚法办发, 高新组通 are four)
 
 # Words that introduce a document; the issuer code starts after the last of them.
 _LEAD_WORDS: Final[tuple[str, ...]] = (
@@ -92,6 +94,8 @@ _LEAD_WORDS: Final[tuple[str, ...]] = (
 # Characters that never occur in an issuer code; the code starts after the last of them.
 _PARTICLES: Final[str] = "的和及与或按据依即以在由将对从号是为了等并见年月日"
 _LEAD = re.compile("|".join(_LEAD_WORDS) + f"|[{_PARTICLES}]")
+# Names of issuing bodies that end a run too long to be a code (国务院办公厅国办发).
+_ISSUING_BODY = re.compile(r"人民政府|办公室|办公厅|委员会|政府|局|厅")
 # After a title: optional spaces, an opening parenthesis, the number, then its end.
 _AFTER_TITLE_OPEN = re.compile(r"[ \t]*[（(][ \t]*")
 _AFTER_NUMBER_CLOSE = re.compile(r"(?:文件|文)?[ \t]*[）)，,；;、]")
@@ -123,6 +127,15 @@ def find_document_numbers(text: str) -> list[tuple[DocumentNumber, int, int]]:
         for lead in _LEAD.finditer(run):
             cut = lead.end()
         code = run[cut:]
+        if len(code) > _MAX_CODE:
+            # 国务院办公厅国办发〔…〕: the issuing body printed before its own code, which is then
+            # held to the usual length of codes (GB/T 9704 practice: at most six characters)
+            body_end = 0
+            for body in _ISSUING_BODY.finditer(code):
+                if 2 <= len(code) - body.end() <= _USUAL_CODE:
+                    body_end = body.end()
+            cut += body_end
+            code = run[cut:]
         if not code or len(code) > _MAX_CODE:
             continue
         year = tail["year"]
