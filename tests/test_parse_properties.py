@@ -266,3 +266,21 @@ def test_a_rendered_report_parses_back_to_the_same_structure(report: lawgov.Repo
 def test_corpus_reports_survive_render_and_parse(index: int) -> None:
     report = lawgov.parse_text(CORPUS[index])
     assert lawgov.parse_text(render_text(report)) == report
+
+
+@given(any_text)
+def test_parse_and_parse_text_agree(text: str) -> None:
+    # parse_text takes the cleaner's fast path; parse keeps the record of changes.
+    message: str | None = None
+    try:
+        expected = lawgov.parse_text(text)
+    except lawgov.ParseError as error:
+        message = str(error)
+    if message is not None:
+        with pytest.raises(lawgov.ParseError) as caught:
+            lawgov.parse(text)
+        assert str(caught.value) == message
+        return
+    result = lawgov.parse(text)
+    assert result.report == expected
+    assert result.text == lawgov.clean_text(text)

@@ -230,10 +230,8 @@ def parse(
         ParseError: The text names no year or no issuer anywhere (the error gives the line and
             what was expected), or is not a string.
     """
-    if not isinstance(text, str):
-        raise ParseError(f"expected report text as a str, got {type(text).__name__}", source=source)
+    _check_text(text, source)
     cleaning = _clean.clean(text, keep_script=keep_script)
-    cleaned = cleaning.text
     warnings = [
         ParseWarning(
             stage="clean",
@@ -241,6 +239,21 @@ def parse(
         )
         for span in cleaning.damaged
     ]
+    report = _read(cleaning.text, warnings, source=source, url=url)
+    return ParseResult(
+        report=report, text=cleaning.text, cleaning=cleaning, warnings=tuple(warnings)
+    )
+
+
+def _check_text(text: object, source: str | None) -> None:
+    if not isinstance(text, str):
+        raise ParseError(f"expected report text as a str, got {type(text).__name__}", source=source)
+
+
+def _read(
+    cleaned: str, warnings: list[ParseWarning], *, source: str | None, url: str | None
+) -> Report:
+    """Stages 2-5 on cleaned text; warnings are appended to ``warnings``."""
     lines = _lines(cleaned)
     if not lines:
         raise ParseError(
@@ -313,7 +326,7 @@ def parse(
             source=source,
             line=where,
         ) from error
-    return ParseResult(report=report, text=cleaned, cleaning=cleaning, warnings=tuple(warnings))
+    return report
 
 
 def _build(
@@ -375,7 +388,10 @@ def parse_text(
     Raises:
         ParseError: The text names no year or no issuer anywhere, or is not a string.
     """
-    return parse(text, source=source, url=url, keep_script=keep_script).report
+    # The cleaner's fast path: the same text, without the record of changes parse() keeps.
+    _check_text(text, source)
+    cleaned = _clean.clean_text(text, keep_script=keep_script)
+    return _read(cleaned, [], source=source, url=url)
 
 
 # --- the reverse: a report as published text ------------------------------------------------
