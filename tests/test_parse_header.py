@@ -202,6 +202,16 @@ def test_empty_disclosure_values_are_none_and_bad_document_numbers_are_dropped()
             "柘阳县人民政府\n关于2022年度法治政府建设工作情况的报告\n正文。",
             "柘阳县人民政府关于2022年度法治政府建设工作情况的报告",
         ),
+        # a 标题 row in the disclosure block, the title printed again below it
+        (
+            "索引号：123\n标　　题：某县司法局2021年法治政府建设年度报告\n发布日期：2022-02-01\n"
+            "某县司法局2021年法治政府建设年度报告\n正文。",
+            "某县司法局2021年法治政府建设年度报告",
+        ),
+        (
+            "[ 名称 ] 某县司法局2021年法治政府建设年度报告 [ 发布日期 ] 2022-02-01\n正文。",
+            "某县司法局2021年法治政府建设年度报告",
+        ),
         # a site name above the report's title
         (
             "江海区人民政府门户网站\n首页 > 政务公开\n区科技局2020年法治政府建设年度报告\n正文。",

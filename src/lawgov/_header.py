@@ -158,6 +158,8 @@ _LABELS: dict[str, str] = {
     "成文时间": "written",
     "主题分类": "topic",
     "主题词": "ignored",
+    "标题": "title",
+    "名称": "title",
     "体裁分类": "genre",
     "有效性": "validity",
     "发布日期": "published",
@@ -453,6 +455,8 @@ def _lone_value(field: str, text: str) -> bool:
         return parse_datetime(text) is not None
     if field == "views":
         return text.isdigit() or text in _EMPTY_VALUES
+    if field == "title":
+        return _title_like(text)
     return (
         _HEADING_START.match(text) is None
         and len(text) <= 40
@@ -575,6 +579,10 @@ def read_header(lines: Sequence[Line]) -> Header:
                 # Label and value on separate lines.
                 fields.add(last_field, lines[index + 1].text)
                 index += 1
+            labelled = fields.get("title")
+            if title is None and labelled is not None and _title_like(labelled):
+                # A 标题 row in the disclosure block: a copy printed below is a repeat.
+                title, title_line = labelled, line.number
             index += 1
             continue
         # The first title-like line is the title, unless it is not this genre's title and a
