@@ -80,6 +80,7 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         ("培训三千人", [("3000", "人", "三千人", EXACT)]),
         ("投入资金三千万元", [("3000", "万元", "三千万元", EXACT)]),
         ("成交额三亿元", [("3", "亿元", "三亿元", EXACT)]),
+        ("服务群众一万人次", [("1", "万人次", "一万人次", EXACT)]),
         ("举办百分之九十", [("90", "%", "百分之九十", EXACT)]),
         # qualifiers attached after the number
         ("开展活动20余次", [("20", "次", "20余次", Qualifier.APPROXIMATELY)]),
@@ -326,6 +327,7 @@ def test_any_percentage_is_read_back(value: Decimal) -> None:
     assert (metric.value, metric.unit, metric.text) == (value, "%", f"{value}%")
 
 
+@example(value=10_000, unit="次")
 @example(value=20_000, unit="次")
 @example(value=12_000, unit="人次")
 @given(

@@ -13,9 +13,10 @@ lookalikes out are, in order of application:
 * Ordinals: a number right after 第 or 前 (``第3位``, ``前三名``) is a rank, not a count.
 * Arabic numbers must not continue an identifier or formula (``MB1A``, ``1+6+3``, ``2023-00017``).
 * Chinese numerals are accepted conservatively, because they also build words: the value must
-  be at least 2 (``一次性``, ``一把手``, ``一批`` are words, and a lone ``一`` + unit is more
-  often an article than a count); a lone ``二`` is refused too (a count of two is ``两`` before a
-  measure word, so ``二次供水``, ``二期`` are ordinals); the numeral must start with a digit or
+  be at least 2 unless a magnitude word follows (``一次性``, ``一把手``, ``一批`` are words, and
+  a lone ``一`` + unit is more often an article than a count; ``一万人次`` is a count); a lone
+  ``二`` is refused too (a count of two is ``两`` before a measure word, so ``二次供水``,
+  ``二期`` are ordinals); the numeral must start with a digit or
   十 (``百家``, ``千方百计`` are words) and must not follow a character that makes it a name or a
   vague amount (``国十条``, ``数十次``, ``前三名``); it must not be followed by another numeral
   (``两个一百年``, ``三会一课``); ``N个`` before an abstract word is a heading or slogan
@@ -368,8 +369,8 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
     low = chinese_number(number) if upper is not None else None
     if value is None or (upper is not None and (low is None or low >= value)):
         return None
-    if is_chinese and value < 2:
-        return None
+    if is_chinese and value < 2 and not magnitude:
+        return None  # 一次性, 一批: 一 before a unit is a word (but 一万人次 is a count)
     full_unit = "%" if unit in ("%", "％") else magnitude + (unit or "")
     qualifier = _qualifier(text, match, start, last_end)
     if upper is not None and qualifier not in _CHANGES:
