@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 import re
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -117,3 +119,62 @@ def test_result_is_simplified(text: str) -> None:
     for char in set(_HAN.findall(result)):
         if converter.convert(char) != char:
             char.encode("gb2312")
+
+
+# --- noise in, the clean text back out -------------------------------------------------------
+
+_SHARED = Path(__file__).resolve().parents[2] / "shared"
+_CLEAN_TEXTS = [
+    clean_text(path.read_text(encoding="utf-8"))
+    for path in [
+        *sorted((_SHARED / "fixtures").glob("*.txt")),
+        _SHARED / "seed" / "000_d4caa6dbc77ce380.txt",
+    ]
+]
+_MOJIBAKE = ["??萍季?", "??", "\ufffd", "?季?", "锟斤拷"]
+_FOLD = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"}
+
+
+def _noisy(text: str, rnd: random.Random) -> str:
+    """Add the noise of scraped copies (docs/cleaning.md) to clean text, at random places."""
+    import opencc
+    from pypinyin import Style, pinyin
+
+    if rnd.random() < 0.7:
+        text = str(opencc.OpenCC("s2t").convert(text))
+    fold, annotate, double, tag, damage = (rnd.random() < 0.6 for _ in range(5))
+    out: list[str] = []
+    last = -10
+    for i, char in enumerate(text):
+        following = text[i + 1] if i + 1 < len(text) else ""
+        han = _HAN.match(char) is not None
+        if tag and han and rnd.random() < 0.02:
+            out.append(rnd.choice(["<span>", '<span style="font-family:宋体">', "<b>"]))
+        printed = _FOLD[char] if fold and char in _FOLD else char
+        out.append(",," if printed in ",，" and double and rnd.random() < 0.3 else printed)
+        if annotate and han and following not in "(（" and rnd.random() < 0.15:
+            out.append(f"({pinyin(char, style=Style.TONE)[0][0]})")
+        if tag and han and rnd.random() < 0.02:
+            out.append(rnd.choice(["</span>", "/span>", "</b>"]))
+        # Runs closer than four characters would be read as one run (docs/cleaning.md).
+        if damage and han and _HAN.match(following) and i > last + 8 and rnd.random() < 0.01:
+            out.append(rnd.choice(_MOJIBAKE))
+            last = i
+        if double and following and following in "、。" and rnd.random() < 0.2:
+            out.append(",")
+        if following == "\n" and rnd.random() < 0.3:
+            out.append(rnd.choice([" ", "\u3000", "\t", "&nbsp;"]))
+    noisy = "".join(out)
+    return noisy.replace("\n", "\r\n") if rnd.random() < 0.3 else noisy
+
+
+@given(st.sampled_from(_CLEAN_TEXTS), st.integers(min_value=0, max_value=2**32))
+def test_cleaning_noisy_copies_gives_the_clean_text_back(text: str, seed: int) -> None:
+    # A seeded generator, not st.randoms(): thousands of draws per example are too many for
+    # Hypothesis to shrink; a failing seed reproduces the noisy copy exactly.
+    noisy = _noisy(text, random.Random(seed))
+    result = clean(noisy)
+    assert result.text == text
+    assert "".join(span.text for span in result.damaged) == "".join(
+        run for run in re.findall(r"\?\?萍季\?|\?\?|\ufffd|\?季\?|(?:锟斤拷)+", noisy)
+    )
