@@ -88,6 +88,7 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         ("覆盖企业100家以上", [("100", "家", "100家", Qualifier.AT_LEAST)]),
         ("控制在5天以下", [("5", "天", "5天", Qualifier.AT_MOST)]),
         ("培训500人左右", [("500", "人", "500人", Qualifier.APPROXIMATELY)]),
+        ("新建学校3所以上", [("3", "所", "3所", Qualifier.AT_LEAST)]),
         ("服务1.5万余人", [("1.5", "万人", "1.5万余人", Qualifier.APPROXIMATELY)]),
         # qualifiers before the number, in the same clause
         ("每月至少进行1次法治专题学习", [("1", "次", "1次", Qualifier.AT_LEAST)]),

@@ -353,7 +353,8 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
         end = match.end("unit")
     else:
         end = max(match.end("magnitude"), match.end("approx2"))
-    if unit is not None and match["percent"] is None:
+    if unit is not None and match["percent"] is None and match["after"] is None:
+        # (a unit followed by 以上/以内 is a unit: 3所以上 is not 所以)
         follow = text[end : end + 1]
         if follow and follow in _NOT_UNIT_BEFORE.get(unit, ""):
             return None
