@@ -314,12 +314,21 @@ _SAFE_UNITS = [unit for unit in UNITS if unit not in ("%", "％")]
     value=st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False),
     unit=st.sampled_from(_SAFE_UNITS),
     magnitude=st.sampled_from(["", "万", "亿"]),
+    bound=st.sampled_from(["", "以上", "以内", "左右"]),
 )
-def test_any_number_and_unit_is_read_back(value: Decimal, unit: str, magnitude: str) -> None:
+def test_any_number_and_unit_is_read_back(
+    value: Decimal, unit: str, magnitude: str, bound: str
+) -> None:
     printed = f"{value}{magnitude}{unit}"
-    (metric,) = find_metrics(f"全年完成{printed}，效果良好。")
+    (metric,) = find_metrics(f"全年完成{printed}{bound}，效果良好。")
     assert (metric.value, metric.unit, metric.text) == (value, magnitude + unit, printed)
-    assert metric.qualifier is EXACT
+    expected = {
+        "": EXACT,
+        "以上": Qualifier.AT_LEAST,
+        "以内": Qualifier.AT_MOST,
+        "左右": Qualifier.APPROXIMATELY,
+    }
+    assert metric.qualifier is expected[bound]
 
 
 @given(value=st.decimals(min_value=0, max_value=100, places=1, allow_nan=False))
