@@ -284,3 +284,46 @@ def test_parse_and_parse_text_agree(text: str) -> None:
     result = lawgov.parse(text)
     assert result.report == expected
     assert result.text == lawgov.clean_text(text)
+
+
+# --- metamorphic: the noise of real copies does not change the report -----------------------
+
+_ASCII_FOLD = str.maketrans("，：；（）！？", ",:;()!?")
+
+
+def _page_markers(text: str, step: int, offset: int) -> str:
+    """Inject 1、 2、 … at every ``step``-th line, as document-sharing sites do."""
+    lines = text.split("\n")
+    marked = [index for index in range(len(lines)) if index % step == offset]
+    numbers = {index: number for number, index in enumerate(marked, start=1)}
+    return "\n".join(
+        f"{numbers[index]}、{line}" if index in numbers else line
+        for index, line in enumerate(lines)
+    )
+
+
+NOISES = {
+    "ascii punctuation": lambda text: text.translate(_ASCII_FOLD),
+    "CRLF": lambda text: text.replace("\n", "\r\n"),
+    "blank lines": lambda text: text.replace("\n", "\n\n"),
+    "indented": lambda text: "\n".join("\u3000\u3000" + line for line in text.split("\n")),
+    "page chrome": lambda text: (
+        "首页 > 政务公开 > 法治政府建设\n今天是2026年3月1日 星期日\n【字体：大 中 小】\n"
+        + text
+        + "\n【打印本页】【关闭窗口】\n- 1 -\n"
+    ),
+    **{
+        f"page markers every {step} from {offset}": (
+            lambda text, step=step, offset=offset: _page_markers(text, step, offset)
+        )
+        for step in (3, 5, 8)
+        for offset in (0, 1, 2)
+    },
+}
+
+
+@pytest.mark.parametrize("noise", sorted(NOISES))
+@pytest.mark.parametrize("index", range(len(CORPUS)))
+def test_noise_of_real_copies_does_not_change_the_report(index: int, noise: str) -> None:
+    text = CORPUS[index]
+    assert lawgov.parse_text(NOISES[noise](text)) == lawgov.parse_text(text)

@@ -39,7 +39,10 @@ _HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (2, re.compile(rf"^[（(]\s*(?P<num>[{_CN}]{{1,3}})\s*[）)](?P<space>\s*)(?P<rest>.*)$")),
     (
         3,
-        re.compile(r"^(?P<num>[0-9０-９]{1,2})\s*[、．.](?![0-9０-９])(?P<space>\s*)(?P<rest>.*)$"),
+        # A digit right after 1. or 1．is a decimal or a date (2026.04.20); after 1、 it is not.
+        re.compile(
+            r"^(?P<num>[0-9０-９]{1,2})\s*(?:、|[．.](?![0-9０-９]))(?P<space>\s*)(?P<rest>.*)$"
+        ),
     ),
     (4, re.compile(r"^[（(]\s*(?P<num>[0-9０-９]{1,2})\s*[）)](?P<space>\s*)(?P<rest>.*)$")),
 )
@@ -119,6 +122,8 @@ def _heading_like(rest: str) -> bool:
         and rest[0] not in _LEADING_PUNCTUATION
         and len(title) <= _MAX_DIGIT_TITLE
         and "；" not in title
+        # A clause that opens what follows (现将…报告如下：) is a lead-in, not a title.
+        and not title.endswith(("：", ":"))
     )
 
 
@@ -266,6 +271,16 @@ _MAX_CLOSING = 4
 _SIGNATURE_PUNCTUATION = re.compile(r"[。，；：！？,;:!?、“”《》]")
 
 
+_LONE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*[、．.]$")
+_DIGIT_PAGE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*、\s*")
+
+
+def _without_page_marker(text: str) -> str:
+    """A line without the ``N、`` page marker a sharing site may have put before it."""
+    match = _DIGIT_PAGE_MARKER.match(text)
+    return text[match.end() :] if match and match.end() < len(text) else text
+
+
 def _closing_block(lines: Sequence[Line]) -> tuple[int, list[str]]:
     """Where the closing block (formula, agency lines, date line) begins, and its agencies.
 
@@ -276,7 +291,7 @@ def _closing_block(lines: Sequence[Line]) -> tuple[int, list[str]]:
     seen_date = False
     agencies: list[str] = []
     while index > 0 and len(lines) - index < _MAX_CLOSING:
-        text = lines[index - 1].text
+        text = _without_page_marker(lines[index - 1].text)
         if _SIGNATURE_DATE.match(text) and not seen_date and not agencies:
             seen_date = True
         elif (
@@ -562,11 +577,18 @@ def build_outline(lines: Sequence[Line], *, year: int | None) -> Outline:
     Returns:
         The preamble, the section tree with measures split out, and the closing block.
     """
+    # A lone page marker (2、) is no content anywhere, and must not hide a signature block.
+    notes = [
+        f"line {line.number}: dropped page marker {line.text!r}"
+        for line in lines
+        if _LONE_MARKER.match(line.text)
+    ]
+    lines = [line for line in lines if not _LONE_MARKER.match(line.text)]
     start, agencies = _closing_block(lines)
-    closing = tuple(line.text for line in lines[start:])
+    closing = tuple(_without_page_marker(line.text) for line in lines[start:])
     builder = _Builder(year)
     _body_lines(lines[:start], builder)
-    notes = builder.notes
+    notes.extend(builder.notes)
     for node in builder.root:
         _finish(node, notes)
     return Outline(
