@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, find, given, settings
 
 import lawgov
 from lawgov import testing
@@ -17,7 +18,7 @@ def _rules_raised(data: dict[str, Any]) -> list[str]:
     return [problem.rule for problem in caught.value.problems]
 
 
-@pytest.mark.parametrize("rule", sorted(lawgov.RULES))
+@pytest.mark.parametrize("rule", testing.INVALID_RULES)
 def test_each_case_breaks_its_rule_and_no_other(rule: str) -> None:
     @settings(max_examples=25)
     @given(testing.invalid_reports(rules=[rule]))
@@ -31,17 +32,31 @@ def test_each_case_breaks_its_rule_and_no_other(rule: str) -> None:
     check()
 
 
-def test_the_cases_together_cover_every_documented_rule() -> None:
-    seen: set[str] = set()
+@pytest.mark.parametrize("rule", testing.INVALID_RULES)
+def test_the_unrestricted_strategy_generates_every_rule(rule: str) -> None:
+    found = find(
+        testing.invalid_reports(max_depth=1, max_sections=1, max_measures=1),
+        lambda pair: pair[1] == rule,
+        settings=settings(max_examples=2000, database=None, phases=[Phase.generate]),
+    )
+    assert found[1] == rule
 
-    @settings(max_examples=300, database=None)
-    @given(testing.invalid_reports(max_depth=1, max_sections=1, max_measures=1))
-    def collect(pair: tuple[dict[str, Any], str]) -> None:
-        seen.add(pair[1])
 
-    collect()
-    assert seen == set(lawgov.RULES)
-    assert set(testing.INVALID_RULES) == set(lawgov.RULES)
+def test_the_cases_cover_every_rule_a_document_can_break() -> None:
+    assert set(testing.INVALID_RULES) == set(lawgov.RULES) - {"non_finite"}
+
+
+def test_a_document_cannot_break_non_finite_so_it_is_left_out() -> None:
+    # Documents hold decimals as plain strings: "NaN" is refused as a type problem there, and
+    # non_finite is only reachable by objects built in code. Should the formats ever report
+    # non_finite for a document, this fails and the rule belongs in INVALID_RULES.
+    for text in ("NaN", "Infinity", "-Infinity"):
+        data = lawgov.to_dict(testing.make_report(metrics=[testing.make_metric()]))
+        data["metrics"][0]["value"] = text
+        assert _rules_raised(data) == ["type"]
+    with pytest.raises(lawgov.ValidationError) as caught:
+        testing.make_metric(value=Decimal("NaN"))
+    assert [p.rule for p in caught.value.problems] == ["non_finite"]
 
 
 @given(testing.invalid_reports(text="ascii"))
