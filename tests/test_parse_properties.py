@@ -302,9 +302,17 @@ def _page_markers(text: str, step: int, offset: int) -> str:
     )
 
 
+def _to_traditional(text: str) -> str:
+    import opencc
+
+    converted: str = opencc.OpenCC("s2t").convert(text)
+    return converted
+
+
 NOISES = {
     "ascii punctuation": lambda text: text.translate(_ASCII_FOLD),
     "CRLF": lambda text: text.replace("\n", "\r\n"),
+    "traditional script": _to_traditional,
     "blank lines": lambda text: text.replace("\n", "\n\n"),
     "indented": lambda text: "\n".join("\u3000\u3000" + line for line in text.split("\n")),
     "page chrome": lambda text: (
