@@ -63,11 +63,12 @@ def unchecked() -> Iterator[None]:
         _checking.reset(token)
 
 
-_CHINA = "Asia/Shanghai"
+_CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 def _max_year() -> int:
-    return pendulum.now(_CHINA).year + 1
+    # The stdlib clock: pendulum.now() costs tens of microseconds, paid for every year checked.
+    return dt.datetime.now(_CHINA).year + 1
 
 
 def _is_int(value: object) -> bool:
