@@ -136,9 +136,10 @@ def test_invalid_report_built_on_purpose_is_refused_by_the_loader() -> None:
     assert [(p.path, p.rule) for p in caught.value.problems] == [("year", "year_range")]
 
 
-def test_a_malformed_decimal_string_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="not a decimal"):
+def test_a_malformed_decimal_string_is_a_type_problem() -> None:
+    with pytest.raises(lawgov.ValidationError) as caught:
         testing.make_metric(value="三")
+    assert [(p.path, p.rule) for p in caught.value.problems] == [("value", "type")]
 
 
 def test_assert_reports_equal_passes_on_equal_reports() -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 import pendulum
 
+from lawgov._errors import Problem, ValidationError
 from lawgov._model import (
     Agency,
     ChangeKind,
@@ -123,16 +124,18 @@ def make_metric(*, check: bool = True, **overrides: Any) -> Metric:
         The metric.
 
     Raises:
-        ValidationError: An override breaks a rule (unless ``check`` is False).
+        ValidationError: An override breaks a rule (unless ``check`` is False), or ``value`` is
+            a string that is not a decimal number.
     """
     fields: dict[str, Any] = {"value": Decimal("1500"), "unit": "万元"}
     fields.update(overrides)
     if isinstance(fields["value"], str):
-        # A decimal string as a report writes it; a malformed one is refused by Decimal itself.
+        # A decimal string as a report writes it; anything else is the type rule's business.
         try:
             fields["value"] = Decimal(fields["value"])
-        except ArithmeticError as error:
-            raise ValueError(f"not a decimal number: {overrides['value']!r}") from error
+        except ArithmeticError:
+            message = f"expected a decimal number such as '1500' or '3.6', got {fields['value']!r}"
+            raise ValidationError([Problem(path="value", message=message, rule="type")]) from None
     fields.setdefault("text", f"{fields['value']}{fields['unit']}")
     with _checks(check):
         return Metric(**fields)
