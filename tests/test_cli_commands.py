@@ -17,10 +17,12 @@ from pathlib import Path
 import pendulum
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 import lawgov
 import lawgov.samples
+import lawgov.testing
 from lawgov import Report, write_reports
 from lawgov.cli import cli
 
@@ -485,3 +487,21 @@ def test_shell_completion_script() -> None:
         _lawgov_script(), capture_output=True, text=True, env=env, timeout=60, check=False
     )
     assert "convert" in done.stdout
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(report=lawgov.testing.reports())
+def test_any_report_survives_the_command_line(tmp_path: Path, report: Report) -> None:
+    data = lawgov.to_json(report).encode("utf-8")
+    xml = run("convert", "-", "-", stdin=data)
+    assert xml.exit_code == 0, xml.stderr
+    back = run("convert", "-", "-", "--to", "json", stdin=xml.stdout_bytes)
+    assert back.stdout_bytes == data
+    path = tmp_path / "r.json"
+    path.write_bytes(data)
+    rows = list(csv.DictReader(io.StringIO(run("metrics", path, "-q").stdout)))
+    assert [row["text"] for row in rows] == [m.text for m in report.iter_metrics()]
+    shown = run("show", path)
+    assert shown.exit_code == 0
+    assert shown.stdout.startswith(report.title)
+    assert run("validate", path, "-q").exit_code == 0
