@@ -87,7 +87,21 @@ def test_problems_below_a_reported_path_are_not_repeated() -> None:
         Problem(path="sections[1].number", message="y", rule="numbering"),
         Problem(path="sections[01]", message="z", rule="type"),
     ]
-    assert _convert.merge_problems(first, then) == [first[0], then[2], then[3]]
+    assert _convert.merge_problems(first, then) == [first[0], then[3], then[2]]
+
+
+def test_problems_come_in_document_order() -> None:
+    paths = ["notes[0]", "sections[1].title", "year", "sections[0].zzz", "sections[0].number", ""]
+    problems = [Problem(path=path, message="m", rule="type") for path in paths]
+    ordered = [p.path for p in _convert.merge_problems(problems, [])]
+    assert ordered == [
+        "",
+        "year",
+        "sections[0].number",
+        "sections[0].zzz",
+        "sections[1].title",
+        "notes[0]",
+    ]
 
 
 SCALARS = [

@@ -190,9 +190,10 @@ def test_unknown_fields_are_problems_with_their_path() -> None:
     doc["sections"][0]["measures"][0]["metrics"][1]["bar"] = None
     with pytest.raises(lawgov.ValidationError) as caught:
         _load(doc)
+    # Unknown fields come after the known fields of their object (document order).
     assert [str(p) for p in caught.value.problems] == [
-        "sections[0].foo: unknown field",
         "sections[0].measures[0].metrics[1].bar: unknown field",
+        "sections[0].foo: unknown field",
     ]
 
 

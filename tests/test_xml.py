@@ -147,11 +147,12 @@ def test_bad_values_are_validation_errors_with_paths() -> None:
         .replace("<qualifier>exact</qualifier>", "<qualifier>exactly</qualifier>", 1)
         .replace("<number>1</number>", "<number>2</number>", 1)
     )
+    # In document order: by field order of the model, whichever check found the problem.
     assert _problems(text) == [
         ("year", "type"),
-        ("sections[0].measures[0].metrics[0].qualifier", "type"),
         ("sections[0].number", "numbering"),
         ("sections[0].measures[0].metrics[0].value", "negative_value"),
+        ("sections[0].measures[0].metrics[0].qualifier", "type"),
     ]
 
 
@@ -161,9 +162,10 @@ def test_unknown_and_repeated_elements_are_problems() -> None:
         .replace("<title>主要举措和成效</title>", "<title>主要举措和成效</title><foo>1</foo>")
         .replace("<unit>家</unit>", "<unit>家</unit><unit>家</unit>")
     )
+    # Unknown fields come after the known fields of their object.
     assert _problems(text) == [
-        ("sections[0].foo", "unknown_field"),
         ("sections[0].measures[0].metrics[0].unit", "type"),
+        ("sections[0].foo", "unknown_field"),
     ]
 
 

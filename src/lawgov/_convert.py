@@ -717,8 +717,32 @@ def _slow_object(cls: type, data: object, path: str, walk: _Collector, depth: in
         return cls(**kwargs)
 
 
+_SEGMENT = re.compile(r"\[(\d+)\]|\.?([^.\[]+)")
+
+
+def _document_order(problem: Problem) -> tuple[tuple[int, int], ...]:
+    # A path's position in the document: each name by its field's place in the model (unknown
+    # names after the known ones), each index by its value.
+    key: list[tuple[int, int]] = []
+    cls: Any = _model.Report
+    for index, name in _SEGMENT.findall(problem.path):
+        if index:
+            key.append((1, int(index)))
+            continue
+        specs = field_specs(cls) if cls is not None else ()
+        position = next((i for i, spec in enumerate(specs) if spec.name == name), len(specs))
+        key.append((0, position))
+        cls = specs[position].target if position < len(specs) else None
+        if cls is not None and not attrs.has(cls):
+            cls = None
+    return tuple(key)
+
+
 def merge_problems(first: list[Problem], then: list[Problem]) -> list[Problem]:
-    """``first`` plus those of ``then`` not at or below a path ``first`` already reports."""
+    """``first`` plus those of ``then`` not at or below a path ``first`` already reports.
+
+    The result is in document order (a problem of a field before those of the fields after it).
+    """
     taken = {problem.path for problem in first}
     merged = list(first)
     for problem in then:
@@ -731,7 +755,7 @@ def merge_problems(first: list[Problem], then: list[Problem]) -> list[Problem]:
                     break
         if not covered:
             merged.append(problem)
-    return merged
+    return sorted(merged, key=_document_order)
 
 
 def collect(data: object, lenient: bool) -> list[Problem]:
