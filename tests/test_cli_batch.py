@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import signal
 import subprocess
 import sys
@@ -248,3 +250,43 @@ def test_interrupting_a_batch_leaves_only_complete_outputs(
         assert lawgov.from_xml(path.read_bytes()) == expected
     converted = int(last.split("converted ")[1].split(",")[0])
     assert converted == len(outputs)
+
+
+# --- terminals -------------------------------------------------------------------------------
+
+
+def _run_on_terminal(args: list[str]) -> tuple[int, str]:
+    """Run lawgov with stdout and stderr on a pseudo-terminal; returns the status and the screen."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lawgov", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+        env={**os.environ, "TERM": "xterm", "COLUMNS": "100"},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closes when the process exits
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return process.wait(timeout=60), b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def test_a_terminal_gets_a_progress_bar_and_colours(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "in", 40)
+    status, screen = _run_on_terminal(["convert", str(tmp_path / "in"), str(tmp_path / "out")])
+    assert status == 0
+    assert "Converted  [" in screen
+    assert "100%" in screen
+    assert screen.rstrip().endswith("converted 40, failed 0, skipped 0")
+    status, screen = _run_on_terminal(["show", str(tmp_path / "out" / "f0" / "r0000.xml")])
+    assert status == 0
+    assert "\x1b[1m" in screen  # bold headings
+    assert "\x1b[33m" in screen  # yellow metrics
