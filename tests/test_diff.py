@@ -185,3 +185,21 @@ def _resolve(root: object, path: str) -> object:
             continue
         node = node[int(part[1:-1])] if part.startswith("[") else getattr(node, part)  # type: ignore[index]
     return node
+
+
+def test_long_texts_are_shown_around_their_first_difference() -> None:
+    text = (
+        "深入学习宪法和中国特色社会主义法律体系，" * 6
+        + "确保我局法治政府建设工作有组织、有步骤地推进。"
+    )
+    measure = lawgov.Measure(number=1, title="学法", text=text)
+    changed = attrs.evolve(measure, text=text.replace("确保我局", "确保本局"))
+    (difference,) = diff(measure, changed)
+    left, right = str(difference).removeprefix("text: ").split(" -> ")
+    # Ten characters of context, a window of thirty, and marks where the text goes on.
+    assert left == "…'会主义法律体系，确保我局法治政府建设工作有组织、有步骤地推进'…"
+    assert right == "…'会主义法律体系，确保本局法治政府建设工作有组织、有步骤地推进'…"
+    longer = attrs.evolve(measure, text=text + "补充。")
+    assert str(diff(measure, longer)[0]) == (
+        "text: …'组织、有步骤地推进。' -> …'组织、有步骤地推进。补充。'"
+    )

@@ -52,6 +52,9 @@ class Difference:
             return f"{where}: added {_show(self.right)}"
         if self.kind == "removed":
             return f"{where}: removed {_show(self.left)}"
+        if type(self.left) is str and type(self.right) is str:  # not the str-valued enums
+            left, right = _show_texts(self.left, self.right)
+            return f"{where}: {left} -> {right}"
         return f"{where}: {_show(self.left)} -> {_show(self.right)}"
 
 
@@ -125,6 +128,33 @@ def _show(value: object) -> str:
     """A short, one-line, unambiguous rendering of a value for a difference line."""
     text = _render(value)
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
+
+
+# When long texts are cut: characters of common text kept before the first difference, and
+# characters shown in all (CJK characters are two columns wide, so two windows fit a line).
+_CONTEXT = 10
+_WINDOW = 30
+
+
+def _show_texts(left: str, right: str) -> tuple[str, str]:
+    """Two long texts cut to the same window around where they start to differ."""
+    if len(repr(left)) <= _MAX_SHOWN and len(repr(right)) <= _MAX_SHOWN:
+        return repr(left), repr(right)
+    # Report texts are long paragraphs that differ in a few characters: start the window just
+    # before the first difference, or the change would be cut off the end of the line.
+    first = next(
+        (i for i, (a, b) in enumerate(zip(left, right, strict=False)) if a != b),
+        min(len(left), len(right)),
+    )
+    start = max(0, first - _CONTEXT)
+
+    def cut(text: str) -> str:
+        shown = repr(text[start : start + _WINDOW])
+        head = "…" if start else ""
+        tail = "…" if start + _WINDOW < len(text) else ""
+        return f"{head}{shown}{tail}"
+
+    return cut(left), cut(right)
 
 
 def _render(value: object) -> str:
