@@ -363,3 +363,13 @@ def test_traditional_header_labels() -> None:
     )
     header = read_header(_lines(text))
     assert (header.source, header.published) == ("本網", _china(2021, 2, 26, 16, 14))
+
+
+def test_page_footer_below_the_signature_is_dropped() -> None:
+    result = lawgov.parse(
+        "某局2021年法治政府建设年度报告\n一、主要工作\n正文。\n某局\n2022年1月5日\n"
+        "（责任编辑：张三）\n上一篇：关于印发某某办法的通知\n下一篇：无\n来源：本网\n"
+    )
+    assert result.report.closing == ("某局", "2022年1月5日")
+    assert result.report.sections[0].paragraphs == ("正文。",)
+    assert sum("page footer" in w.message for w in result.warnings) == 2

@@ -220,7 +220,7 @@ _BREADCRUMB_START = re.compile(
     scripted(r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|当前的位置|位置)\s*[>＞›»:：]")
 )
 _BREADCRUMB_SEPARATOR = re.compile(r"\s[>＞›»]\s|[>＞›»]{1,2}")
-_TODAY = re.compile(r"^今天是")
+_TODAY = re.compile(scripted(r"^(?:今天是|上一篇|下一篇)"))
 _CHROME_TOKENS = re.compile(
     scripted(
         r"字体|字号|[大中小]|默认|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|分享到|分享|"
@@ -612,7 +612,11 @@ def read_header(lines: Sequence[Line]) -> Header:
             index += 2
             continue
         break
-    body = tuple(line for line in lines[index:] if not is_chrome(line.text))
+    body = [line for line in lines[index:] if not is_chrome(line.text)]
+    # Metadata printed below the report (责任编辑：…, 来源：…) is page footer, not content.
+    while body and _meta_pairs(body[-1].text) is not None:
+        notes.append(f"line {body[-1].number}: dropped page footer {body[-1].text[:40]!r}")
+        body.pop()
     return Header(
         title=title,
         title_line=title_line,
@@ -620,7 +624,7 @@ def read_header(lines: Sequence[Line]) -> Header:
         published=_published(fields),
         views=_views(fields.get("views")),
         disclosure=_disclosure(fields),
-        body=body,
+        body=tuple(body),
         notes=tuple(notes),
     )
 
