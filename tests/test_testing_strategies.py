@@ -205,3 +205,15 @@ def test_importing_lawgov_does_not_import_hypothesis_strategies() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+@given(
+    st.from_type(lawgov.Report),
+    st.from_type(lawgov.Metric),
+    st.from_type(lawgov.DocumentNumber),
+)
+def test_from_type_gives_the_valid_strategies(
+    report: lawgov.Report, metric: lawgov.Metric, number: lawgov.DocumentNumber
+) -> None:
+    for node in (report, metric, number):
+        assert tree_problems(node) == []

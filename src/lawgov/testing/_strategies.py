@@ -671,3 +671,19 @@ def agencies(*, text: TextStyle = "chinese") -> st.SearchStrategy[Agency]:
         A strategy for :class:`lawgov.Agency`.
     """
     return _agencies(_Knobs(text=text))
+
+
+# st.from_type(lawgov.Report), and st.builds() of a user's class with lawgov-typed fields, give
+# valid objects too: Hypothesis would otherwise infer them from the type hints, and its guesses
+# break the rules. Registered when the strategies are first imported.
+for _cls, _strategy in (
+    (Report, reports()),
+    (Section, sections()),
+    (Measure, measures()),
+    (Metric, metrics()),
+    (DelegatedPower, delegated_powers()),
+    (Citation, citations()),
+    (DocumentNumber, document_numbers()),
+    (Agency, agencies()),
+):
+    st.register_type_strategy(_cls, _strategy)
