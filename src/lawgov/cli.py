@@ -154,6 +154,7 @@ def _emit(data: bytes, output: str, *, force: bool) -> None:
             sys.stdout.buffer.write(b"\n")
         sys.stdout.flush()
         return
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
     with atomic_open(output, "wb", force=force) as handle:
         handle.write(data)
 
@@ -174,6 +175,9 @@ def _error_lines(label: str, error: BaseException) -> list[str]:
         return [str(error)]
     if isinstance(error, ValidationError) and error.problems:
         return [f"{label}: {problem}" for problem in error.problems]
+    if isinstance(error, OSError) and error.filename is not None:
+        # The file the system refused, which may be the output rather than the input.
+        return [f"{error.filename}: {_message(error)}"]
     return [f"{label}: {_message(error)}"]
 
 
