@@ -280,12 +280,17 @@ def test_year(
 def test_header_never_reads_metadata_below_the_body_start() -> None:
     text = (
         "某局2021年法治政府建设年度报告\n正文第一段。\n"
-        "来源：资金来源于财政拨款\n发布时间：2021-01-01"
+        "来源：资金来源于财政拨款\n发布时间：2021-01-01\n正文第二段。"
     )
     header = read_header(_lines(text))
     assert header.source is None
     assert header.published is None
-    assert len(header.body) == 3
+    assert [line.text for line in header.body] == [
+        "正文第一段。",
+        "来源：资金来源于财政拨款",
+        "发布时间：2021-01-01",
+        "正文第二段。",
+    ]
 
 
 def test_parse_text_header_end_to_end() -> None:
