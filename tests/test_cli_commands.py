@@ -505,3 +505,23 @@ def test_any_report_survives_the_command_line(tmp_path: Path, report: Report) ->
     assert shown.exit_code == 0
     assert shown.stdout.startswith(report.title)
     assert run("validate", path, "-q").exit_code == 0
+
+
+def test_validate_and_metrics_read_xml_collections(tmp_path: Path, sample: Report) -> None:
+    corpus = tmp_path / "c.xml"
+    write_reports([sample, sample], corpus)
+    text = corpus.read_text(encoding="utf-8")
+    second = text.index("<year>2020</year>", text.index("<year>2020</year>") + 1)
+    corpus.write_text(text[:second] + "<year>1800</year>" + text[second + 17 :], encoding="utf-8")
+    result = run("validate", corpus, "-q")
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    record_line = text[:second].count("\n") + 1
+    assert line.startswith(f"{corpus}:")
+    assert ": year: year 1800 is outside 1949.." in line
+    assert int(line.split(":")[1]) < record_line  # the line where the <report> record starts
+    result = run("metrics", corpus, "-q")
+    assert result.exit_code == 1
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == len(list(sample.iter_metrics()))
+    assert rows[0]["report"].startswith(f"{corpus}:")
