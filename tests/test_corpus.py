@@ -219,3 +219,20 @@ def test_any_report_round_trips_through_both_corpus_formats(tmp_path: Path, repo
     for name in ("c.jsonl", "c.xml"):
         write_reports([report, report], tmp_path / name, force=True)
         assert list(iter_reports(tmp_path / name)) == [report, report]
+
+
+def test_an_oversized_record_is_refused_without_reading_it_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "c.jsonl"
+    small = json.dumps(lawgov.to_dict(small_report(1)), ensure_ascii=False)
+    big = json.dumps(lawgov.to_dict(attrs.evolve(small_report(2), closing=["长" * 5000])))
+    path.write_text(f"{small}\n{big}\n{small}\n", encoding="utf-8")
+    monkeypatch.setattr("lawgov._json.MAX_INPUT_BYTES", len(small.encode()) + 10)
+    entries = list(iter_entries(path))
+    assert [line for line, _ in entries] == [1, 2, 3]
+    assert entries[0][1] == entries[2][1] == small_report(1)
+    error = entries[1][1]
+    assert isinstance(error, FormatError)
+    assert error.source == f"{path}:2"
+    assert "exceeds" in str(error)

@@ -102,8 +102,25 @@ def is_collection_file(path: str | os.PathLike[str]) -> bool:
 Entry = tuple[int, Report | LawgovError]
 
 
-def _jsonl_entries(lines: Iterable[bytes], label: str) -> Iterator[Entry]:
+def _bounded_lines(handle: IO[bytes]) -> Iterator[bytes | None]:
+    """The lines of a file, None for a line beyond the size limit (skipped, never held whole)."""
+    limit = _json.MAX_INPUT_BYTES
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        # An oversized record: read past it in bounded pieces, so memory stays flat.
+        while (rest := handle.readline(limit)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _jsonl_entries(lines: Iterable[bytes | None], label: str) -> Iterator[Entry]:
     for number, line in enumerate(lines, start=1):
+        if line is None:
+            limit = _json.MAX_INPUT_BYTES
+            yield number, FormatError(f"record exceeds {limit} bytes", source=f"{label}:{number}")
+            continue
         if not line.strip():
             continue
         try:
@@ -178,7 +195,7 @@ def iter_entries(path: str | os.PathLike[str]) -> Iterator[Entry]:
     label = str(path)
     if _corpus_format(path) == "jsonl":
         with open(path, "rb") as handle:
-            yield from _jsonl_entries(handle, label)
+            yield from _jsonl_entries(_bounded_lines(handle), label)
         return
     with open(path, "rb") as handle:
         yield from _collection_entries(handle, label)

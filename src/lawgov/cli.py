@@ -43,6 +43,7 @@ from lawgov import _corpus
 from lawgov._atomic import OutputExistsError, atomic_open
 from lawgov._encoding import decode_text
 from lawgov._errors import LawgovError, ValidationError
+from lawgov._json import MAX_INPUT_BYTES
 from lawgov._model import Measure, Metric, Report, Section
 
 __all__ = ["cli", "main"]
@@ -141,9 +142,20 @@ def _as_bytes(data: str | bytes) -> bytes:
 
 
 def _read_input(path: str) -> bytes:
+    """The bytes of one input file (``-`` for stdin), refusing inputs beyond the size limit.
+
+    Reading stops one byte past :data:`lawgov._json.MAX_INPUT_BYTES`, so a huge or endless
+    input costs no more memory than the largest document lawgov would accept.
+    """
+    limit = MAX_INPUT_BYTES
     if path == "-":
-        return sys.stdin.buffer.read()
-    return Path(path).read_bytes()
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise lawgov.FormatError(f"input exceeds {limit} bytes", source=path)
+    return data
 
 
 def _emit(data: bytes, output: str, *, force: bool) -> None:
@@ -317,7 +329,7 @@ def _run_task(job: _Job, task: _Task) -> _Outcome:
             return _Outcome(_Status.FAILED, (f"{label}: output {destination} is an input file",))
         if destination.exists() and not job.force:
             return _Outcome(_Status.SKIPPED)
-        data = Path(task.source).read_bytes()
+        data = _read_input(task.source)
         kind = _kind_of(task.source, data)
         if kind.is_corpus:
             return _Outcome(
@@ -870,7 +882,7 @@ def _validate_file(source: str) -> _Outcome:
                 if isinstance(entry, BaseException):
                     records.extend(_validation_records(entry, line))
         else:
-            data = Path(source).read_bytes()
+            data = _read_input(source)
             kind = _kind_of(source, data)
             if kind is _Kind.TEXT:
                 raise lawgov.FormatError("not a JSON or XML report")
@@ -1229,7 +1241,7 @@ def _labelled_reports(
             for line, entry in _corpus.iter_entries(source):
                 yield f"{label}:{line}", entry
             return
-        data = source.read_bytes()
+        data = _read_input(label)
         kind = _kind_of(label, data)
         if kind.is_corpus:
             for line, entry in _corpus.iter_entries(source):
