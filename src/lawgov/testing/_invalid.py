@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
-import pendulum
 from hypothesis import strategies as st
 
 from lawgov._convert import to_dict
@@ -42,7 +41,7 @@ from lawgov.testing._factories import (
     make_metric,
     make_section,
 )
-from lawgov.testing._strategies import TextStyle, decimals, reports
+from lawgov.testing._strategies import TextStyle, _max_year, decimals, reports
 
 __all__ = ["INVALID_RULES", "invalid_reports"]
 
@@ -129,10 +128,6 @@ def _nodes(document: dict[str, Any]) -> list[_Node]:
 
 def _of_kind(document: dict[str, Any], *kinds: str) -> list[_Node]:
     return [node for node in _nodes(document) if node.kind in kinds]
-
-
-def _max_year() -> int:
-    return pendulum.now("Asia/Shanghai").year + 1
 
 
 # ---- the breakers: each breaks its rule at one spot drawn from the document --------------------
