@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 from click.testing import CliRunner, Result
@@ -535,3 +536,16 @@ def test_inputs_beyond_the_size_limit_are_refused(
     assert result.exit_code == 1
     assert result.stderr == f"{sample_json}: input exceeds 1000 bytes\n"
     assert not (tmp_path / "out.xml").exists()
+
+
+@pytest.mark.parametrize(("first", "second"), [("c.jsonl", "c.xml"), ("c.xml", "c.jsonl")])
+def test_a_corpus_streams_through_stdin_and_stdout(
+    tmp_path: Path, sample: Report, first: str, second: str
+) -> None:
+    # Larger than the sniffed head, so the stream must continue past it.
+    reports = [attrs.evolve(sample, title=f"{sample.title}{i}") for i in range(12)]
+    write_reports(reports, tmp_path / first)
+    result = run("convert", "-", "-", stdin=(tmp_path / first).read_bytes())
+    assert result.exit_code == 0, result.stderr
+    (tmp_path / second).write_bytes(result.stdout_bytes)
+    assert list(lawgov.iter_reports(tmp_path / second)) == reports

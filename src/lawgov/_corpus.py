@@ -36,7 +36,7 @@ __all__ = [
     "is_collection_file",
     "iter_entries",
     "iter_reports",
-    "iter_reports_from_bytes",
+    "iter_reports_from_stream",
     "write_reports",
     "write_reports_to",
 ]
@@ -227,13 +227,13 @@ def iter_reports(path: str | os.PathLike[str]) -> Iterator[Report]:
     return _raising(iter_entries(path))
 
 
-def iter_reports_from_bytes(
-    data: bytes, format: CorpusFormat, *, source: str = "<stdin>"
+def iter_reports_from_stream(
+    stream: IO[bytes], format: CorpusFormat, *, source: str = "<stdin>"
 ) -> Iterator[Report]:
-    """Like :func:`iter_reports`, for a corpus already in memory (standard input)."""
+    """Like :func:`iter_reports`, for a corpus read from an open binary stream (stdin)."""
     if format == "jsonl":
-        return _raising(_jsonl_entries(data.splitlines(), source))
-    return _raising(_collection_entries(io.BytesIO(data), source))
+        return _raising(_jsonl_entries(_bounded_lines(stream), source))
+    return _raising(_collection_entries(stream, source))
 
 
 # --- writing -----------------------------------------------------------------------------------

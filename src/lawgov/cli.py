@@ -61,6 +61,9 @@ _CORPUS_SUFFIXES = frozenset({".jsonl"})
 # the work, small enough that Ctrl-C waits only for a few files per worker and progress stays live.
 _CHUNK = 16
 
+# How much of stdin is read to tell JSON, XML, JSON Lines and XML collections apart.
+_SNIFF_BYTES = 64 * 1024
+
 
 class _Kind(str, enum.Enum):
     """What a file holds, decided by its suffix (and for XML by its root element)."""
@@ -141,21 +144,47 @@ def _as_bytes(data: str | bytes) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def _read_input(path: str) -> bytes:
+def _read_input(path: str, *, head: bytes = b"") -> bytes:
     """The bytes of one input file (``-`` for stdin), refusing inputs beyond the size limit.
 
     Reading stops one byte past :data:`lawgov._json.MAX_INPUT_BYTES`, so a huge or endless
-    input costs no more memory than the largest document lawgov would accept.
+    input costs no more memory than the largest document lawgov would accept. ``head`` is what
+    was already read from stdin.
     """
     limit = MAX_INPUT_BYTES
     if path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
+        data = head + sys.stdin.buffer.read(max(0, limit + 1 - len(head)))
     else:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     if len(data) > limit:
         raise lawgov.FormatError(f"input exceeds {limit} bytes", source=path)
     return data
+
+
+class _Prefixed(io.RawIOBase):
+    """A binary stream that returns ``head`` first, then the rest of ``rest`` (sniffed stdin)."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        """Always: this stream is for reading."""
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Fill ``buffer`` from the head while it lasts, then from the rest."""
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        read = getattr(self._rest, "read1", self._rest.read)
+        data = read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _emit(data: bytes, output: str, *, force: bool) -> None:
@@ -797,8 +826,14 @@ def _convert_one(source: str, output: str, target: _Kind | None, *, force: bool)
     label = "<stdin>" if source == "-" else source
     try:
         _refuse_input_as_output(source, output)
-        if source != "-" and _kind_of(source).is_corpus:
-            # Streamed from the file below: a corpus is never read into memory whole.
+        stream: IO[bytes] | None = None
+        if source == "-":
+            # Enough of stdin to tell what it is; a corpus is then streamed, never read whole.
+            head = sys.stdin.buffer.read(_SNIFF_BYTES)
+            kind = _kind_of(source, head)
+            stream = io.BufferedReader(_Prefixed(head, sys.stdin.buffer))
+            data = b"" if kind.is_corpus else _read_input(source, head=head)
+        elif _kind_of(source).is_corpus:
             kind = _kind_of(source)
             data = b""
         else:
@@ -810,8 +845,8 @@ def _convert_one(source: str, output: str, target: _Kind | None, *, force: bool)
         if kind.is_corpus:
             reports = (
                 _corpus.iter_reports(source)
-                if source != "-"
-                else _corpus.iter_reports_from_bytes(data, _corpus_format(kind), source=label)
+                if stream is None
+                else _corpus.iter_reports_from_stream(stream, _corpus_format(kind), source=label)
             )
             if output == "-":
                 _corpus.write_reports_to(reports, sys.stdout.buffer, _corpus_format(out_kind))
