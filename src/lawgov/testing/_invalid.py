@@ -34,14 +34,16 @@ from lawgov._model import (
     Section,
 )
 from lawgov._validation import RULES
-from lawgov.testing._factories import (
-    make_citation,
-    make_delegated_power,
-    make_document_number,
-    make_metric,
-    make_section,
+from lawgov.testing._strategies import (
+    TextStyle,
+    _max_year,
+    citations,
+    decimals,
+    delegated_powers,
+    metrics,
+    reports,
+    sections,
 )
-from lawgov.testing._strategies import TextStyle, _max_year, decimals, reports
 
 __all__ = ["INVALID_RULES", "invalid_reports"]
 
@@ -297,31 +299,31 @@ _BREAKERS: dict[str, _Breaker] = {
 INVALID_RULES: tuple[str, ...] = tuple(rule for rule in RULES if rule in _BREAKERS)
 
 
-def _with_material(report: Report) -> Report:
-    """The report, given what every breaker needs at least one of when it has none."""
+def _with_material(draw: st.DrawFn, report: Report, text: TextStyle) -> Report:
+    """The report, given what every breaker needs at least one of when it has none: a section,
+    a metric, a delegated power with changes, a citation with a document number."""
     extra: dict[str, Any] = {}
     if not report.sections:
-        extra["sections"] = (make_section(),)
+        extra["sections"] = (draw(sections(max_depth=1, text=text)),)
     if not any(True for _ in report.iter_metrics()):
-        extra["metrics"] = (*report.metrics, make_metric())
+        extra["metrics"] = (*report.metrics, draw(metrics(text=text)))
     if not any(power.changes for power in report.iter_delegated_powers()):
-        # make_delegated_power's basis brings a document number along.
-        extra["delegated_powers"] = (*report.delegated_powers, make_delegated_power())
+        changed = delegated_powers(text=text).filter(lambda power: bool(power.changes))
+        extra["delegated_powers"] = (*report.delegated_powers, draw(changed))
     if extra:
         report = attrs.evolve(report, **extra)
     if not any(citation.document_number for citation in report.iter_citations()):
-        number = make_document_number()
-        citation = make_citation(document_number=number)
-        report = attrs.evolve(report, citations=(*report.citations, citation))
+        numbered = citations(text=text).filter(lambda c: c.document_number is not None)
+        report = attrs.evolve(report, citations=(*report.citations, draw(numbered)))
     return report
 
 
 @st.composite
 def _draw_invalid(
-    draw: st.DrawFn, rules: tuple[str, ...], valid: st.SearchStrategy[Report]
+    draw: st.DrawFn, rules: tuple[str, ...], valid: st.SearchStrategy[Report], text: TextStyle
 ) -> tuple[dict[str, Any], str]:
     rule = draw(st.sampled_from(rules))
-    document = to_dict(_with_material(draw(valid)))
+    document = to_dict(_with_material(draw, draw(valid), text))
     _BREAKERS[rule](draw, document)
     return document, rule
 
@@ -362,4 +364,4 @@ def invalid_reports(
     valid = reports(
         max_depth=max_depth, max_sections=max_sections, max_measures=max_measures, text=text
     )
-    return _draw_invalid(tuple(dict.fromkeys(chosen)), valid)
+    return _draw_invalid(tuple(dict.fromkeys(chosen)), valid, text)
