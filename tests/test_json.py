@@ -343,3 +343,49 @@ def test_sections_nest_at_most_max_depth() -> None:
     doc["sections"] = [section]
     with pytest.raises(lawgov.FormatError, match="nesting deeper than 32"):
         _load(doc)
+
+
+# --- the orjson and standard library readers agree -------------------------------------------
+
+
+@pytest.fixture(params=["orjson", "stdlib"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "stdlib":
+        monkeypatch.setattr(_json, "_orjson", None)
+    return str(request.param)
+
+
+def test_duplicate_member_deep_inside_is_refused(reader: str) -> None:
+    text = lawgov.to_json(_report()).replace('"unit": "家",', '"unit": "家",\n"unit": "家",', 1)
+    with pytest.raises(lawgov.FormatError, match="duplicate member name 'unit'"):
+        lawgov.from_json(text)
+    with pytest.raises(lawgov.FormatError, match="duplicate member name 'unit'"):
+        lawgov.from_json(text.encode())
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text: text.replace('": ', '" : '),  # space before the colons
+        lambda text: text.replace('"本网"', '"本网\\": 转载"'),  # a quote and colon in a string
+        lambda text: json.dumps(json.loads(text), ensure_ascii=True),  # escapes, other layout
+        lambda text: json.dumps(dict(reversed(json.loads(text).items()))),  # another order
+    ],
+)
+def test_unusual_but_valid_layouts_load_alike(reader: str, edit: Any) -> None:
+    text = edit(lawgov.to_json(_report()))
+    report = lawgov.from_json(text)
+    assert lawgov.from_json(text.encode()) == report
+    assert report.sections == _report().sections
+
+
+def test_i_json_refusals_hold_on_both_readers(reader: str) -> None:
+    for text, message in MALFORMED:
+        with pytest.raises(lawgov.FormatError, match=message):
+            lawgov.from_json(text)
+
+
+def test_integers_beyond_i_json_inside_a_document(reader: str) -> None:
+    text = lawgov.to_json(_report()).replace('"year": 2020', '"year": 9007199254740993')
+    with pytest.raises(lawgov.FormatError, match="outside"):
+        lawgov.from_json(text)

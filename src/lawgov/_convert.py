@@ -7,12 +7,13 @@ It owns:
   hints; :mod:`lawgov._schemas` and :mod:`lawgov._xml` walk the same specs;
 * :func:`to_dict`, per-class unstructure functions generated from the specs (the dict is the JSON
   shape: decimals and dates as strings, enums as values, tuples as lists);
-* :func:`from_dict`, strict loading in two passes. The fast pass runs generated per-class functions
-  that check every type exactly (no coercion at all) and build the objects with the model's checks
-  on; it stops at the first problem. Only then the slow pass walks the data again, collects every
-  type problem with its path, builds the tree with checks off and adds every rule problem from
-  :func:`lawgov._validation.tree_problems`, so one :class:`~lawgov.ValidationError` lists them all
-  and no half-built object ever reaches the caller.
+* :func:`from_dict` (and :func:`load_pairs` for the JSON parser's output), strict loading in two
+  passes. The fast pass runs generated per-class functions that check every type exactly (no
+  coercion at all) and every validation rule inline, and build the frozen objects through their
+  slots; it gives up at the first doubt. Only then the slow pass walks the data again, collects
+  every type problem with its path, builds the tree with checks off and adds every rule problem
+  from :func:`lawgov._validation.tree_problems`, so one :class:`~lawgov.ValidationError` lists
+  them all (in document order) and no half-built object ever reaches the caller.
 
 Stock cattrs structuring is not used for loading: its default hooks coerce (``None`` → ``'None'``,
 ``3.7`` → 3, ``"ab"`` → ``['a', 'b']``) and it is slower than the generated functions here.
@@ -24,6 +25,7 @@ import contextlib
 import enum
 import gc
 import re
+import time
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -51,6 +53,7 @@ __all__ = [
     "join_path",
     "json_kind",
     "load_body",
+    "load_counted",
     "load_pairs",
     "merge_problems",
     "parse_date",
@@ -402,7 +405,10 @@ def _fast_value(spec: FieldSpec, var: str, out: list[str], indent: str, prefix: 
     if kind == "str":
         out.append(f"{indent}if type({var}) is not str or not {var}.strip(): raise INVALID")
     elif kind == "int":
-        out.append(f"{indent}if type({var}) is not int: raise INVALID")
+        # Within ±(2**53-1) (I-JSON); parsers that do not enforce it are caught here.
+        out.append(
+            f"{indent}if type({var}) is not int or not -SAFE <= {var} <= SAFE: raise INVALID"
+        )
     elif kind == "decimal":
         # str() of a finite Decimal always has the canonical form, so a string that comes back
         # unchanged is one (and keeps its exact digits); any other (0.00000001 for 1E-8) is left
@@ -422,7 +428,12 @@ def _fast_value(spec: FieldSpec, var: str, out: list[str], indent: str, prefix: 
         out.append(f"{indent}{var} = {enum_map}.get({var}) if type({var}) is str else None")
         out.append(f"{indent}if {var} is None: raise INVALID")
     else:
-        out.append(f"{indent}{var} = {prefix}_{spec.target.__name__}({var}, depth)")
+        out.append(f"{indent}{var} = {prefix}_{spec.target.__name__}({var}, {_args(prefix)})")
+
+
+def _args(prefix: str) -> str:
+    # c_ functions also count the members they see (see load_counted).
+    return "depth, cnt" if prefix == "c" else "depth"
 
 
 def _structure_source(cls: type, prefix: str) -> str:
@@ -442,7 +453,7 @@ def _structure_source(cls: type, prefix: str) -> str:
                 checks.append(f"{var} = tuple({var})")
             elif spec.kind == "model":
                 call = f"{prefix}_{spec.target.__name__}"
-                checks.append(f"{var} = tuple([{call}(i, depth) for i in {var}])")
+                checks.append(f"{var} = tuple([{call}(i, {_args(prefix)}) for i in {var}])")
                 if spec.name in _NUMBERED:
                     checks.append(f"for n, i in enumerate({var}, 1):")
                     checks.append("    if i.number != n: raise INVALID")
@@ -463,7 +474,7 @@ def _structure_source(cls: type, prefix: str) -> str:
             checks.append(f"if {var} is not {guard}:")
             indent = "    "
         _fast_value(spec, var, checks, indent, prefix)
-    lines = [f"def {prefix}_{name}(d, depth):"]
+    lines = [f"def {prefix}_{name}(d, {_args(prefix)}):"]
     if prefix == "p":
         # An object as the JSON parser's (name, value) pairs. Documents lawgov wrote list every
         # member in field order: one tuple comparison then proves the names (no duplicates, no
@@ -484,8 +495,10 @@ def _structure_source(cls: type, prefix: str) -> str:
         lines += [f"        {line}" for line in reads]
     else:
         lines.append("    if type(d) is not dict: raise INVALID")
-        if prefix == "s":
+        if prefix in ("s", "c"):
             lines.append(f"    if not d.keys() <= K_{name}: raise INVALID")
+        if prefix == "c":
+            lines.append("    cnt[0] += len(d)")
         lines += [f"    {line}" for line in reads]
     if recursive:
         lines.append("    depth += 1")
@@ -520,15 +533,23 @@ def _year_start(year: int) -> pendulum.DateTime:
 # --- code generation ------------------------------------------------------------------------
 
 _MISSING: Final = object()
-# The latest valid year (next year in China), refreshed at the start of each load.
+# The latest valid year (next year in China) and when it was read: refreshed by each load at
+# most once a minute, since reading the clock in a time zone costs more than a small report.
 _MAX_YEAR: list[int] = [_validation._max_year()]
+_MAX_YEAR_READ: list[float] = [time.monotonic()]
+
+
+def _refresh_max_year() -> None:
+    now = time.monotonic()
+    if now - _MAX_YEAR_READ[0] > 60.0:
+        _MAX_YEAR[0] = _validation._max_year()
+        _MAX_YEAR_READ[0] = now
 
 
 def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
     namespace: dict[str, Any] = {
         "INVALID": _INVALID,
         "MISSING": _MISSING,
-        "parse_decimal": parse_decimal,
         "parse_datetime": parse_datetime,
         "parse_date": parse_date,
         "EMPTY": [],
@@ -540,6 +561,7 @@ def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
         "year_start": _year_start,
         "pairs_dict": _pairs_dict,
         "DEC": Decimal,
+        "SAFE": 2**53 - 1,
     }
     sources = []
     for cls in model_classes():
@@ -558,18 +580,20 @@ def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
                 }
         sources.append(_unstructure_source(cls))
         # s_ refuses unknown fields; l_ ignores them (a document of a newer minor version);
-        # p_ reads objects as lists of pairs straight from the JSON parser (see load_pairs).
+        # p_ reads objects as lists of pairs straight from the JSON parser (see load_pairs);
+        # c_ counts the members it reads (see load_counted).
         sources.append(_structure_source(cls, "s"))
         sources.append(_structure_source(cls, "l"))
         sources.append(_structure_source(cls, "p"))
+        sources.append(_structure_source(cls, "c"))
     exec(compile("\n\n".join(sources), "<lawgov._convert generated>", "exec"), namespace)
     return tuple(
         {cls.__name__: namespace[f"{prefix}_{cls.__name__}"] for cls in model_classes()}
-        for prefix in ("u", "s", "l", "p")
+        for prefix in ("u", "s", "l", "p", "c")
     )
 
 
-_UNSTRUCTURE, _STRUCTURE, _STRUCTURE_LENIENT, _STRUCTURE_PAIRS = _compile()
+_UNSTRUCTURE, _STRUCTURE, _STRUCTURE_LENIENT, _STRUCTURE_PAIRS, _STRUCTURE_COUNTED = _compile()
 _unstructure_report = _UNSTRUCTURE["Report"]
 
 
@@ -760,7 +784,7 @@ def merge_problems(first: list[Problem], then: list[Problem]) -> list[Problem]:
 
 def collect(data: object, lenient: bool) -> list[Problem]:
     """Every type and rule problem of report data (without its header), with paths."""
-    _MAX_YEAR[0] = _validation._max_year()
+    _refresh_max_year()
     walk = _Collector(problems=[], lenient=lenient)
     report = _slow_object(_model.Report, data, "", walk, 0)
     if isinstance(report, _model.Report):
@@ -819,11 +843,38 @@ def load_pairs(root: object, *, source: str | None = None) -> _model.Report | No
     except FormatError as error:
         error.source = source
         raise
-    _MAX_YEAR[0] = _validation._max_year()
+    _refresh_max_year()
     try:
         return typing.cast(_model.Report, _STRUCTURE_PAIRS["Report"](tuple(data.items()), 0))
     except (_InvalidError, TypeError, ValueError, ArithmeticError, RecursionError):
         return None
+
+
+def load_counted(root: object, members: int) -> _model.Report | None:
+    """The fast pass over JSON from a parser that keeps the last of duplicate member names.
+
+    ``members`` is how many member names the text holds at most (its count of ``":``). Every
+    object of a valid document is read, so when the objects read hold exactly that many members,
+    no name was dropped as a duplicate: a duplicate makes the objects hold fewer, and a ``":``
+    inside a string only makes the count larger (either way this pass gives up). Anything this
+    pass does not accept returns None, and the caller parses again strictly.
+    """
+    if type(root) is not dict:
+        return None
+    try:
+        if check_header(root.get("format"), root.get("version")):
+            return None
+    except FormatError:
+        return None  # the strict parse says why, duplicates included
+    body = {key: value for key, value in root.items() if key not in _HEADER}
+    # The header members; the generated functions add the members of every object they read.
+    seen = [len(root) - len(body)]
+    _refresh_max_year()
+    try:
+        report = _STRUCTURE_COUNTED["Report"](body, 0, seen)
+    except (_InvalidError, TypeError, ValueError, ArithmeticError, RecursionError):
+        return None
+    return typing.cast(_model.Report, report) if seen[0] == members else None
 
 
 def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Report:
@@ -833,7 +884,7 @@ def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Repo
         FormatError: Sections or measures nest deeper than :data:`MAX_DEPTH`.
         ValidationError: Every type and rule problem, each with its path.
     """
-    _MAX_YEAR[0] = _validation._max_year()
+    _refresh_max_year()
     structure = (_STRUCTURE_LENIENT if lenient else _STRUCTURE)["Report"]
     try:
         return typing.cast(_model.Report, structure(body, 0))

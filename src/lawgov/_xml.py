@@ -34,7 +34,7 @@ NAMESPACE: Final = "urn:lawgov:report:1"
 _NS: Final = "{" + NAMESPACE + "}"
 _ROOT: Final = _NS + "report"
 
-# The element of each item of a tuple field, by field name; everything else is the field's name.
+# The element of each item of a tuple field, by field name (a new tuple field gets <item>).
 _ITEMS: Final = {
     "preamble": "p",
     "paragraphs": "p",
@@ -58,7 +58,7 @@ def element_name(field: str) -> str:
 
 def item_name(field: str) -> str:
     """The element of one item of a tuple field (``sections`` → ``section``)."""
-    return _ITEMS[field]
+    return _ITEMS.get(field, "item")
 
 
 class _InvalidError(Exception):
