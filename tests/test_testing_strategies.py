@@ -217,3 +217,11 @@ def test_from_type_gives_the_valid_strategies(
 ) -> None:
     for node in (report, metric, number):
         assert tree_problems(node) == []
+
+
+def test_every_public_name_of_the_kit_resolves() -> None:
+    for name in testing.__all__:
+        assert getattr(testing, name) is not None, name
+    assert set(testing.__all__) <= set(dir(testing))
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        testing.nothing_here  # noqa: B018
