@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import lawgov
+import lawgov.samples
 from lawgov import _json
 from lawgov.testing import reports
 
@@ -110,3 +111,14 @@ def test_deeply_nested_report_round_trips(seed_format: str) -> None:
         assert lawgov.from_json(lawgov.to_json(report)) == report
     else:
         assert lawgov.from_xml(lawgov.to_xml(report)) == report
+
+
+@pytest.mark.parametrize("name", lawgov.samples.names())
+def test_bundled_samples_round_trip_byte_identically(name: str) -> None:
+    text = lawgov.samples.path(name, "json").read_text("utf-8")
+    report = lawgov.from_json(text)
+    assert lawgov.to_json(report) == text
+    data = lawgov.to_xml(report)
+    assert lawgov.from_xml(data) == report
+    assert lawgov.to_json(lawgov.from_xml(data)) == text
+    assert lawgov.to_xml(lawgov.from_xml(data)) == data
