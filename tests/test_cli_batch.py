@@ -137,6 +137,11 @@ def test_workers_give_the_same_outputs_as_one_process(tmp_path: Path) -> None:
     assert run("convert", tmp_path / "in", tmp_path / "two", "-j", "2").exit_code == 0
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
     assert len(tree(tmp_path / "two")) == 40
+    serial = run("metrics", tmp_path / "in", "-j", "1")
+    parallel = run("metrics", tmp_path / "in", "-j", "2")
+    assert serial.exit_code == parallel.exit_code == 0
+    assert parallel.stdout == serial.stdout
+    assert len(parallel.stdout.splitlines()) == 1 + 40
 
 
 def test_an_output_that_is_an_input_is_refused_even_with_force(tmp_path: Path) -> None:

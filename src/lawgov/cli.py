@@ -23,6 +23,7 @@ import csv
 import enum
 import glob
 import io
+import itertools
 import json
 import multiprocessing
 import os
@@ -329,7 +330,7 @@ class _Task:
 
 @attrs.frozen
 class _Outcome:
-    """The result of one task: its status and the lines to print (errors, or JSON records)."""
+    """The result of one task: its status, lines to print, and records (problems, metric rows)."""
 
     status: _Status
     lines: tuple[str, ...] = ()
@@ -352,6 +353,10 @@ def _run_task(job: _Job, task: _Task) -> _Outcome:
     try:
         if job.command == "validate":
             return _validate_file(task.source)
+        if job.command == "metrics":
+            data = _read_input(task.source)
+            report = _load(data, _kind_of(task.source, data), source=label, encoding=job.encoding)
+            return _Outcome(_Status.DONE, records=tuple(metric_rows(report, label)))
         assert task.destination is not None
         destination = Path(task.destination)
         if task.clash:
@@ -1312,6 +1317,7 @@ Examples:
 )
 @_encoding_option
 @_force_option
+@_jobs_option
 @_quiet_option
 def metrics(
     *,
@@ -1320,6 +1326,7 @@ def metrics(
     output_format: str | None,
     encoding: str | None,
     force: bool,
+    jobs: int | None,
     quiet: bool,
 ) -> None:
     """One row per metric across reports and corpora, for analysts.
@@ -1341,20 +1348,41 @@ def metrics(
         writer = csv.DictWriter(handle, _METRIC_COLUMNS, lineterminator="\n")
         if fmt == "csv":
             writer.writeheader()
-        for item in found:
-            for label, entry in _labelled_reports(Path(item.path), encoding):
-                if isinstance(entry, BaseException):
+
+        def emit(row: dict[str, str]) -> None:
+            nonlocal rows
+            rows += 1
+            if fmt == "csv":
+                writer.writerow(row)
+            else:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+        # Single reports go to the workers in runs (parsing text is the slow part); corpus files
+        # are streamed here, record by record, so their rows never pile up in memory.
+        for is_corpus, run in itertools.groupby(found, key=lambda i: _kind_of(i.path).is_corpus):
+            if is_corpus:
+                for item in run:
+                    for label, entry in _labelled_reports(Path(item.path), encoding):
+                        if isinstance(entry, BaseException):
+                            failed += 1
+                            for line in _error_lines(label, entry):
+                                click.echo(line, err=True)
+                            continue
+                        reports += 1
+                        for row in metric_rows(entry, label):
+                            emit(row)
+                continue
+            tasks = [_Task(item.path) for item in run]
+            workers = jobs or (_default_jobs() if len(tasks) > _CHUNK else 1)
+            for outcome in _outcomes(_Job("metrics", encoding=encoding), tasks, workers):
+                if outcome.status is _Status.FAILED:
                     failed += 1
-                    for line in _error_lines(label, entry):
+                    for line in outcome.lines:
                         click.echo(line, err=True)
                     continue
                 reports += 1
-                for row in metric_rows(entry, label):
-                    rows += 1
-                    if fmt == "csv":
-                        writer.writerow(row)
-                    else:
-                        handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+                for row in outcome.records:
+                    emit(row)
 
     try:
         if output == "-":
@@ -1368,11 +1396,7 @@ def metrics(
             with atomic_open(output, "w", force=force) as handle:
                 write(handle)
     except (LawgovError, OSError) as error:
-        _fail(
-            _error_lines("", error)
-            if isinstance(error, OutputExistsError)
-            else _error_lines(output, error)
-        )
+        _fail(_error_lines(output, error))
     if not quiet:
         click.echo(f"metrics {rows} from {reports} reports, failed {failed}", err=True)
     sys.exit(1 if failed else 0)
