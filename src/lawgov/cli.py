@@ -427,8 +427,9 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     # fork starts workers with lawgov already imported (a second's import saved per worker) and is
     # safe while this process has a single thread, as the command line does. Otherwise (embedded
     # in a threaded program) forkserver, preloaded with this module; spawn where neither exists.
+    # (macOS offers fork too, but its system libraries are not fork-safe: Python avoids it there.)
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
