@@ -28,3 +28,5 @@ lawgov.Report(title="报告", issuer=agency, year=2020).colour  # noqa: B018
 lawgov.Report(title="报告", issuer=agency, year=2020, published=datetime.datetime(2021, 2, 26))
 # E: Incompatible types in assignment (expression has type "Decimal", variable has type "float")
 ratio: float = lawgov.Metric(value=3, unit="%", text="3%").base_value
+# E: Incompatible types in assignment (expression has type "bytes", variable has type "str")
+xml_text: str = lawgov.to_xml(lawgov.Report(title="报告", issuer=agency, year=2020))

@@ -45,3 +45,8 @@ problems: tuple[lawgov.Problem, ...] = lawgov.ValidationError([]).problems
 error: lawgov.LawgovError = lawgov.ValidationError([])
 value_error: ValueError = lawgov.ValidationError([])
 exact = lawgov.Metric(value=3, unit="次", text="3次")
+as_json: str = lawgov.to_json(report)
+as_xml: bytes = lawgov.to_xml(report)
+from_json: lawgov.Report = lawgov.from_json(as_json.encode())
+from_xml: lawgov.Report = lawgov.from_xml(as_xml)
+rules: dict[str, str] = dict(lawgov.RULES)
