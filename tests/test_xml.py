@@ -284,3 +284,20 @@ def test_deep_nesting_is_refused() -> None:
 
 def test_max_input_is_shared_with_json() -> None:
     assert _xml.MAX_INPUT_BYTES == _json.MAX_INPUT_BYTES == 32 * 1024 * 1024
+
+
+def test_threads_read_alike() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    good = lawgov.to_xml(_report())
+    bad = _xml_text().replace("<year>2020</year>", "<year>x</year>").encode()
+
+    def load(data: bytes) -> str:
+        try:
+            return "ok" if lawgov.from_xml(data) == _report() else "wrong"
+        except lawgov.ValidationError as error:
+            return error.problems[0].path
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(load, [good, bad] * 20))
+    assert results == ["ok", "year"] * 20

@@ -17,6 +17,7 @@ only when something is wrong a second pass collects every problem with its path.
 from __future__ import annotations
 
 import re
+import threading
 from importlib import resources
 from typing import Any, Final
 
@@ -274,14 +275,16 @@ def _parser() -> etree.XMLParser:
     )
 
 
-_schema: etree.XMLSchema | None = None
+# One compiled schema per thread: a validator keeps its error log on itself, so threads must
+# not share one. Compiling takes a few milliseconds, once per thread.
+_local = threading.local()
 
 
 def _xsd() -> etree.XMLSchema:
-    global _schema  # noqa: PLW0603 - built once, on first use
-    if _schema is None:
-        _schema = etree.XMLSchema(etree.fromstring(xml_schema(), _parser()))
-    return _schema
+    schema: etree.XMLSchema | None = getattr(_local, "schema", None)
+    if schema is None:
+        schema = _local.schema = etree.XMLSchema(etree.fromstring(xml_schema(), _parser()))
+    return schema
 
 
 def xml_schema() -> bytes:
