@@ -403,7 +403,10 @@ def _fast_value(spec: FieldSpec, var: str, out: list[str], indent: str, prefix: 
     """Append lines that check ``var`` (one item) and rebind it to the model value."""
     kind = spec.kind
     if kind == "str":
-        out.append(f"{indent}if type({var}) is not str or not {var}.strip(): raise INVALID")
+        # isspace() finds a blank text without building a stripped copy.
+        out.append(
+            f"{indent}if type({var}) is not str or not {var} or {var}.isspace(): raise INVALID"
+        )
     elif kind == "int":
         # Within ±(2**53-1) (I-JSON); parsers that do not enforce it are caught here.
         out.append(
@@ -449,7 +452,7 @@ def _structure_source(cls: type, prefix: str) -> str:
             checks.append(f"if type({var}) is not list: raise INVALID")
             if spec.kind == "str":
                 checks.append(f"for i in {var}:")
-                checks.append("    if type(i) is not str or not i.strip(): raise INVALID")
+                checks.append("    if type(i) is not str or not i or i.isspace(): raise INVALID")
                 checks.append(f"{var} = tuple({var})")
             elif spec.kind == "model":
                 call = f"{prefix}_{spec.target.__name__}"
@@ -462,8 +465,12 @@ def _structure_source(cls: type, prefix: str) -> str:
             continue
         indent = ""
         if spec.required:
-            reads.append(f"{var} = d.get({spec.name!r}, MISSING)")
-            reads.append(f"if {var} is MISSING: raise INVALID")
+            if prefix == "p":
+                reads.append(f"{var} = d.get({spec.name!r}, MISSING)")
+                reads.append(f"if {var} is MISSING: raise INVALID")
+            else:
+                # A missing member raises KeyError, which every caller treats as INVALID.
+                reads.append(f"{var} = d[{spec.name!r}]")
             if spec.optional:
                 checks.append(f"if {var} is not None:")
                 indent = "    "
@@ -846,7 +853,7 @@ def load_pairs(root: object, *, source: str | None = None) -> _model.Report | No
     _refresh_max_year()
     try:
         return typing.cast(_model.Report, _STRUCTURE_PAIRS["Report"](tuple(data.items()), 0))
-    except (_InvalidError, TypeError, ValueError, ArithmeticError, RecursionError):
+    except (_InvalidError, KeyError, TypeError, ValueError, ArithmeticError, RecursionError):
         return None
 
 
@@ -872,7 +879,7 @@ def load_counted(root: object, members: int) -> _model.Report | None:
     _refresh_max_year()
     try:
         report = _STRUCTURE_COUNTED["Report"](body, 0, seen)
-    except (_InvalidError, TypeError, ValueError, ArithmeticError, RecursionError):
+    except (_InvalidError, KeyError, TypeError, ValueError, ArithmeticError, RecursionError):
         return None
     return typing.cast(_model.Report, report) if seen[0] == members else None
 
@@ -888,7 +895,7 @@ def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Repo
     structure = (_STRUCTURE_LENIENT if lenient else _STRUCTURE)["Report"]
     try:
         return typing.cast(_model.Report, structure(body, 0))
-    except (_InvalidError, TypeError, ValueError, ArithmeticError, RecursionError):
+    except (_InvalidError, KeyError, TypeError, ValueError, ArithmeticError, RecursionError):
         pass
     walk = _Collector(problems=[], lenient=lenient)
     try:
