@@ -167,7 +167,6 @@ COERCIONS = [
     ((*_METRIC, "value"), 608, "sections[0].measures[0].metrics[0].value"),
     ((*_METRIC, "value"), 608.0, "sections[0].measures[0].metrics[0].value"),
     ((*_METRIC, "value"), "6.08e2", "sections[0].measures[0].metrics[0].value"),
-    ((*_METRIC, "value"), "NaN", "sections[0].measures[0].metrics[0].value"),
     ((*_METRIC, "value"), " 608", "sections[0].measures[0].metrics[0].value"),
     ((*_METRIC, "qualifier"), "EXACT", "sections[0].measures[0].metrics[0].qualifier"),
     (("published",), "2021-02-26 16:14", "published"),

@@ -42,18 +42,15 @@ def test_the_unrestricted_strategy_generates_every_rule(rule: str) -> None:
     assert found[1] == rule
 
 
-def test_the_cases_cover_every_rule_a_document_can_break() -> None:
-    assert set(testing.INVALID_RULES) == set(lawgov.RULES) - {"non_finite"}
+def test_the_cases_cover_every_rule() -> None:
+    assert set(testing.INVALID_RULES) == set(lawgov.RULES)
 
 
-def test_a_document_cannot_break_non_finite_so_it_is_left_out() -> None:
-    # Documents hold decimals as plain strings: "NaN" is refused as a type problem there, and
-    # non_finite is only reachable by objects built in code. Should the formats ever report
-    # non_finite for a document, this fails and the rule belongs in INVALID_RULES.
+def test_non_finite_decimal_strings_break_non_finite_in_documents_and_in_code() -> None:
     for text in ("NaN", "Infinity", "-Infinity"):
         data = lawgov.to_dict(testing.make_report(metrics=[testing.make_metric()]))
         data["metrics"][0]["value"] = text
-        assert _rules_raised(data) == ["type"]
+        assert _rules_raised(data) == ["non_finite"]
     with pytest.raises(lawgov.ValidationError) as caught:
         testing.make_metric(value=Decimal("NaN"))
     assert [p.rule for p in caught.value.problems] == ["non_finite"]

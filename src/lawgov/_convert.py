@@ -540,6 +540,8 @@ def _year_start(year: int) -> pendulum.DateTime:
 # --- code generation ------------------------------------------------------------------------
 
 _MISSING: Final = object()
+# How str() writes the non-finite Decimals; the fast pass refuses them, the slow pass reads them.
+_NON_FINITE: Final = frozenset({"NaN", "Infinity", "-Infinity"})
 # The latest valid year (next year in China) and when it was read: refreshed by each load at
 # most once a minute, since reading the clock in a time zone costs more than a small report.
 _MAX_YEAR: list[int] = [_validation._max_year()]
@@ -692,6 +694,9 @@ def _slow_scalar(spec: FieldSpec, value: object, path: str, walk: _Collector, de
         _type_problem(problems, path, _EXPECTED[kind], value)
         return value
     parsed = parser(value)
+    if parsed is None and kind == "decimal" and value in _NON_FINITE:
+        # A decimal string, just not a finite one: the non_finite rule says so by name.
+        return Decimal(value)
     if parsed is None:
         shown = value if len(value) <= 40 else value[:40] + "…"
         message = f"expected {_EXPECTED[kind]}, got {shown!r}"
