@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import _peers
 
 import lawgov
+from lawgov import _msgspec
 
 
 def golden_report() -> tuple[str, lawgov.Report]:
@@ -159,6 +160,16 @@ def floor_xml_round_trip(data: bytes) -> bytes:
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True)
 
 
+def from_json_without_msgspec(text: str) -> lawgov.Report:
+    """lawgov.from_json as it runs when msgspec is not installed (orjson only)."""
+    saved = _msgspec._msgspec
+    _msgspec._msgspec = None
+    try:
+        return lawgov.from_json(text)
+    finally:
+        _msgspec._msgspec = saved
+
+
 # --- timing --------------------------------------------------------------------------------------
 
 
@@ -198,6 +209,7 @@ def run(name: str, report: lawgov.Report, rounds: int) -> list[tuple[str, str, f
     cases: list[tuple[str, str, Callable[[], object]]] = [
         ("JSON decode+validate", "floor (orjson + conversions)", lambda: floor_json_decode(text)),
         ("JSON decode+validate", "lawgov", lambda: lawgov.from_json(text)),
+        ("JSON decode+validate", "lawgov (no msgspec)", lambda: from_json_without_msgspec(text)),
         (
             "JSON decode+validate",
             "msgspec",

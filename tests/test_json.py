@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 import attrs
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import lawgov
-from lawgov import _json
+from lawgov import _json, _msgspec, testing
 
 
 def _report() -> lawgov.Report:
@@ -344,11 +349,14 @@ def test_sections_nest_at_most_max_depth() -> None:
         _load(doc)
 
 
-# --- the orjson and standard library readers agree -------------------------------------------
+# --- the msgspec, orjson and standard library readers agree ----------------------------------
 
 
-@pytest.fixture(params=["orjson", "stdlib"])
+@pytest.fixture(params=["msgspec", "orjson", "stdlib"])
 def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    # Each reader is what from_json uses when the packages after it are not installed.
+    if request.param != "msgspec":
+        monkeypatch.setattr(_msgspec, "_msgspec", None)
     if request.param == "stdlib":
         monkeypatch.setattr(_json, "_orjson", None)
     return str(request.param)
@@ -356,6 +364,27 @@ def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
 
 def test_duplicate_member_deep_inside_is_refused(reader: str) -> None:
     text = lawgov.to_json(_report()).replace('"unit": "家",', '"unit": "家",\n"unit": "家",', 1)
+    with pytest.raises(lawgov.FormatError, match="duplicate member name 'unit'"):
+        lawgov.from_json(text)
+    with pytest.raises(lawgov.FormatError, match="duplicate member name 'unit'"):
+        lawgov.from_json(text.encode())
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # A space before one colon and a repeated name: the counts of '":' balance, of ':' not.
+        lambda text: text.replace('"unit": "家",', '"unit" : "家",\n"unit": "家",', 1),
+        # A repeated name and a root text whose colon is written as an escape.
+        lambda text: text.replace('"source": "本网"', '"source": "本网\\u003a"').replace(
+            '"unit": "家",', '"unit": "家",\n"unit": "家",', 1
+        ),
+    ],
+)
+def test_a_repeated_member_is_refused_however_the_colons_are_written(
+    reader: str, edit: Any
+) -> None:
+    text = edit(lawgov.to_json(_report()))
     with pytest.raises(lawgov.FormatError, match="duplicate member name 'unit'"):
         lawgov.from_json(text)
     with pytest.raises(lawgov.FormatError, match="duplicate member name 'unit'"):
@@ -388,3 +417,122 @@ def test_integers_beyond_i_json_inside_a_document(reader: str) -> None:
     text = lawgov.to_json(_report()).replace('"year": 2020', '"year": 9007199254740993')
     with pytest.raises(lawgov.FormatError, match="outside"):
         lawgov.from_json(text)
+
+
+# --- the msgspec fast path and the strict path agree (differential) ---------------------------
+
+
+@contextlib.contextmanager
+def _without_msgspec() -> Iterator[None]:
+    # A context manager, not the monkeypatch fixture: Hypothesis runs many examples per test.
+    saved = _msgspec._msgspec
+    _msgspec._msgspec = None
+    try:
+        yield
+    finally:
+        _msgspec._msgspec = saved
+
+
+def _outcome(text: str) -> tuple[str, Any]:
+    """What from_json makes of ``text``: the report, or the error with everything it says."""
+    try:
+        return "report", lawgov.from_json(text)
+    except lawgov.ValidationError as error:
+        return "invalid", [(p.path, p.message, p.rule) for p in error.problems]
+    except lawgov.FormatError as error:
+        return "malformed", str(error)
+
+
+def _colons_below_the_root(data: Any, depth: int = 0) -> int:
+    """The ``:`` inside strings of nested objects (the fast path only counts out the root's)."""
+    if isinstance(data, str):
+        return data.count(":") if depth > 1 else 0
+    if isinstance(data, dict):
+        return sum(_colons_below_the_root(value, depth + 1) for value in data.values())
+    if isinstance(data, list):
+        return sum(_colons_below_the_root(item, depth) for item in data)
+    return 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(testing.reports(), testing.reports(text="ascii")))
+def test_msgspec_path_reads_valid_documents_as_the_strict_path_does(
+    report: lawgov.Report,
+) -> None:
+    assert _msgspec.available()
+    text = lawgov.to_json(report)
+    fast = _msgspec.load(text)
+    # Only colons inside deeper strings (or escapes beside colons in the report's own) make the
+    # path step aside, to the strict path.
+    if _colons_below_the_root(json.loads(text)) == 0 and "\\" not in text:
+        assert fast is not None
+    assert fast is None or fast == report
+    assert _msgspec.load(text.encode()) == fast
+    with _without_msgspec():
+        strict = _outcome(text)
+    assert _outcome(text) == strict == ("report", report)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(testing.invalid_reports(), testing.invalid_reports(text="ascii")))
+def test_msgspec_path_refuses_what_the_strict_path_refuses(case: tuple[Any, str]) -> None:
+    data, _ = case
+    text = json.dumps(data, ensure_ascii=False)
+    assert _msgspec.load(text) is None
+    with _without_msgspec():
+        strict = _outcome(text)
+    assert strict[0] != "report"
+    assert _outcome(text) == strict
+
+
+@settings(max_examples=150, deadline=None)
+@given(testing.reports(max_measures=2), st.data())
+def test_a_repeated_member_anywhere_is_refused_by_every_reader(
+    report: lawgov.Report, data: st.DataObject
+) -> None:
+    # One member per line: repeating any line that holds a whole scalar member repeats a name.
+    lines = lawgov.to_json(report).splitlines(keepends=True)
+    scalar = [i for i, line in enumerate(lines) if re.match(r'\s*"\w+": [^\[{]', line)]
+    index = data.draw(st.sampled_from(scalar))
+    repeated = lines[index] if lines[index].endswith(",\n") else lines[index][:-1] + ",\n"
+    text = "".join([*lines[:index], repeated, *lines[index:]])
+    assert _msgspec.load(text) is None
+    kind, message = _outcome(text)
+    assert kind == "malformed"
+    assert "duplicate member name" in message
+    with _without_msgspec():
+        assert _outcome(text) == (kind, message)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # A colon-carrying root string, a plain root string and a duplicate: the counts balance
+        # only if the root strings' colons were counted out wrongly.
+        lambda text: text.replace('"source": "本网"', '"source": "本网:"').replace(
+            '"unit": "家",', '"unit": "家",\n"unit": "家",', 1
+        ),
+        lambda text: text.replace('"title": "一是扶持企业"', '"title": "一是:扶持企业"').replace(
+            '"unit": "家",', '"unit": "家",\n"unit": "家",', 1
+        ),
+    ],
+)
+def test_colons_in_strings_never_hide_a_repeated_member(edit: Any) -> None:
+    text = edit(lawgov.to_json(_report()))
+    assert _msgspec.load(text) is None
+    with pytest.raises(lawgov.FormatError, match="duplicate member name 'unit'"):
+        lawgov.from_json(text)
+
+
+def test_msgspec_path_steps_aside_for_documents_it_does_not_decide() -> None:
+    text = lawgov.to_json(_report())
+    assert _msgspec.load(text) == _report()
+    doc = _doc()
+    del doc["sections"][0]["measures"][0]["metrics"][0]["name"]  # an omitted optional member
+    omitted = json.dumps(doc, ensure_ascii=False)
+    newer = text.replace('"version": "1.0"', '"version": "1.1"')
+    deep = text.replace('"title": "一是扶持企业"', '"title": "一是:扶持企业"')
+    tiny = text.replace('"99.60"', '"0.00000001"')  # plain, but not str(Decimal)'s spelling
+    for other in (omitted, newer, deep, tiny):
+        assert _msgspec.load(other) is None
+        assert lawgov.from_json(other).title == _report().title

@@ -44,6 +44,7 @@ __all__ = [
     "FORMAT_VERSION",
     "MAX_DECIMAL_LENGTH",
     "MAX_DEPTH",
+    "ROOT_TEXTS",
     "FieldSpec",
     "check_header",
     "collect",
@@ -55,6 +56,7 @@ __all__ = [
     "load_body",
     "load_counted",
     "load_pairs",
+    "member_bound",
     "merge_problems",
     "parse_date",
     "parse_datetime",
@@ -862,13 +864,43 @@ def load_pairs(root: object, *, source: str | None = None) -> _model.Report | No
         return None
 
 
-def load_counted(root: object, members: int) -> _model.Report | None:
+#: The report's own text fields (datetimes and dates are written as text too).
+ROOT_TEXTS: Final = tuple(
+    spec.name for spec in field_specs(_model.Report) if spec.kind in ("str", "datetime", "date")
+)
+
+
+def member_bound(data: str | bytes, root_text: Callable[[str], object]) -> int | None:
+    """At least as many as the member names of a report document; None if that cannot be said.
+
+    Every member name is followed by exactly one structural ``:``, and a ``:`` elsewhere lies
+    inside a string, so the text's count of ``:`` less those inside the report's own text
+    fields (``root_text(name)`` gives each, a string, a list of strings, or None) is at least the
+    number of names: equal when no deeper string holds a colon, larger (never smaller) when one
+    does. Whitespace around the colons does not matter. A colon written as an escape
+    (``\\u003a``) is not in the count, so a document with any backslash and a colon in a root
+    text gives None.
+    """
+    colons = data.count(b":") if isinstance(data, bytes) else data.count(":")
+    inside = 0
+    for name in ROOT_TEXTS:
+        value = root_text(name)
+        if isinstance(value, str):
+            inside += value.count(":")
+        elif isinstance(value, (list, tuple)):
+            inside += sum(item.count(":") for item in value if isinstance(item, str))
+    if inside and (b"\\" in data if isinstance(data, bytes) else "\\" in data):
+        return None
+    return colons - inside
+
+
+def load_counted(root: object, data: str | bytes) -> _model.Report | None:
     """The fast pass over JSON from a parser that keeps the last of duplicate member names.
 
-    ``members`` is how many member names the text holds at most (its count of ``":``). Every
-    object of a valid document is read, so when the objects read hold exactly that many members,
-    no name was dropped as a duplicate: a duplicate makes the objects hold fewer, and a ``":``
-    inside a string only makes the count larger (either way this pass gives up). Anything this
+    ``data`` is the text ``root`` was parsed from. Every object of a valid document is read, so
+    when the objects read hold as many members as :func:`member_bound` allows, no name was
+    dropped as a duplicate: a duplicate makes the objects hold fewer, and a colon inside a
+    deeper string only makes the bound larger (either way this pass gives up). Anything this
     pass does not accept returns None, and the caller parses again strictly.
     """
     if type(root) is not dict:
@@ -886,7 +918,8 @@ def load_counted(root: object, members: int) -> _model.Report | None:
         report = _STRUCTURE_COUNTED["Report"](body, 0, seen)
     except (_InvalidError, KeyError, TypeError, ValueError, ArithmeticError, RecursionError):
         return None
-    return typing.cast(_model.Report, report) if seen[0] == members else None
+    bound = member_bound(data, root.get)
+    return typing.cast(_model.Report, report) if seen[0] == bound else None
 
 
 def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Report:

@@ -7,12 +7,15 @@ the IEEE double range are refused, as are inputs over :data:`MAX_INPUT_BYTES`. E
 not a lawgov report document is a :class:`~lawgov.FormatError`; a document with wrong values is a
 :class:`~lawgov.ValidationError` listing every problem (see :mod:`lawgov._convert`).
 
-orjson speeds both directions up when it is installed (the ``lawgov[fast]`` extra), and everything
-works the same without it. Writing: the standard library's encoder drops to pure Python whenever
-it indents; orjson writes the identical bytes about ten times faster. Reading: orjson enforces
-I-JSON except for duplicate member names, which it drops silently; lawgov counts the ``":`` of the
-text against the members it reads, so a document with a duplicate (or anything unusual) falls
-back to the standard library parser, whose hooks refuse duplicates and say where.
+orjson and msgspec speed things up when they are installed (the ``lawgov[fast]`` extra), and
+everything works the same without them. Writing: the standard library's encoder drops to pure
+Python whenever it indents; orjson writes the identical bytes about ten times faster. Reading
+tries msgspec first (:mod:`lawgov._msgspec`: typed decoding in C, then only the rules in
+Python), then orjson, then the standard library, each only for what the one before did not
+accept. orjson enforces I-JSON except for duplicate member names, which they drop silently;
+lawgov counts the ``:`` of the text against the members it reads, so a document with a
+duplicate (or anything unusual) falls back to the standard library parser, whose hooks refuse
+duplicates and say where.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import json
 import math
 from typing import Any, Final
 
-from lawgov import _convert, _model
+from lawgov import _convert, _model, _msgspec
 from lawgov._errors import FormatError
 
 _orjson: Any
@@ -159,9 +162,7 @@ def _load_orjson(data: str | bytes) -> _model.Report | None:
     # also gives the precise error.
     try:
         with _convert.gc_paused():
-            value = _orjson.loads(data)
-            members = data.count(b'":') if isinstance(data, bytes) else data.count('":')
-            return _convert.load_counted(value, members)
+            return _convert.load_counted(_orjson.loads(data), data)
     except _orjson.JSONDecodeError:
         return None
 
@@ -181,10 +182,16 @@ def from_json(data: str | bytes, *, source: str | None = None) -> _model.Report:
             version.
         ValidationError: Every wrong value, each with its path.
     """
-    if _orjson is not None and isinstance(data, (str, bytes)) and len(data) <= MAX_INPUT_BYTES:
-        report = _load_orjson(data)
-        if report is not None:
-            return report
+    if isinstance(data, (str, bytes)) and len(data) <= MAX_INPUT_BYTES:
+        if _msgspec.available():
+            with _convert.gc_paused():
+                report = _msgspec.load(data)
+            if report is not None:
+                return report
+        if _orjson is not None:
+            report = _load_orjson(data)
+            if report is not None:
+                return report
     text = _text(data, source)
     with _convert.gc_paused():
         report = _convert.load_pairs(_parse(text, _pairs_decoder, source), source=source)

@@ -1,0 +1,242 @@
+"""The msgspec fast path of :func:`lawgov.from_json`, used when msgspec is installed.
+
+It owns private :class:`msgspec.Struct` mirrors of the model classes, generated from
+:func:`lawgov._convert.field_specs`, and generated functions that turn a decoded mirror tree into
+the frozen model objects. msgspec checks in C what the mirrors declare: the JSON itself (NaN,
+Infinity, lone surrogates and invalid UTF-8 refused), every member name (no unknown field, every
+field present), and the exact type of every value (strings, integers within ±(2**53-1) without
+bool or float, arrays, enum values, the header). The conversion then only checks what types
+cannot say: blank text, canonical decimals, datetimes and dates, nesting depth, and the rules of
+:data:`lawgov._convert._RULE_LINES` and the numbering, shared with :mod:`lawgov._convert`.
+
+msgspec keeps the last of duplicate member names silently, which I-JSON forbids. Every mirror
+field is required, so each object holds at least its class's members, and exactly that many when
+no name repeats; every member name is followed by exactly one structural ``:``. So when the
+text's ``:`` count, less the colons of the report's own strings, equals the members the mirrors
+require, no name was repeated (a colon inside any other string only makes the count larger, and
+the document then takes the slower path).
+
+Whatever this path does not accept returns None: the caller then reads the document through the
+existing strict path, which gives the precise error or accepts what this path left undecided
+(omitted optional members, a newer minor version, ASCII colons in deeper texts).
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from decimal import Decimal
+from typing import Any, Final
+
+from lawgov import _convert, _model
+from lawgov._docnumber import ISSUER_CODE
+
+_msgspec: Any
+try:
+    import msgspec as _msgspec
+except ImportError:  # pragma: no cover - exercised by forcing _msgspec = None in the tests
+    _msgspec = None
+
+__all__ = ["available", "load"]
+
+_SAFE: Final = 2**53 - 1
+
+
+def _mirror_annotation(spec: _convert.FieldSpec) -> str:
+    kind = spec.kind
+    if kind == "int":
+        item = "INT"
+    elif kind == "enum":
+        item = f"E_{spec.target.__name__}"
+    elif kind == "model":
+        item = f"M_{spec.target.__name__}"
+    else:  # str, and decimals, datetimes and dates as the strings that spell them
+        item = "str"
+    if spec.many:
+        return f"tuple[{item}, ...]"
+    return f"{item} | None" if spec.optional else item
+
+
+def _mirror_source(cls: type) -> str:
+    name = cls.__name__
+    lines = [f"class M_{name}(Struct, forbid_unknown_fields=True, gc=False):"]
+    if cls is _model.Report:
+        lines.append("    format: FORMAT")
+        lines.append("    version: VERSION")
+    # No defaults: a member left out fails here, and the counting argument needs every one.
+    lines.extend(
+        f"    {spec.name}: {_mirror_annotation(spec)}" for spec in _convert.field_specs(cls)
+    )
+    return "\n".join(lines)
+
+
+def _needs_depth(cls: type, seen: frozenset[type] = frozenset()) -> bool:
+    # Sections and measures nest, and their depth counts together (as in lawgov._convert):
+    # every class that is or holds a nesting class passes the depth on.
+    specs = _convert.field_specs(cls)
+    if any(spec.target is cls for spec in specs):
+        return True
+    return any(
+        _needs_depth(spec.target, seen | {cls})
+        for spec in specs
+        if spec.kind == "model" and spec.target not in seen
+    )
+
+
+def _params(cls: type) -> list[str]:
+    # Only what a class's function uses: leaves take the mirror alone (and map() can call them).
+    params = ["o"]
+    if _needs_depth(cls):
+        params.append("depth")
+    if any(spec.kind == "model" for spec in _convert.field_specs(cls)):
+        params.append("cnt")
+    return params
+
+
+def _call(target: type, var: str) -> str:
+    return f"m_{target.__name__}({', '.join([var, *_params(target)[1:]])})"
+
+
+def _value_lines(spec: _convert.FieldSpec, var: str, indent: str) -> list[str]:
+    """Lines that check ``var`` (one item, type already checked by msgspec) and convert it."""
+    kind = spec.kind
+    if kind == "str":
+        return [f"{indent}if not {var} or {var}.isspace(): raise INVALID"]
+    if kind == "decimal":
+        # Only the canonical spelling (what str() gives back) passes; the strict path reads the
+        # other plain spellings (0.00000001 for 1E-8) and refuses the rest with a message.
+        return [
+            f"{indent}if len({var}) > {_convert.MAX_DECIMAL_LENGTH}: raise INVALID",
+            f"{indent}x = DEC({var})",
+            f"{indent}if str(x) != {var} or not x.is_finite(): raise INVALID",
+            f"{indent}{var} = x",
+        ]
+    if kind in ("datetime", "date"):
+        return [f"{indent}{var} = parse_{kind}({var})", f"{indent}if {var} is None: raise INVALID"]
+    if kind == "model":
+        target = spec.target.__name__
+        return [f"{indent}cnt[0] += F_{target}", f"{indent}{var} = {_call(spec.target, var)}"]
+    return []  # int and enum: msgspec has checked the value completely
+
+
+def _convert_source(cls: type) -> str:
+    name = cls.__name__
+    specs = _convert.field_specs(cls)
+    lines = [f"def m_{name}({', '.join(_params(cls))}):"]
+    if any(spec.target is cls for spec in specs):
+        lines += ["    depth += 1", f"    if depth > {_convert.MAX_DEPTH}: raise INVALID"]
+    for spec in specs:
+        var = f"v_{spec.name}"
+        lines.append(f"    {var} = o.{spec.name}")
+        if spec.many:
+            if spec.kind == "str":
+                # all() finds an empty string, and map() tests the rest, both without a loop here.
+                lines.append(f"    if {var} and (not all({var}) or any(map(ISSPACE, {var}))):")
+                lines.append("        raise INVALID")
+            elif spec.kind == "model":
+                target = spec.target.__name__
+                lines.append(f"    if {var}:")
+                lines.append(f"        cnt[0] += F_{target} * len({var})")
+                if _params(spec.target) == ["o"]:
+                    lines.append(f"        {var} = tuple(map(m_{target}, {var}))")
+                else:
+                    lines.append(
+                        f"        {var} = tuple([{_call(spec.target, 'i')} for i in {var}])"
+                    )
+                if spec.name in _convert._NUMBERED:
+                    lines.append(f"        for n, i in enumerate({var}, 1):")
+                    lines.append("            if i.number != n: raise INVALID")
+            else:
+                raise TypeError(f"unsupported tuple field {name}.{spec.name}")
+            continue
+        checks = _value_lines(spec, var, "        " if spec.optional else "    ")
+        if checks and spec.optional:
+            lines.append(f"    if {var} is not None:")
+        lines += checks
+    lines.extend(f"    {line}" for line in _convert._RULE_LINES.get(name, ()))
+    lines.append(f"    r = NEW(C_{name})")
+    lines.extend(f"    SET_{name}_{spec.name}(r, v_{spec.name})" for spec in specs)
+    lines.append("    return r")
+    return "\n".join(lines)
+
+
+def _compile() -> tuple[Any, Any]:
+    classes = _convert.model_classes()
+    namespace: dict[str, Any] = {
+        "__name__": __name__,
+        "Struct": _msgspec.Struct,
+        "INT": typing.Annotated[int, _msgspec.Meta(ge=-_SAFE, le=_SAFE)],
+        "FORMAT": typing.Literal[_convert.FORMAT_NAME],
+        "VERSION": typing.Literal[_convert.FORMAT_VERSION],
+        "INVALID": _convert._INVALID,
+        "NEW": object.__new__,
+        "DEC": Decimal,
+        "ISSPACE": str.isspace,
+        "parse_datetime": _convert.parse_datetime,
+        "parse_date": _convert.parse_date,
+        "MIN_YEAR": 1949,
+        "MAX_YEAR": _convert._MAX_YEAR,
+        "ISSUER_CODE": ISSUER_CODE.fullmatch,
+        "CHANGES": (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE),
+        "year_start": _convert._year_start,
+    }
+    # Classes that refer to later ones (or to themselves) need them defined first: mirrors are
+    # emitted leaves first, and annotations stay lazy strings resolved in this namespace.
+    sources = ["from __future__ import annotations"]
+    for cls in reversed(classes):
+        name = cls.__name__
+        specs = _convert.field_specs(cls)
+        namespace[f"C_{name}"] = cls
+        namespace[f"F_{name}"] = len(specs)
+        for spec in specs:
+            namespace[f"SET_{name}_{spec.name}"] = cls.__dict__[spec.name].__set__
+            if spec.kind == "enum":
+                namespace[f"E_{spec.target.__name__}"] = spec.target
+        sources.append(_mirror_source(cls))
+        sources.append(_convert_source(cls))
+    exec(compile("\n\n".join(sources), "<lawgov._msgspec generated>", "exec"), namespace)
+    # msgspec resolves the mirrors' string annotations through their module's globals (the
+    # generated classes carry this module's name): the types they name are placed there.
+    globals().update(
+        (key, value)
+        for key, value in namespace.items()
+        if key in ("INT", "FORMAT", "VERSION") or key.startswith(("M_", "E_"))
+    )
+    decoder = _msgspec.json.Decoder(namespace["M_Report"])
+    return decoder, namespace["m_Report"]
+
+
+_DECODER: Any = None
+_CONVERT_REPORT: Any = None
+if _msgspec is not None:
+    _DECODER, _CONVERT_REPORT = _compile()
+
+# The root object's members: the header's two and the report's fields.
+_REPORT_MEMBERS: Final = 2 + len(_convert.field_specs(_model.Report))
+
+
+def available() -> bool:
+    """Whether msgspec is installed (and this path in use)."""
+    return _msgspec is not None and _DECODER is not None
+
+
+def load(data: str | bytes) -> _model.Report | None:
+    """The report in a JSON document, or None when this fast path does not accept it.
+
+    The caller must have bounded the input size. None means: read the document through the
+    strict path, which refuses it with the precise error or accepts it.
+    """
+    try:
+        mirror = _DECODER.decode(data)
+    except (_msgspec.MsgspecError, ValueError, RecursionError):
+        # ValueError covers UnicodeError: invalid UTF-8 bytes, lone surrogates in a str.
+        return None
+    # The header's two members, plus the report's; the conversion adds every nested object's.
+    cnt = [_REPORT_MEMBERS]
+    _convert._refresh_max_year()
+    try:
+        report = _CONVERT_REPORT(mirror, 0, cnt)
+    except (_convert._InvalidError, ValueError, ArithmeticError, RecursionError):
+        return None
+    bound = _convert.member_bound(data, functools.partial(getattr, mirror))
+    return typing.cast(_model.Report, report) if cnt[0] == bound else None
