@@ -459,6 +459,8 @@ def _split(masked: str, lo: int, hi: int, total: DelegatedPower) -> tuple[Delega
             verb, PowerMode.GRANTED
         )
         modes.append((mode, value))
+        if sum(v for _, v in modes) >= total.count:
+            break  # the parts end where they reach the total; later counts are other facts
     distinct = len({mode for mode, _ in modes}) == len(modes)
     if len(modes) >= 2 and distinct and sum(v for _, v in modes) == total.count:
         return tuple(attrs.evolve(total, mode=mode, count=value) for mode, value in modes)
@@ -473,6 +475,8 @@ def _split(masked: str, lo: int, hi: int, total: DelegatedPower) -> tuple[Delega
         if value is None or not name or _MASK in name:
             return ()
         named.append((name, value))
+        if sum(v for _, v in named) >= total.count:
+            break  # 其中A 5项、B 4项、C 3项，…；C 1项已取消: the list ends at the total
     if named and sum(v for _, v in named) == total.count:
         return tuple(attrs.evolve(total, name=name, count=value) for name, value in named)
     return ()
