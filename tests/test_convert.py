@@ -355,3 +355,24 @@ def test_fast_pass_accepts_exactly_what_the_rules_accept(
     assert (loaded is None) == bool(problems)
     if fast is not None:
         assert loaded == fast
+
+
+# --- member_bound: the duplicate-name count behind the orjson and msgspec readers --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "root_texts", "bound"),
+    [
+        ('{"a": 1, "b": {"c": 2}}', [], 3),  # one colon per member name
+        ('{"a" : 1, "b"\n:\n2}', [], 2),  # whitespace around colons changes nothing
+        ('{"a": "x:y", "b": {"c": "1:2:3"}}', ["x:y"], 5),  # root colons out, deeper ones in
+        # A root colon written as an escape is not in the count: any backslash gives up.
+        ('{"a": "x\\u003ay", "b": 1}', ["x:y"], None),
+        ('{"a": "x:y\\n", "b": 1}', ["x:y\n"], None),
+        ('{"a": "x\\n", "b": 1}', ["x\n"], 2),  # a backslash, but no root colon to count out
+        ('{"a": ["p:q", "r"], "b": null}', [["p:q", "r"], None], 2),
+    ],
+)
+def test_member_bound(text: str, root_texts: list[object], bound: int | None) -> None:
+    assert _convert.member_bound(text, root_texts) == bound
+    assert _convert.member_bound(text.encode(), root_texts) == bound

@@ -28,7 +28,7 @@ import re
 import time
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Final
 
@@ -870,28 +870,30 @@ ROOT_TEXTS: Final = tuple(
 )
 
 
-def member_bound(data: str | bytes, root_text: Callable[[str], object]) -> int | None:
+def member_bound(data: str | bytes, root_texts: Iterable[object]) -> int | None:
     """At least as many as the member names of a report document; None if that cannot be said.
 
     Every member name is followed by exactly one structural ``:``, and a ``:`` elsewhere lies
     inside a string, so the text's count of ``:`` less those inside the report's own text
-    fields (``root_text(name)`` gives each, a string, a list of strings, or None) is at least the
-    number of names: equal when no deeper string holds a colon, larger (never smaller) when one
-    does. Whitespace around the colons does not matter. A colon written as an escape
-    (``\\u003a``) is not in the count, so a document with any backslash and a colon in a root
-    text gives None.
+    fields (``root_texts``: the values of :data:`ROOT_TEXTS`, each a string, a list of strings
+    or None) is at least the number of names: equal when no deeper string holds a colon, larger
+    (never smaller) when one does. Whitespace around the colons does not matter. A colon
+    written as an escape (``\\u003a``) is not in the count, so a document with any backslash
+    and a colon in a root text gives None.
     """
-    colons = data.count(b":") if isinstance(data, bytes) else data.count(":")
     inside = 0
-    for name in ROOT_TEXTS:
-        value = root_text(name)
-        if isinstance(value, str):
+    for value in root_texts:
+        if type(value) is str:
             inside += value.count(":")
         elif isinstance(value, (list, tuple)):
-            inside += sum(item.count(":") for item in value if isinstance(item, str))
-    if inside and (b"\\" in data if isinstance(data, bytes) else "\\" in data):
+            inside += sum([item.count(":") for item in value if type(item) is str])
+    if isinstance(data, bytes):
+        if inside and b"\\" in data:
+            return None
+        return data.count(b":") - inside
+    if inside and "\\" in data:
         return None
-    return colons - inside
+    return data.count(":") - inside
 
 
 def load_counted(root: object, data: str | bytes) -> _model.Report | None:
@@ -918,7 +920,7 @@ def load_counted(root: object, data: str | bytes) -> _model.Report | None:
         report = _STRUCTURE_COUNTED["Report"](body, 0, seen)
     except (_InvalidError, KeyError, TypeError, ValueError, ArithmeticError, RecursionError):
         return None
-    bound = member_bound(data, root.get)
+    bound = member_bound(data, [root.get(name) for name in ROOT_TEXTS])
     return typing.cast(_model.Report, report) if seen[0] == bound else None
 
 

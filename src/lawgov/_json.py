@@ -184,8 +184,7 @@ def from_json(data: str | bytes, *, source: str | None = None) -> _model.Report:
     """
     if isinstance(data, (str, bytes)) and len(data) <= MAX_INPUT_BYTES:
         if _msgspec.available():
-            with _convert.gc_paused():
-                report = _msgspec.load(data)
+            report = _msgspec.load(data)
             if report is not None:
                 return report
         if _orjson is not None:

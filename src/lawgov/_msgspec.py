@@ -23,7 +23,8 @@ existing strict path, which gives the precise error or accepts what this path le
 
 from __future__ import annotations
 
-import functools
+import gc
+import operator
 import typing
 from decimal import Decimal
 from typing import Any, Final
@@ -50,7 +51,11 @@ def _mirror_annotation(spec: _convert.FieldSpec) -> str:
         item = f"E_{spec.target.__name__}"
     elif kind == "model":
         item = f"M_{spec.target.__name__}"
-    else:  # str, and decimals, datetimes and dates as the strings that spell them
+    elif kind == "decimal":
+        item = "DECIMAL"
+    elif kind == "str":
+        item = "TEXT"
+    else:  # datetimes and dates as the strings that spell them
         item = "str"
     if spec.many:
         return f"tuple[{item}, ...]"
@@ -101,12 +106,12 @@ def _value_lines(spec: _convert.FieldSpec, var: str, indent: str) -> list[str]:
     """Lines that check ``var`` (one item, type already checked by msgspec) and convert it."""
     kind = spec.kind
     if kind == "str":
-        return [f"{indent}if not {var} or {var}.isspace(): raise INVALID"]
+        # msgspec has refused the empty string (TEXT); a blank one is refused here.
+        return [f"{indent}if {var}.isspace(): raise INVALID"]
     if kind == "decimal":
         # Only the canonical spelling (what str() gives back) passes; the strict path reads the
         # other plain spellings (0.00000001 for 1E-8) and refuses the rest with a message.
         return [
-            f"{indent}if len({var}) > {_convert.MAX_DECIMAL_LENGTH}: raise INVALID",
             f"{indent}x = DEC({var})",
             f"{indent}if str(x) != {var} or not x.is_finite(): raise INVALID",
             f"{indent}{var} = x",
@@ -130,9 +135,8 @@ def _convert_source(cls: type) -> str:
         lines.append(f"    {var} = o.{spec.name}")
         if spec.many:
             if spec.kind == "str":
-                # all() finds an empty string, and map() tests the rest, both without a loop here.
-                lines.append(f"    if {var} and (not all({var}) or any(map(ISSPACE, {var}))):")
-                lines.append("        raise INVALID")
+                # map() tests every item without a loop here.
+                lines.append(f"    if {var} and any(map(ISSPACE, {var})): raise INVALID")
             elif spec.kind == "model":
                 target = spec.target.__name__
                 lines.append(f"    if {var}:")
@@ -166,6 +170,8 @@ def _compile() -> tuple[Any, Any]:
         "__name__": __name__,
         "Struct": _msgspec.Struct,
         "INT": typing.Annotated[int, _msgspec.Meta(ge=-_SAFE, le=_SAFE)],
+        "DECIMAL": typing.Annotated[str, _msgspec.Meta(max_length=_convert.MAX_DECIMAL_LENGTH)],
+        "TEXT": typing.Annotated[str, _msgspec.Meta(min_length=1)],
         "FORMAT": typing.Literal[_convert.FORMAT_NAME],
         "VERSION": typing.Literal[_convert.FORMAT_VERSION],
         "INVALID": _convert._INVALID,
@@ -200,7 +206,7 @@ def _compile() -> tuple[Any, Any]:
     globals().update(
         (key, value)
         for key, value in namespace.items()
-        if key in ("INT", "FORMAT", "VERSION") or key.startswith(("M_", "E_"))
+        if key in ("INT", "DECIMAL", "TEXT", "FORMAT", "VERSION") or key.startswith(("M_", "E_"))
     )
     decoder = _msgspec.json.Decoder(namespace["M_Report"])
     return decoder, namespace["m_Report"]
@@ -210,6 +216,9 @@ _DECODER: Any = None
 _CONVERT_REPORT: Any = None
 if _msgspec is not None:
     _DECODER, _CONVERT_REPORT = _compile()
+
+# The values of the report's own text fields, read from its mirror in one call.
+_ROOT_TEXTS: Final = operator.attrgetter(*_convert.ROOT_TEXTS)
 
 # The root object's members: the header's two and the report's fields.
 _REPORT_MEMBERS: Final = 2 + len(_convert.field_specs(_model.Report))
@@ -226,17 +235,26 @@ def load(data: str | bytes) -> _model.Report | None:
     The caller must have bounded the input size. None means: read the document through the
     strict path, which refuses it with the precise error or accepts it.
     """
+    # The cyclic collector is paused, as in lawgov._convert.gc_paused (without its overhead,
+    # which shows on small documents).
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         mirror = _DECODER.decode(data)
-    except (_msgspec.MsgspecError, ValueError, RecursionError):
-        # ValueError covers UnicodeError: invalid UTF-8 bytes, lone surrogates in a str.
-        return None
-    # The header's two members, plus the report's; the conversion adds every nested object's.
-    cnt = [_REPORT_MEMBERS]
-    _convert._refresh_max_year()
-    try:
+        # The header's two members and the report's; the conversion adds every nested object's.
+        cnt = [_REPORT_MEMBERS]
+        _convert._refresh_max_year()
         report = _CONVERT_REPORT(mirror, 0, cnt)
-    except (_convert._InvalidError, ValueError, ArithmeticError, RecursionError):
+    except (
+        _msgspec.MsgspecError,
+        _convert._InvalidError,
+        ValueError,  # also UnicodeError: invalid UTF-8 bytes, a lone surrogate in a str
+        ArithmeticError,
+        RecursionError,
+    ):
         return None
-    bound = _convert.member_bound(data, functools.partial(getattr, mirror))
+    finally:
+        if enabled:
+            gc.enable()
+    bound = _convert.member_bound(data, _ROOT_TEXTS(mirror))
     return typing.cast(_model.Report, report) if cnt[0] == bound else None
