@@ -1,4 +1,8 @@
-"""The shared report fixtures: each ``NAME.txt`` parses to what ``NAME.expected.json`` states.
+"""The report fixtures: each ``NAME.txt`` parses to what ``NAME.expected.json`` states.
+
+Two folders hold them: the shared fixtures beside the repository and the project's own
+``tests/fixtures`` (header, structure and fact styles the shared ones do not cover); both are
+compared by the same rules.
 
 The comparison rules are the fixtures README's: titles without punctuation, spacing or width
 differences; metrics as distinct (value, unit) pairs; laws in order of first appearance,
@@ -21,12 +25,26 @@ import lawgov
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FIXTURES = SHARED / "fixtures"
+OWN_FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _fixture_names() -> list[str]:
     if not FIXTURES.is_dir():
         return ["<missing>"]
     return sorted(path.name.removesuffix(".txt") for path in FIXTURES.glob("*.txt"))
+
+
+def _own_fixture_names() -> list[str]:
+    return sorted(path.name.removesuffix(".txt") for path in OWN_FIXTURES.glob("*.txt"))
+
+
+def _all_fixture_names() -> list[str]:
+    return _fixture_names() + _own_fixture_names()
+
+
+def _folder(name: str) -> Path:
+    """The folder holding a fixture: the project's own, else the shared one."""
+    return OWN_FIXTURES if (OWN_FIXTURES / f"{name}.txt").is_file() else FIXTURES
 
 
 def _width(text: str) -> str:
@@ -74,17 +92,18 @@ def _document_numbers(report: lawgov.Report) -> Iterator[lawgov.DocumentNumber]:
 
 
 def _load(name: str) -> tuple[str, dict[str, Any], lawgov.Report]:
-    if not FIXTURES.is_dir():
+    folder = _folder(name)
+    if not folder.is_dir():
         pytest.fail(
             f"the shared fixtures are missing: expected them at {FIXTURES} "
             "(a copy of shared/ beside the repository clone)"
         )
-    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
-    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((folder / f"{name}.expected.json").read_text(encoding="utf-8"))
     return text, expected, lawgov.parse_text(text, source=f"{name}.txt")
 
 
-@pytest.mark.parametrize("name", _fixture_names())
+@pytest.mark.parametrize("name", _all_fixture_names())
 def test_header(name: str) -> None:
     _, expected, report = _load(name)
     assert _title_key(report.title) == _title_key(expected["title"])
@@ -94,13 +113,13 @@ def test_header(name: str) -> None:
     assert published == expected["published"]
 
 
-@pytest.mark.parametrize("name", _fixture_names())
+@pytest.mark.parametrize("name", _all_fixture_names())
 def test_sections(name: str) -> None:
     _, expected, report = _load(name)
     assert _sections(report.sections) == _expected_sections(expected["sections"])
 
 
-@pytest.mark.parametrize("name", _fixture_names())
+@pytest.mark.parametrize("name", _all_fixture_names())
 def test_metrics(name: str) -> None:
     text, expected, report = _load(name)
     got = {(metric.value, metric.unit) for metric in report.iter_metrics()}
@@ -110,14 +129,14 @@ def test_metrics(name: str) -> None:
         assert metric.text in clean, f"{metric.text!r} is not a substring of the text"
 
 
-@pytest.mark.parametrize("name", _fixture_names())
+@pytest.mark.parametrize("name", _all_fixture_names())
 def test_laws(name: str) -> None:
     _, expected, report = _load(name)
     titles = [c.title for c in report.iter_citations() if c.title is not None]
     assert _first_appearances(map(_width, titles)) == [_width(t) for t in expected["laws"]]
 
 
-@pytest.mark.parametrize("name", _fixture_names())
+@pytest.mark.parametrize("name", _all_fixture_names())
 def test_document_numbers(name: str) -> None:
     _, expected, report = _load(name)
     got = _first_appearances(
@@ -128,7 +147,7 @@ def test_document_numbers(name: str) -> None:
     ]
 
 
-@pytest.mark.parametrize("name", _fixture_names())
+@pytest.mark.parametrize("name", _all_fixture_names())
 def test_delegated_powers(name: str) -> None:
     _, expected, report = _load(name)
     got = [
@@ -155,3 +174,10 @@ def test_the_report_is_not_the_fixtures_own_disclosure_number() -> None:
         issuer_code="柘政报", year=2023, serial=4
     )
     assert all(n.issuer_code != "柘政报" for n in _document_numbers(report))
+
+
+def test_every_own_fixture_has_its_expected_file() -> None:
+    names = _own_fixture_names()
+    assert names, f"no fixtures in {OWN_FIXTURES}"
+    for name in names:
+        assert (OWN_FIXTURES / f"{name}.expected.json").is_file(), name

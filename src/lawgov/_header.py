@@ -365,8 +365,60 @@ def _continues_title(first: str, second: str) -> bool:
         return False
     if not _TITLE_END.search(second):
         return False
+    if _own_issuer(second):
+        # A complete title with its own agency: the line above is a site name or a repeat
+        # of the agency, not the title's first half.
+        return False
     # The second half carries the genre words, the first the agency and/or the year.
     return second.startswith("关于") or _TITLE_WORD.search(second) is not None
+
+
+# Lines a title may be printed over (agency / 关于…年度… / …情况的报告).
+_MAX_TITLE_LINES = 3
+
+
+def _title_lines(lines: Sequence[Line], index: int) -> int:
+    """How many lines from ``index`` the title is printed over (1 when it is on one line).
+
+    A title is continued while it lacks its genre ending (报告/总结/情况): the next lines are
+    joined when, together, they end it and each is title-like (``柘阳县人民政府`` /
+    ``关于2022年度法治政府建设`` / ``工作情况的报告``).
+    """
+    first = _unmarked(lines[index].text)
+    if _continues_title(first, _unmarked(lines[index + 1].text) if index + 1 < len(lines) else ""):
+        return 2
+    if _TITLE_END.search(first) or index + 2 >= len(lines):
+        return 1
+    middle = _unmarked(lines[index + 1].text)
+    if _TITLE_END.search(middle) or _meta_pairs(middle) is not None or is_chrome(middle):
+        return 1
+    joined = first + middle
+    if _title_like(middle) and _continues_title(joined, _unmarked(lines[index + 2].text)):
+        return _MAX_TITLE_LINES
+    return 1
+
+
+def _own_issuer(text: str) -> bool:
+    """Whether a genre title names an agency before its year (青澜市民政局2022年…报告)."""
+    if _GENRE_TITLE.search(text) is None:
+        return False
+    match = _YEAR_IN_TITLE.search(text)
+    if match is None:
+        return False
+    prefix = _ABOUT_FIRST.sub("", text[: match.start()].strip(_ISSUER_TRIM))
+    return bool(_ABOUT.sub("", prefix).strip(_ISSUER_TRIM))
+
+
+def _once(text: str) -> str:
+    """A title printed twice on one line (``X X``) as printed once."""
+    key = title_key(text)
+    half = len(key) // 2
+    if not half or len(key) % 2 or key[:half] != key[half:]:
+        return text
+    for cut in range(1, len(text)):
+        if title_key(text[:cut]) == key[:half] and title_key(text[cut:]) == key[half:]:
+            return text[:cut].rstrip(_DECORATION)
+    return text
 
 
 _GENRE_TITLE = re.compile(
@@ -447,6 +499,38 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
+_LEADING_DATE = re.compile(
+    r"^(?P<before>[^\d\s，,。；;：:]{0,20}?)\s*(?P<date>"
+    + _DATE.pattern.replace("(?P<", "(?P<d_")
+    + r")(?![\d.])"
+)
+
+
+def _dated(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A header line that is a date without a label, with any metadata printed after it.
+
+    The date may follow a short name without punctuation (``青澜市民政局　2023年02月15日``,
+    an agency byline); whatever follows the date must be metadata labels or nothing.
+    Returns the date text and the metadata pairs after it.
+    """
+    match = _LEADING_DATE.match(text)
+    if match is None or parse_datetime(match["date"]) is None:
+        return None
+    before = match["before"].strip(_DECORATION)
+    if before and _AGENCY_END_WORD.search(before) is None:
+        return None
+    rest = text[match.end() :].strip(_DECORATION)
+    if not rest:
+        return match["date"], []
+    pairs = _meta_pairs(rest)
+    return None if pairs is None else (match["date"], pairs)
+
+
+_AGENCY_END_WORD = re.compile(
+    scripted(r"(?:局|政府|委员会|委|办公室|办|厅|部|院|中心|镇|乡|街道|办事处|管委会|署|处|科)$")
+)
+
+
 def _lone_value(field: str, text: str) -> bool:
     """Whether a line can be the value of a label printed alone on the line above it."""
     if _meta_pairs(text) is not None or is_chrome(text):
@@ -475,7 +559,12 @@ def _tidy(value: str) -> str:
 
 
 class _Fields:
-    """The values gathered from a header, first value of each field wins."""
+    """The values gathered from a header, first value of each field wins.
+
+    A date field printed twice (a disclosure block's 发布日期 and a 发布时间 line) keeps the
+    first, unless a later one gives the same day to the minute: ``published`` is as precise
+    as the page prints it.
+    """
 
     def __init__(self) -> None:
         self.values: dict[str, str] = {}
@@ -489,11 +578,21 @@ class _Fields:
         value = _tidy(value)
         if value in _EMPTY_VALUES:
             value = ""
-        if field not in self.values or not self.values[field]:
+        known = self.values.get(field, "")
+        if not known or (field in _PUBLISHED_ORDER and _more_precise(value, known)):
             self.values[field] = value
 
     def get(self, field: str) -> str | None:
         return self.values.get(field) or None
+
+
+def _more_precise(new: str, old: str) -> bool:
+    """Whether ``new`` is the same day as ``old`` with a time that ``old`` lacks."""
+    new_match, old_match = _DATE.search(new), _DATE.search(old)
+    if new_match is None or old_match is None or old_match["H"] or not new_match["H"]:
+        return False
+    new_day, old_day = parse_date(new), parse_date(old)
+    return new_day is not None and new_day == old_day
 
 
 def _views(value: str | None) -> int | None:
@@ -595,10 +694,18 @@ def read_header(lines: Sequence[Line]) -> Header:
         if (title is None or replaces) and _title_like(text):
             if title is not None:
                 notes.append(f"line {title_line}: {title[:20]!r} is not the title; dropped")
-            title, title_line = text, line.number
-            if index + 1 < count and _continues_title(text, lines[index + 1].text):
-                title = text + lines[index + 1].text
-                index += 1
+            spread = _title_lines(lines, index)
+            title = _once("".join(_unmarked(item.text) for item in lines[index : index + spread]))
+            title_line = line.number
+            index += spread
+            continue
+        moment = _dated(text)
+        if moment is not None:
+            # A date printed without a label (2023-02-15 10:20 来源：…): the page's date.
+            dated, rest = moment
+            fields.add("time", dated)
+            for field, value in rest:
+                fields.add(field, value)
             index += 1
             continue
         if title is not None and title_key(text) == title_key(title):

@@ -127,6 +127,24 @@ def _heading_like(rest: str) -> bool:
     )
 
 
+_LEAD_CLAUSE_END = re.compile(r"[，,。；;：:]")
+# The lead clause of a run-in item (1.强化组织领导，…) is a short phrase.
+_MAX_LEAD_CLAUSE = 30
+
+
+def _run_in_item(rest: str) -> bool:
+    """Whether text after a digit marker reads as a run-in item: a short lead clause first.
+
+    ``1.强化组织领导，局党组…5次。`` is an item whose first sentence runs long; a page marker
+    stands before arbitrary text, which rarely opens with a short phrase and a comma, and
+    never with the digits of a date or figure.
+    """
+    if not rest or rest[0] in _LEADING_PUNCTUATION or rest[0].isdigit():
+        return False
+    match = _LEAD_CLAUSE_END.search(rest)
+    return match is not None and 2 <= match.start() <= _MAX_LEAD_CLAUSE
+
+
 # --- kinds ---------------------------------------------------------------------------------
 
 _KIND_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
@@ -437,7 +455,8 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
                 builder.notes.append(f"line {line.number}: dropped page marker {text!r}")
                 index += 1
                 continue
-            if not _heading_like(rest) or not builder.digit_fits(heading.printed):
+            item = _heading_like(rest) or (not heading.spaced and _run_in_item(rest))
+            if not item or not builder.digit_fits(heading.printed):
                 # A page marker injected by a sharing site (cleaning closes up the space after
                 # it, so only the text and the numbering tell it from a heading): the rest of
                 # the line is a paragraph.
