@@ -90,12 +90,27 @@ _LEAD_WORDS: Final[tuple[str, ...]] = (
     "以及",
     "详见",
     "参见",
+    "修订",
+    "修改",
+    "制定",
+    "起草",
+    "审核",
+    "审查",
+    "清理",
+    "备案",
+    "学习",
+    "宣传",
+    "实施",
+    "引用",
 )
 # Characters that never occur in an issuer code; the code starts after the last of them.
 _PARTICLES: Final[str] = "的和及与或按据依即以在由将对从号是为了等并见年月日"
 _LEAD = re.compile("|".join(_LEAD_WORDS) + f"|[{_PARTICLES}]")
 # Names of issuing bodies that end a run too long to be a code (国务院办公厅国办发).
 _ISSUING_BODY = re.compile(r"人民政府|办公室|办公厅|委员会|政府|局|厅")
+# Body names no issuer code contains, at any length (省政府粤府函, 市委市政府江委发): the code
+# starts after the last of them. (局 and 厅 alone may open a code: 厅字.)
+_BODY_NAME = re.compile(r"人民政府|办公室|办公厅|委员会|政府")
 # After a title: optional spaces, an opening parenthesis, the number, then its end.
 _AFTER_TITLE_OPEN = re.compile(r"[ \t]*[（(][ \t]*")
 _AFTER_NUMBER_CLOSE = re.compile(r"(?:文件|文)?[ \t]*[）)，,；;、]")
@@ -127,6 +142,15 @@ def find_document_numbers(text: str) -> list[tuple[DocumentNumber, int, int]]:
         for lead in _LEAD.finditer(run):
             cut = lead.end()
         code = run[cut:]
+        body_end = 0
+        for body in _BODY_NAME.finditer(code):
+            if body.end() < len(code):
+                body_end = body.end()
+        if body_end:
+            cut += body_end
+            code = run[cut:]
+            if len(code) > _USUAL_CODE:
+                continue  # a body's name, then no code: 区人民政府办公室行政审批服务科〔…〕
         if len(code) > _MAX_CODE:
             # 国务院办公厅国办发〔…〕: the issuing body printed before its own code, which is then
             # held to the usual length of codes (GB/T 9704 practice: at most six characters)

@@ -57,6 +57,8 @@ UNITS: Final[tuple[str, ...]] = (
     "个月",
     "人次",
     "件次",
+    "条次",
+    "篇次",
     "场次",
     "户次",
     "家次",
@@ -143,7 +145,7 @@ _NOT_UNIT_BEFORE: Final[dict[str, str]] = {
     "份": "额子",
     "户": "籍口",
     "天": "然气津",
-    "个": "体案",
+    "个": "体案多余",  # 1个多月, 3个余小时: 个 counts the time unit after it
     "位": "于置",
     "起": "草诉来",
     "本": "级市区县局单部着",
@@ -183,6 +185,7 @@ _SLOGANS: Final[tuple[str, ...]] = (
     "三个转变",
     "五个一",
     "四项监督",
+    "三个规定",
 )
 
 _DIGIT_NUMBER = (
@@ -258,7 +261,9 @@ _ADJACENT_WORDS: Final[dict[str, Qualifier]] = {
 }
 # The character must not close another word: 签约/预约/节约, 最近/附近, 赶超 are not qualifiers.
 _ADJACENT_PATTERN = re.compile(
-    r"(?P<word>(?<![签预节制合履违特邀公条集缔])约|(?<![最附临靠亲])近|(?<!赶)超|逾)[了达为]?$"
+    r"(?P<word>(?<![签预节制合履违特邀公条集缔])约|(?<![最附临靠亲])近|(?<!赶)超|逾)"
+    # 约占总数的30%: a share is stated after 占 … 的, the number still follows its qualifier
+    r"(?:[了达为]|达到|占[^0-9０-９]{0,12}?的?)?$"
 )
 _AFTER_WORDS: Final[dict[str, Qualifier]] = {
     "以上": Qualifier.AT_LEAST,

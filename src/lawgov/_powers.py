@@ -91,8 +91,10 @@ _MODE_PART = re.compile(
     rf"|(?P<verb2>下放|委托|赋予)[^，；。0-9]{{0,8}}?(?P<number2>{_NUMBER})项"
 )
 _NAMED_PART = re.compile(rf"(?P<name>[^，、；：。0-9]{{2,30}}?)(?P<number>{_NUMBER})项")
+# 全区/全县 … name the reporting body's own area, as 我区 does.
 _SELF = re.compile(
-    r"^(?:我区|我局|我县|我市|我镇|我乡|我委|我办|我街道|我单位|本级|本局|本区|本县|本市|本单位)"
+    r"^(?:我区|我局|我县|我市|我镇|我乡|我委|我办|我街道|我单位|本级|本局|本区|本县|本市|本单位|"
+    r"全区|全县|全市|全镇|全乡)"
 )
 _AGENCY = re.compile(
     r"[\u4e00-\u9fff（）()]{0,24}?"
@@ -378,6 +380,15 @@ def _parties(
     before = _tail_run(masked[begin : first.start()])
     grantor: Agency | None = None
     grantee: Agency | None = None
+    taker = masked.rfind("承接", begin, first.start())
+    if first.group() != "承接" and taker != -1:
+        # 承接省级下放事项7项、市级下放事项23项: a later item of the list 承接 opened takes
+        # its grantee from the subject of 承接 and its grantor from the words before its verb
+        _, grantee = _agency(_tail_run(masked[begin:taker]), issuer)
+        if grantee is None:
+            grantee = issuer
+        _, grantor = _agency(before, issuer)
+        return grantor, grantee
     if first.group() == "承接":
         named, grantee = _agency(before, issuer)
         if not named:
@@ -497,41 +508,56 @@ def _change_limit(
     return limit
 
 
-def _changes(masked: str, lo: int, hi: int) -> list[tuple[PowerChange, str]]:
-    changes: list[tuple[PowerChange, str]] = []
+# A change with no count of its own that covers every power (现已全部收回, 均已取消).
+_ALL = re.compile(r"全部|全数|悉数|均已|均")
+
+
+@attrs.frozen
+class _Change:
+    kind: ChangeKind
+    count: int | None  # None: all the powers still held (现已全部收回)
+    recipient: Agency | None
+    clause: str
+
+
+def _changes(masked: str, lo: int, hi: int) -> list[_Change]:
+    changes: list[_Change] = []
     seen_clauses: set[int] = set()
     for verb in _CHANGE.finditer(masked, lo, hi):
         begin, end = _clause_bounds(masked, lo, hi, verb.start())
         if begin in seen_clauses:
             continue
         count = _COUNT.search(masked, begin, end)
-        if count is None:
-            continue
-        value = _count_value(count["number"])
-        if value is None:
+        value: int | None = None
+        if count is not None:
+            value = _count_value(count["number"])
+            if value is None:
+                continue
+        elif _ALL.search(masked, begin, verb.start()) is None:
             continue
         seen_clauses.add(begin)
         kind = ChangeKind(verb.lastgroup) if verb.lastgroup else ChangeKind.TRANSFERRED
         recipient = None
         if kind is ChangeKind.TRANSFERRED:
             recipient = _name_after(masked, verb.end(), end, None)
-        clause = masked[begin:end]
-        changes.append((PowerChange(kind=kind, count=value, recipient=recipient), clause))
+        changes.append(_Change(kind, value, recipient, masked[begin:end]))
     return changes
 
 
-def _attach(power: DelegatedPower, changes: list[tuple[PowerChange, str]]) -> DelegatedPower:
+def _attach(power: DelegatedPower, changes: list[_Change]) -> DelegatedPower:
     kept: list[PowerChange] = []
     moved = 0
-    for change, clause in changes:
+    for change in changes:
+        clause = change.clause
         if power.name is not None and power.name not in clause:
             continue  # a named power takes only the changes that name it
         if power.mode in (PowerMode.DELEGATED, PowerMode.ENTRUSTED):
             other = "委托" if power.mode is PowerMode.DELEGATED else "下放"
             if other in clause:
                 continue  # the change concerns the other part of a split
-        if moved + change.count > power.count:
-            continue  # more than were delegated: inconsistent, dropped
-        kept.append(change)
-        moved += change.count
+        count = power.count - moved if change.count is None else change.count
+        if count < 1 or moved + count > power.count:
+            continue  # nothing left, or more than were delegated: inconsistent, dropped
+        kept.append(PowerChange(kind=change.kind, count=count, recipient=change.recipient))
+        moved += count
     return attrs.evolve(power, changes=tuple(kept))
