@@ -112,6 +112,11 @@ PUNCTUATION = [
     ("一,、推进法治政府建设", "一、推进法治政府建设"),
     ("依法办事,;结合", "依法办事；结合"),
     ("如下,:", "如下："),
+    # a comma right after a stop is as stray as one before it
+    ("研究;,部署", "研究；部署"),
+    ("提出要求。,下一步", "提出要求。下一步"),
+    ("手册、,资料", "手册、资料"),
+    ("a;,b", "a;,b"),  # not Chinese context
     ("领导，，推进", "领导，推进"),
     # ASCII marks in Chinese context
     ("根据有关要求,现将", "根据有关要求，现将"),
@@ -181,6 +186,13 @@ MARKUP = [
     ("&unknown;", "&unknown;"),
     ("甲&nbsp乙", "甲 乙"),  # a bare &nbsp, as broken pages print it
     ("<!DOCTYPE html>正文", "正文"),
+    # tag remnants that lost "</" too, after Chinese text or at a line start
+    ("法治span>政府", "法治政府"),
+    ("p>正文", "正文"),
+    ("正文\nfont>标题", "正文\n标题"),
+    ("x>p> y", "x>p> y"),  # ASCII context: not a remnant
+    ("<st1:chsdate>2021</st1:chsdate>年", "2021年"),  # Office tags with a digit in the prefix
+    ("法治nbsp;政府", "法治政府"),  # an entity that lost its "&"
     # A tag across a line break goes line by line: removing it whole would join two lines.
     ('<span\nclass="x">正文', "\n正文"),
     ('<span\n style="a" lang=zh>正文', "\n正文"),

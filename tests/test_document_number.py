@@ -65,6 +65,13 @@ def test_variants(text: str, expected: DocumentNumber) -> None:
         # or after the issuing body's name when the run is too long to be a code
         ("国务院办公厅国办发〔2019〕5号", "国办发", "国办发〔2019〕5号"),
         ("江门市人民政府办公室江府办〔2020〕3号", "江府办", "江府办〔2020〕3号"),
+        # a body name inside a short run is never part of the code
+        ("根据省政府粤府函〔2020〕12号", "粤府函", "粤府函〔2020〕12号"),
+        ("市委市政府江委发〔2021〕12号", "江委发", "江委发〔2021〕12号"),
+        ("市政府办公室江府办〔2020〕12号", "江府办", "江府办〔2020〕12号"),
+        # more verbs that introduce a document
+        ("修订区府〔2021〕1号", "区府", "区府〔2021〕1号"),
+        ("清理江府规〔2019〕2号", "江府规", "江府规〔2019〕2号"),
     ],
 )
 def test_issuer_code_boundary(text: str, code: str, printed: str) -> None:

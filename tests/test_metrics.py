@@ -127,6 +127,11 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
             [("7", "家", "7家", EXACT), ("11", "家", "11家", EXACT), ("7", "家", "7家", EXACT)],
         ),
         ("设立1500万元准备金", [("1500", "万元", "1500万元", EXACT)]),
+        ("收到意见建议20条次", [("20", "条次", "20条次", EXACT)]),
+        ("刊发稿件35篇次", [("35", "篇次", "35篇次", EXACT)]),
+        # 约/近 before a share stated with 占…的
+        ("约占全区企业总数的35%", [("35", "%", "35%", Qualifier.APPROXIMATELY)]),
+        ("签约占比30%", [("30", "%", "30%", EXACT)]),
     ],
 )
 def test_metrics(text: str, expected: list[tuple[str, str, str, Qualifier]]) -> None:
@@ -193,6 +198,9 @@ def test_metrics(text: str, expected: list[tuple[str, str, str, Qualifier]]) -> 
         "坚持三个统一",
         "开展数十次",
         "推进二次供水改造",
+        # 个 counting a time unit after 多/余 is a vague duration
+        "历时1个多月",
+        "严格落实三个规定",
         # a unit alone or a number alone
         "共有个别问题",
         "完成率120%",

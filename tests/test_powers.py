@@ -225,6 +225,39 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             id="parts-not-adding-up-keep-the-total",
         ),
         pytest.param(
+            "市住建局委托我局实施的行政处罚事项18项，现已全部收回。",
+            [
+                _power(
+                    18,
+                    PowerMode.ENTRUSTED,
+                    grantor="市住建局",
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=18),),
+                )
+            ],
+            id="all-reclaimed-without-a-count",
+        ),
+        pytest.param(
+            "全区依法承接省级下放事项7项、市级下放事项23项。",
+            [_power(7, PowerMode.DELEGATED), _power(23, PowerMode.DELEGATED)],
+            id="cheng-jie-list-whole-district",
+        ),
+        pytest.param(
+            "市生态环境局委托我区执法事项共12项，其中环评审批5项、排污许可4项、危废许可3项，"
+            "由区分局实施；危废许可1项已被取消。",
+            [
+                _power(5, PowerMode.ENTRUSTED, grantor="市生态环境局", name="环评审批"),
+                _power(4, PowerMode.ENTRUSTED, grantor="市生态环境局", name="排污许可"),
+                _power(
+                    3,
+                    PowerMode.ENTRUSTED,
+                    grantor="市生态环境局",
+                    name="危废许可",
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=1),),
+                ),
+            ],
+            id="named-parts-end-at-the-total",
+        ),
+        pytest.param(
             "市政府赋予我区管理权限56个，涉及部门12个。",
             [_power(56, PowerMode.GRANTED, grantor="市政府")],
             id="count-in-ge-closing-the-clause",

@@ -15,8 +15,11 @@ This module owns how cited laws and documents are recognised:
   words are verbs and nouns that introduce a document (根据, 按照, 依据, 印发, 转发, 执行, 落实,
   贯彻, 文件, 通知 …); particles are characters that never occur in an issuer code (的, 和,
   及, 与, 在 …).
-  A run still longer than eight characters is cut after the issuing body's name when one ends it
-  (``国务院办公厅国办发〔2019〕5号`` → ``国办发``); otherwise the number is not trusted and skipped.
+  A body name no code contains (人民政府, 政府, 办公室, 办公厅, 委员会) ends the run before the
+  code at any length (``省政府粤府函〔2020〕12号`` → ``粤府函``), and what follows it must be no
+  longer than the usual six characters. A run still longer than eight characters is cut after
+  the issuing body's name when one ends it (``国务院办公厅国办发〔2019〕5号`` → ``国办发``);
+  otherwise the number is not trusted and skipped.
 * A document number in parentheses right after a title (``《…》（江府〔2017〕16号）``, ASCII
   parentheses too, ``16号文`` too, or first in a list: ``（江府〔2017〕16号，以下简称…）``) belongs
   to that title; any other document number stands alone as a citation without a title.

@@ -239,8 +239,10 @@ _ENTITY = re.compile(
 _TAG_NAMES = (
     "a|abbr|b|big|blockquote|body|br|center|code|col|colgroup|dd|del|div|dl|dt|em|font|form|"
     "h[1-6]|head|hr|html|i|img|input|ins|label|li|link|meta|ol|p|pre|s|script|section|small|span|"
-    "strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|[a-z]+:[a-z]+"
+    "strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|[a-z][a-z0-9]*:[a-z]+"
 )
+# Tags common enough in scraped pages that "span>" with both "<" and "/" lost is still a tag.
+_BLOCK_TAGS = "div|font|li|p|span|strong|table|tbody|td|th|tr|ul"
 # Spaces, not \s: a tag is removed line by line, so that no two lines are ever joined.
 _VALUE = r"""[ \t]*=[ \t]*(?:"[^"<>\n]{0,500}"|'[^'<>\n]{0,500}'|[^\s"'<>]+)"""
 _ATTRIBUTE = rf"[ \t]+[A-Za-z_:@][-\w:.@]*(?:{_VALUE})?"
@@ -251,6 +253,10 @@ _MARKUP = re.compile(
     r"|<![A-Za-z][^<>\n]{0,200}>"
     # A closing tag that lost its "<" when the page was cut up: "/span>".
     rf"|(?<![<A-Za-z])/(?:{_TAG_NAMES})>"
+    # ... or lost "</" as well, after Chinese text or at a line start: "span>", "p>".
+    rf"|(?:(?<=[{_CJK}\n])|^)(?:{_BLOCK_TAGS})>"
+    # A non-breaking space entity that lost its "&": "nbsp;".
+    r"|(?<![&A-Za-z])nbsp;"
     # The attributes of a tag whose name was on the line before: 'class="x">' at a line start.
     rf"|(?m:^)[ \t]*(?:{_ATTRIBUTE_NAMES}){_VALUE}(?:{_ATTRIBUTE})*[ \t]*/?>",
     re.IGNORECASE,
@@ -266,7 +272,8 @@ def _decoded_entity(match: re.Match[str]) -> str | None:
 
 
 def _markup(draft: _Draft) -> None:
-    if "&" not in draft.text and ">" not in draft.text and "<" not in draft.text:
+    text = draft.text
+    if "&" not in text and ">" not in text and "<" not in text and "nbsp;" not in text:
         return
     # Double-escaped entities (&amp;nbsp;) need more than one round; each round shortens the text.
     for _ in range(4):
@@ -526,7 +533,9 @@ def _whitespace(draft: _Draft) -> None:
 
 # --- 7. punctuation ---------------------------------------------------------------------------
 
-_STRAY_COMMAS = re.compile(rf"[,，]+(?=[、。；：])|(?<=[{_CJK}]),+(?=[;:])|[,，]{{2,}}")
+_STRAY_COMMAS = re.compile(
+    rf"(?<=[、。；：])[,，]+|(?<=[{_CJK}][;:]),+|[,，]+(?=[、。；：])|(?<=[{_CJK}]),+(?=[;:])|[,，]{{2,}}"
+)
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _ASCII_TOKEN = re.compile(rf"[^\s{_CJK}]+")
 _ASCII_MARK = re.compile(r"[,:;!?]")
@@ -535,6 +544,9 @@ _THOUSANDS = re.compile(r"\d{3}(?!\d)")
 
 def _stray_comma(match: re.Match[str]) -> str:
     following = match.string[match.end()] if match.end() < len(match.string) else ""
+    preceding = match.string[match.start() - 1] if match.start() > 0 else ""
+    if preceding and preceding in "、。；：;:":
+        return ""  # 研究;,部署, 要求。,下一步: a comma right after a stop is noise too
     if following and following in "、。；：;:":
         return ""
     return "，" if "，" in match[0] else ","

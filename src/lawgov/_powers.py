@@ -18,24 +18,28 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   (``收回委托事项2项``) or after its count (``委托的3项已收回``).
 * Mode: 委托和下放 and the like, or both 下放 and 委托 in one statement → both; 下放 →
   delegated; 委托 → entrusted; 赋予/承接 alone → granted (承接市局下放的 → delegated).
+* A verb in a list that 承接 opened (``承接省级下放事项7项、市级下放事项23项``) takes its
+  grantee from the subject of 承接.
 * Grantor: the agency named before the verb in its clause (``江门市科技局委托和下放…``), after
   受 (``受市局委托``) or after 承接 (``承接市科技局下放的…``). Vague references (上级, 有关部门,
-  市级) are not agencies and give no grantor. Grantee: 我区/我局/我县/我市/我镇/本级/本局 … → the
-  issuer; else the body named after the verb (``下放至各镇（街道）``) or, for 承接/受…委托, the
-  subject before it; 承接 with no subject means the issuer.
+  市级) are not agencies and give no grantor. Grantee: 我区/我局/我县/我市/本级/本局/全区 …
+  → the issuer; else the body named after the verb (``下放至各镇（街道）``) or, for
+  承接/受…委托, the subject before it; 承接 with no subject means the issuer.
 * Basis: the citation printed in the same sentence (the last one before the verb, else the first
   after it), else one in the previous sentence when that sentence opens with 根据/按照/依据.
   When the caller passes ``citations``, an equal citation (or one with the same title) from it
   is returned, so the power shares the object the holder lists.
 * Splits: ``其中A项下放，B项委托`` gives one entry per mode when the parts have different modes
   and add up to the total; ``其中X许可2项、Y许可3项`` names powers, one entry each, when their
-  counts add up to the total; the total is then not a separate entry. Parts that do not add up
-  are ignored and the total stands. Changes go to the part whose name they mention, or that
-  does not mention the other mode.
+  counts add up to the total; the total is then not a separate entry. The parts are read in
+  order until their counts reach the total (a later ``C 1项已取消`` is a change, not a part);
+  parts that do not add up are ignored and the total stands. Changes go to the part whose name
+  they mention, or that does not mention the other mode.
 * Changes: in the clauses after the count, up to the next statement, the end of the line, or
   three more sentences (and at most 600 characters): 调整至/划转/划入/移交/交由 X →
   transferred to X; 取消/撤销/废止 → cancelled; 收回/上收 → reclaimed; each with the count in
-  its clause. A change that would make
+  its clause, or, with no count but 全部/均已 (``现已全部收回``), every power still held. A change
+  that would make
   the changes exceed the count is dropped (the model refuses such a power), so every returned
   object is valid.
 """
