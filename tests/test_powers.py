@@ -258,6 +258,21 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             id="named-parts-end-at-the-total",
         ),
         pytest.param(
+            "市政府以市政府令形式向我区下放行政许可事项22项。",
+            [_power(22, PowerMode.DELEGATED, grantor="市政府")],
+            id="grantor-opens-the-words-before-xiang",
+        ),
+        pytest.param(
+            "省发展改革委等8个部门下放我区经济管理权限61项。",
+            [_power(61, PowerMode.DELEGATED)],
+            id="words-after-a-count-are-no-grantor",
+        ),
+        pytest.param(
+            "我区承接了市下放的改革事项12项。",
+            [_power(12, PowerMode.DELEGATED)],
+            id="le-is-no-part-of-a-name",
+        ),
+        pytest.param(
             "市政府赋予我区管理权限56个，涉及部门12个。",
             [_power(56, PowerMode.GRANTED, grantor="市政府")],
             id="count-in-ge-closing-the-clause",

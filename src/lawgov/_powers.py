@@ -107,12 +107,13 @@ _AGENCY = re.compile(
 )
 _AGENCY_END = re.compile(r"的|后|由|并|和|及|进行|实施|办理|行使|负责|承接|管理|执行|具体|统一")
 _LEADING_NOISE = re.compile(
-    r"^(?:目前|今年|去年|年内|近年来|此外|同时|另外|其中|已经|已|并|由|经|被|从|将|把|向|给|对|受)+"
+    r"^(?:目前|今年|去年|年内|近年来|此外|同时|另外|其中|已经|已|并|由|经|被|从|将|把|向|给|对|受|了)+"
 )
 _TRAILING_NOISE = re.compile(r"(?:将|把|已经|已|共|先后|陆续|依法|分别|正式|分批|均|都|也|还|又)+$")
 _VAGUE = ("上级", "有关", "相关", "上述", "该", "各级", "市级", "省级", "县级", "区级")
+_MEASURE_WORDS = "个家项名批类"
 _GRANTEE_LEAD = re.compile(r"^(?:到|给|至|予|于|为|向|了)+")
-_HEAD_RUN = re.compile(r"[\u4e00-\u9fff（）()]+?(?=将|把|已|共|先后|陆续|依法|分别|$)")
+_HEAD_RUN = re.compile(r"[\u4e00-\u9fff（）()]+?(?=将|把|已|共|先后|陆续|依法|分别|以|通过|$)")
 _BASIS_LEAD = re.compile(r"^\s*(?:根据|按照|依据|依照)")
 _MAX_CHANGE_SENTENCES = 3
 # Bounds that keep the work per trigger constant, so text without punctuation stays linear:
@@ -343,8 +344,8 @@ def _agency(raw: str, issuer: Agency | None) -> tuple[bool, Agency | None]:
     if _SELF.match(name):
         return True, issuer
     match = _AGENCY.fullmatch(name)
-    if match is None or len(name) < 2 or name.startswith(_VAGUE):
-        return False, None
+    if match is None or len(name) < 2 or name.startswith(_VAGUE) or name[0] in _MEASURE_WORDS:
+        return False, None  # 8个部门: the words after a count are no name
     return True, Agency(name=name)
 
 
@@ -412,6 +413,11 @@ def _parties(
         if word in before:
             cut = before.rindex(word)
             _, grantor = _agency(before[:cut], issuer)
+            if grantor is None:
+                # 市政府以市政府令形式向我县下放: the subject opens the words before 向
+                head = _HEAD_RUN.match(before, 0, cut)
+                if head is not None:
+                    _, grantor = _agency(head.group(), issuer)
             named, grantee = _agency(before[cut + 1 :], issuer)
             if named:
                 return grantor, grantee
