@@ -22,6 +22,7 @@ Stock cattrs structuring is not used for loading: its default hooks coerce (``No
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import enum
 import gc
 import re
@@ -528,14 +529,17 @@ def _pairs_dict(pairs: tuple[tuple[str, Any], ...], names: frozenset[str]) -> di
     return data
 
 
-_YEAR_STARTS: dict[int, pendulum.DateTime] = {}
+_YEAR_STARTS: dict[int, dt.datetime] = {}
+# China time on 1 January: +08:00 every year since 1949 (its summer times never reached January).
+# The standard library's fixed offset compares twice as fast as pendulum's Asia/Shanghai zone.
+_CHINA_NEW_YEAR: Final = dt.timezone(dt.timedelta(hours=8))
 
 
-def _year_start(year: int) -> pendulum.DateTime:
+def _year_start(year: int) -> dt.datetime:
     # The reported year begins in China time (the published_before_year rule).
     start = _YEAR_STARTS.get(year)
     if start is None:
-        start = _YEAR_STARTS[year] = pendulum.datetime(year, 1, 1, tz="Asia/Shanghai")
+        start = _YEAR_STARTS[year] = dt.datetime(year, 1, 1, tzinfo=_CHINA_NEW_YEAR)
     return start
 
 
