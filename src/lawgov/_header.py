@@ -472,10 +472,17 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
         start = match.start()
         before = text[start - 1] if start else ""
         at_boundary = not before or before in _DECORATION
+        # Table layouts separate a label from its value by a cell border or a tab or spaces
+        # instead of a colon (| 索引号 | 123 |, 索引号\t123); only at a boundary.
+        separated = at_boundary and (
+            text[match.end() - 1 : match.end()].isspace()
+            or text[match.end() : match.end() + 1] in {"|", "｜"}
+        )
         marked = (
             match["colon"] is not None
             or (match["open"] is not None and match["close"] is not None)
             or match.end() == len(text)
+            or separated
         )
         label = simplified_key(re.sub(r"\s+", "", match["label"]))
         # A long label followed by a colon is a label even where the page lost the space
@@ -495,10 +502,21 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
     pairs: list[tuple[str, str]] = []
     for index, (match, field) in enumerate(spans):
         end = spans[index + 1][0].start() if index + 1 < len(spans) else len(text)
-        pairs.append((field, _tidy(text[match.end() : end])))
+        value = _tidy(text[match.end() : end])
+        dated = _TRAILING_DATE.search(value) if field not in _DATE_FIELDS else None
+        if dated is not None and parse_datetime(dated["date"]) is not None:
+            # A date printed after a value without its own label (来源：市民政局　2023年2月15日).
+            pairs.append((field, _tidy(value[: dated.start()])))
+            pairs.append(("time", dated["date"]))
+        else:
+            pairs.append((field, value))
     return pairs
 
 
+_DATE_FIELDS = frozenset({"published", "updated", "time", "written"})
+
+
+_TRAILING_DATE = re.compile(r"\s+(?P<date>" + _DATE.pattern.replace("(?P<", "(?P<t_") + r")$")
 _LEADING_DATE = re.compile(
     r"^(?P<before>[^\d\s，,。；;：:]{0,20}?)\s*(?P<date>"
     + _DATE.pattern.replace("(?P<", "(?P<d_")
@@ -535,7 +553,7 @@ def _lone_value(field: str, text: str) -> bool:
     """Whether a line can be the value of a label printed alone on the line above it."""
     if _meta_pairs(text) is not None or is_chrome(text):
         return False
-    if field in {"published", "updated", "time", "written"}:
+    if field in _DATE_FIELDS:
         return parse_datetime(text) is not None
     if field == "views":
         return text.isdigit() or text in _EMPTY_VALUES
