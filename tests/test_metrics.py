@@ -127,6 +127,9 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
             [("7", "家", "7家", EXACT), ("11", "家", "11家", EXACT), ("7", "家", "7家", EXACT)],
         ),
         ("设立1500万元准备金", [("1500", "万元", "1500万元", EXACT)]),
+        ("覆盖率达到百分之百", [("100", "%", "百分之百", EXACT)]),
+        ("满意度百分之九十八点五", [("98.5", "%", "百分之九十八点五", EXACT)]),
+        ("同比增长三点五个百分点", [("3.5", "个百分点", "三点五个百分点", Qualifier.INCREASE)]),
         ("收到意见建议20条次", [("20", "条次", "20条次", EXACT)]),
         ("刊发稿件35篇次", [("35", "篇次", "35篇次", EXACT)]),
         # 约/近 before a share stated with 占…的
@@ -200,6 +203,10 @@ def test_metrics(text: str, expected: list[tuple[str, str, str, Qualifier]]) -> 
         "推进二次供水改造",
         # 个 counting a time unit after 多/余 is a vague duration
         "历时1个多月",
+        # two digits side by side are a vague "three or five", not 35
+        "开展三五次",
+        "发现七八个问题",
+        "一点一滴",
         "严格落实三个规定",
         # a unit alone or a number alone
         "共有个别问题",

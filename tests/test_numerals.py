@@ -41,6 +41,10 @@ from lawgov._numerals import ENUMERATOR, chinese_number, ordinal
         ("1.5万", "15000"),
         ("4.27万", "42700"),
         (" 18 ", "18"),
+        # Chinese decimals
+        ("九十八点五", "98.5"),
+        ("零点五", "0.5"),
+        ("一百点零五", "100.05"),
     ],
 )
 def test_chinese_number_reads(text: str, value: str) -> None:
@@ -66,6 +70,10 @@ def test_chinese_number_reads(text: str, value: str) -> None:
         "十四五规划",
         "abc",
         "一是",
+        "点五",  # a decimal needs its whole part
+        "十点",  # ... and its decimals
+        "三点两",  # 两 is never a decimal digit
+        "1点5",
     ],
 )
 def test_chinese_number_refuses(text: str) -> None:

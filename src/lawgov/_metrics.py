@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from decimal import Decimal
 from typing import Final
 
 from lawgov._citations import protected_spans
@@ -191,7 +192,9 @@ _SLOGANS: Final[tuple[str, ...]] = (
 _DIGIT_NUMBER = (
     r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 )
-_CHINESE_NUMBER = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_CHINESE_NUMBER = (
+    r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
+)
 _UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
 _METRIC = re.compile(
@@ -199,7 +202,7 @@ _METRIC = re.compile(
     (?:
         (?<![0-9０-９A-Za-z.．,_/+\-:#＋×*=])(?P<digits>{_DIGIT_NUMBER})
       | (?<![零〇一二两三四五六七八九十百千万亿])(?P<chinese>{_CHINESE_NUMBER})
-      | 百分之(?P<percent>{_DIGIT_NUMBER}|{_CHINESE_NUMBER})
+      | 百分之(?P<percent>{_DIGIT_NUMBER}|{_CHINESE_NUMBER}|百)
     )
     (?:
         [ ]?(?P<sep>[-—–～~]|至|到)[ ]?(?P<upper>{_DIGIT_NUMBER}|{_CHINESE_NUMBER})
@@ -371,7 +374,8 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
         return None
     if is_chinese and not _chinese_ok(text, match, unit if not magnitude else None, end):
         return None
-    value = chinese_number(upper if upper is not None else number)
+    # 百分之百: the one bare 百 that is a number
+    value = Decimal(100) if number == "百" else chinese_number(upper or number)
     low = chinese_number(number) if upper is not None else None
     if value is None or (upper is not None and (low is None or low >= value)):
         return None
@@ -396,7 +400,10 @@ def _chinese_ok(text: str, match: re.Match[str], unit: str | None, end: int) -> 
         return False
     if text[end : end + 1] and text[end] in _CHINESE_DIGIT_CHARS:
         return False  # 两个一百年, 三会一课: numerals chained into a slogan
-    if match["chinese"] == "二" and match["upper"] is None:
+    chinese = match["chinese"]
+    if len(chinese) > 1 and all(ch in _CHINESE_DIGIT_CHARS[:-1] for ch in chinese):
+        return False  # 三五次, 七八个: two digits side by side are a vague "three or five"
+    if chinese == "二" and match["upper"] is None:
         return False  # a count of two is 两 before a measure word; 二次, 二期 are ordinals
     if unit == "个" and _ABSTRACT_AFTER.match(text, end):
         return False  # 四个方面, 三个统一, 两个确立: headings and slogans, not counts

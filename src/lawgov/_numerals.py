@@ -82,7 +82,8 @@ _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ① .. ⑳
 def chinese_number(text: str) -> Decimal | None:
     """Read a number written in Arabic digits, Chinese numerals, or a mixture.
 
-    A trailing 余 or 多 (``二十余``) is dropped: the caller decides what approximation means.
+    Chinese decimals are read too (``九十八点五`` → 98.5). A trailing 余 or 多 (``二十余``) is
+    dropped: the caller decides what approximation means.
     A magnitude word is applied (``1.5万`` → 15000): callers that keep magnitude words in a
     unit (metrics) split them off first.
 
@@ -121,6 +122,16 @@ def _arabic(text: str) -> Decimal | None:
 
 
 def _chinese(text: str) -> Decimal | None:
+    if "点" in text:
+        # 九十八点五: a whole part, then the decimals digit by digit
+        whole, _, decimals = text.partition("点")
+        if not decimals or any(ch not in _DIGITS or ch == "两" for ch in decimals):
+            return None
+        integer = Decimal(0) if whole in ("零", "〇") else _chinese(whole) if whole else None
+        if integer is None or integer != integer.to_integral_value():
+            return None
+        fraction = "".join(str(_DIGITS[ch]) for ch in decimals)
+        return integer + Decimal(f"0.{fraction}")
     if any(ch not in CHINESE_NUMERAL_CHARS for ch in text):
         return None
     # Digit by digit (二〇二〇): only digits, at least two, no 两 (never used positionally).
