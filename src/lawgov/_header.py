@@ -234,11 +234,19 @@ _PAGE_NUMBER = re.compile(
         r"^(?:[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)$"
     )
 )
+# A site footer line (主办单位：…　网站标识码：…　…ICP备…号): never report content.
+_SITE_FOOTER = re.compile(
+    scripted(
+        r"^(?:(?:主办|承办|技术支持|版权所有)(?:单位)?\s*[:：]|网站地图|联系我们|Copyright|©)|"
+        r"ICP备|公网安备|网站标识码"
+    ),
+    re.IGNORECASE,
+)
 _CHROME_KEYWORD = re.compile(scripted(r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色"))
 
 
 def is_chrome(text: str) -> bool:
-    """Whether a line is page chrome: breadcrumb, ``今天是…``, font-size/print links, page number.
+    """Whether a line is page chrome: breadcrumb, ``今天是…``, links, page number, site footer.
 
     Args:
         text: One stripped line.
@@ -247,6 +255,8 @@ def is_chrome(text: str) -> bool:
         True for lines that are never report content.
     """
     if _TODAY.match(text) or _BREADCRUMB_START.match(text) or _PAGE_NUMBER.match(text):
+        return True
+    if _SITE_FOOTER.search(text) is not None and len(text) <= 120 and "。" not in text:
         return True
     if (
         len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2

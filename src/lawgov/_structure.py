@@ -153,7 +153,7 @@ _KIND_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.MEASURES_AND_RESULTS, re.compile(scripted(r"举措|成效|主要工作|工作情况"))),
     (SectionKind.OTHER, re.compile(scripted(r"其他|其它"))),
 )
-_PLAN_TIME = scripted(r"下一年度|下一年|下一步|明年|下年度")
+_PLAN_TIME = scripted(r"下一年度|下一年|下一步|下一阶段|下阶段|下步|今后|明年|下年度")
 _PLAN_WORD = scripted(r"安排|计划|打算|思路|部署|设想|目标|方向")
 _PLAN_BARE = re.compile(scripted(r"下一年度|下一步|明年"))
 
