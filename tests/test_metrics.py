@@ -135,6 +135,7 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         # 约/近 before a share stated with 占…的
         ("约占全区企业总数的35%", [("35", "%", "35%", Qualifier.APPROXIMATELY)]),
         ("签约占比30%", [("30", "%", "30%", EXACT)]),
+        ("约有500人参加", [("500", "人", "500人", Qualifier.APPROXIMATELY)]),
     ],
 )
 def test_metrics(text: str, expected: list[tuple[str, str, str, Qualifier]]) -> None:

@@ -28,10 +28,13 @@ Qualifiers follow the conventions: a word attached after the number (余/多 →
 以上 → at least, 以内/以下 → at most, 左右 → approximately) or a word earlier in the same clause
 with no other number between (至少 … at least, 约 … approximately, 累计 → cumulative, 增长 …
 increase, 下降 … decrease). One-character words (约, 近, 超, 逾) count only right before the
-number, because they also start ordinary words (近年来, 约谈). A change verb followed by 至/到/为
+number (or before 了/达/为/有/达到, or 占…的 for a share: ``约占总数的30%``), because they also
+start ordinary words (近年来, 约谈). A change verb followed by 至/到/为
 (``压缩至``, ``下降到``) states the level reached, so the value is exact. An increase or decrease
 wins over an attached bound (``同比增长20%以上`` is an increase). A range (``3-5天``, ``三至五次``)
-is one metric: the upper bound, at most, with the whole range as its text.
+is one metric: the upper bound, at most, with the whole range as its text. Chinese decimals
+(``九十八点五``) and ``百分之百`` are numbers; two digits side by side (``三五次``, ``七八个``)
+are a vague "three or five" and no metric.
 """
 
 from __future__ import annotations
@@ -255,7 +258,7 @@ _PREFIX_WORDS: Final[dict[str, Qualifier]] = {
 _PREFIX_PATTERN = re.compile(
     "|".join(re.escape(w) for w in sorted(_PREFIX_WORDS, key=len, reverse=True))
 )
-# One-character qualifiers, honoured only right before the number (allowing 了/达/为 between).
+# One-character qualifiers, honoured only right before the number (allowing 了/达/为/有 between).
 _ADJACENT_WORDS: Final[dict[str, Qualifier]] = {
     "约": Qualifier.APPROXIMATELY,
     "近": Qualifier.APPROXIMATELY,
@@ -266,7 +269,7 @@ _ADJACENT_WORDS: Final[dict[str, Qualifier]] = {
 _ADJACENT_PATTERN = re.compile(
     r"(?P<word>(?<![签预节制合履违特邀公条集缔])约|(?<![最附临靠亲])近|(?<!赶)超|逾)"
     # 约占总数的30%: a share is stated after 占 … 的, the number still follows its qualifier
-    r"(?:[了达为]|达到|占[^0-9０-９]{0,12}?的?)?$"
+    r"(?:[了达为有]|达到|占[^0-9０-９]{0,12}?的?)?$"
 )
 _AFTER_WORDS: Final[dict[str, Qualifier]] = {
     "以上": Qualifier.AT_LEAST,
@@ -400,7 +403,7 @@ def _chinese_ok(text: str, match: re.Match[str], unit: str | None, end: int) -> 
         return False
     if text[end : end + 1] and text[end] in _CHINESE_DIGIT_CHARS:
         return False  # 两个一百年, 三会一课: numerals chained into a slogan
-    chinese = match["chinese"]
+    chinese = match["chinese"] or ""  # absent when only a range's upper bound is Chinese
     if len(chinese) > 1 and all(ch in _CHINESE_DIGIT_CHARS[:-1] for ch in chinese):
         return False  # 三五次, 七八个: two digits side by side are a vague "three or five"
     if chinese == "二" and match["upper"] is None:
