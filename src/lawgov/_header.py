@@ -657,12 +657,15 @@ def _disclosure(fields: _Fields) -> Disclosure | None:
 
 
 def _published(fields: _Fields) -> pendulum.DateTime | None:
-    for field in _PUBLISHED_ORDER:
-        value = fields.get(field)
-        if value is not None:
-            moment = parse_datetime(value)
-            if moment is not None:
-                return moment
+    """The preferred date field; its time of day from another date field of the same day."""
+    values = [value for field in _PUBLISHED_ORDER if (value := fields.get(field)) is not None]
+    for index, value in enumerate(values):
+        moment = parse_datetime(value)
+        if moment is not None:
+            for other in values[index + 1 :]:
+                if _more_precise(other, value):
+                    return parse_datetime(other)
+            return moment
     return None
 
 
@@ -714,19 +717,20 @@ def read_header(lines: Sequence[Line]) -> Header:
             continue
         # The first title-like line is the title, unless it is not this genre's title and a
         # later header line is (a site name printed above the report's title).
-        replaces = (
-            title is not None
-            and _GENRE_TITLE.search(title) is None
-            and _GENRE_TITLE.search(text) is not None
-        )
-        if (title is None or replaces) and _title_like(text):
-            if title is not None:
-                notes.append(f"line {title_line}: {title[:20]!r} is not the title; dropped")
+        if _title_like(text):
             spread = _title_lines(lines, index)
-            title = _once("".join(_unmarked(item.text) for item in lines[index : index + spread]))
-            title_line = line.number
-            index += spread
-            continue
+            printed = _once("".join(_unmarked(item.text) for item in lines[index : index + spread]))
+            replaces = (
+                title is not None
+                and _GENRE_TITLE.search(title) is None
+                and _GENRE_TITLE.search(printed) is not None
+            )
+            if title is None or replaces:
+                if title is not None:
+                    notes.append(f"line {title_line}: {title[:20]!r} is not the title; dropped")
+                title, title_line = printed, line.number
+                index += spread
+                continue
         moment = _dated(text)
         if moment is not None:
             # A date printed without a label (2023-02-15 10:20 来源：…): the page's date.
