@@ -378,3 +378,144 @@ def test_page_footer_below_the_signature_is_dropped() -> None:
     assert result.report.closing == ("某局", "2022年1月5日")
     assert result.report.sections[0].paragraphs == ("正文。",)
     assert sum("page footer" in w.message for w in result.warnings) == 2
+
+
+# --- styles found by writing reports the parser had not seen ------------------------------
+
+_BODY = "一、主要举措和成效\n一是召开会议5次。\n"
+_TITLE = "青澜市民政局2022年法治政府建设年度报告"
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "source"),
+    [
+        # a date with no label, metadata after it
+        (
+            f"{_TITLE}\n2023-02-15 10:20　来源：青澜市民政局",
+            _china(2023, 2, 15, 10, 20),
+            "青澜市民政局",
+        ),
+        # an agency byline and a date
+        (f"{_TITLE}\n青澜市民政局　2023年02月15日", _china(2023, 2, 15), None),
+        # a date alone on its line
+        (f"{_TITLE}\n2023/02/15", _china(2023, 2, 15), None),
+        # a date printed after the 来源 value, without its own label
+        (f"{_TITLE}\n来源：青澜市民政局　　2023年2月15日", _china(2023, 2, 15), "青澜市民政局"),
+    ],
+)
+def test_unlabelled_dates_in_the_header(
+    header: str, published: pendulum.DateTime, source: str | None
+) -> None:
+    report = lawgov.parse_text(f"{header}\n{_BODY}")
+    assert report.published == published
+    assert report.source == source
+    assert report.preamble == ()
+
+
+def test_a_dated_body_sentence_is_not_a_header_date() -> None:
+    report = lawgov.parse_text(f"{_TITLE}\n2023年2月15日，局党组召开会议。\n{_BODY}")
+    assert report.published is None
+    assert report.preamble == ("2023年2月15日，局党组召开会议。",)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "| 索引号 | 123/2023-01 | 主题分类 | 综合政务 |\n"
+        "| 发布机构 | 青澜市民政局 | 发布日期 | 2023-02-15 |",
+        "索引号\t123/2023-01\t主题分类\t综合政务\n发布机构\t青澜市民政局\t发布日期\t2023-02-15",
+        "索引号 123/2023-01  主题分类 综合政务\n发布机构 青澜市民政局  发布日期 2023-02-15",
+    ],
+)
+def test_table_rows_without_colons(block: str) -> None:
+    report = lawgov.parse_text(f"{block}\n{_TITLE}\n{_BODY}")
+    assert report.title == _TITLE
+    assert report.disclosure is not None
+    assert report.disclosure.index_number == "123/2023-01"
+    assert report.disclosure.topic == "综合政务"
+    assert report.disclosure.publisher == lawgov.Agency(name="青澜市民政局")
+    assert report.published == _china(2023, 2, 15)
+
+
+def test_label_and_value_in_separate_table_rows() -> None:
+    block = "| 索引号 |\n| 123/2023-01 |\n| 发布日期 |\n| 2023-02-15 |"
+    report = lawgov.parse_text(f"{block}\n{_TITLE}\n{_BODY}")
+    assert report.disclosure is not None
+    assert report.disclosure.index_number == "123/2023-01"
+    assert report.published == _china(2023, 2, 15)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # the disclosure block's date, then a 发布时间 line with the time
+        f"[ 发布日期 ] 2023-02-15\n{_TITLE}\n发布时间：2023/02/15 09:15:32",
+        # the disclosure block's date, then an unlabelled date with the time
+        f"[ 发布日期 ] 2023-02-15\n{_TITLE}\n2023-02-15 09:15:32 来源：青澜市民政局",
+    ],
+)
+def test_published_is_as_precise_as_the_page_prints_it(header: str) -> None:
+    report = lawgov.parse_text(f"{header}\n{_BODY}")
+    assert report.published == _china(2023, 2, 15, 9, 15, 32)
+
+
+def test_a_time_on_another_day_does_not_replace_the_publication_date() -> None:
+    header = f"[ 发布日期 ] 2023-02-15\n{_TITLE}\n更新时间：2023-03-01 09:15"
+    assert lawgov.parse_text(f"{header}\n{_BODY}").published == _china(2023, 2, 15)
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # three lines: agency, 关于…建设, …的报告
+        (
+            "青澜市民政局\n关于2022年度法治政府建设\n工作情况的报告",
+            "青澜市民政局关于2022年度法治政府建设工作情况的报告",
+        ),
+        # a site name above a complete title is not its first half
+        (f"青澜市民政局门户网站\n{_TITLE}", _TITLE),
+        # a site name, the disclosure block, then a title over three lines
+        (
+            "青澜市人民政府门户网站\n发布日期：2023-02-15\n青澜市民政局\n关于2022年度法治政府建设\n"
+            "工作情况的报告",
+            "青澜市民政局关于2022年度法治政府建设工作情况的报告",
+        ),
+        # printed twice on one line
+        (f"{_TITLE}　{_TITLE}", _TITLE),
+        (f"{_TITLE} {_TITLE}", _TITLE),
+    ],
+)
+def test_title_layouts(header: str, title: str) -> None:
+    report = lawgov.parse_text(f"{header}\n{_BODY}")
+    assert report.title == title
+    assert report.issuer == lawgov.Agency(name="青澜市民政局")
+    assert report.preamble == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主办单位：青澜市人民政府办公室　网站标识码：3301000099",
+        "浙ICP备05012345号",
+        "版权所有：青澜市民政局",
+        "Copyright © 2023 青澜市民政局",
+    ],
+)
+def test_site_footer_lines_are_chrome(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["主办全市法治培训班3期。", "技术支持力度不断加大", "承办单位确定后开展评审。"]
+)
+def test_sentences_starting_with_footer_words_are_content(line: str) -> None:
+    assert not is_chrome(line)
+
+
+def test_site_footer_below_the_signature_does_not_hide_it() -> None:
+    body = (
+        f"{_BODY}青澜市民政局\n2023年2月10日\n主办单位：青澜市人民政府办公室\n浙ICP备05012345号\n"
+    )
+    report = lawgov.parse_text(f"{_TITLE}\n{body}")
+    assert report.closing == ("青澜市民政局", "2023年2月10日")
+    assert report.sections[0].measures[0].text == "召开会议5次。"

@@ -432,3 +432,60 @@ def test_a_sharing_site_copy_with_page_markers_everywhere() -> None:
         "推进民主决策，2026.04.20前完成。",
         "建立程序。",
     ]
+
+
+# --- styles found by writing reports the parser had not seen ------------------------------
+
+
+def test_long_run_in_digit_items_are_sections() -> None:
+    # 1. items whose first sentence runs long are items, not page markers before a paragraph.
+    body = (
+        "一、主要举措和成效\n"
+        "1.强化组织领导，局党组把法治政府建设纳入年度重点工作，全年召开党组会议专题研究法治工作5次。\n"
+        "2、规范行政执法，全年办理行政处罚案件286件，全部做到程序合法、事实清楚、证据确凿、适用法律正确。\n"
+        "3.加强普法，开展活动18场。\n"
+    )
+    section = _parse(body).sections[0]
+    assert [(s.number, s.title) for s in section.subsections] == [
+        (
+            1,
+            "强化组织领导，局党组把法治政府建设纳入年度重点工作，全年召开党组会议专题研究法治工作5次",
+        ),
+        (
+            2,
+            "规范行政执法，全年办理行政处罚案件286件，全部做到程序合法、事实清楚、证据确凿、适用法律正确",
+        ),
+        (3, "加强普法，开展活动18场"),
+    ]
+    assert section.paragraphs == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a spaced marker before a long sentence: a page marker
+        "1、 全年办理行政处罚案件286件，全部做到程序合法、事实清楚、证据确凿、适用法律正确，"
+        "未发生行政败诉案件，行政机关负责人出庭应诉率保持在较高水平。",
+        # a marker before a year: a page marker
+        "1、2021年，县政府召开全县行政执法工作推进会，部署执法规范化建设，提出明确要求，"
+        "各部门主要负责人参加会议并作交流发言。",
+    ],
+)
+def test_page_markers_before_long_paragraphs_stay_paragraphs(line: str) -> None:
+    section = _parse(f"一、主要举措和成效\n{line}\n").sections[0]
+    assert section.subsections == ()
+    assert len(section.paragraphs) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("今后工作打算", SectionKind.NEXT_YEAR_PLAN),
+        ("下阶段工作思路", SectionKind.NEXT_YEAR_PLAN),
+        ("下一阶段工作安排", SectionKind.NEXT_YEAR_PLAN),
+        ("下步工作计划", SectionKind.NEXT_YEAR_PLAN),
+        ("存在的问题和下步打算", SectionKind.SHORTCOMINGS),
+    ],
+)
+def test_more_plan_words(title: str, kind: SectionKind) -> None:
+    assert section_kind(title, 2022, after_prescribed=False) is kind
