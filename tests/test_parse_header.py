@@ -519,3 +519,37 @@ def test_site_footer_below_the_signature_does_not_hide_it() -> None:
     report = lawgov.parse_text(f"{_TITLE}\n{body}")
     assert report.closing == ("青澜市民政局", "2023年2月10日")
     assert report.sections[0].measures[0].text == "召开会议5次。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "首页 / 政务公开 / 通知公告",
+        "首页-信息公开-法治政府",
+        "首页 → 政务公开 → 法治政府建设",
+        "信息公开 >> 法定主动公开内容",
+        "字号：T|T",
+        "字号：A+ A A-",
+        "扫一扫在手机上查看当前页面",
+        "简体版 | 繁體版 | 无障碍",
+        "【加入收藏】",
+        "登录 | 注册",
+        "分享到：微信 微博 QQ空间",
+    ],
+)
+def test_more_chrome_styles(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "大力推进政务公开",
+        "打印机采购3台。",
+        "注册社会组织85家",
+        "登录系统办理业务",
+        "一是推进“放管服”改革，政务服务事项网上可办率达到100%。",
+    ],
+)
+def test_sentences_with_chrome_words_are_content(line: str) -> None:
+    assert not is_chrome(line)

@@ -217,14 +217,21 @@ _EMPTY_VALUES = frozenset({"", "-", "--", "—", "——", "无", "暂无", "/"}
 # --- chrome --------------------------------------------------------------------------------
 
 _BREADCRUMB_START = re.compile(
-    scripted(r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|当前的位置|位置)\s*[>＞›»:：]")
+    scripted(
+        r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|当前的位置|位置)\s*"
+        r"(?:[>＞›»→:：]|[/／\-—]\s*\S)"
+    )
 )
-_BREADCRUMB_SEPARATOR = re.compile(r"\s[>＞›»]\s|[>＞›»]{1,2}")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s[>＞›»→/／]\s|[>＞›»→]{1,2}")
+# A breadcrumb is short: section names between separators, no sentence punctuation.
+_MAX_BREADCRUMB = 120
+_SHORT_BREADCRUMB = 40
 _TODAY = re.compile(scripted(r"^(?:今天是|上一篇|下一篇)"))
 _CHROME_TOKENS = re.compile(
     scripted(
         r"字体|字号|[大中小]|默认|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|分享到|分享|"
         r"扫一扫在手机打开当前页|扫一扫|返回顶部|视力保护色|背景色|保存本页|纠错|微信|微博|"
+        r"无障碍浏览|无障碍|繁体版|简体版|登录|注册|加入收藏|QQ空间|QQ|[TtAa+＋]|"
         r"[\s:：\[\]［］【】|｜/、，,.。·•>＞-]"
     )
 )
@@ -242,7 +249,11 @@ _SITE_FOOTER = re.compile(
     ),
     re.IGNORECASE,
 )
-_CHROME_KEYWORD = re.compile(scripted(r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色"))
+_CHROME_KEYWORD = re.compile(
+    scripted(r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色|无障碍|繁体版|简体版|收藏|登录")
+)
+# "扫一扫在手机上查看当前页面" and its variants: a QR-code caption.
+_SCAN = re.compile(scripted(r"^扫一扫[^。，,]{0,20}$"))
 
 
 def is_chrome(text: str) -> bool:
@@ -258,9 +269,12 @@ def is_chrome(text: str) -> bool:
         return True
     if _SITE_FOOTER.search(text) is not None and len(text) <= 120 and "。" not in text:
         return True
+    if _SCAN.match(text):
+        return True
     if (
-        len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2
-        and len(text) <= 120
+        len(_BREADCRUMB_SEPARATOR.findall(text))
+        >= (1 if len(text) <= _SHORT_BREADCRUMB and "，" not in text else 2)
+        and len(text) <= _MAX_BREADCRUMB
         and "。" not in text
         and ("首页" in text or "公开" in text or "政务" in text)
     ):
