@@ -11,14 +11,15 @@ cannot say: blank text, canonical decimals, datetimes and dates, nesting depth, 
 
 msgspec keeps the last of duplicate member names silently, which I-JSON forbids. Every mirror
 field is required, so each object holds at least its class's members, and exactly that many when
-no name repeats; every member name is followed by exactly one structural ``:``. So when the
-text's ``:`` count, less the colons of the report's own strings, equals the members the mirrors
-require, no name was repeated (a colon inside any other string only makes the count larger, and
-the document then takes the slower path).
+no name repeats. :func:`lawgov._convert.member_bound` bounds the names in the text from above
+(its ``:`` less those of the report's own texts); when that bound equals the members the mirrors
+require, no name was repeated. A colon inside a deeper string only makes the bound larger, and
+the document then goes to the next reader.
 
-Whatever this path does not accept returns None: the caller then reads the document through the
-existing strict path, which gives the precise error or accepts what this path left undecided
-(omitted optional members, a newer minor version, ASCII colons in deeper texts).
+Whatever this path does not accept returns None, and :func:`lawgov.from_json` reads the
+document with the next reader (orjson, then the standard library), which gives the precise error
+or accepts what this path left undecided: omitted optional members, a newer minor version,
+colons in deeper texts, decimals in a plain spelling that is not ``str(Decimal)``'s.
 """
 
 from __future__ import annotations
@@ -186,8 +187,8 @@ def _compile() -> tuple[Any, Any]:
         "CHANGES": (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE),
         "year_start": _convert._year_start,
     }
-    # Classes that refer to later ones (or to themselves) need them defined first: mirrors are
-    # emitted leaves first, and annotations stay lazy strings resolved in this namespace.
+    # Mirrors refer to each other (and sections and measures to themselves), so their
+    # annotations stay strings until the decoder is built, when all of them exist.
     sources = ["from __future__ import annotations"]
     for cls in reversed(classes):
         name = cls.__name__
