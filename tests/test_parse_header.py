@@ -553,3 +553,23 @@ def test_more_chrome_styles(line: str) -> None:
 )
 def test_sentences_with_chrome_words_are_content(line: str) -> None:
     assert not is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["青澜市民政局\n2023年2月15日", "（2023年2月15日）", "青澜市民政局\n（2023年2月15日）"],
+)
+def test_a_byline_under_the_title_is_not_content(byline: str) -> None:
+    report = lawgov.parse_text(f"{_TITLE}\n{byline}\n{_BODY}")
+    assert report.published == _china(2023, 2, 15)
+    assert report.preamble == ()
+
+
+def test_a_signature_right_under_the_title_stays_the_closing() -> None:
+    report = lawgov.parse_text(f"{_TITLE}\n青澜市民政局\n2023年2月15日\n")
+    assert report.published is None
+    assert report.closing == ("青澜市民政局", "2023年2月15日")
+
+
+def test_times_printed_with_hour_and_minute_words() -> None:
+    assert parse_datetime("2023年02月15日 10时20分") == _china(2023, 2, 15, 10, 20)

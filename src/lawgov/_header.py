@@ -290,7 +290,7 @@ def is_chrome(text: str) -> bool:
 
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?:\s*[:：]\s*(?P<S>\d{2}))?)?"
+    r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})\s*分?(?:\s*[:：]\s*(?P<S>\d{2}))?)?"
 )
 
 
@@ -555,6 +555,8 @@ def _dated(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     an agency byline); whatever follows the date must be metadata labels or nothing.
     Returns the date text and the metadata pairs after it.
     """
+    # A byline date in parentheses under the title: （2023年2月15日）.
+    text = _PARENTHESISED.sub(r"\1", text)
     match = _LEADING_DATE.match(text)
     if match is None or parse_datetime(match["date"]) is None:
         return None
@@ -568,6 +570,23 @@ def _dated(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     return None if pairs is None else (match["date"], pairs)
 
 
+_PARENTHESISED = re.compile(r"^[（(]\s*([^（）()]*?)\s*[）)]$")
+
+
+def _byline(text: str, title: str | None) -> bool:
+    """Whether a line under the title is an agency byline (the issuer's name on its own)."""
+    return (
+        title is not None
+        and len(text) <= _MAX_BYLINE
+        and _AGENCY_END_WORD.search(text) is not None
+        and _SENTENCE_MARK.search(text) is None
+        and _HEADING_START.match(text) is None
+        and not _TITLE_END.search(text)
+    )
+
+
+_MAX_BYLINE = 30
+_SENTENCE_MARK = re.compile(r"[。，,；;：:！!？?、“”《》]")
 _AGENCY_END_WORD = re.compile(
     scripted(r"(?:局|政府|委员会|委|办公室|办|厅|部|院|中心|镇|乡|街道|办事处|管委会|署|处|科)$")
 )
@@ -745,7 +764,14 @@ def read_header(lines: Sequence[Line]) -> Header:
                 title, title_line = printed, line.number
                 index += spread
                 continue
-        moment = _dated(text)
+        # Undated bylines and unlabelled dates are header lines only with text below them:
+        # at the end of the text they are the signature block.
+        if _byline(text, title) and index + 2 < count and _dated(lines[index + 1].text):
+            # An agency byline with a date under it (青澜市民政局 / 2023年2月15日).
+            notes.append(f"line {line.number}: byline {text[:20]!r} is not content")
+            index += 1
+            continue
+        moment = _dated(text) if index + 1 < count else None
         if moment is not None:
             # A date printed without a label (2023-02-15 10:20 来源：…): the page's date.
             dated, rest = moment
