@@ -74,6 +74,9 @@ SCRIPT = [
     ("法治政府建設", "法治政府建设"),
     ("之後", "之后"),  # in GB2312, but never simplified usage
     ("乾淨", "干净"),  # 乾 converts inside a traditional run
+    # On a traditional line, clauses whose characters are all in GB2312 convert too
+    ("開展工作，於是，徵收，瞭解", "开展工作，于是，征收，了解"),
+    ("於是\n開展", "於是\n开展"),  # ... but only on that line
     # Simplified text that OpenCC t2s would alter stays as it is.
     ("乾隆", "乾隆"),
     ("乾坤", "乾坤"),

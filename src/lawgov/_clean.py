@@ -469,9 +469,21 @@ def _script_edits(text: str) -> Iterator[tuple[int, int, str]]:
     traditional = _traditional()
     if traditional.isdisjoint(text):
         return
-    # Only runs with a traditional-only character are converted: t2s also rewrites some
-    # simplified words (乾 -> 干), which would change clean simplified text.
-    runs = [run for run in _HAN_RUN.finditer(text) if not traditional.isdisjoint(run[0])]
+    # Only lines with a traditional-only character are converted: t2s also rewrites some
+    # simplified words (乾 -> 干), which would change clean simplified text. On such a line every
+    # run is converted, so that a clause whose traditional characters are all also in GB2312
+    # (於是, 徵收, 瞭解) is not left behind.
+    runs: list[re.Match[str]] = []
+    line_start = 0
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        if line_end == -1:
+            line_end = len(text)
+        if not traditional.isdisjoint(text[line_start:line_end]):
+            runs.extend(_HAN_RUN.finditer(text, line_start, line_end))
+        line_start = line_end + 1
+    if not runs:
+        return
     # One call for all runs; "\n" keeps OpenCC from reading across two runs as one phrase.
     converted = _opencc().convert("\n".join(run[0] for run in runs)).split("\n")
     if len(converted) != len(runs):  # pragma: no cover - OpenCC keeps line breaks
