@@ -573,3 +573,27 @@ def test_a_signature_right_under_the_title_stays_the_closing() -> None:
 
 def test_times_printed_with_hour_and_minute_words() -> None:
     assert parse_datetime("2023年02月15日 10时20分") == _china(2023, 2, 15, 10, 20)
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        ("青澜市民政局法治政府建设2022年度报告", "青澜市民政局"),
+        ("2022年度青澜市民政局法治政府建设年度报告", "青澜市民政局"),
+        ("2022年青澜市民政局法治政府建设情况报告", "青澜市民政局"),
+        ("关于青澜市民政局2022年度法治政府建设情况的报告", "青澜市民政局"),
+        # agencies named with the genre's words are kept whole
+        ("青澜市政府法制办公室2017年依法行政工作报告", "青澜市政府法制办公室"),
+        (
+            "中共青澜市委全面依法治市委员会办公室2022年法治建设工作报告",
+            "中共青澜市委全面依法治市委员会办公室",
+        ),
+    ],
+)
+def test_issuer_wherever_the_title_puts_the_year(title: str, issuer: str) -> None:
+    assert report_issuer(title) == issuer
+
+
+def test_a_title_with_the_year_first_and_no_agency_has_no_issuer_from_it() -> None:
+    assert report_issuer("2022年法治政府建设年度报告") is None
+    assert report_issuer("2022年度工作情况报告") is None

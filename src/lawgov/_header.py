@@ -814,6 +814,8 @@ _ANY_YEAR = re.compile(rf"(?<![\d{_YEAR_DIGITS}])(?P<year>{_YEAR})\s*年(?!\d)")
 _ISSUER_TRIM = ' \t\u3000：:，,、。“”"《》（）()【】[]'
 _ABOUT = re.compile(scripted("关于$"))
 _ABOUT_FIRST = re.compile(scripted("^关于"))
+# Where the agency's name ends in a title: the genre's words.
+_GENRE_WORDS = re.compile(scripted(r"法治|法制|依法行政|依法治|关于"))
 _NOT_AN_AGENCY = frozenset({"本网", "本站", "原创", "网站", "本网站"})
 
 
@@ -888,11 +890,23 @@ def report_issuer(
         if match is not None:
             prefix = title[: match.start()].strip(_ISSUER_TRIM)
             prefix = _ABOUT.sub("", prefix).strip(_ISSUER_TRIM)
-            # 关于XX区2021年… puts 关于 first.
+            # 关于XX区2021年… puts 关于 first; XX局法治政府建设2021年度报告 puts the year last.
             prefix = _ABOUT_FIRST.sub("", prefix).strip(_ISSUER_TRIM)
+            if _AGENCY_END_WORD.search(prefix) is None:
+                # Not an agency as it stands (…局法治政府建设): the name ends before the genre's
+                # words; an agency named with them (…依法治市委员会办公室) is kept whole.
+                prefix = _GENRE_WORDS.split(prefix, maxsplit=1)[0].strip(_ISSUER_TRIM)
             name = _agency(prefix)
             if name is not None:
                 return name
+            if not prefix:
+                # The year first: 2022年度青澜市民政局法治政府建设年度报告.
+                after = _ABOUT_FIRST.sub("", title[match.end() :].removeprefix("度"))
+                head = _GENRE_WORDS.split(after, maxsplit=1)[0].strip(_ISSUER_TRIM)
+                if _AGENCY_END_WORD.search(head):
+                    name = _agency(head)
+                    if name is not None:
+                        return name
     for candidate in (publisher, signature, source):
         name = _agency(candidate)
         if name is not None:
