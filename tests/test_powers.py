@@ -263,6 +263,16 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             id="grantor-opens-the-words-before-xiang",
         ),
         pytest.param(
+            "县住建局将12项事项下放至各镇。",
+            [_power(12, PowerMode.DELEGATED, grantor="县住建局", grantee=Agency(name="各镇"))],
+            id="count-before-the-verb",
+        ),
+        pytest.param(
+            "受市局委托，行使行政处罚职权共计9项。",
+            [_power(9, PowerMode.ENTRUSTED, grantor="市局")],
+            id="count-in-the-next-clause",
+        ),
+        pytest.param(
             "省发展改革委等8个部门下放我区经济管理权限61项。",
             [_power(61, PowerMode.DELEGATED)],
             id="words-after-a-count-are-no-grantor",
@@ -301,6 +311,14 @@ def test_statements(text: str, expected: list[DelegatedPower]) -> None:
         "市局下放我局事项1.5项。",
         # a change without a statement
         "保留行政许可事项246项，取消和调整18项。",
+        # 委托 a service provider: a contract, even with a power word and a count
+        "委托第三方评估行政许可事项12项。",
+        "委托会计师事务所对12个审批事项开展绩效评价。",
+        # the next clause states another action, not the verb's count
+        "赋予群众更多获得感，办理审批事项3600项。",
+        # the count counts tasks, not powers
+        "承接国家级试点任务3项，涉及行政审批事项。",
+        "积极承接上级部署的各项审批改革任务5项。",
         "",
     ],
 )

@@ -8,9 +8,13 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   power word in its sentence (职权, 权限, 权力, 事项, 审批, 许可, 处罚, 职能, 管理权, 执法权;
   a sentence ends at 。！？ or a line break) and a count in 项 (``23项``, ``十二项``,
   ``15个事项``, ``权限56个，``) bound to the verb: in the verb's clause, or in the next
-  clause when the verb's clause names no power (``受市局委托，行使…职权共计9项``). Without
-  such a count there is no statement: ``委托第三方研发`` is a contract, and in
-  ``向基层下放审批权限，全年办理许可事项3600项`` the count is another fact.
+  clause when the verb's clause names no power and the next clause goes on about the powers
+  (``受市局委托，行使…职权共计9项``: it opens with 行使/实施/共/涉及 …). The count must count
+  powers: a power word follows it (``16项许可事项``), or the last power word before it is not
+  followed by another head noun (``审批改革任务5项`` counts tasks). Without such a count there
+  is no statement: ``委托第三方研发`` is a contract (so is 委托 a 第三方/律师/会计师事务所 …
+  even with a count), and in ``向基层下放审批权限，全年办理许可事项3600项`` the count is
+  another fact.
 * Count: a total introduced by 共/合计/总计/累计/计, else the first count after the verb, else the
   count before it in the same clause (``将12项事项下放``). Verbs that share a count are one
   statement (``承接市局下放的…12项``); a sentence may hold several statements.
@@ -64,10 +68,16 @@ _CLAUSE_BREAK = "，；：,;:"
 _TRIGGER = re.compile(
     r"(?P<both>委托(?:和|、|及|与|或|并)?下放|下放(?:和|、|及|与|或|并)?委托)"
     r"|(?P<delegated>下放)"
-    r"|(?P<entrusted>委托)(?![书人方])"
+    # 委托第三方/律师/会计师事务所…: a service contract, not an entrusted power
+    r"|(?P<entrusted>委托)(?![书人方]|第三方|律师|会计|中介|专业|专家|高校|科研|公司|企业|社会)"
     r"|(?P<granted>赋予|承接)"
 )
 _POWER_WORD = re.compile(r"职权|权限|权力|事项|审批|许可|处罚|职能|管理权|执法权|行政权")
+# A clause after the verb's own clause carries its count only when it goes on about the powers
+# (受市局委托，行使…职权共计9项), not when it states another action (…，办理审批事项3600项).
+_NEXT_CLAUSE_LEAD = re.compile(r"\s*(?:行使|实施|承担|承接|涉及|包括|共|合计|总计|计|其中|有|含)")
+# Nouns that, after a power word, make the counted thing something else: 审批改革任务5项.
+_OTHER_HEAD = re.compile(r"任务|项目|工程|活动|课题|试点|指标|问题|案件|工作|措施|举措|文件|会议")
 # A count never starts inside a longer number (123456项 is no count of 23456).
 _NUMBER = (
     r"(?<![0-9.])[0-9]{1,5}(?![0-9])"
@@ -246,7 +256,9 @@ def _statements(
         split_at = _SPLIT_INTRO.search(masked, trigger.end(), min(hi, trigger.end() + _REACH))
         count_hi = split_at.start() if split_at is not None else hi
         count, count_start, count_end = _main_count(masked, lo, count_hi, trigger)
-        if count is None:
+        if count is None or not _counts_powers(
+            masked, lo, hi, trigger, count_start=count_start, count_end=count_end
+        ):
             continue
         if count_start in groups:
             groups[count_start][0].append(trigger)
@@ -300,7 +312,11 @@ def _main_count(
     # (向基层下放审批权限，全年办理许可事项3600项 states no count of powers).
     begin, end = _clause_bounds(masked, lo, hi, trigger.start())
     own_end = end
-    if end < hi and _POWER_WORD.search(masked, trigger.end(), end) is None:
+    if (
+        end < hi
+        and _POWER_WORD.search(masked, trigger.end(), end) is None
+        and _NEXT_CLAUSE_LEAD.match(masked, end + 1)
+    ):
         _, end = _clause_bounds(masked, lo, hi, end + 1)
     window_end = min(end, hi)
     total = _TOTAL.search(masked, begin, window_end)
@@ -322,6 +338,27 @@ def _main_count(
         if value is not None:
             return value, before[-1].start(), trigger.start()
     return None, trigger.start(), trigger.start()
+
+
+def _counts_powers(
+    masked: str, lo: int, hi: int, trigger: re.Match[str], *, count_start: int, count_end: int
+) -> bool:
+    """Whether the count counts powers: a power word follows it (16项许可事项), or the last power
+    word before it is not followed by another head noun (审批改革任务5项 counts tasks)."""
+    number = _COUNT.match(masked, count_start)  # a count before its verb: 将12项事项下放
+    if number is not None:
+        count_end = number.end()
+    _, clause_end = _clause_bounds(masked, lo, hi, count_end)
+    after = _POWER_WORD.search(masked, count_end, min(clause_end, count_end + 8))
+    if after is not None and _OTHER_HEAD.search(masked, after.end(), clause_end) is None:
+        return True
+    begin, _ = _clause_bounds(masked, lo, hi, min(trigger.start(), count_start))
+    last: re.Match[str] | None = None
+    for word in _POWER_WORD.finditer(masked, begin, count_start):
+        last = word
+    if last is None:
+        return after is not None
+    return _OTHER_HEAD.search(masked, last.end(), count_start) is None
 
 
 def _mode(triggers: list[re.Match[str]]) -> PowerMode:
