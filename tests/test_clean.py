@@ -226,6 +226,9 @@ DAMAGE = [
     ("测&#65533;试", "测试", ["&#65533;"]),  # reported as it stood in the original
     ("测\ud800试", "测试", ["\ud800"]),  # a lone surrogate (bytes decoded with surrogateescape)
     ("问题??", "问题", ["??"]),
+    ("办理案件12件?,同比", "办理案件12件，同比", ["?"]),  # no question mark before a comma
+    ("办理案件12?件", "办理案件12件", ["?"]),  # between a number and its unit
+    ("是否达到12?请说明", "是否达到12？请说明", []),  # ... unless a question ends there
     ("标题锟斤拷锟斤拷正文", "标题正文", ["锟斤拷锟斤拷"]),  # U+FFFD's bytes read as GBK
     ("烫烫烫烫正文", "正文", ["烫烫烫烫"]),  # uninitialised memory read as GBK
     # legitimate question marks and ASCII text are not damage

@@ -329,12 +329,16 @@ def _is_damage(text: str, match: re.Match[str], urls: list[tuple[int, int]]) -> 
             for i, char in enumerate(chunk)
             if char == "?"
         )
-    # A single '?' inside a run of CJK text: a lost character unless a question ends there.
+    # A single '?' right before a comma never closes a question: "12件?,同比".
+    if after in ",，、;；" and (_is_cjk(before) or before.isdigit()) and not _asks(text, start):
+        return True
+    # A single '?' inside a run of CJK text (or between a number and its unit, "12?件"): a lost
+    # character unless a question ends there.
     if not _is_han(after):
         return False
     if before in _CLAUSE_OPENERS:
         return True
-    return _is_han(before) and not _asks(text, start)
+    return (_is_han(before) or before in "0123456789") and not _asks(text, start)
 
 
 def _inside(spans: list[tuple[int, int]], index: int) -> bool:
