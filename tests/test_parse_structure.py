@@ -489,3 +489,37 @@ def test_page_markers_before_long_paragraphs_stay_paragraphs(line: str) -> None:
 )
 def test_more_plan_words(title: str, kind: SectionKind) -> None:
     assert section_kind(title, 2022, after_prescribed=False) is kind
+
+
+@pytest.mark.parametrize(
+    ("tail", "closing"),
+    [
+        ("某局\n2022年1月\n", ("某局", "2022年1月")),
+        ("某局　2022年1月10日\n", ("某局　2022年1月10日",)),
+        (
+            "某局\n2022年1月10日\n附件：某局行政执法事项清单\n",
+            ("某局", "2022年1月10日", "附件：某局行政执法事项清单"),
+        ),
+        (
+            "某局\n2022年1月10日\n（联系人：张三，电话：0571-12345678）\n",
+            ("某局", "2022年1月10日", "（联系人：张三，电话：0571-12345678）"),
+        ),
+    ],
+)
+def test_more_signature_layouts(tail: str, closing: tuple[str, ...]) -> None:
+    report = _parse(f"一、主要工作\n第一段。\n{tail}")
+    assert report.closing == closing
+    assert report.sections[0].paragraphs == ("第一段。",)
+
+
+def test_an_attachment_line_without_a_signature_stays_in_the_body() -> None:
+    report = _parse("一、主要工作\n第一段。\n附件：某局行政执法事项清单\n")
+    assert report.closing == ()
+    assert report.sections[0].paragraphs == ("第一段。", "附件：某局行政执法事项清单")
+
+
+def test_the_agency_of_a_one_line_signature_is_the_issuer_fallback() -> None:
+    report = lawgov.parse_text(
+        "2021年法治政府建设年度报告\n一、主要工作\n第一段。\n青澜市民政局　2022年1月10日\n"
+    )
+    assert report.issuer == lawgov.Agency(name="青澜市民政局")

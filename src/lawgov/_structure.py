@@ -274,9 +274,16 @@ class Outline:
 # --- closing -------------------------------------------------------------------------------
 
 _SIGNATURE_DATE = re.compile(
-    r"^(?:(?:19|20)\d{2}|[二〇○零一两三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[0-9一二三四五六七八九十]{1,3}\s*日$"
+    r"^(?:(?:(?:19|20)\d{2}|[二〇○零一两三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
+    r"(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?)$"
 )
+# An agency and its date on one line: 青澜市民政局　2023年2月10日.
+_AGENCY_AND_DATE = re.compile(
+    r"^(?P<agency>\S.{0,29}?)\s+(?P<date>(?:(?:19|20)\d{2}|[二〇○零一两三四五六七八九]{4})\s*年.*)$"
+)
+# Lines printed below a signature: an attachment list or a contact note.
+_TRAILER = re.compile(scripted(r"^[（(]?\s*(?:附件|联系人|联系电话|此件)"))
+_MAX_TRAILER = 3
 _AGENCY_END = re.compile(
     scripted(
         r"(?:局|政府|委员会|委|办公室|办|厅|部|院|所|中心|站|队|镇|乡|街道|办事处|党组|管委会|"
@@ -302,15 +309,43 @@ def _without_page_marker(text: str) -> str:
 def _closing_block(lines: Sequence[Line]) -> tuple[int, list[str]]:
     """Where the closing block (formula, agency lines, date line) begins, and its agencies.
 
-    Read backwards from the end: an optional signature date, then up to two agency lines (a
-    joint report signs with two), then an optional 特此报告 formula.
+    Read backwards from the end: optional attachment or contact lines (附件：…, （联系人：…）)
+    when a dated signature stands above them, an optional signature date (年月日 or 年月; a
+    dotted 2026.04.20 is a sharing site's stamp, not a signature), or an agency and its date
+    on one line, then up to two agency lines (a joint
+    report signs with two), then an optional 特此报告 formula.
     """
+    end = len(lines)
+    while end > 0 and len(lines) - end < _MAX_TRAILER and _TRAILER.match(lines[end - 1].text):
+        end -= 1
+    if end < len(lines):
+        # Attachment or contact lines close the report only below a dated signature.
+        start, agencies, dated = _signature(lines[:end])
+        if dated:
+            return start, agencies
+    start, agencies, _ = _signature(lines)
+    return start, agencies
+
+
+def _signature(lines: Sequence[Line]) -> tuple[int, list[str], bool]:
+    """Where the signature block ending ``lines`` begins, its agencies and whether it is dated."""
     index = len(lines)
     seen_date = False
     agencies: list[str] = []
     while index > 0 and len(lines) - index < _MAX_CLOSING:
         text = _without_page_marker(lines[index - 1].text)
-        if _SIGNATURE_DATE.match(text) and not seen_date and not agencies:
+        joint = _AGENCY_AND_DATE.match(text)
+        if (
+            joint is not None
+            and not seen_date
+            and not agencies
+            and _SIGNATURE_DATE.match(joint["date"])
+            and _AGENCY_END.search(joint["agency"])
+            and not _SIGNATURE_PUNCTUATION.search(joint["agency"])
+        ):
+            seen_date = True
+            agencies.insert(0, joint["agency"])
+        elif _SIGNATURE_DATE.match(text) and not seen_date and not agencies:
             seen_date = True
         elif (
             len(agencies) < 2
@@ -327,7 +362,7 @@ def _closing_block(lines: Sequence[Line]) -> tuple[int, list[str]]:
         else:
             break
         index -= 1
-    return index, agencies
+    return index, agencies, seen_date
 
 
 # --- building ------------------------------------------------------------------------------
