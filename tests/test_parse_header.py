@@ -597,3 +597,14 @@ def test_issuer_wherever_the_title_puts_the_year(title: str, issuer: str) -> Non
 def test_a_title_with_the_year_first_and_no_agency_has_no_issuer_from_it() -> None:
     assert report_issuer("2022年法治政府建设年度报告") is None
     assert report_issuer("2022年度工作情况报告") is None
+
+
+@pytest.mark.parametrize(
+    "header",
+    [f"1、\n{_TITLE}\n发布时间：2023-02-15", f"{_TITLE}\n2、\n发布时间：2023-02-15"],
+)
+def test_a_lone_page_marker_does_not_end_the_header(header: str) -> None:
+    report = lawgov.parse_text(f"{header}\n{_BODY}")
+    assert report.title == _TITLE
+    assert report.published == _china(2023, 2, 15)
+    assert report.preamble == ()

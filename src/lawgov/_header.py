@@ -470,6 +470,7 @@ def find_genre_title(lines: Sequence[Line]) -> tuple[int, str] | None:
     return None
 
 
+_LONE_PAGE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*[、.．]$")
 _PAGE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*[、.．](?![0-9０-９])\s*")
 
 
@@ -726,6 +727,11 @@ def read_header(lines: Sequence[Line]) -> Header:
         text = _unmarked(line.text)
         if is_chrome(text):
             notes.append(f"line {line.number}: dropped page chrome {text[:40]!r}")
+            index += 1
+            continue
+        if _LONE_PAGE_MARKER.match(text):
+            # A sharing site's page marker alone on its line (2、) inside the header.
+            notes.append(f"line {line.number}: dropped page marker {text!r}")
             index += 1
             continue
         pairs = _meta_pairs(text)
