@@ -136,6 +136,11 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         ("约占全区企业总数的35%", [("35", "%", "35%", Qualifier.APPROXIMATELY)]),
         ("签约占比30%", [("30", "%", "30%", EXACT)]),
         ("约有500人参加", [("500", "人", "500人", Qualifier.APPROXIMATELY)]),
+        # spaces from PDF copies: after a qualifier, before a unit, after a magnitude word
+        ("培训1.2万 人次", [("1.2", "万人次", "1.2万 人次", EXACT)]),
+        ("培训超 300人次", [("300", "人次", "300人次", Qualifier.AT_LEAST)]),
+        ("投入约 1.2亿元", [("1.2", "亿元", "1.2亿元", Qualifier.APPROXIMATELY)]),
+        ("开展18\u3000次", [("18", "次", "18\u3000次", EXACT)]),
     ],
 )
 def test_metrics(text: str, expected: list[tuple[str, str, str, Qualifier]]) -> None:

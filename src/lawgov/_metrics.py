@@ -210,10 +210,11 @@ _METRIC = re.compile(
     (?:
         [ ]?(?P<sep>[-—–～~]|至|到)[ ]?(?P<upper>{_DIGIT_NUMBER}|{_CHINESE_NUMBER})
     )?
-    (?P<space>[ \u00a0]?)
+    (?P<space>[ \u00a0\u3000]?)
     (?P<approx1>[余多])?
     (?P<magnitude>[万亿千])?
     (?P<approx2>[余多])?
+    (?:(?<=[万亿千余多])[ \u00a0\u3000])?  # PDF copies space a magnitude from its unit too
     (?P<unit>{_UNIT_ALTERNATION})?
     (?P<after>以上|以内|以下|左右)?
     """,
@@ -269,7 +270,7 @@ _ADJACENT_WORDS: Final[dict[str, Qualifier]] = {
 _ADJACENT_PATTERN = re.compile(
     r"(?P<word>(?<![签预节制合履违特邀公条集缔])约|(?<![最附临靠亲])近|(?<!赶)超|逾)"
     # 约占总数的30%: a share is stated after 占 … 的, the number still follows its qualifier
-    r"(?:[了达为有]|达到|占[^0-9０-９]{0,12}?的?)?$"
+    r"(?:[了达为有]|达到|占[^0-9０-９]{0,12}?的?)?[ \u3000]?$"
 )
 _AFTER_WORDS: Final[dict[str, Qualifier]] = {
     "以上": Qualifier.AT_LEAST,
