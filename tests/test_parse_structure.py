@@ -523,3 +523,23 @@ def test_the_agency_of_a_one_line_signature_is_the_issuer_fallback() -> None:
         "2021年法治政府建设年度报告\n一、主要工作\n第一段。\n青澜市民政局　2022年1月10日\n"
     )
     assert report.issuer == lawgov.Agency(name="青澜市民政局")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一、二季度，全县共办理案件20件。",
+        "1、2月份，全县共办理案件20件。",
+        "一、二级预警响应及时。",
+    ],
+)
+def test_two_numbers_joined_by_a_comma_mark_are_not_a_heading(line: str) -> None:
+    assert classify_heading(line) is None
+    report = _parse(f"一、主要工作\n{line}\n")
+    assert [s.title for s in report.sections] == ["主要工作"]
+    assert report.sections[0].paragraphs == (line,)
+
+
+@pytest.mark.parametrize("line", ["一、2022年工作情况", "二、三大攻坚战", "一、二〇二二年工作情况"])
+def test_headings_that_open_with_a_number_are_headings(line: str) -> None:
+    assert classify_heading(line) is not None

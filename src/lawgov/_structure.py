@@ -78,6 +78,22 @@ class Heading:
     spaced: bool
 
 
+# A number right after a 、 marker, then a counter or period word: 一、二季度, 1、2月份, 一、二级.
+_NUMBER_PAIR = re.compile(
+    rf"^(?P<next>[{_CN}]{{1,3}}|[0-9０-９]{{1,2}})\s*(?:季度|月份?|级|类|审|批|期|档|线|等|星|号|日)"
+)
+
+
+def _number_pair(marker: str, rest: str) -> bool:
+    """Whether a marker and what follows are two consecutive numbers (一、二季度, 1、2月份)."""
+    match = _NUMBER_PAIR.match(rest)
+    if match is None:
+        return False
+    first, second = ordinal(marker), ordinal(match["next"])
+    same_script = marker[0].isdigit() == match["next"][0].isdigit()
+    return same_script and first is not None and second == first + 1
+
+
 def classify_heading(text: str) -> Heading | None:
     """Recognise a GB/T 9704 heading marker at the start of a line.
 
@@ -90,6 +106,9 @@ def classify_heading(text: str) -> Heading | None:
     for level, pattern in _HEADINGS:
         match = pattern.match(text)
         if match is not None:
+            if level in (1, 3) and _number_pair(match["num"], match["rest"]):
+                # 一、二季度 / 1、2月份: two numbers joined by 、, not a heading.
+                return None
             return Heading(
                 level=level,
                 printed=ordinal(match["num"]),
