@@ -4,6 +4,7 @@ The public surface is re-exported here; implementation modules are private.
 """
 
 from lawgov import samples
+from lawgov._cattrs import cattrs_converter, register_cattrs_hooks
 from lawgov._clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
 from lawgov._convert import FORMAT_VERSION, from_dict, to_dict
 from lawgov._corpus import iter_reports, write_reports
@@ -62,6 +63,7 @@ __all__ = [
     "TextChange",
     "ValidationError",
     "__version__",
+    "cattrs_converter",
     "clean",
     "clean_text",
     "diff",
@@ -73,6 +75,7 @@ __all__ = [
     "parse",
     "parse_text",
     "read",
+    "register_cattrs_hooks",
     "samples",
     "to_dict",
     "to_json",

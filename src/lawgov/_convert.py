@@ -810,6 +810,34 @@ def collect(data: object, lenient: bool) -> list[Problem]:
     return walk.problems
 
 
+def load_part(cls: type, data: object) -> Any:
+    """Load one model object (not a whole report) from plain data, strictly, with every problem.
+
+    Used where a lawgov object travels without a report around it (the cattrs hooks).
+
+    Raises:
+        FormatError: The data nests deeper than :data:`MAX_DEPTH`.
+        ValidationError: Every type and rule problem, each with its path below the object.
+    """
+    _refresh_max_year()
+    walk = _Collector(problems=[], lenient=False)
+    try:
+        part = _slow_object(cls, data, "", walk, 0)
+    except RecursionError:
+        raise FormatError("nesting too deep") from None
+    problems = walk.problems
+    if isinstance(part, cls):
+        problems = merge_problems(problems, _validation.tree_problems(part))
+    if problems:
+        raise ValidationError(problems)
+    return part
+
+
+def unstructure_part(part: object) -> dict[str, Any]:
+    """One model object as plain JSON-ready data (a report without its header)."""
+    return typing.cast(dict[str, Any], _UNSTRUCTURE[type(part).__name__](part))
+
+
 _HEADER = ("format", "version")
 
 
