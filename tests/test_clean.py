@@ -24,6 +24,11 @@ def t2s(text: str) -> str:
 # --- pinyin annotations ---------------------------------------------------------------------
 
 PINYIN = [
+    # capitals, a space before the parenthesis, a word annotated as a whole
+    ("區(Qū)域", "区域"),
+    ("區 (qū)域", "区域"),
+    ("區域(qūyù)", "区域"),
+    ("行政(xíng zhèng)", "行政"),
     ("區(qū)科技局", "区科技局"),
     ("報(bào)告", "报告"),
     ("建設(shè)", "建设"),

@@ -11,7 +11,7 @@ current text, which span of the original it came from:
 1. line breaks and invisible characters,
 2. HTML entities, then tags and tag remnants,
 3. damage (mojibake ``?`` runs, U+FFFD, lone surrogates), removed and reported,
-4. pinyin annotations, each verified with pypinyin,
+4. pinyin annotations (one character's or a short word's), each verified with pypinyin,
 5. script (traditional to simplified with OpenCC, guarded so simplified text never changes),
 6. whitespace (trailing spaces, letter-spaced CJK),
 7. punctuation (stray and doubled commas, ASCII to full width in Chinese context, quotes).
@@ -371,7 +371,12 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # --- 4. pinyin annotations --------------------------------------------------------------------
 
 _TONE_LETTERS = "a-zāáǎàēéěèêếềīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ\u0300-\u036f"
-_ANNOTATION = re.compile(rf"(?<=[{_HAN}])[(（]([{_TONE_LETTERS}]{{1,12}}[1-5]?)[)）]")
+# One syllable (區(qū)), or one per character of a short word (區域(qūyù), 區域(qū yù)); capitals
+# and a space before the parenthesis occur in some copies (區 (Qū)).
+_ANNOTATION = re.compile(
+    rf"(?<=[{_HAN}])[ ]?[(（]((?:[{_TONE_LETTERS}]{{1,8}}[1-5]?[ ]?){{1,4}})[)）]", re.IGNORECASE
+)
+_MAX_WORD = 4  # the longest word annotated as a whole
 
 
 def _toneless(syllable: str) -> str:
@@ -399,6 +404,35 @@ def _is_reading(char: str, annotation: str) -> bool:
     return unicodedata.normalize("NFC", annotation) in readings or _toneless(annotation) in readings
 
 
+def _is_word_reading(word: str, annotation: str) -> bool:
+    """Whether ``annotation`` reads ``word`` syllable by syllable (區域, qūyù or qū yù)."""
+    if not word:
+        return not annotation
+    first = word[0]
+    for size in range(min(len(annotation), 8), 0, -1):
+        syllable = annotation[:size]
+        if _is_reading(first, syllable) and _is_word_reading(word[1:], annotation[size:].lstrip()):
+            return True
+    return False
+
+
+def _annotated(text: str, start: int, annotation: str) -> bool:
+    letters = [c for c in annotation if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return False  # an acronym (区(QU)), never pinyin; a capital starts a syllable at most
+    annotation = annotation.strip().lower()
+    if _is_reading(text[start - 1], annotation):
+        return True
+    # A short word before the parenthesis, annotated as a whole (區域(qūyù)).
+    for size in range(2, _MAX_WORD + 1):
+        word = text[max(0, start - size) : start]
+        if len(word) < size or not _IS_HAN.fullmatch(word[0]):
+            break
+        if _is_word_reading(word, annotation):
+            return True
+    return False
+
+
 def _pinyin(draft: _Draft) -> None:
     text = draft.text
     if "(" not in text and "（" not in text:
@@ -410,7 +444,7 @@ def _pinyin(draft: _Draft) -> None:
         [
             (m.start(), m.end(), "")
             for m in _ANNOTATION.finditer(text)
-            if _is_reading(text[m.start() - 1], m[1])
+            if _annotated(text, m.start(), m[1])
         ],
     )
 
