@@ -549,3 +549,13 @@ def test_a_corpus_streams_through_stdin_and_stdout(
     assert result.exit_code == 0, result.stderr
     (tmp_path / second).write_bytes(result.stdout_bytes)
     assert list(lawgov.iter_reports(tmp_path / second)) == reports
+
+
+def test_the_entry_point_without_click_explains_the_extra() -> None:
+    script = "import sys; sys.modules['click'] = None\nfrom lawgov.__main__ import main\nmain()\n"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 1
+    assert "pip install 'lawgov[cli]'" in done.stderr
+    assert "Traceback" not in done.stderr
