@@ -608,3 +608,48 @@ def test_a_lone_page_marker_does_not_end_the_header(header: str) -> None:
     assert report.title == _TITLE
     assert report.published == _china(2023, 2, 15)
     assert report.preamble == ()
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # no year in the title: a site name above it is still not its first half
+        ("青澜市人民政府\n青澜市民政局法治政府建设年度报告", "青澜市民政局法治政府建设年度报告"),
+        # the agency alone on the line above a yearless title is its first half
+        ("青澜市民政局\n法治政府建设年度报告", "青澜市民政局法治政府建设年度报告"),
+        # a subtitle under the title
+        (
+            "青澜市民政局法治政府建设年度报告\n（2022年度）",
+            "青澜市民政局法治政府建设年度报告（2022年度）",
+        ),
+        (
+            "青澜市民政局法治政府建设工作报告\n——2022年度",
+            "青澜市民政局法治政府建设工作报告——2022年度",
+        ),
+    ],
+)
+def test_titles_without_a_year(header: str, title: str) -> None:
+    report = lawgov.parse_text(f"{header}\n发布时间：2023-02-15\n{_BODY}")
+    assert report.title == title
+    assert report.issuer == lawgov.Agency(name="青澜市民政局")
+    assert report.year == 2022
+    assert report.preamble == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        ("青澜市民政局法治政府建设年度报告", "青澜市民政局"),
+        ("青澜市政府法制办公室依法行政工作报告", "青澜市政府法制办公室"),
+        ("青澜市民政局法治政府建设暨依法行政工作报告", "青澜市民政局"),
+        ("关于法治政府建设工作情况的报告", None),
+    ],
+)
+def test_issuer_of_a_yearless_title(title: str, issuer: str | None) -> None:
+    assert report_issuer(title) == issuer
+
+
+def test_a_lone_heading_marker_under_the_title_is_not_a_subtitle() -> None:
+    report = lawgov.parse_text(f"{_TITLE}\n（一）\n加强领导\n正文。\n")
+    assert report.title == _TITLE
+    assert [s.title for s in report.sections] == ["加强领导"]

@@ -425,7 +425,8 @@ def _title_lines(lines: Sequence[Line], index: int) -> int:
 def _own_issuer(text: str) -> bool:
     """Whether a genre title names an agency before its year (青澜市民政局2022年…报告)."""
     if _GENRE_TITLE.search(text) is None:
-        return False
+        # Without a year: an agency before the genre's words (青澜市民政局法治政府建设年度报告).
+        return _GENRE_WORDS_TITLE.search(text) is not None and _genre_head(text) is not None
     match = _YEAR_IN_TITLE.search(text)
     if match is None:
         return False
@@ -450,6 +451,16 @@ _GENRE_TITLE = re.compile(
 )
 
 
+_GENRE_WORDS_TITLE = re.compile(scripted(r"(?:法治|法制|依法行政|依法治).*(?:报告|总结)"))
+
+
+def _genre_rank(text: str) -> int:
+    """How surely a line is this genre's title: 2 with a year, 1 without, 0 not at all."""
+    if _GENRE_TITLE.search(text) is not None:
+        return 2
+    return 1 if _GENRE_WORDS_TITLE.search(text) is not None else 0
+
+
 def find_genre_title(lines: Sequence[Line]) -> tuple[int, str] | None:
     """Find a line anywhere that reads as this genre's title (…2020年法治政府建设年度报告).
 
@@ -470,6 +481,7 @@ def find_genre_title(lines: Sequence[Line]) -> tuple[int, str] | None:
     return None
 
 
+_SUBTITLE = re.compile(r"^(?:[（(][^（）()。，,]{1,28}[）)]|[—－-]{1,2}[^。，,]{1,28})$")
 _LONE_PAGE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*[、.．]$")
 _PAGE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*[、.．](?![0-9０-９])\s*")
 
@@ -759,11 +771,7 @@ def read_header(lines: Sequence[Line]) -> Header:
         if _title_like(text):
             spread = _title_lines(lines, index)
             printed = _once("".join(_unmarked(item.text) for item in lines[index : index + spread]))
-            replaces = (
-                title is not None
-                and _GENRE_TITLE.search(title) is None
-                and _GENRE_TITLE.search(printed) is not None
-            )
+            replaces = title is not None and _genre_rank(printed) > _genre_rank(title)
             if title is None or replaces:
                 if title is not None:
                     notes.append(f"line {title_line}: {title[:20]!r} is not the title; dropped")
@@ -787,6 +795,16 @@ def read_header(lines: Sequence[Line]) -> Header:
             index += 1
             continue
         if title is not None and title_key(text) == title_key(title):
+            index += 1
+            continue
+        if (
+            title is not None
+            and title_line == lines[index - 1].number
+            and _SUBTITLE.match(text)
+            and _HEADING_START.match(text) is None
+        ):
+            # A subtitle right under the title (（2022年度）, ——2022年法治政府建设情况).
+            title += text
             index += 1
             continue
         if (
@@ -913,8 +931,24 @@ def report_issuer(
                     name = _agency(head)
                     if name is not None:
                         return name
+        else:
+            # No year in the title: the agency before the genre's words
+            # (青澜市民政局法治政府建设年度报告).
+            name = _agency(_genre_head(title))
+            if name is not None:
+                return name
     for candidate in (publisher, signature, source):
         name = _agency(candidate)
         if name is not None:
             return name
+    return None
+
+
+def _genre_head(title: str) -> str | None:
+    """The longest text before one of a title's genre words that ends like an agency."""
+    text = _ABOUT_FIRST.sub("", title)
+    for match in reversed(list(_GENRE_WORDS.finditer(text))):
+        head = _ABOUT.sub("", text[: match.start()].strip(_ISSUER_TRIM)).strip(_ISSUER_TRIM)
+        if _AGENCY_END_WORD.search(head):
+            return head
     return None
