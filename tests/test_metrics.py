@@ -211,6 +211,10 @@ def test_metrics(text: str, expected: list[tuple[str, str, str, Qualifier]]) -> 
         "历时1个多月",
         # two digits side by side are a vague "three or five", not 35
         "开展三五次",
+        # a list of numbers that 第 opened is a list of ordinals
+        "依据第十二、十三条",
+        "落实第3、4项",
+        "第12、13和14条规定",
         "发现七八个问题",
         "一点一滴",
         "严格落实三个规定",

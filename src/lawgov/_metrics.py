@@ -10,7 +10,8 @@ lookalikes out are, in order of application:
   levels such as 级 and 届 are deliberately absent, so ``2020年``, ``2月25日`` and ``十九届`` never
   match). The longest unit wins (人次 over 人, 个百分点 over 个). A unit glued to a following
   character that makes it another word (部门, 座谈, 五家渠) is not a unit.
-* Ordinals: a number right after 第 or 前 (``第3位``, ``前三名``) is a rank, not a count.
+* Ordinals: a number right after 第 or 前 (``第3位``, ``前三名``) is a rank, not a count; so
+  is each number of a list that 第 opened (``第十二、十三条``, ``第3、4项``).
 * Arabic numbers must not continue an identifier or formula (``MB1A``, ``1+6+3``, ``2023-00017``).
 * Chinese numerals are accepted conservatively, because they also build words: the value must
   be at least 2 unless a magnitude word follows (``一次性``, ``一把手``, ``一批`` are words, and
@@ -284,6 +285,10 @@ _ORDINAL_BEFORE = "第前"
 _NAME_BEFORE = "第前国新老周初数几上成"
 _CHINESE_DIGIT_CHARS = "零〇一二两三四五六七八九十"
 _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
+# A list of numbers opened by 第, up to the separator before the next one: 第3、4项, 第12、13、14条.
+_ORDINAL_LIST = re.compile(
+    r"第[0-9０-９零〇一二两三四五六七八九十百千]+(?:、[0-9０-９零〇一二两三四五六七八九十百千]+)*[、和及]$"
+)
 # How far back a qualifier word may stand; clauses are short, and a bound keeps the scan linear.
 _LOOKBACK = 40
 
@@ -376,6 +381,8 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
         return None
     if before == " " and text[max(0, start - 2) : start - 1] in ("第", "前"):
         return None
+    if before in "、和及" and _ORDINAL_LIST.search(text, max(0, start - _LOOKBACK), start):
+        return None  # 第十二、十三条, 第3、4项: a list that 第 opened is a list of ordinals
     if is_chinese and not _chinese_ok(text, match, unit if not magnitude else None, end):
         return None
     # 百分之百: the one bare 百 that is a number
