@@ -653,3 +653,25 @@ def test_a_lone_heading_marker_under_the_title_is_not_a_subtitle() -> None:
     report = lawgov.parse_text(f"{_TITLE}\n（一）\n加强领导\n正文。\n")
     assert report.title == _TITLE
     assert [s.title for s in report.sections] == ["加强领导"]
+
+
+def test_less_common_labels() -> None:
+    header = (
+        "信息名称：青澜市民政局2022年法治政府建设年度报告\n文件编号：\n所属机构：青澜市民政局\n"
+        "发文日期：2023-02-10\n公开方式：主动公开\n"
+        f"{_TITLE}\n发稿时间：2023-02-15 来源：青澜市民政局 | 浏览：35"
+    )
+    report = lawgov.parse_text(f"{header}\n{_BODY}")
+    assert report.title == _TITLE
+    assert report.published == _china(2023, 2, 15)
+    assert report.views == 35
+    assert report.disclosure is not None
+    assert report.disclosure.publisher == lawgov.Agency(name="青澜市民政局")
+    assert report.disclosure.written == pendulum.date(2023, 2, 10)
+    assert report.preamble == ()
+
+
+@pytest.mark.parametrize("line", ["作者 张三", "审核 通过后公布"])
+def test_a_short_label_needs_more_than_a_space(line: str) -> None:
+    report = lawgov.parse_text(f"{_TITLE}\n{line}\n{_BODY}")
+    assert report.preamble == (line,)

@@ -183,6 +183,34 @@ _LABELS: dict[str, str] = {
     "作者": "ignored",
     "责任编辑": "ignored",
     "编辑": "ignored",
+    # Less common disclosure and article labels.
+    "发稿时间": "published",
+    "公开日期": "published",
+    "公开时间": "published",
+    "发文日期": "written",
+    "印发日期": "written",
+    "生成日期": "written",
+    "文件编号": "document_number",
+    "所属机构": "publisher",
+    "发文单位": "publisher",
+    "公开责任部门": "publisher",
+    "信息名称": "title",
+    "信息分类": "topic",
+    "组配分类": "genre",
+    "公开方式": "ignored",
+    "公开范围": "ignored",
+    "公开形式": "ignored",
+    "关键词": "ignored",
+    "关键字": "ignored",
+    "内容概述": "ignored",
+    "发布人": "ignored",
+    "审核人": "ignored",
+    "校对": "ignored",
+    "浏览": "views",
+    "点击": "views",
+    "阅读": "views",
+    "访问次数": "views",
+    "浏览人次": "views",
     # Chrome that shares a line with metadata: its "value" is dropped, and it ends the
     # previous value (发布时间：2021-02-26 字号：大 中 小).
     "字号": "chrome",
@@ -511,9 +539,17 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
         at_boundary = not before or before in _DECORATION
         # Table layouts separate a label from its value by a cell border or a tab or spaces
         # instead of a colon (| 索引号 | 123 |, 索引号\t123); only at a boundary.
-        separated = at_boundary and (
-            text[match.end() - 1 : match.end()].isspace()
-            or text[match.end() : match.end() + 1] in {"|", "｜"}
+        separated = (
+            at_boundary
+            and (
+                text[match.end() : match.end() + 1] in {"|", "｜"}
+                or "\t" in text[match.start() : match.end()]
+                # a space alone separates only labels too long to be a sentence's first word
+                or (
+                    text[match.end() - 1 : match.end()].isspace()
+                    and len(re.sub(r"\s+", "", match["label"])) >= 3
+                )
+            )
         )
         marked = (
             match["colon"] is not None
