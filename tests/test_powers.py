@@ -263,6 +263,19 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             id="grantor-opens-the-words-before-xiang",
         ),
         pytest.param(
+            "市政府向我区下放和委托事项共30项，其中下放22项，委托8项。目前已有2项划转至区行政审批局。",
+            [
+                _power(
+                    22,
+                    PowerMode.DELEGATED,
+                    grantor="市政府",
+                    changes=(_moved(2, "区行政审批局"),),
+                ),
+                _power(8, PowerMode.ENTRUSTED, grantor="市政府"),
+            ],
+            id="a-change-naming-no-part-goes-to-one-part-with-its-own-count",
+        ),
+        pytest.param(
             "县住建局将12项事项下放至各镇。",
             [_power(12, PowerMode.DELEGATED, grantor="县住建局", grantee=Agency(name="各镇"))],
             id="count-before-the-verb",

@@ -38,7 +38,8 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   counts add up to the total; the total is then not a separate entry. The parts are read in
   order until their counts reach the total (a later ``C 1项已取消`` is a change, not a part);
   parts that do not add up are ignored and the total stands. Changes go to the part whose name
-  they mention, or that does not mention the other mode.
+  they mention, or that does not mention the other mode; each change goes to one part only
+  (the first that may take it), and a change's clause never runs over a sentence end.
 * Changes: in the clauses after the count, up to the next statement, the end of the line, or
   three more sentences (and at most 600 characters): 调整至/划转/划入/移交/交由 X →
   transferred to X; 取消/撤销/废止 → cancelled; 收回/上收 → reclaimed; each with the count in
@@ -186,10 +187,13 @@ def find_delegated_powers(
     for position, statement in enumerate(statements):
         limit = _change_limit(masked, sentences, statements, position)
         changes = _changes(masked, statement.count_end, limit)
+        # Each change goes to one power: the parts of a split share the changes stated after
+        # them, the first part that may take a change (by name or mode) takes it.
+        taken: set[int] = set()
         if statement.parts:
-            powers.extend(_attach(part, changes) for part in statement.parts)
+            powers.extend(_attach(part, changes, taken) for part in statement.parts)
         else:
-            powers.append(_attach(statement.power, changes))
+            powers.append(_attach(statement.power, changes, taken))
     return powers
 
 
@@ -572,6 +576,12 @@ def _changes(masked: str, lo: int, hi: int) -> list[_Change]:
     seen_clauses: set[int] = set()
     for verb in _CHANGE.finditer(masked, lo, hi):
         begin, end = _clause_bounds(masked, lo, hi, verb.start())
+        # a clause never runs over the end of a sentence: 委托8项。目前已有2项划转 counts 2
+        stop = _SENTENCE_END.search(masked, verb.end(), end)
+        if stop is not None:
+            end = stop.start()
+        for stop in _SENTENCE_END.finditer(masked, begin, verb.start()):
+            begin = stop.end()
         if begin in seen_clauses:
             continue
         count = _COUNT.search(masked, begin, end)
@@ -591,10 +601,12 @@ def _changes(masked: str, lo: int, hi: int) -> list[_Change]:
     return changes
 
 
-def _attach(power: DelegatedPower, changes: list[_Change]) -> DelegatedPower:
+def _attach(power: DelegatedPower, changes: list[_Change], taken: set[int]) -> DelegatedPower:
     kept: list[PowerChange] = []
     moved = 0
-    for change in changes:
+    for index, change in enumerate(changes):
+        if index in taken:
+            continue
         clause = change.clause
         if power.name is not None and power.name not in clause:
             continue  # a named power takes only the changes that name it
@@ -606,5 +618,6 @@ def _attach(power: DelegatedPower, changes: list[_Change]) -> DelegatedPower:
         if count < 1 or moved + count > power.count:
             continue  # nothing left, or more than were delegated: inconsistent, dropped
         kept.append(PowerChange(kind=change.kind, count=count, recipient=change.recipient))
+        taken.add(index)
         moved += count
     return attrs.evolve(power, changes=tuple(kept))
