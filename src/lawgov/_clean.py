@@ -672,8 +672,9 @@ def _marks(text: str, urls: list[tuple[int, int]]) -> Iterator[tuple[int, int, s
 
 
 def _quotes(text: str) -> Iterator[tuple[int, int, str]]:
-    """Straight quotes pairing with curly ones, or with each other around Chinese, turn curly."""
-    if '"' not in text:
+    """Straight quotes pairing with curly ones, or with each other around Chinese, turn curly;
+    curly quotes printed the wrong way round (“A“, ”A”) are turned to pair."""
+    if '"' not in text and "“" not in text and "”" not in text:
         return
     lines: list[list[int]] = [[]]
     for mark in _QUOTE_OR_BREAK.finditer(text):
@@ -691,10 +692,19 @@ def _line_quotes(text: str, quotes: list[int]) -> Iterator[tuple[int, int, str]]
     while i < len(quotes):
         index = quotes[i]
         char = text[index]
+        following = text[quotes[i + 1]] if i + 1 < len(quotes) else None
         if char == "“":
-            opened = True
+            if opened and following != "”":
+                yield index, index + 1, "”"  # “放管服“改革: the second one closes
+                opened = False
+            else:
+                opened = True
         elif char == "”":
-            opened = False
+            if not opened and following == "”":
+                yield index, index + 1, "“"  # ”放管服”改革: the first one opens
+                opened = True
+            else:
+                opened = False
         elif opened:
             yield index, index + 1, "”"
             opened = False
@@ -709,6 +719,10 @@ def _line_quotes(text: str, quotes: list[int]) -> Iterator[tuple[int, int, str]]
                 or _is_cjk(_at(text, closing + 1))
             ):
                 yield index, index + 1, "“"
+                yield closing, closing + 1, "”"
+                i += 1
+            elif text[closing] == "“" and i + 2 == len(quotes):
+                yield index, index + 1, "“"  # "放管服“改革: a pair, both printed as openers
                 yield closing, closing + 1, "”"
                 i += 1
         i += 1
