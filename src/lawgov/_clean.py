@@ -703,6 +703,10 @@ def _line_quotes(text: str, quotes: list[int]) -> Iterator[tuple[int, int, str]]
             if not opened and following == "”":
                 yield index, index + 1, "“"  # ”放管服”改革: the first one opens
                 opened = True
+            elif not opened and following == "“" and i + 2 == len(quotes):
+                yield index, index + 1, "“"  # ”放管服“改革: a pair printed back to front
+                yield quotes[i + 1], quotes[i + 1] + 1, "”"
+                i += 1
             else:
                 opened = False
         elif opened:
