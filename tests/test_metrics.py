@@ -136,6 +136,7 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         ("约占全区企业总数的35%", [("35", "%", "35%", Qualifier.APPROXIMATELY)]),
         ("签约占比30%", [("30", "%", "30%", EXACT)]),
         ("约有500人参加", [("500", "人", "500人", Qualifier.APPROXIMATELY)]),
+        ("建立3个多元化解中心", [("3", "个", "3个", EXACT)]),
         # spaces from PDF copies: after a qualifier, before a unit, after a magnitude word
         ("培训1.2万 人次", [("1.2", "万人次", "1.2万 人次", EXACT)]),
         ("培训超 300人次", [("300", "人次", "300人次", Qualifier.AT_LEAST)]),

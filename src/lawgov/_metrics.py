@@ -150,7 +150,7 @@ _NOT_UNIT_BEFORE: Final[dict[str, str]] = {
     "份": "额子",
     "户": "籍口",
     "天": "然气津",
-    "个": "体案多余",  # 1个多月, 3个余小时: 个 counts the time unit after it
+    "个": "体案",
     "位": "于置",
     "起": "草诉来",
     "本": "级市区县局单部着",
@@ -285,6 +285,7 @@ _ORDINAL_BEFORE = "第前"
 _NAME_BEFORE = "第前国新老周初数几上成"
 _CHINESE_DIGIT_CHARS = "零〇一二两三四五六七八九十"
 _ARABIC_DIGITS = "0123456789０１２３４５６７８９"
+_VAGUE_DURATION = re.compile(r"[多余](?:月|小时|星期|礼拜|周|工作日)")
 # A list of numbers opened by 第, up to the separator before the next one: 第3、4项, 第12、13、14条.
 _ORDINAL_LIST = re.compile(
     r"第[0-9０-９零〇一二两三四五六七八九十百千]+(?:、[0-9０-９零〇一二两三四五六七八九十百千]+)*[、和及]$"
@@ -375,6 +376,8 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
         follow = text[end : end + 1]
         if follow and follow in _NOT_UNIT_BEFORE.get(unit, ""):
             return None
+        if unit == "个" and _VAGUE_DURATION.match(text, end):
+            return None  # 1个多月, 3个余小时: a vague duration, not a count of 个
     start = match.start()
     before = text[max(0, start - 1) : start]
     if before and before in (_NAME_BEFORE if is_chinese else _ORDINAL_BEFORE):
