@@ -276,6 +276,11 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             id="a-change-naming-no-part-goes-to-one-part-with-its-own-count",
         ),
         pytest.param(
+            "市政府向我区下放行政审批项目12项。",
+            [_power(12, PowerMode.DELEGATED, grantor="市政府")],
+            id="approval-items-called-xiangmu",
+        ),
+        pytest.param(
             "县住建局将12项事项下放至各镇。",
             [_power(12, PowerMode.DELEGATED, grantor="县住建局", grantee=Agency(name="各镇"))],
             id="count-before-the-verb",

@@ -78,7 +78,8 @@ _POWER_WORD = re.compile(r"职权|权限|权力|事项|审批|许可|处罚|职�
 # (受市局委托，行使…职权共计9项), not when it states another action (…，办理审批事项3600项).
 _NEXT_CLAUSE_LEAD = re.compile(r"\s*(?:行使|实施|承担|承接|涉及|包括|共|合计|总计|计|其中|有|含)")
 # Nouns that, after a power word, make the counted thing something else: 审批改革任务5项.
-_OTHER_HEAD = re.compile(r"任务|项目|工程|活动|课题|试点|指标|问题|案件|工作|措施|举措|文件|会议")
+# (项目 is absent: 行政审批项目 are powers.)
+_OTHER_HEAD = re.compile(r"任务|工程|活动|课题|试点|指标|问题|案件|工作|措施|举措|文件|会议")
 # A count never starts inside a longer number (123456项 is no count of 23456).
 _NUMBER = (
     r"(?<![0-9.])[0-9]{1,5}(?![0-9])"
