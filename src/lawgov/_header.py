@@ -436,18 +436,25 @@ def _title_lines(lines: Sequence[Line], index: int) -> int:
     joined when, together, they end it and each is title-like (``柘阳县人民政府`` /
     ``关于2022年度法治政府建设`` / ``工作情况的报告``).
     """
-    first = _unmarked(lines[index].text)
-    if _continues_title(first, _unmarked(lines[index + 1].text) if index + 1 < len(lines) else ""):
+    following = lines[index + 1].text if index + 1 < len(lines) else None
+    first = _unmarked(lines[index].text, following)
+    if _continues_title(first, _fragment(following) if following is not None else ""):
         return 2
     if _TITLE_END.search(first) or index + 2 >= len(lines):
         return 1
-    middle = _unmarked(lines[index + 1].text)
+    middle = _fragment(lines[index + 1].text)
     if _TITLE_END.search(middle) or _meta_pairs(middle) is not None or is_chrome(middle):
         return 1
     joined = first + middle
-    if _title_like(middle) and _continues_title(joined, _unmarked(lines[index + 2].text)):
+    if _title_like(middle) and _continues_title(joined, _fragment(lines[index + 2].text)):
         return _MAX_TITLE_LINES
     return 1
+
+
+def _fragment(text: str) -> str:
+    """A line that may continue a title, without a page marker (no heading sits in a title)."""
+    match = _PAGE_MARKER.match(text)
+    return text[match.end() :] if match is not None and match.end() < len(text) else text
 
 
 def _own_issuer(text: str) -> bool:
@@ -511,11 +518,16 @@ def find_genre_title(lines: Sequence[Line]) -> tuple[int, str] | None:
 
 _SUBTITLE = re.compile(r"^(?:[（(][^（）()。，,]{1,28}[）)]|[—－-]{1,2}[^。，,]{1,28})$")
 _LONE_PAGE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*[、.．]$")
-_PAGE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*[、.．](?![0-9０-９])\s*")
+# A digit right after 1. or 1．is a decimal or a date; after 1、 it is the text (1、2023年度…).
+_PAGE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*(?:、|[.．](?![0-9０-９]))\s*")
 
 
-def _unmarked(text: str) -> str:
-    """A header line without the page marker a sharing site put before it (1、区科技局…报告)."""
+def _unmarked(text: str, following: str | None = None) -> str:
+    """A header line without the page marker a sharing site put before it (1、区科技局…报告).
+
+    ``following`` is the next line: a marked line whose rest begins a title continued there
+    (1、青澜市民政局 / 2022年法治政府建设年度报告) loses its marker too.
+    """
     match = _PAGE_MARKER.match(text)
     if match is None:
         return text
@@ -524,7 +536,19 @@ def _unmarked(text: str) -> str:
         return text
     if (_title_like(rest) and _GENRE_TITLE.search(rest)) or is_chrome(rest):
         return rest
+    if following is not None and _continues_title(rest, _unmarked(following)):
+        return rest
     return rest if _meta_pairs(rest) is not None else text
+
+
+def _value_line(field: str, text: str) -> str | None:
+    """The value a line gives to a label printed alone above it, page marker dropped."""
+    if _lone_value(field, text):
+        return text
+    match = _PAGE_MARKER.match(text)
+    if match is not None and match.end() < len(text) and _lone_value(field, text[match.end() :]):
+        return text[match.end() :]
+    return None
 
 
 # --- the header ----------------------------------------------------------------------------
@@ -772,7 +796,11 @@ def read_header(lines: Sequence[Line]) -> Header:
     count = len(lines)
     while index < count:
         line = lines[index]
-        text = _unmarked(line.text)
+        text = _unmarked(line.text, lines[index + 1].text if index + 1 < count else None)
+        if title is None and text == line.text and _title_like(_fragment(text)):
+            # Nothing above is the title yet: a marked line that reads as one is a candidate
+            # (1、青澜市人民政府门户网站), replaced below if a genre title follows.
+            text = _fragment(text)
         if is_chrome(text):
             notes.append(f"line {line.number}: dropped page chrome {text[:40]!r}")
             index += 1
@@ -787,14 +815,14 @@ def read_header(lines: Sequence[Line]) -> Header:
             for field, value in pairs:
                 fields.add(field, value)
             last_field, last_value = pairs[-1]
-            if (
-                len(pairs) == 1
-                and not last_value
-                and index + 1 < count
-                and _lone_value(last_field, lines[index + 1].text)
-            ):
+            below = (
+                _value_line(last_field, lines[index + 1].text)
+                if len(pairs) == 1 and not last_value and index + 1 < count
+                else None
+            )
+            if below is not None:
                 # Label and value on separate lines.
-                fields.add(last_field, lines[index + 1].text)
+                fields.add(last_field, below)
                 index += 1
             labelled = fields.get("title")
             if title is None and labelled is not None and _title_like(labelled):
@@ -806,7 +834,9 @@ def read_header(lines: Sequence[Line]) -> Header:
         # later header line is (a site name printed above the report's title).
         if _title_like(text):
             spread = _title_lines(lines, index)
-            printed = _once("".join(_unmarked(item.text) for item in lines[index : index + spread]))
+            printed = _once(
+                text + "".join(_fragment(item.text) for item in lines[index + 1 : index + spread])
+            )
             replaces = title is not None and _genre_rank(printed) > _genre_rank(title)
             if title is None or replaces:
                 if title is not None:
@@ -924,7 +954,12 @@ def _agency(text: str | None) -> str | None:
         return None
     name = text.strip().strip(_ISSUER_TRIM).strip()
     known = simplified_key(name) in _NOT_AN_AGENCY
-    return name if name and not known and len(name) <= 40 else None
+    # An agency is named in Chinese: digits or marks alone (a page marker's 1、) are not one.
+    named = _CJK.search(name) is not None
+    return name if name and named and not known and len(name) <= 40 else None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def report_issuer(
