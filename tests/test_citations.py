@@ -88,6 +88,8 @@ def _cite(title: str | None, number: DocumentNumber | None = None) -> Citation:
         ("《》和《 》", []),
         # a title never spans lines
         ("《第一行\n第二行》", []),
+        # doubled brackets wrap one title
+        ("学习《《行政处罚法》》", [_cite("行政处罚法")]),
         # numbers inside a title are part of the title, not citations of their own
         ("《关于转发国办发〔2019〕5号文件的通知》", [_cite("关于转发国办发〔2019〕5号文件的通知")]),
     ],

@@ -5,7 +5,8 @@ This module owns how cited laws and documents are recognised:
 * A title is the text between an outer ``《`` and its ``》`` on one line. One level of nested
   ``《》`` is allowed inside (sloppy copies write ``《关于印发《X》的通知》``); nested ``〈〉`` and
   ASCII ``<>`` are ordinary characters and stay as printed. A broken pair (``《A`` without its
-  ``》``) yields nothing for the broken part; blank titles are skipped.
+  ``》``) yields nothing for the broken part; blank titles are skipped. Doubled brackets
+  (``《《行政处罚法》》``) wrap one title.
 * A document number is an issuer code, a year in brackets (〔〕 ﹝﹞ () （） [] ［］ 【】, or no
   year: ``〔〕33号``), an optional 第, a serial and 号. ``国务院令第711号`` and
   ``公告2026年第25号`` have no bracketed year and are not document numbers.
@@ -196,6 +197,8 @@ def find_citation_spans(text: str) -> list[tuple[Citation, int, int]]:
     titled: list[tuple[Citation, int, int]] = []
     for match in TITLE.finditer(text):
         title = match["title"].strip()
+        if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+            title = title[1:-1].strip()  # 《《行政处罚法》》: a doubled bracket, one title
         end = match.end()
         document_number: DocumentNumber | None = None
         opening = _AFTER_TITLE_OPEN.match(text, end)
