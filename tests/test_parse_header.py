@@ -675,3 +675,33 @@ def test_less_common_labels() -> None:
 def test_a_short_label_needs_more_than_a_space(line: str) -> None:
     report = lawgov.parse_text(f"{_TITLE}\n{line}\n{_BODY}")
     assert report.preamble == (line,)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "1、青澜市人民政府门户网站\n青澜市民政局\n2、关于2022年度法治政府建设\n工作情况的报告",
+        "青澜市人民政府门户网站\n1、青澜市民政局\n关于2022年度法治政府建设\n2、工作情况的报告",
+        "1、青澜市民政局\n2022年法治政府建设工作情况的报告",
+    ],
+)
+def test_page_markers_inside_a_title_printed_over_lines(header: str) -> None:
+    report = lawgov.parse_text(f"{header}\n发布时间：2023-02-15\n{_BODY}")
+    assert report.title.startswith("青澜市民政局")
+    assert report.title.endswith("工作情况的报告")
+    assert report.issuer == lawgov.Agency(name="青澜市民政局")
+    assert report.published == _china(2023, 2, 15)
+
+
+def test_a_page_marker_before_a_value_printed_under_its_label() -> None:
+    report = lawgov.parse_text(f"{_TITLE}\n发布日期\n2、2023-02-15\n{_BODY}")
+    assert report.published == _china(2023, 2, 15)
+    assert report.preamble == ()
+
+
+def test_a_page_marker_is_never_the_issuer() -> None:
+    report = lawgov.parse_text(
+        "1、2023年度法治政府建设情况报告\n正文。\n石门镇人民政府\n2024年1月8日\n"
+    )
+    assert report.title == "2023年度法治政府建设情况报告"
+    assert report.issuer == lawgov.Agency(name="石门镇人民政府")

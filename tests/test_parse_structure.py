@@ -543,3 +543,31 @@ def test_two_numbers_joined_by_a_comma_mark_are_not_a_heading(line: str) -> None
 @pytest.mark.parametrize("line", ["一、2022年工作情况", "二、三大攻坚战", "一、二〇二二年工作情况"])
 def test_headings_that_open_with_a_number_are_headings(line: str) -> None:
     assert classify_heading(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a salutation or a lead-in after a page marker
+        "3、宁川市人民政府：",
+        "1、根据有关要求，现将我局法治政府建设工作情况汇报如下：",
+        # a body sentence after a page marker: a sentence opener, a year, figures in its lead
+        "1、全年开展行政执法案卷评查2次，评查案卷160卷。",
+        "1、2023年，区政府在市委、市政府的坚强领导下全面推进依法行政。",
+        "1、同时，加强执法监督。",
+        "1、开展案卷评查2次，评查案卷160卷。",
+    ],
+)
+def test_page_markers_before_body_sentences(line: str) -> None:
+    section = _parse(f"一、主要工作\n{line}\n").sections[0]
+    assert section.subsections == ()
+    assert section.paragraphs == (line.partition("、")[2],)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["1.开展案卷评查。评查案卷160卷。", "1.召开会议5次", "1.自觉接受人大监督，办理建议126件。"],
+)
+def test_items_with_figures_after_their_lead_are_headings(line: str) -> None:
+    section = _parse(f"一、主要工作\n{line}\n").sections[0]
+    assert len(section.subsections) == 1

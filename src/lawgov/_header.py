@@ -429,15 +429,17 @@ def _continues_title(first: str, second: str) -> bool:
 _MAX_TITLE_LINES = 3
 
 
-def _title_lines(lines: Sequence[Line], index: int) -> int:
+def _title_lines(lines: Sequence[Line], index: int, first: str | None = None) -> int:
     """How many lines from ``index`` the title is printed over (1 when it is on one line).
 
     A title is continued while it lacks its genre ending (报告/总结/情况): the next lines are
     joined when, together, they end it and each is title-like (``柘阳县人民政府`` /
-    ``关于2022年度法治政府建设`` / ``工作情况的报告``).
+    ``关于2022年度法治政府建设`` / ``工作情况的报告``). ``first`` is the first line as read
+    (without its page marker), when the caller has read it.
     """
     following = lines[index + 1].text if index + 1 < len(lines) else None
-    first = _unmarked(lines[index].text, following)
+    if first is None:
+        first = _unmarked(lines[index].text, following)
     if _continues_title(first, _fragment(following) if following is not None else ""):
         return 2
     if _TITLE_END.search(first) or index + 2 >= len(lines):
@@ -797,10 +799,16 @@ def read_header(lines: Sequence[Line]) -> Header:
     while index < count:
         line = lines[index]
         text = _unmarked(line.text, lines[index + 1].text if index + 1 < count else None)
-        if title is None and text == line.text and _title_like(_fragment(text)):
-            # Nothing above is the title yet: a marked line that reads as one is a candidate
-            # (1、青澜市人民政府门户网站), replaced below if a genre title follows.
-            text = _fragment(text)
+        rest = _fragment(text)
+        if (
+            text == line.text
+            and rest != text
+            and _title_like(rest)
+            and (title is None or _title_lines(lines, index, rest) > 1)
+        ):
+            # A marked line that reads as a title: a candidate when nothing above is the title
+            # yet (1、青澜市人民政府门户网站), or the first of the lines a title is printed over.
+            text = rest
         if is_chrome(text):
             notes.append(f"line {line.number}: dropped page chrome {text[:40]!r}")
             index += 1
@@ -833,7 +841,7 @@ def read_header(lines: Sequence[Line]) -> Header:
         # The first title-like line is the title, unless it is not this genre's title and a
         # later header line is (a site name printed above the report's title).
         if _title_like(text):
-            spread = _title_lines(lines, index)
+            spread = _title_lines(lines, index, text)
             printed = _once(
                 text + "".join(_fragment(item.text) for item in lines[index + 1 : index + spread])
             )
@@ -854,9 +862,9 @@ def read_header(lines: Sequence[Line]) -> Header:
         moment = _dated(text) if index + 1 < count else None
         if moment is not None:
             # A date printed without a label (2023-02-15 10:20 来源：…): the page's date.
-            dated, rest = moment
+            dated, after = moment
             fields.add("time", dated)
-            for field, value in rest:
+            for field, value in after:
                 fields.add(field, value)
             index += 1
             continue

@@ -136,6 +136,7 @@ def _title_and_body(rest: str) -> tuple[str, str]:
 
 def _heading_like(rest: str) -> bool:
     title, _ = _title_and_body(rest)
+    lead = _LEAD_CLAUSE_END.search(title)
     return (
         bool(title)
         and rest[0] not in _LEADING_PUNCTUATION
@@ -143,7 +144,16 @@ def _heading_like(rest: str) -> bool:
         and "；" not in title
         # A clause that opens what follows (现将…报告如下：) is a lead-in, not a title.
         and not title.endswith(("：", ":"))
+        # A body sentence after a page marker: it opens like one (全年…, 2023年，…), or its
+        # first clause, before more clauses, carries figures (全年开展评查2次，评查案卷160卷).
+        and _SENTENCE_OPENER.match(rest) is None
+        and not _YEAR_CLAUSE.match(rest)
+        and (lead is None or _FIGURE.search(title, 0, lead.start()) is None)
     )
+
+
+# A sentence that opens with its year (2023年，…): a body sentence, never a heading.
+_YEAR_CLAUSE = re.compile(r"^(?:19|20)\d{2}\s*年(?:度)?\s*[，,以来]")
 
 
 _LEAD_CLAUSE_END = re.compile(r"[，,。；;：:]")
@@ -160,8 +170,28 @@ def _run_in_item(rest: str) -> bool:
     """
     if not rest or rest[0] in _LEADING_PUNCTUATION or rest[0].isdigit():
         return False
+    title, _ = _title_and_body(rest)
+    if title.endswith(("：", ":")) or _SENTENCE_OPENER.match(rest):
+        # A salutation or lead-in (宁川市人民政府：, 现将…如下：), or a body sentence's opening.
+        return False
     match = _LEAD_CLAUSE_END.search(rest)
-    return match is not None and 2 <= match.start() <= _MAX_LEAD_CLAUSE
+    return (
+        match is not None
+        and 2 <= match.start() <= _MAX_LEAD_CLAUSE
+        # A heading's lead phrase states an action; figures belong to the body.
+        and _FIGURE.search(rest, 0, match.start()) is None
+    )
+
+
+# Words that open a body sentence, never an item's lead phrase.
+_SENTENCE_OPENER = re.compile(
+    scripted(
+        r"^(?:全年|全镇|全县|全区|全市|全局|全乡|全省|同时|此外|另外|其中|截至|截止|今年|去年|目前|"
+        r"当前|一年来|近年来|我局|我县|我区|我市|我镇|我乡|我委|我办|县政府|区政府|市政府|镇政府|"
+        r"根据|按照|通过|经过|由于|但是|但|然而)"
+    )
+)
+_FIGURE = re.compile(r"[0-9０-９%％]")
 
 
 # --- kinds ---------------------------------------------------------------------------------
