@@ -121,6 +121,8 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         # ranges: one metric, the upper bound, at most
         ("办结时限3-5个工作日", [("5", "个工作日", "3-5个工作日", Qualifier.AT_MOST)]),
         ("开展三至五次", [("5", "次", "三至五次", Qualifier.AT_MOST)]),
+        ("降低5%-10%", [("10", "%", "5%-10%", Qualifier.DECREASE)]),
+        ("投入10万—20万元", [("20", "万元", "10万—20万元", Qualifier.AT_MOST)]),
         # several in order, not deduplicated
         (
             "新增7家企业，撤销11家企业，又新增7家",

@@ -33,7 +33,8 @@ number (or before 了/达/为/有/达到, or 占…的 for a share: ``约占总�
 start ordinary words (近年来, 约谈). A change verb followed by 至/到/为
 (``压缩至``, ``下降到``) states the level reached, so the value is exact. An increase or decrease
 wins over an attached bound (``同比增长20%以上`` is an increase). A range (``3-5天``, ``三至五次``)
-is one metric: the upper bound, at most, with the whole range as its text. Chinese decimals
+is one metric: the upper bound, at most, with the whole range as its text; so is a range with
+a unit at both ends (``5%-10%``, ``10万-20万元``). Chinese decimals
 (``九十八点五``) and ``百分之百`` are numbers; two digits side by side (``三五次``, ``七八个``)
 are a vague "three or five" and no metric.
 """
@@ -44,6 +45,8 @@ import bisect
 import re
 from decimal import Decimal
 from typing import Final
+
+import attrs
 
 from lawgov._citations import protected_spans
 from lawgov._errors import ValidationError
@@ -204,7 +207,7 @@ _UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(UNITS, key=len, revers
 _METRIC = re.compile(
     rf"""
     (?:
-        (?<![0-9０-９A-Za-z.．,_/+\-:#＋×*=])(?P<digits>{_DIGIT_NUMBER})
+        (?:(?<=[%％万亿][-—–～~])|(?<![0-9０-９A-Za-z.．,_/+\-:#＋×*=]))(?P<digits>{_DIGIT_NUMBER})
       | (?<![零〇一二两三四五六七八九十百千万亿])(?P<chinese>{_CHINESE_NUMBER})
       | 百分之(?P<percent>{_DIGIT_NUMBER}|{_CHINESE_NUMBER}|百)
     )
@@ -280,6 +283,7 @@ _AFTER_WORDS: Final[dict[str, Qualifier]] = {
     "左右": Qualifier.APPROXIMATELY,
 }
 _CHANGES = (Qualifier.INCREASE, Qualifier.DECREASE)
+_RANGE_SEPARATORS = frozenset({"-", "—", "–", "～", "~", "至", "到"})
 _ORDINAL_BEFORE = "第前"
 # 第/前 make ranks, 国十条/新十条 names, 数十/几十 vague amounts (dozens, not ten).
 _NAME_BEFORE = "第前国新老周初数几上成"
@@ -328,9 +332,29 @@ def find_metric_spans(text: str) -> list[tuple[Metric, int, int]]:
         metric_span = _read(text, match, last_end)
         if metric_span is None:
             continue
+        if found and _is_range(text, found[-1], metric_span):
+            metric_span = _range(text, found.pop(), metric_span)
         found.append(metric_span)
         last_end = metric_span[2]
     return found
+
+
+def _is_range(text: str, low: tuple[Metric, int, int], high: tuple[Metric, int, int]) -> bool:
+    # 5%-10%, 10万-20万元: both ends carry a unit; the lower one may drop the unit after its
+    # magnitude word
+    return (
+        text[low[2] : high[1]] in _RANGE_SEPARATORS
+        and high[0].unit.startswith(low[0].unit)
+        and low[0].value < high[0].value
+    )
+
+
+def _range(
+    text: str, low: tuple[Metric, int, int], high: tuple[Metric, int, int]
+) -> tuple[Metric, int, int]:
+    qualifier = low[0].qualifier if low[0].qualifier in _CHANGES else Qualifier.AT_MOST
+    metric = attrs.evolve(high[0], text=text[low[1] : high[2]], qualifier=qualifier)
+    return metric, low[1], high[2]
 
 
 def _inside(spans: list[tuple[int, int]], index: int) -> bool:
