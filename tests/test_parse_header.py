@@ -705,3 +705,24 @@ def test_a_page_marker_is_never_the_issuer() -> None:
     )
     assert report.title == "2023年度法治政府建设情况报告"
     assert report.issuer == lawgov.Agency(name="石门镇人民政府")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        f"1、1、{_TITLE}\n2、发布时间：2023-02-15",
+        f"{_TITLE}\n1、2023-02-15 来源：青澜市民政局",
+        f"{_TITLE}\n1、 2、 发布时间：2023-02-15",
+    ],
+)
+def test_page_markers_before_header_lines(header: str) -> None:
+    report = lawgov.parse_text(f"{header}\n{_BODY}")
+    assert report.title == _TITLE
+    assert report.issuer == lawgov.Agency(name="青澜市民政局")
+    assert report.published == _china(2023, 2, 15)
+    assert report.preamble == ()
+
+
+def test_marked_chrome_in_the_body_is_dropped() -> None:
+    report = lawgov.parse_text(f"{_TITLE}\n{_BODY}5、【打印本页】【关闭窗口】\n")
+    assert report.sections[0].measures[0].text == "召开会议5次。"

@@ -521,7 +521,8 @@ def find_genre_title(lines: Sequence[Line]) -> tuple[int, str] | None:
 _SUBTITLE = re.compile(r"^(?:[（(][^（）()。，,]{1,28}[）)]|[—－-]{1,2}[^。，,]{1,28})$")
 _LONE_PAGE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*[、.．]$")
 # A digit right after 1. or 1．is a decimal or a date; after 1、 it is the text (1、2023年度…).
-_PAGE_MARKER = re.compile(r"^[0-9０-９]{1,3}\s*(?:、|[.．](?![0-9０-９]))\s*")
+# Two at most: a copy of a copy carries its own marker and the one it was copied with.
+_PAGE_MARKER = re.compile(r"^(?:[0-9０-９]{1,3}\s*(?:、|[.．](?![0-9０-９]))\s*){1,2}")
 
 
 def _unmarked(text: str, following: str | None = None) -> str:
@@ -536,7 +537,7 @@ def _unmarked(text: str, following: str | None = None) -> str:
     rest = text[match.end() :]
     if not rest:
         return text
-    if (_title_like(rest) and _GENRE_TITLE.search(rest)) or is_chrome(rest):
+    if (_title_like(rest) and _GENRE_TITLE.search(rest)) or is_chrome(rest) or _dated(rest):
         return rest
     if following is not None and _continues_title(rest, _unmarked(following)):
         return rest
@@ -889,7 +890,7 @@ def read_header(lines: Sequence[Line]) -> Header:
             index += 2
             continue
         break
-    body = [line for line in lines[index:] if not is_chrome(line.text)]
+    body = [line for line in lines[index:] if not is_chrome(_fragment(line.text))]
     # Metadata printed below the report (责任编辑：…, 来源：…) is page footer, not content.
     while body and _meta_pairs(body[-1].text) is not None:
         notes.append(f"line {body[-1].number}: dropped page footer {body[-1].text[:40]!r}")

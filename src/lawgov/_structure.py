@@ -365,7 +365,11 @@ def _closing_block(lines: Sequence[Line]) -> tuple[int, list[str]]:
     report signs with two), then an optional 特此报告 formula.
     """
     end = len(lines)
-    while end > 0 and len(lines) - end < _MAX_TRAILER and _TRAILER.match(lines[end - 1].text):
+    while (
+        end > 0
+        and len(lines) - end < _MAX_TRAILER
+        and _TRAILER.match(_without_page_marker(lines[end - 1].text))
+    ):
         end -= 1
     if end < len(lines):
         # Attachment or contact lines close the report only below a dated signature.
