@@ -181,3 +181,42 @@ def test_every_own_fixture_has_its_expected_file() -> None:
     assert names, f"no fixtures in {OWN_FIXTURES}"
     for name in names:
         assert (OWN_FIXTURES / f"{name}.expected.json").is_file(), name
+
+
+def _traditional(text: str) -> str:
+    import opencc
+
+    converted: str = opencc.OpenCC("s2t").convert(text)
+    return converted
+
+
+_ASCII_FOLD = str.maketrans(dict(zip("，：；（）！？", ",:;()!?", strict=True)))
+_NOISE = {
+    "traditional script": _traditional,
+    "ASCII-folded punctuation": lambda text: text.translate(_ASCII_FOLD),
+    "CRLF line ends": lambda text: text.replace("\n", "\r\n"),
+    "indented paragraphs": lambda text: "\n".join(
+        f"\u3000\u3000{line}" if line else line for line in text.split("\n")
+    ),
+    "blank lines between paragraphs": lambda text: text.replace("\n", "\n\n"),
+}
+
+
+def _outline(report: lawgov.Report) -> tuple[Any, ...]:
+    return (
+        report.title,
+        report.year,
+        report.issuer,
+        report.published,
+        report.preamble,
+        report.closing,
+        _sections(report.sections),
+    )
+
+
+@pytest.mark.parametrize("noise", sorted(_NOISE))
+@pytest.mark.parametrize("name", _all_fixture_names())
+def test_copy_noise_leaves_header_and_structure_unchanged(name: str, noise: str) -> None:
+    text, _, report = _load(name)
+    noisy = lawgov.parse_text(_NOISE[noise](text), source=f"{name}.txt")
+    assert _outline(noisy) == _outline(report)
