@@ -148,7 +148,8 @@ def find_document_numbers(text: str) -> list[tuple[DocumentNumber, int, int]]:
         code = run[cut:]
         body_end = 0
         for body in _BODY_NAME.finditer(code):
-            if body.end() < len(code):
+            # Codes are at least two characters: a single one after a body's name is part of it.
+            if body.end() <= len(code) - 2:
                 body_end = body.end()
         if body_end:
             cut += body_end
