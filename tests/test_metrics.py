@@ -379,3 +379,17 @@ def test_any_chinese_count_is_read_back(value: int, unit: str) -> None:
     (metric,) = find_metrics(f"全年开展{printed}，效果良好。")
     # a round 万 keeps its magnitude word in the unit (三万次 → 3 万次), like 3万次
     assert (metric.base_value, metric.base_unit, metric.text) == (Decimal(value), unit, printed)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("供水35.6万立方米，", "35.6", "万立方米"),
+        ("节水3560立方米。", "3560", "立方米"),
+        ("节电1.2万千瓦时。", "1.2", "万千瓦时"),
+        ("收缴20公斤。", "20", "公斤"),
+    ],
+)
+def test_volume_energy_and_weight_units(text: str, value: str, unit: str) -> None:
+    (metric,) = find_metrics(text)
+    assert (metric.value, metric.unit) == (Decimal(value), unit)
