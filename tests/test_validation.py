@@ -785,3 +785,32 @@ def test_other_spellings_of_non_finite_values_are_type_problems(value: str) -> N
     assert [(p.rule, p.path) for p in info.value.problems] == [
         ("type", "sections[0].measures[0].metrics[0].value")
     ]
+
+
+@pytest.mark.parametrize("via", ["dict", "json", "xml"])
+def test_no_half_built_report_survives_a_failed_load(via: str) -> None:
+    # The loader's second pass builds the tree unchecked to find every problem; none of it
+    # may outlive the call, not even through the fast pass's shared exception's traceback.
+    import json
+
+    marker = "半成品报告"
+    data = _rich()
+    data["title"] = marker
+    _set(data, (*SECTION, "measures", 0, "metrics", 0, "value"), "-1")
+    if via == "dict":
+        load: Callable[[], object] = lambda: lawgov.from_dict(data)  # noqa: E731
+    elif via == "json":
+        text = json.dumps(data, ensure_ascii=False)
+        load = lambda: lawgov.from_json(text)  # noqa: E731
+    else:
+        good = lawgov.from_dict(_rich())
+        xml = lawgov.to_xml(attrs.evolve(good, title=marker))
+        assert b"<value>50</value>" in xml
+        xml = xml.replace(b"<value>50</value>", b"<value>-1</value>", 1)
+        load = lambda: lawgov.from_xml(xml)  # noqa: E731
+    with pytest.raises(ValidationError) as info:
+        load()
+    assert info.value.problems
+    del info
+    gc.collect()
+    assert [o for o in gc.get_objects() if type(o) is Report and o.title == marker] == []

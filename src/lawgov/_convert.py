@@ -101,6 +101,15 @@ class _InvalidError(Exception):
 _INVALID: Final = _InvalidError()
 
 
+def forget(error: BaseException) -> None:
+    """Drop a caught exception's traceback.
+
+    The fast passes raise one shared :data:`_INVALID`; the traceback it keeps would hold the
+    frames of the last failed load, and with them its input and any objects half built from it.
+    """
+    error.__traceback__ = None
+
+
 # --- field specs ------------------------------------------------------------------------------
 
 
@@ -892,7 +901,15 @@ def load_pairs(root: object, *, source: str | None = None) -> _model.Report | No
     _refresh_max_year()
     try:
         return typing.cast(_model.Report, _STRUCTURE_PAIRS["Report"](tuple(data.items()), 0))
-    except (_InvalidError, KeyError, TypeError, ValueError, ArithmeticError, RecursionError):
+    except (
+        _InvalidError,
+        KeyError,
+        TypeError,
+        ValueError,
+        ArithmeticError,
+        RecursionError,
+    ) as error:
+        forget(error)
         return None
 
 
@@ -950,7 +967,15 @@ def load_counted(root: object, data: str | bytes) -> _model.Report | None:
     _refresh_max_year()
     try:
         report = _STRUCTURE_COUNTED["Report"](body, 0, seen)
-    except (_InvalidError, KeyError, TypeError, ValueError, ArithmeticError, RecursionError):
+    except (
+        _InvalidError,
+        KeyError,
+        TypeError,
+        ValueError,
+        ArithmeticError,
+        RecursionError,
+    ) as error:
+        forget(error)
         return None
     bound = member_bound(data, [root.get(name) for name in ROOT_TEXTS])
     return typing.cast(_model.Report, report) if seen[0] == bound else None
@@ -967,8 +992,15 @@ def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Repo
     structure = (_STRUCTURE_LENIENT if lenient else _STRUCTURE)["Report"]
     try:
         return typing.cast(_model.Report, structure(body, 0))
-    except (_InvalidError, KeyError, TypeError, ValueError, ArithmeticError, RecursionError):
-        pass
+    except (
+        _InvalidError,
+        KeyError,
+        TypeError,
+        ValueError,
+        ArithmeticError,
+        RecursionError,
+    ) as error:
+        forget(error)
     walk = _Collector(problems=[], lenient=lenient)
     try:
         report = _slow_object(_model.Report, body, "", walk, 0)

@@ -252,7 +252,8 @@ def load(data: str | bytes) -> _model.Report | None:
         ValueError,  # also UnicodeError: invalid UTF-8 bytes, a lone surrogate in a str
         ArithmeticError,
         RecursionError,
-    ):
+    ) as error:
+        _convert.forget(error)
         return None
     finally:
         if enabled:

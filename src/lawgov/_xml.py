@@ -424,8 +424,8 @@ def _from_xml(data: str | bytes, source: str | None) -> _model.Report:
     if valid:
         try:
             data = _read_report(root)
-        except (_InvalidError, TypeError, ValueError):
-            pass
+        except (_InvalidError, TypeError, ValueError) as error:
+            _convert.forget(error)
         else:
             # The values decide from here: the shared fast pass, or every problem with its path.
             return _convert.load_body(data, lenient=False, source=source)
