@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 import pickle
 import re
 from collections.abc import Callable
@@ -791,8 +792,6 @@ def test_other_spellings_of_non_finite_values_are_type_problems(value: str) -> N
 def test_no_half_built_report_survives_a_failed_load(via: str) -> None:
     # The loader's second pass builds the tree unchecked to find every problem; none of it
     # may outlive the call, not even through the fast pass's shared exception's traceback.
-    import json
-
     marker = "半成品报告"
     data = _rich()
     data["title"] = marker
@@ -814,3 +813,17 @@ def test_no_half_built_report_survives_a_failed_load(via: str) -> None:
     del info
     gc.collect()
     assert [o for o in gc.get_objects() if type(o) is Report and o.title == marker] == []
+
+
+@pytest.mark.parametrize("unit", ["%", "％"])
+def test_a_share_over_100_percent_is_refused_in_either_width(unit: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        Metric(value=Decimal("120"), unit=unit, text=f"120{unit}")
+    assert [p.rule for p in info.value.problems] == ["percentage_range"]
+    data = _rich()
+    metric = (*SECTION, "measures", 0, "metrics", 0)
+    _set(data, (*metric, "value"), "120")
+    _set(data, (*metric, "unit"), unit)
+    with pytest.raises(ValidationError) as info:
+        lawgov.from_json(json.dumps(data, ensure_ascii=False))
+    assert [p.rule for p in info.value.problems] == ["percentage_range"]

@@ -397,7 +397,7 @@ _RULE_LINES: Final = {
     "Citation": ["if v_title is None and v_document_number is None: raise INVALID"],
     "Metric": [
         "if v_value < 0: raise INVALID",
-        "if v_unit == '%' and v_value > 100 and v_qualifier not in CHANGES: raise INVALID",
+        "if v_unit in PERCENT and v_value > 100 and v_qualifier not in CHANGES: raise INVALID",
     ],
     "PowerChange": ["if v_count < 1: raise INVALID"],
     "DelegatedPower": [
@@ -582,6 +582,7 @@ def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
         "MAX_YEAR": _MAX_YEAR,
         "ISSUER_CODE": ISSUER_CODE.fullmatch,
         "CHANGES": (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE),
+        "PERCENT": _validation._PERCENT,
         "year_start": _year_start,
         "pairs_dict": _pairs_dict,
         "DEC": Decimal,

@@ -6,7 +6,8 @@ builtin that generic handlers already catch::
     LawgovError (Exception)
     ├── ValidationError (ValueError)   a report breaks one or more rules; lists every problem
     ├── FormatError (ValueError)       bytes that are not a lawgov JSON or XML document
-    └── ParseError (ValueError)        raw text that cannot be read as a report
+    ├── ParseError (ValueError)        raw text that cannot be read as a report
+    └── SampleNotFoundError (LookupError)  lawgov.samples has no sample of that name
 """
 
 from __future__ import annotations

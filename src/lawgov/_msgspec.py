@@ -30,7 +30,7 @@ import typing
 from decimal import Decimal
 from typing import Any, Final
 
-from lawgov import _convert, _model
+from lawgov import _convert, _model, _validation
 from lawgov._docnumber import ISSUER_CODE
 
 _msgspec: Any
@@ -185,6 +185,7 @@ def _compile() -> tuple[Any, Any]:
         "MAX_YEAR": _convert._MAX_YEAR,
         "ISSUER_CODE": ISSUER_CODE.fullmatch,
         "CHANGES": (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE),
+        "PERCENT": _validation._PERCENT,
         "year_start": _convert._year_start,
     }
     # Mirrors refer to each other (and sections and measures to themselves), so their

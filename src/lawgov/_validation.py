@@ -45,6 +45,9 @@ RULES: dict[str, str] = {
     "empty_citation": "a citation has a title, a document number, or both",
 }
 
+# A percentage, as printed in either width.
+_PERCENT = frozenset({"%", "％"})
+
 _checking: ContextVar[bool] = ContextVar("lawgov_checking", default=True)
 
 
@@ -216,7 +219,7 @@ def _check_metric(node: Any) -> list[Problem]:
         message = f"must not be negative, got {value} (state a decrease with the qualifier)"
         problems.append(Problem(path="value", message=message, rule="negative_value"))
     elif (
-        node.unit == "%"
+        node.unit in _PERCENT
         and value > 100
         and node.qualifier not in (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE)
     ):
