@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 import pydantic
@@ -152,6 +152,155 @@ class PdReport(PdModel):
     metrics: tuple[PdMetric, ...] = ()
     citations: tuple[PdCitation, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+# --- pydantic v2 with lawgov's rules ---------------------------------------------------------
+#
+# The same model again, but strict (no coercion) and holding lawgov's validation rules as
+# pydantic users would write them: constraints where pydantic has them (checked in Rust), model
+# validators for the rules that span fields (numbering, percentages, changes against counts).
+
+_Text = Annotated[str, pydantic.StringConstraints(pattern=r"\S")]
+_Year = Annotated[int, pydantic.Field(ge=1949, le=dt.date.today().year + 1)]
+_Count = Annotated[int, pydantic.Field(ge=1)]
+_CHANGES = (Qualifier.INCREASE, Qualifier.DECREASE)
+_CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+def _numbered(children: tuple[Any, ...]) -> None:
+    for index, child in enumerate(children, 1):
+        if child.number != index:
+            raise ValueError(f"expected {index}, got {child.number}")
+
+
+class PvModel(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class PvAgency(PvModel):
+    name: _Text
+
+
+class PvDocumentNumber(PvModel):
+    issuer_code: Annotated[str, pydantic.StringConstraints(pattern=r"^[\u3400-\u9fff]{1,8}$")]
+    year: _Year | None
+    serial: _Count
+
+
+class PvCitation(PvModel):
+    title: _Text | None = None
+    document_number: PvDocumentNumber | None = None
+
+    @pydantic.model_validator(mode="after")
+    def _not_empty(self) -> PvCitation:
+        if self.title is None and self.document_number is None:
+            raise ValueError("a citation needs a title or a document number")
+        return self
+
+
+class PvMetric(PvModel):
+    value: Annotated[Decimal, pydantic.Field(ge=0, allow_inf_nan=False)]
+    unit: _Text
+    text: _Text
+    name: _Text | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+
+    @pydantic.model_validator(mode="after")
+    def _percentage(self) -> PvMetric:
+        if self.unit == "%" and self.value > 100 and self.qualifier not in _CHANGES:
+            raise ValueError("a percentage must lie in 0..100")
+        return self
+
+
+class PvPowerChange(PvModel):
+    kind: ChangeKind
+    count: _Count
+    recipient: PvAgency | None = None
+
+
+class PvDelegatedPower(PvModel):
+    name: _Text | None = None
+    grantor: PvAgency | None = None
+    grantee: PvAgency | None = None
+    mode: PowerMode = PowerMode.DELEGATED
+    count: _Count = 1
+    basis: PvCitation | None = None
+    changes: tuple[PvPowerChange, ...] = ()
+
+    @pydantic.model_validator(mode="after")
+    def _changes(self) -> PvDelegatedPower:
+        if sum(change.count for change in self.changes) > self.count:
+            raise ValueError("changes exceed the count")
+        return self
+
+
+class PvMeasure(PvModel):
+    number: int
+    title: _Text
+    text: _Text
+    submeasures: tuple[PvMeasure, ...] = ()
+    metrics: tuple[PvMetric, ...] = ()
+    citations: tuple[PvCitation, ...] = ()
+
+    @pydantic.model_validator(mode="after")
+    def _numbering(self) -> PvMeasure:
+        _numbered(self.submeasures)
+        return self
+
+
+class PvSection(PvModel):
+    number: int
+    title: _Text
+    kind: SectionKind = SectionKind.OTHER
+    paragraphs: tuple[_Text, ...] = ()
+    measures: tuple[PvMeasure, ...] = ()
+    subsections: tuple[PvSection, ...] = ()
+    delegated_powers: tuple[PvDelegatedPower, ...] = ()
+    metrics: tuple[PvMetric, ...] = ()
+    citations: tuple[PvCitation, ...] = ()
+
+    @pydantic.model_validator(mode="after")
+    def _numbering(self) -> PvSection:
+        _numbered(self.measures)
+        _numbered(self.subsections)
+        return self
+
+
+class PvDisclosure(PvModel):
+    index_number: _Text | None = None
+    document_number: PvDocumentNumber | None = None
+    publisher: PvAgency | None = None
+    written: dt.date | None = None
+    topic: _Text | None = None
+    genre: _Text | None = None
+    validity: _Text | None = None
+
+
+class PvReport(PvModel):
+    title: _Text
+    issuer: PvAgency
+    year: _Year
+    published: pydantic.AwareDatetime | None = None
+    source: _Text | None = None
+    url: _Text | None = None
+    views: Annotated[int, pydantic.Field(ge=0)] | None = None
+    disclosure: PvDisclosure | None = None
+    preamble: tuple[_Text, ...] = ()
+    sections: tuple[PvSection, ...] = ()
+    closing: tuple[_Text, ...] = ()
+    delegated_powers: tuple[PvDelegatedPower, ...] = ()
+    metrics: tuple[PvMetric, ...] = ()
+    citations: tuple[PvCitation, ...] = ()
+    notes: tuple[_Text, ...] = ()
+
+    @pydantic.model_validator(mode="after")
+    def _report_rules(self) -> PvReport:
+        _numbered(self.sections)
+        if self.published is not None and self.published < dt.datetime(
+            self.year, 1, 1, tzinfo=_CHINA
+        ):
+            raise ValueError("published before the reported year began")
+        return self
 
 
 # --- msgspec -----------------------------------------------------------------------------------

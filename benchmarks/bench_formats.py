@@ -5,7 +5,8 @@ Run: ``.venv/bin/python benchmarks/bench_formats.py`` (``--quick`` for fewer rep
 For the golden report (``lawgov.samples``, or a small built report while none is bundled) and a
 generated large one (200 sections x 10 measures x 3 metrics) it times, in the same run:
 
-* JSON decode+validate and encode: lawgov, pydantic v2, msgspec, and the floor (orjson on plain
+* JSON decode+validate and encode: lawgov, pydantic v2 (as written, and strict with lawgov's
+  rules as model validators), msgspec, and the floor (orjson on plain
   dicts with only the Decimal and datetime values converted);
 * XML round trip (decode+validate, then encode): lawgov, pydantic-xml, xsdata, and the floor (lxml
   fromstring, one walk over the elements, tostring).
@@ -197,13 +198,15 @@ def run(name: str, report: lawgov.Report, rounds: int) -> list[tuple[str, str, f
     plain_text = orjson.dumps(_peers.plain(report)).decode()
     floor_data = floor_json_decode(text)
     pd_obj = _peers.PdReport.model_validate_json(plain_text)
+    pv_obj = _peers.PvReport.model_validate_json(plain_text)
     ms_obj = msgspec.json.decode(plain_text, type=_peers.MsReport)
     px_obj = _peers.PxReport.from_xml(data)
     xs_parser = XmlParser(config=ParserConfig(fail_on_unknown_attributes=False))
     xs_serializer = XmlSerializer(config=SerializerConfig(indent="  "))
     xs_obj = xs_parser.from_bytes(data, _peers.XsReport)
     # Sanity: the peers read the same content.
-    assert len(pd_obj.sections) == len(ms_obj.sections) == len(report.sections)
+    assert len(pd_obj.sections) == len(pv_obj.sections) == len(ms_obj.sections)
+    assert len(ms_obj.sections) == len(report.sections)
     assert len(px_obj.sections) == len(xs_obj.sections) == len(report.sections)
 
     cases: list[tuple[str, str, Callable[[], object]]] = [
@@ -219,6 +222,11 @@ def run(name: str, report: lawgov.Report, rounds: int) -> list[tuple[str, str, f
             "JSON decode+validate",
             "pydantic v2",
             lambda: _peers.PdReport.model_validate_json(plain_text),
+        ),
+        (
+            "JSON decode+validate",
+            "pydantic v2, strict + lawgov's rules",
+            lambda: _peers.PvReport.model_validate_json(plain_text),
         ),
         ("JSON encode", "floor (orjson)", lambda: floor_json_encode(floor_data)),
         ("JSON encode", "lawgov", lambda: lawgov.to_json(report)),
@@ -246,14 +254,14 @@ def run(name: str, report: lawgov.Report, rounds: int) -> list[tuple[str, str, f
             floor = seconds
         rows.append((task, library, seconds, seconds / floor if floor else float("nan")))
     print(f"\n{name}: {len(text.encode()):,} bytes of JSON, {len(data):,} bytes of XML")
-    print(f"{'task':<22}{'library':<30}{'ms':>10}{'x floor':>10}")
+    print(f"{'task':<22}{'library':<38}{'ms':>10}{'x floor':>10}")
     for task, library, seconds, ratio in rows:
         shown = (
             f"{ratio:.2f}"
             if task in ("JSON decode+validate", "JSON encode", "XML round trip")
             else "-"
         )
-        print(f"{task:<22}{library:<30}{seconds * 1000:>10.3f}{shown:>10}")
+        print(f"{task:<22}{library:<38}{seconds * 1000:>10.3f}{shown:>10}")
     return rows
 
 
