@@ -101,6 +101,17 @@ class _InvalidError(Exception):
 _INVALID: Final = _InvalidError()
 
 
+#: What a fast pass raises when it gives up on a document (the slow pass then decides).
+FAST_PASS_GAVE_UP: Final = (
+    _InvalidError,
+    KeyError,
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    RecursionError,
+)
+
+
 def forget(error: BaseException) -> None:
     """Drop a caught exception's traceback.
 
@@ -902,14 +913,7 @@ def load_pairs(root: object, *, source: str | None = None) -> _model.Report | No
     _refresh_max_year()
     try:
         return typing.cast(_model.Report, _STRUCTURE_PAIRS["Report"](tuple(data.items()), 0))
-    except (
-        _InvalidError,
-        KeyError,
-        TypeError,
-        ValueError,
-        ArithmeticError,
-        RecursionError,
-    ) as error:
+    except FAST_PASS_GAVE_UP as error:
         forget(error)
         return None
 
@@ -968,14 +972,7 @@ def load_counted(root: object, data: str | bytes) -> _model.Report | None:
     _refresh_max_year()
     try:
         report = _STRUCTURE_COUNTED["Report"](body, 0, seen)
-    except (
-        _InvalidError,
-        KeyError,
-        TypeError,
-        ValueError,
-        ArithmeticError,
-        RecursionError,
-    ) as error:
+    except FAST_PASS_GAVE_UP as error:
         forget(error)
         return None
     bound = member_bound(data, [root.get(name) for name in ROOT_TEXTS])
@@ -993,14 +990,7 @@ def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Repo
     structure = (_STRUCTURE_LENIENT if lenient else _STRUCTURE)["Report"]
     try:
         return typing.cast(_model.Report, structure(body, 0))
-    except (
-        _InvalidError,
-        KeyError,
-        TypeError,
-        ValueError,
-        ArithmeticError,
-        RecursionError,
-    ) as error:
+    except FAST_PASS_GAVE_UP as error:
         forget(error)
     walk = _Collector(problems=[], lenient=lenient)
     try:
