@@ -827,3 +827,13 @@ def test_a_share_over_100_percent_is_refused_in_either_width(unit: str) -> None:
     with pytest.raises(ValidationError) as info:
         lawgov.from_json(json.dumps(data, ensure_ascii=False))
     assert [p.rule for p in info.value.problems] == ["percentage_range"]
+
+
+def test_a_unit_of_the_wrong_type_is_a_type_problem_not_a_crash() -> None:
+    data = _rich()
+    _set(data, (*SECTION, "measures", 0, "metrics", 0, "unit"), [])
+    with pytest.raises(ValidationError) as info:
+        lawgov.from_dict(data)
+    assert [(p.rule, p.path) for p in info.value.problems] == [
+        ("type", "sections[0].measures[0].metrics[0].unit")
+    ]

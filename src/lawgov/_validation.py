@@ -219,7 +219,8 @@ def _check_metric(node: Any) -> list[Problem]:
         message = f"must not be negative, got {value} (state a decrease with the qualifier)"
         problems.append(Problem(path="value", message=message, rule="negative_value"))
     elif (
-        node.unit in _PERCENT
+        type(node.unit) is str
+        and node.unit in _PERCENT
         and value > 100
         and node.qualifier not in (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE)
     ):
