@@ -22,7 +22,6 @@ Stock cattrs structuring is not used for loading: its default hooks coerce (``No
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import enum
 import gc
 import re
@@ -549,20 +548,6 @@ def _pairs_dict(pairs: tuple[tuple[str, Any], ...], names: frozenset[str]) -> di
     return data
 
 
-_YEAR_STARTS: dict[int, dt.datetime] = {}
-# China time on 1 January: +08:00 every year since 1949 (its summer times never reached January).
-# The standard library's fixed offset compares twice as fast as pendulum's Asia/Shanghai zone.
-_CHINA_NEW_YEAR: Final = dt.timezone(dt.timedelta(hours=8))
-
-
-def _year_start(year: int) -> dt.datetime:
-    # The reported year begins in China time (the published_before_year rule).
-    start = _YEAR_STARTS.get(year)
-    if start is None:
-        start = _YEAR_STARTS[year] = dt.datetime(year, 1, 1, tzinfo=_CHINA_NEW_YEAR)
-    return start
-
-
 # --- code generation ------------------------------------------------------------------------
 
 _MISSING: Final = object()
@@ -594,7 +579,7 @@ def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
         "ISSUER_CODE": ISSUER_CODE.fullmatch,
         "CHANGES": (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE),
         "PERCENT": _validation._PERCENT,
-        "year_start": _year_start,
+        "year_start": _validation.year_start,
         "pairs_dict": _pairs_dict,
         "DEC": Decimal,
         "SAFE": 2**53 - 1,

@@ -186,7 +186,7 @@ def _compile() -> tuple[Any, Any]:
         "ISSUER_CODE": ISSUER_CODE.fullmatch,
         "CHANGES": (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE),
         "PERCENT": _validation._PERCENT,
-        "year_start": _convert._year_start,
+        "year_start": _validation.year_start,
     }
     # Mirrors refer to each other (and sections and measures to themselves), so their
     # annotations stay strings until the decoder is built, when all of them exist.
