@@ -35,7 +35,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from lawgov import _model, _validation
+from lawgov import _construct, _model, _validation
 from lawgov._docnumber import ISSUER_CODE
 from lawgov._errors import FormatError, Problem, ValidationError
 
@@ -461,7 +461,7 @@ def _args(prefix: str) -> str:
     return "depth, cnt" if prefix == "c" else "depth"
 
 
-def _structure_source(cls: type, prefix: str) -> str:
+def _structure_source(cls: type, prefix: str, namespace: dict[str, Any]) -> str:
     name = cls.__name__
     specs = field_specs(cls)
     recursive = any(spec.target is cls for spec in specs)
@@ -534,8 +534,8 @@ def _structure_source(cls: type, prefix: str) -> str:
         lines.append(f"    if depth > {MAX_DEPTH}: raise INVALID")
     lines += [f"    {line}" for line in checks]
     lines.extend(f"    {line}" for line in _RULE_LINES.get(name, ()))
-    lines.append(f"    o = NEW(C_{name})")
-    lines.extend(f"    SET_{name}_{spec.name}(o, v_{spec.name})" for spec in specs)
+    fields = [spec.name for spec in specs]
+    lines.extend(f"    {line}" for line in _construct.construction(cls, fields, "o", namespace))
     lines.append("    return o")
     return "\n".join(lines)
 
@@ -566,14 +566,14 @@ def _refresh_max_year() -> None:
         _MAX_YEAR_READ[0] = now
 
 
-def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
+def _compile(*, twins: bool = True) -> tuple[dict[str, Callable[..., Any]], ...]:
     namespace: dict[str, Any] = {
+        **_construct.names(model_classes(), twins=twins),
         "INVALID": _INVALID,
         "MISSING": _MISSING,
         "parse_datetime": parse_datetime,
         "parse_date": parse_date,
         "EMPTY": [],
-        "NEW": object.__new__,
         "MIN_YEAR": 1949,
         "MAX_YEAR": _MAX_YEAR,
         "ISSUER_CODE": ISSUER_CODE.fullmatch,
@@ -587,12 +587,9 @@ def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
     sources = []
     for cls in model_classes():
         name = cls.__name__
-        namespace[f"C_{name}"] = cls
         namespace[f"K_{name}"] = frozenset(spec.name for spec in field_specs(cls))
         namespace[f"N_{name}"] = tuple(spec.name for spec in field_specs(cls))
         for spec in field_specs(cls):
-            # Slot descriptors set the frozen attributes directly, as attrs' own __init__ does.
-            namespace[f"SET_{name}_{spec.name}"] = cls.__dict__[spec.name].__set__
             if not spec.required:
                 namespace[f"D_{name}_{spec.name}"] = spec.default
             if spec.kind == "enum":
@@ -603,10 +600,10 @@ def _compile() -> tuple[dict[str, Callable[..., Any]], ...]:
         # s_ refuses unknown fields; l_ ignores them (a document of a newer minor version);
         # p_ reads objects as lists of pairs straight from the JSON parser (see load_pairs);
         # c_ counts the members it reads (see load_counted).
-        sources.append(_structure_source(cls, "s"))
-        sources.append(_structure_source(cls, "l"))
-        sources.append(_structure_source(cls, "p"))
-        sources.append(_structure_source(cls, "c"))
+        sources.append(_structure_source(cls, "s", namespace))
+        sources.append(_structure_source(cls, "l", namespace))
+        sources.append(_structure_source(cls, "p", namespace))
+        sources.append(_structure_source(cls, "c", namespace))
     exec(compile("\n\n".join(sources), "<lawgov._convert generated>", "exec"), namespace)
     return tuple(
         {cls.__name__: namespace[f"{prefix}_{cls.__name__}"] for cls in model_classes()}

@@ -2,7 +2,9 @@
 
 Every class is frozen, slotted and keyword-only. Construction runs the validation rules of
 :mod:`lawgov._validation` for the object's own fields (children were checked when they were
-built), so an invalid object cannot exist and :func:`attrs.evolve` stays safe.
+built), so an invalid object cannot exist and :func:`attrs.evolve` stays safe. The classes have
+no ``__weakref__`` slot: the loaders build objects through twins of the same memory layout (see
+:mod:`lawgov._construct`).
 """
 
 from __future__ import annotations
@@ -137,7 +139,7 @@ def _shift(value: Decimal, places: int) -> Decimal:
     return Decimal((sign, digits, exponent))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Agency:
     """A government body, named as the report names it (区科技局, 江门市科技局).
 
@@ -154,7 +156,7 @@ class Agency:
         return self.name
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class DocumentNumber:
     """A document number (发文字号) such as ``江府〔2017〕16号``.
 
@@ -205,7 +207,7 @@ class DocumentNumber:
         return format_document_number(self.issuer_code, self.year, self.serial)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Citation:
     """A cited law, regulation or document.
 
@@ -228,7 +230,7 @@ class Citation:
         return "".join(parts)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Metric:
     """A quantitative fact stated in the report, such as ``1500万元``.
 
@@ -277,7 +279,7 @@ class Metric:
         return _shift(self.value, places) if places else self.value
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class PowerChange:
     """A later change to some delegated powers: moved, cancelled or taken back.
 
@@ -295,7 +297,7 @@ class PowerChange:
         _checked(self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class DelegatedPower:
     """Administrative powers a higher authority delegated or entrusted to a lower one.
 
@@ -334,7 +336,7 @@ class DelegatedPower:
         return sum(change.count for change in self.changes)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Measure:
     """One enumerated action (一是…, 二是…).
 
@@ -364,7 +366,7 @@ class Measure:
             yield from sub.iter_measures()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Section:
     """A numbered heading and everything under it (一、, （一）, 1., （1）).
 
@@ -427,7 +429,7 @@ class Section:
             yield from section.delegated_powers
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Disclosure:
     """The information-disclosure block (政府信息公开) that many sites print above a report.
 
@@ -456,7 +458,7 @@ class Disclosure:
         _checked(self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Report:
     """A law-based government annual report (法治政府建设年度报告).
 

@@ -30,7 +30,7 @@ import typing
 from decimal import Decimal
 from typing import Any, Final
 
-from lawgov import _convert, _model, _validation
+from lawgov import _construct, _convert, _model, _validation
 from lawgov._docnumber import ISSUER_CODE
 
 _msgspec: Any
@@ -125,7 +125,7 @@ def _value_lines(spec: _convert.FieldSpec, var: str, indent: str) -> list[str]:
     return []  # int and enum: msgspec has checked the value completely
 
 
-def _convert_source(cls: type) -> str:
+def _convert_source(cls: type, namespace: dict[str, Any]) -> str:
     name = cls.__name__
     specs = _convert.field_specs(cls)
     lines = [f"def m_{name}({', '.join(_params(cls))}):"]
@@ -159,15 +159,16 @@ def _convert_source(cls: type) -> str:
             lines.append(f"    if {var} is not None:")
         lines += checks
     lines.extend(f"    {line}" for line in _convert._RULE_LINES.get(name, ()))
-    lines.append(f"    r = NEW(C_{name})")
-    lines.extend(f"    SET_{name}_{spec.name}(r, v_{spec.name})" for spec in specs)
+    fields = [spec.name for spec in specs]
+    lines.extend(f"    {line}" for line in _construct.construction(cls, fields, "r", namespace))
     lines.append("    return r")
     return "\n".join(lines)
 
 
-def _compile() -> tuple[Any, Any]:
+def _compile(*, twins: bool = True) -> tuple[Any, Any]:
     classes = _convert.model_classes()
     namespace: dict[str, Any] = {
+        **_construct.names(classes, twins=twins),
         "__name__": __name__,
         "Struct": _msgspec.Struct,
         "INT": typing.Annotated[int, _msgspec.Meta(ge=-_SAFE, le=_SAFE)],
@@ -176,7 +177,6 @@ def _compile() -> tuple[Any, Any]:
         "FORMAT": typing.Literal[_convert.FORMAT_NAME],
         "VERSION": typing.Literal[_convert.FORMAT_VERSION],
         "INVALID": _convert._INVALID,
-        "NEW": object.__new__,
         "DEC": Decimal,
         "ISSPACE": str.isspace,
         "parse_datetime": _convert.parse_datetime,
@@ -194,14 +194,12 @@ def _compile() -> tuple[Any, Any]:
     for cls in reversed(classes):
         name = cls.__name__
         specs = _convert.field_specs(cls)
-        namespace[f"C_{name}"] = cls
         namespace[f"F_{name}"] = len(specs)
         for spec in specs:
-            namespace[f"SET_{name}_{spec.name}"] = cls.__dict__[spec.name].__set__
             if spec.kind == "enum":
                 namespace[f"E_{spec.target.__name__}"] = spec.target
         sources.append(_mirror_source(cls))
-        sources.append(_convert_source(cls))
+        sources.append(_convert_source(cls, namespace))
     exec(compile("\n\n".join(sources), "<lawgov._msgspec generated>", "exec"), namespace)
     # msgspec resolves the mirrors' string annotations through their module's globals (the
     # generated classes carry this module's name): the types they name are placed there.
