@@ -2,8 +2,9 @@
 
 Each peer mirrors the model's fields, types and nesting (Decimal, timezone-aware datetime, date,
 string enums, optional and repeated children), so that every library does the same work:
-pydantic v2 and msgspec for JSON, pydantic-xml and xsdata for XML. :func:`plain` turns a lawgov
-report into the plain data all of them are built from.
+pydantic v2 and msgspec for JSON, pydantic-xml and xsdata for XML. Each reads the very document
+lawgov writes: the JSON peers' report classes carry the document's ``format`` and ``version``
+members, the XML peers the root's attributes.
 """
 
 from __future__ import annotations
@@ -12,13 +13,11 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 import pydantic
 import pydantic_xml
-
-import lawgov
 
 
 class SectionKind(str, enum.Enum):
@@ -52,11 +51,9 @@ class ChangeKind(str, enum.Enum):
     RECLAIMED = "reclaimed"
 
 
-def plain(report: lawgov.Report) -> dict[str, Any]:
-    """The report as JSON data without the lawgov header (what every peer model reads)."""
-    data = lawgov.to_dict(report)
-    del data["format"], data["version"]
-    return data
+# The JSON document's header, as every JSON peer reads it.
+Format = Literal["lawgov-report"]
+Version = Literal["1.0"]
 
 
 # --- pydantic v2 -------------------------------------------------------------------------------
@@ -137,6 +134,8 @@ class PdDisclosure(PdModel):
 
 
 class PdReport(PdModel):
+    format: Format
+    version: Version
     title: str
     issuer: PdAgency
     year: int
@@ -277,6 +276,8 @@ class PvDisclosure(PvModel):
 
 
 class PvReport(PvModel):
+    format: Format
+    version: Version
     title: _Text
     issuer: PvAgency
     year: _Year
@@ -377,6 +378,8 @@ class MsDisclosure(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fie
 
 
 class MsReport(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    format: Format
+    version: Version
     title: str
     issuer: MsAgency
     year: int

@@ -195,11 +195,10 @@ def measure(cases: list[tuple[str, str, Callable[[], object]]], rounds: int) -> 
 def run(name: str, report: lawgov.Report, rounds: int) -> list[tuple[str, str, float, float]]:
     text = lawgov.to_json(report)
     data = lawgov.to_xml(report)
-    plain_text = orjson.dumps(_peers.plain(report)).decode()
     floor_data = floor_json_decode(text)
-    pd_obj = _peers.PdReport.model_validate_json(plain_text)
-    pv_obj = _peers.PvReport.model_validate_json(plain_text)
-    ms_obj = msgspec.json.decode(plain_text, type=_peers.MsReport)
+    pd_obj = _peers.PdReport.model_validate_json(text)
+    pv_obj = _peers.PvReport.model_validate_json(text)
+    ms_obj = msgspec.json.decode(text, type=_peers.MsReport)
     px_obj = _peers.PxReport.from_xml(data)
     xs_parser = XmlParser(config=ParserConfig(fail_on_unknown_attributes=False))
     xs_serializer = XmlSerializer(config=SerializerConfig(indent="  "))
@@ -216,17 +215,17 @@ def run(name: str, report: lawgov.Report, rounds: int) -> list[tuple[str, str, f
         (
             "JSON decode+validate",
             "msgspec",
-            lambda: msgspec.json.decode(plain_text, type=_peers.MsReport),
+            lambda: msgspec.json.decode(text, type=_peers.MsReport),
         ),
         (
             "JSON decode+validate",
             "pydantic v2",
-            lambda: _peers.PdReport.model_validate_json(plain_text),
+            lambda: _peers.PdReport.model_validate_json(text),
         ),
         (
             "JSON decode+validate",
             "pydantic v2, strict + lawgov's rules",
-            lambda: _peers.PvReport.model_validate_json(plain_text),
+            lambda: _peers.PvReport.model_validate_json(text),
         ),
         ("JSON encode", "floor (orjson)", lambda: floor_json_encode(floor_data)),
         ("JSON encode", "lawgov", lambda: lawgov.to_json(report)),
