@@ -536,3 +536,20 @@ def test_msgspec_path_steps_aside_for_documents_it_does_not_decide() -> None:
     for other in (omitted, newer, deep, tiny):
         assert _msgspec.load(other) is None
         assert lawgov.from_json(other).title == _report().title
+
+
+def test_msgspec_path_leaves_an_unknown_member_below_the_root_to_the_strict_path() -> None:
+    # msgspec ignores unknown members of the twins it fills; the member count gives them away.
+    doc = _doc()
+    doc["sections"][0]["measures"][0]["metrics"][0]["extra"] = "1"
+    text = json.dumps(doc, ensure_ascii=False)
+    assert _msgspec.load(text) is None
+    assert _problems(doc) == [("sections[0].measures[0].metrics[0].extra", "unknown_field")]
+
+
+def test_msgspec_path_gives_model_objects_throughout() -> None:
+    report = _msgspec.load(lawgov.to_json(_report()))
+    assert report is not None
+    kinds = {type(node) for node in (*report.iter_measures(), *report.iter_metrics())}
+    assert kinds == {lawgov.Measure, lawgov.Metric}
+    assert all(type(metric.value) is Decimal for metric in report.iter_metrics())

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Final
 
-__all__ = ["construction", "names"]
+__all__ = ["becomes", "construction", "names"]
 
 _TWIN: Final = "T_"
 _SETTER: Final = "SET_"
@@ -28,23 +28,27 @@ def _slots(cls: type) -> tuple[str, ...]:
     return tuple(cls.__dict__.get("__slots__", ()))
 
 
+def becomes(twin: type, cls: type) -> bool:
+    """Whether an object of ``twin``, its slots filled, can become a ``cls`` object intact."""
+    slots = _slots(cls)
+    trial: Any = object.__new__(twin)
+    markers = {name: object() for name in slots}
+    try:
+        for name, marker in markers.items():
+            setattr(trial, name, marker)
+        trial.__class__ = cls
+    except (TypeError, AttributeError):
+        return False
+    return all(cls.__dict__[name].__get__(trial) is marker for name, marker in markers.items())
+
+
 def _twin(cls: type) -> type | None:
     """A plain class whose instances can become ``cls`` objects, or None if there is none."""
     slots = _slots(cls)
     if not slots or "__weakref__" in slots or "__dict__" in slots or cls.__bases__ != (object,):
         return None
     twin = type(f"{cls.__name__}Twin", (), {"__slots__": slots, "__module__": cls.__module__})
-    trial: Any = object.__new__(twin)
-    markers = {name: object() for name in slots}
-    for name, marker in markers.items():
-        setattr(trial, name, marker)
-    try:
-        trial.__class__ = cls
-    except TypeError:
-        return None
-    if any(cls.__dict__[name].__get__(trial) is not marker for name, marker in markers.items()):
-        return None  # pragma: no cover - a layout CPython does not produce
-    return twin
+    return twin if becomes(twin, cls) else None
 
 
 def names(classes: Iterable[type], *, twins: bool = True) -> dict[str, Any]:

@@ -1,20 +1,25 @@
 """The msgspec fast path of :func:`lawgov.from_json`, used when msgspec is installed.
 
-It owns private :class:`msgspec.Struct` mirrors of the model classes, generated from
-:func:`lawgov._convert.field_specs`, and generated functions that turn a decoded mirror tree into
-the frozen model objects. msgspec checks in C what the mirrors declare: the JSON itself (NaN,
-Infinity, lone surrogates and invalid UTF-8 refused), every member name (no unknown field, every
-field present), and the exact type of every value (strings, integers within ±(2**53-1) without
-bool or float, arrays, enum values, the header). The conversion then only checks what types
-cannot say: blank text, canonical decimals, datetimes and dates, nesting depth, and the rules of
-:data:`lawgov._convert._RULE_LINES` and the numbering, shared with :mod:`lawgov._convert`.
+msgspec decodes the document in C into types generated from
+:func:`lawgov._convert.field_specs`: a :class:`msgspec.Struct` mirror of the report with the
+header, and below it attrs *twins* of the other model classes, plain classes with the same slots
+(see :mod:`lawgov._construct`). msgspec checks what these declare: the JSON itself (NaN,
+Infinity, lone surrogates and invalid UTF-8 refused), every member present, and the exact type
+of every value (strings, integers within ±(2**53-1) without bool or float, arrays, enum values,
+the header). Generated Python then walks the twins and checks only what types cannot say: blank
+text, canonical decimals, datetimes and dates, nesting depth, and the rules of
+:data:`lawgov._convert._RULE_LINES` and the numbering, shared with :mod:`lawgov._convert`. It
+stores the converted decimals and dates into each twin and assigns the model class as its
+``__class__``: the tree msgspec built becomes the model tree in place, with no object built
+twice. A walk that fails part way leaves a tree nobody holds.
 
-msgspec keeps the last of duplicate member names silently, which I-JSON forbids. Every mirror
-field is required, so each object holds at least its class's members, and exactly that many when
-no name repeats. :func:`lawgov._convert.member_bound` bounds the names in the text from above
-(its ``:`` less those of the report's own texts); when that bound equals the members the mirrors
-require, no name was repeated. A colon inside a deeper string only makes the bound larger, and
-the document then goes to the next reader.
+msgspec keeps the last of duplicate member names silently, which I-JSON forbids, and ignores
+unknown members of the twins. Every field is required, so each object holds at least its class's
+members, and exactly that many when no name repeats and none is unknown.
+:func:`lawgov._convert.member_bound` bounds the names in the text from above (its ``:`` less
+those of the report's own texts); when that bound equals the members the types require, no name
+was repeated or unknown. A colon inside a deeper string only makes the bound larger, and the
+document then goes to the next reader.
 
 Whatever this path does not accept returns None, and :func:`lawgov.from_json` reads the
 document with the next reader (orjson, then the standard library), which gives the precise error
@@ -30,6 +35,8 @@ import typing
 from decimal import Decimal
 from typing import Any, Final
 
+import attrs
+
 from lawgov import _construct, _convert, _model, _validation
 from lawgov._docnumber import ISSUER_CODE
 
@@ -44,14 +51,14 @@ __all__ = ["available", "load"]
 _SAFE: Final = 2**53 - 1
 
 
-def _mirror_annotation(spec: _convert.FieldSpec) -> str:
+def _annotation(spec: _convert.FieldSpec) -> str:
     kind = spec.kind
     if kind == "int":
         item = "INT"
     elif kind == "enum":
         item = f"E_{spec.target.__name__}"
     elif kind == "model":
-        item = f"M_{spec.target.__name__}"
+        item = f"W_{spec.target.__name__}"
     elif kind == "decimal":
         item = "DECIMAL"
     elif kind == "str":
@@ -63,16 +70,17 @@ def _mirror_annotation(spec: _convert.FieldSpec) -> str:
     return f"{item} | None" if spec.optional else item
 
 
-def _mirror_source(cls: type) -> str:
+def _class_source(cls: type) -> str:
+    """The root's Struct mirror (with the header) or, below it, a model class's attrs twin."""
     name = cls.__name__
-    lines = [f"class M_{name}(Struct, forbid_unknown_fields=True, gc=False):"]
     if cls is _model.Report:
+        lines = [f"class M_{name}(Struct, forbid_unknown_fields=True, gc=False):"]
         lines.append("    format: FORMAT")
         lines.append("    version: VERSION")
+    else:
+        lines = ["@attrs.define(weakref_slot=False)", f"class W_{name}:"]
     # No defaults: a member left out fails here, and the counting argument needs every one.
-    lines.extend(
-        f"    {spec.name}: {_mirror_annotation(spec)}" for spec in _convert.field_specs(cls)
-    )
+    lines.extend(f"    {spec.name}: {_annotation(spec)}" for spec in _convert.field_specs(cls))
     return "\n".join(lines)
 
 
@@ -90,7 +98,7 @@ def _needs_depth(cls: type, seen: frozenset[type] = frozenset()) -> bool:
 
 
 def _params(cls: type) -> list[str]:
-    # Only what a class's function uses: leaves take the mirror alone (and map() can call them).
+    # Only what a class's function uses.
     params = ["o"]
     if _needs_depth(cls):
         params.append("depth")
@@ -100,12 +108,16 @@ def _params(cls: type) -> list[str]:
 
 
 def _call(target: type, var: str) -> str:
-    return f"m_{target.__name__}({', '.join([var, *_params(target)[1:]])})"
+    return f"w_{target.__name__}({', '.join([var, *_params(target)[1:]])})"
 
 
-def _value_lines(spec: _convert.FieldSpec, var: str, indent: str) -> list[str]:
-    """Lines that check ``var`` (one item, type already checked by msgspec) and convert it."""
+def _value_lines(spec: _convert.FieldSpec, var: str, indent: str, root: bool) -> list[str]:
+    """Lines that check ``var`` (one item, type already checked by msgspec) and convert it.
+
+    Below the root a converted value is also stored back into the twin.
+    """
     kind = spec.kind
+    store = "" if root else f"o.{spec.name} = "
     if kind == "str":
         # msgspec has refused the empty string (TEXT); a blank one is refused here.
         return [f"{indent}if {var}.isspace(): raise INVALID"]
@@ -115,20 +127,26 @@ def _value_lines(spec: _convert.FieldSpec, var: str, indent: str) -> list[str]:
         return [
             f"{indent}x = DEC({var})",
             f"{indent}if str(x) != {var} or not x.is_finite(): raise INVALID",
-            f"{indent}{var} = x",
+            f"{indent}{var} = {store}x",
         ]
     if kind in ("datetime", "date"):
-        return [f"{indent}{var} = parse_{kind}({var})", f"{indent}if {var} is None: raise INVALID"]
+        return [
+            f"{indent}{var} = {store}parse_{kind}({var})",
+            f"{indent}if {var} is None: raise INVALID",
+        ]
     if kind == "model":
         target = spec.target.__name__
-        return [f"{indent}cnt[0] += F_{target}", f"{indent}{var} = {_call(spec.target, var)}"]
+        return [f"{indent}cnt[0] += F_{target}", f"{indent}{_call(spec.target, var)}"]
     return []  # int and enum: msgspec has checked the value completely
 
 
-def _convert_source(cls: type, namespace: dict[str, Any]) -> str:
+def _walk_source(cls: type, namespace: dict[str, Any]) -> str:
+    """``m_Report``, which builds the report from its mirror, or ``w_<class>``, which checks a
+    twin in place and makes it a model object."""
     name = cls.__name__
+    root = cls is _model.Report
     specs = _convert.field_specs(cls)
-    lines = [f"def m_{name}({', '.join(_params(cls))}):"]
+    lines = [f"def {'m' if root else 'w'}_{name}({', '.join(_params(cls))}):"]
     if any(spec.target is cls for spec in specs):
         lines += ["    depth += 1", f"    if depth > {_convert.MAX_DEPTH}: raise INVALID"]
     for spec in specs:
@@ -142,34 +160,36 @@ def _convert_source(cls: type, namespace: dict[str, Any]) -> str:
                 target = spec.target.__name__
                 lines.append(f"    if {var}:")
                 lines.append(f"        cnt[0] += F_{target} * len({var})")
-                if _params(spec.target) == ["o"]:
-                    lines.append(f"        {var} = tuple(map(m_{target}, {var}))")
-                else:
-                    lines.append(
-                        f"        {var} = tuple([{_call(spec.target, 'i')} for i in {var}])"
-                    )
+                lines.append(f"        for i in {var}: {_call(spec.target, 'i')}")
                 if spec.name in _convert._NUMBERED:
                     lines.append(f"        for n, i in enumerate({var}, 1):")
                     lines.append("            if i.number != n: raise INVALID")
             else:
                 raise TypeError(f"unsupported tuple field {name}.{spec.name}")
             continue
-        checks = _value_lines(spec, var, "        " if spec.optional else "    ")
+        checks = _value_lines(spec, var, "        " if spec.optional else "    ", root)
         if checks and spec.optional:
             lines.append(f"    if {var} is not None:")
         lines += checks
     lines.extend(f"    {line}" for line in _convert._RULE_LINES.get(name, ()))
-    fields = [spec.name for spec in specs]
-    lines.extend(f"    {line}" for line in _construct.construction(cls, fields, "r", namespace))
-    lines.append("    return r")
+    if root:
+        # The mirror's tuples hold the twins, which are model objects by now.
+        fields = [spec.name for spec in specs]
+        lines.extend(f"    {line}" for line in _construct.construction(cls, fields, "r", namespace))
+        lines.append("    return r")
+    else:
+        lines.append(f"    o.__class__ = C_{name}")
     return "\n".join(lines)
 
 
-def _compile(*, twins: bool = True) -> tuple[Any, Any]:
+def _compile() -> tuple[Any, Any]:
+    """The decoder and the function that makes its result a report; Nones where the
+    interpreter cannot turn twins into model objects."""
     classes = _convert.model_classes()
     namespace: dict[str, Any] = {
-        **_construct.names(classes, twins=twins),
+        **_construct.names(classes),
         "__name__": __name__,
+        "attrs": attrs,
         "Struct": _msgspec.Struct,
         "INT": typing.Annotated[int, _msgspec.Meta(ge=-_SAFE, le=_SAFE)],
         "DECIMAL": typing.Annotated[str, _msgspec.Meta(max_length=_convert.MAX_DECIMAL_LENGTH)],
@@ -188,25 +208,31 @@ def _compile(*, twins: bool = True) -> tuple[Any, Any]:
         "PERCENT": _validation._PERCENT,
         "year_start": _validation.year_start,
     }
-    # Mirrors refer to each other (and sections and measures to themselves), so their
-    # annotations stay strings until the decoder is built, when all of them exist.
+    # Twins and the mirror refer to each other (and sections and measures to themselves), so
+    # their annotations stay strings until the decoder is built, when all of them exist.
     sources = ["from __future__ import annotations"]
     for cls in reversed(classes):
-        name = cls.__name__
         specs = _convert.field_specs(cls)
-        namespace[f"F_{name}"] = len(specs)
+        namespace[f"F_{cls.__name__}"] = len(specs)
         for spec in specs:
             if spec.kind == "enum":
                 namespace[f"E_{spec.target.__name__}"] = spec.target
-        sources.append(_mirror_source(cls))
-        sources.append(_convert_source(cls, namespace))
+        sources.append(_class_source(cls))
+        sources.append(_walk_source(cls, namespace))
     exec(compile("\n\n".join(sources), "<lawgov._msgspec generated>", "exec"), namespace)
-    # msgspec resolves the mirrors' string annotations through their module's globals (the
-    # generated classes carry this module's name): the types they name are placed there.
+    if not all(
+        _construct.becomes(namespace[f"W_{cls.__name__}"], cls)
+        for cls in classes
+        if cls is not _model.Report
+    ):
+        return None, None  # pragma: no cover - CPython accepts every twin
+    # msgspec resolves the string annotations through their module's globals (the generated
+    # classes carry this module's name): the types they name are placed there.
     globals().update(
         (key, value)
         for key, value in namespace.items()
-        if key in ("INT", "DECIMAL", "TEXT", "FORMAT", "VERSION") or key.startswith(("M_", "E_"))
+        if key in ("INT", "DECIMAL", "TEXT", "FORMAT", "VERSION")
+        or key.startswith(("M_", "W_", "E_"))
     )
     decoder = _msgspec.json.Decoder(namespace["M_Report"])
     return decoder, namespace["m_Report"]
