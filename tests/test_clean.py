@@ -465,3 +465,8 @@ def test_a_megabyte_runs() -> None:
     raw = SEED.read_text(encoding="utf-8") * 170
     assert len(raw) > 1_000_000
     assert clean_text(raw).count("\n") == raw.count("\n")
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\x1b", "\x1f", "\ufffe", "\uffff"])
+def test_characters_no_format_can_carry_are_removed(char: str) -> None:
+    assert lawgov.clean_text(f"法治{char}政府") == "法治政府"

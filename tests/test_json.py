@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lawgov
-from lawgov import _json, _msgspec, testing
+from lawgov import _json, _msgspec, _validation, testing
 
 
 def _report() -> lawgov.Report:
@@ -119,7 +119,7 @@ def test_output_is_deterministic_and_round_trips() -> None:
 
 
 def test_stdlib_and_orjson_writers_give_identical_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    report = attrs.evolve(_report(), notes=('控制字符\x01、\t、\u2028 与 "引号" \\ </p>',))
+    report = attrs.evolve(_report(), notes=('控制字符\t、\r、\x7f、\u2028 与 "引号" \\ </p>',))
     fast = lawgov.to_json(report)
     monkeypatch.setattr(_json, "_orjson", None)
     assert lawgov.to_json(report) == fast
@@ -133,8 +133,14 @@ def test_writing_refuses_what_i_json_cannot_carry(
         monkeypatch.setattr(_json, "_orjson", None)
     with pytest.raises(lawgov.FormatError):
         lawgov.to_json(attrs.evolve(_report(), views=2**60))
+    # A valid report holds no lone surrogate (unwritable_character); one built without checks
+    # is still refused by the writer.
+    with pytest.raises(lawgov.ValidationError):
+        attrs.evolve(_report(), notes=("\ud800",))
+    with _validation.unchecked():
+        unwritable = attrs.evolve(_report(), notes=("\ud800",))
     with pytest.raises(lawgov.FormatError):
-        lawgov.to_json(attrs.evolve(_report(), notes=("\ud800",)))
+        lawgov.to_json(unwritable)
 
 
 def test_writing_something_else_than_a_report_is_a_type_error() -> None:
@@ -553,3 +559,31 @@ def test_msgspec_path_gives_model_objects_throughout() -> None:
     kinds = {type(node) for node in (*report.iter_measures(), *report.iter_metrics())}
     assert kinds == {lawgov.Measure, lawgov.Metric}
     assert all(type(metric.value) is Decimal for metric in report.iter_metrics())
+
+
+@pytest.mark.parametrize("escape", ["\\u0001", "\\b", "\\f", "\\u001f", "\\ufffe"])
+def test_an_escaped_unwritable_character_is_a_rule_problem_for_every_reader(escape: str) -> None:
+    text = lawgov.to_json(_report()).replace('"一是扶持企业"', f'"一是扶持{escape}企业"', 1)
+    assert _msgspec.load(text) is None
+    with pytest.raises(lawgov.ValidationError) as caught:
+        lawgov.from_json(text)
+    assert [(p.path, p.rule) for p in caught.value.problems] == [
+        ("sections[0].measures[0].title", "unwritable_character")
+    ]
+    with _without_msgspec():
+        assert _outcome(text) == _outcome(text.encode())
+        assert _outcome(text)[0] != "report"
+
+
+def test_a_written_out_noncharacter_is_refused_by_every_reader() -> None:
+    text = lawgov.to_json(_report()).replace('"一是扶持企业"', '"一是扶持\ufffe企业"', 1)
+    assert _msgspec.load(text) is None
+    assert _msgspec.load(text.encode()) is None
+    for data in (text, text.encode()):
+        with pytest.raises(lawgov.ValidationError, match="U\\+FFFE"):
+            lawgov.from_json(data)
+
+
+def test_escapes_of_writable_characters_still_load() -> None:
+    text = lawgov.to_json(_report()).replace('"一是扶持企业"', '"一是扶持\\t\\"企业\\u4e00"', 1)
+    assert lawgov.from_json(text).sections[0].measures[0].title == '一是扶持\t"企业一'

@@ -78,6 +78,7 @@ def change(count: Any = 1) -> PowerChange:
 CONSTRUCTION_CASES: list[tuple[str, Callable[[], object], str]] = [
     ("type", lambda: metric(value=1.5), "value"),
     ("empty_text", lambda: Agency(name="  "), "name"),
+    ("unwritable_character", lambda: Agency(name="区科技局\x01"), "name"),
     ("numbering", lambda: section(measures=[measure(1), measure(3)]), "measures[1].number"),
     ("year_range", lambda: report(year=1948), "year"),
     (
@@ -695,6 +696,14 @@ _METRIC_VALUE = "sections[0].measures[0].metrics[0].value"
 LOADING_CASES: list[tuple[str, tuple[str | int, ...], object, str]] = [
     ("empty_text", ("title",), " ", "title"),
     ("empty_text", ("issuer", "name"), "", "issuer.name"),
+    ("unwritable_character", ("title",), "报告\x0c", "title"),
+    ("unwritable_character", ("issuer", "name"), "区\ufffe科技局", "issuer.name"),
+    (
+        "unwritable_character",
+        (*SECTION, "measures", 0, "text"),
+        "\x00",
+        "sections[0].measures[0].text",
+    ),
     ("numbering", (*SECTION, "number"), 2, "sections[0].number"),
     ("numbering", (*SECTION, "measures", 0, "number"), 0, "sections[0].measures[0].number"),
     ("year_range", ("year",), 1948, "year"),

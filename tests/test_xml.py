@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 import lawgov
-from lawgov import _json, _xml
+from lawgov import _json, _validation, _xml
 
 NS = "urn:lawgov:report:1"
 
@@ -115,9 +115,13 @@ def test_awkward_text_survives() -> None:
     assert lawgov.from_xml(lawgov.to_xml(report)).notes == notes
 
 
-def test_text_xml_cannot_carry_is_a_format_error() -> None:
+def test_text_xml_cannot_carry_is_refused_by_the_model_and_by_the_writer() -> None:
+    with pytest.raises(lawgov.ValidationError, match="U\\+0007"):
+        attrs.evolve(_report(), notes=("bell \x07",))
+    with _validation.unchecked():
+        unwritable = attrs.evolve(_report(), notes=("bell \x07",))
     with pytest.raises(lawgov.FormatError, match="XML"):
-        lawgov.to_xml(attrs.evolve(_report(), notes=("bell \x07",)))
+        lawgov.to_xml(unwritable)
 
 
 def test_str_input_with_its_own_declaration_works() -> None:

@@ -214,7 +214,7 @@ def _subs(
 # Every separator str.splitlines() knows becomes "\n", so lines split the same way before and after.
 _LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _INVISIBLE = re.compile(
-    r"[\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff]+|\u00a0"
+    r"[\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\uffff]+|\u00a0"
 )
 
 

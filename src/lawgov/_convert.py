@@ -374,6 +374,7 @@ FAST_RULES: Final = frozenset(
         "missing_field",
         "unknown_field",
         "empty_text",
+        "unwritable_character",
         "numbering",
         "year_range",
         "naive_datetime",
@@ -421,14 +422,20 @@ _RULE_LINES: Final = {
 }
 
 
+# A text: a non-blank string (isspace() finds a blank one without building a stripped copy)
+# without a character JSON or XML cannot carry (isprintable() clears almost every text in one
+# pass; the search then decides for the few, such as those with a tab or a line break).
+_TEXT_CHECK: Final = (
+    "if type({var}) is not str or not {var} or {var}.isspace() "
+    "or not {var}.isprintable() and UNWRITABLE({var}): raise INVALID"
+)
+
+
 def _fast_value(spec: FieldSpec, var: str, out: list[str], indent: str, prefix: str) -> None:
     """Append lines that check ``var`` (one item) and rebind it to the model value."""
     kind = spec.kind
     if kind == "str":
-        # isspace() finds a blank text without building a stripped copy.
-        out.append(
-            f"{indent}if type({var}) is not str or not {var} or {var}.isspace(): raise INVALID"
-        )
+        out.append(f"{indent}{_TEXT_CHECK.format(var=var)}")
     elif kind == "int":
         # Within ±(2**53-1) (I-JSON); parsers that do not enforce it are caught here.
         out.append(
@@ -474,7 +481,7 @@ def _structure_source(cls: type, prefix: str, namespace: dict[str, Any]) -> str:
             checks.append(f"if type({var}) is not list: raise INVALID")
             if spec.kind == "str":
                 checks.append(f"for i in {var}:")
-                checks.append("    if type(i) is not str or not i or i.isspace(): raise INVALID")
+                checks.append(f"    {_TEXT_CHECK.format(var='i')}")
                 checks.append(f"{var} = tuple({var})")
             elif spec.kind == "model":
                 call = f"{prefix}_{spec.target.__name__}"
@@ -574,6 +581,7 @@ def _compile(*, twins: bool = True) -> tuple[dict[str, Callable[..., Any]], ...]
         "parse_datetime": parse_datetime,
         "parse_date": parse_date,
         "EMPTY": [],
+        "UNWRITABLE": _validation.UNWRITABLE.search,
         "MIN_YEAR": 1949,
         "MAX_YEAR": _MAX_YEAR,
         "ISSUER_CODE": ISSUER_CODE.fullmatch,

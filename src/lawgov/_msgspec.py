@@ -261,6 +261,14 @@ def load(data: str | bytes) -> _model.Report | None:
     The caller must have bounded the input size. None means: read the document through the
     strict path, which refuses it with the precise error or accepts it.
     """
+    # The walk checks texts for blanks only. JSON refuses raw control characters, so a text can
+    # hold a character the model refuses (unwritable_character) only through an escape or as
+    # U+FFFE or U+FFFF written out: such documents go to the next reader, which checks each text.
+    if isinstance(data, bytes):
+        if b"\\" in data or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+            return None
+    elif "\\" in data or "\ufffe" in data or "\uffff" in data:
+        return None
     # The cyclic collector is paused, as in lawgov._convert.gc_paused (without its overhead,
     # which shows on small documents).
     enabled = gc.isenabled()

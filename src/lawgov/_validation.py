@@ -13,10 +13,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pendulum
@@ -25,7 +26,15 @@ from lawgov import _model
 from lawgov._docnumber import ISSUER_CODE
 from lawgov._errors import Problem
 
-__all__ = ["RULES", "check_node", "enabled", "tree_problems", "unchecked", "year_start"]
+__all__ = [
+    "RULES",
+    "UNWRITABLE",
+    "check_node",
+    "enabled",
+    "tree_problems",
+    "unchecked",
+    "year_start",
+]
 
 #: Every rule a report can break, by name, with what it requires.
 RULES: dict[str, str] = {
@@ -33,6 +42,10 @@ RULES: dict[str, str] = {
     "missing_field": "every required field is present",
     "unknown_field": "no field beyond the model's, unless the document declares a newer format",
     "empty_text": "titles, names, units and source texts are not empty or blank",
+    "unwritable_character": (
+        "texts hold only characters both formats carry: no control character but tab, newline "
+        "and carriage return, no lone surrogate, no U+FFFE or U+FFFF"
+    ),
     "numbering": "sections, subsections, measures and sub-measures are numbered 1..n at each level",
     "year_range": "years lie between 1949 and next year",
     "naive_datetime": "the publication time carries a timezone",
@@ -45,6 +58,11 @@ RULES: dict[str, str] = {
     "document_number": "a document number has a 1-8 character CJK issuer code and a serial >= 1",
     "empty_citation": "a citation has a title, a document number, or both",
 }
+
+#: Characters that JSON or XML cannot carry (the unwritable_character rule): XML 1.0 refuses the
+#: C0 controls but tab, newline and carriage return, and U+FFFE and U+FFFF; UTF-8, and so both
+#: formats, refuses lone surrogates.
+UNWRITABLE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # A percentage, as printed in either width.
 _PERCENT = frozenset({"%", "％"})
@@ -97,6 +115,17 @@ def _text(problems: list[Problem], path: str, value: object, *, optional: bool =
         )
     elif not value.strip():
         problems.append(Problem(path=path, message="must not be empty", rule="empty_text"))
+    else:
+        bad = UNWRITABLE.search(value)
+        if bad is not None:
+            problems.append(
+                Problem(
+                    path=path,
+                    message=f"holds U+{ord(bad.group()):04X} at offset {bad.start()}, a character "
+                    "JSON or XML cannot carry",
+                    rule="unwritable_character",
+                )
+            )
 
 
 def _instance(

@@ -95,6 +95,9 @@ _PARAGRAPH_FIELDS: dict[str, tuple[str, ...]] = {
 }
 _NUMBERED_LISTS = ("sections", "subsections", "measures", "submeasures")
 _BLANKS = ("", " ", "\u3000", "\t \n")
+# Characters a text must not hold (the unwritable_character rule), each one JSON can still
+# write as an escape (lone surrogates it cannot, so they are a format error there, not a rule).
+_UNWRITABLE = ("\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\ufffe", "\uffff")
 
 
 @attrs.frozen
@@ -176,6 +179,23 @@ def _break_empty_text(draw: st.DrawFn, document: dict[str, Any]) -> None:
             choices.extend((paragraphs, index) for index in range(len(paragraphs)))
     target, key = draw(st.sampled_from(choices))
     target[key] = draw(st.sampled_from(_BLANKS))
+
+
+def _break_unwritable_character(draw: st.DrawFn, document: dict[str, Any]) -> None:
+    choices: list[tuple[Any, Any]] = []
+    for node in _nodes(document):
+        choices.extend(
+            (node.data, field)
+            for field in _TEXT_FIELDS.get(node.kind, ())
+            if node.data.get(field) is not None
+        )
+        for field in _PARAGRAPH_FIELDS.get(node.kind, ()):
+            paragraphs = node.data[field]
+            choices.extend((paragraphs, index) for index in range(len(paragraphs)))
+    target, key = draw(st.sampled_from(choices))
+    text = target[key]
+    at = draw(st.integers(min_value=0, max_value=len(text)))
+    target[key] = text[:at] + draw(st.sampled_from(_UNWRITABLE)) + text[at:]
 
 
 def _break_numbering(draw: st.DrawFn, document: dict[str, Any]) -> None:
@@ -281,6 +301,7 @@ _BREAKERS: dict[str, _Breaker] = {
     "missing_field": _break_missing_field,
     "unknown_field": _break_unknown_field,
     "empty_text": _break_empty_text,
+    "unwritable_character": _break_unwritable_character,
     "numbering": _break_numbering,
     "year_range": _break_year_range,
     "naive_datetime": _break_naive_datetime,
