@@ -160,6 +160,18 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         # 至 later in the clause still states the level reached; 截至 is a date
         ("降低差错率至2%", [("2", "%", "2%", EXACT)]),
         ("累计为320件", [("320", "件", "320件", Qualifier.CUMULATIVE)]),
+        # cutting a time or a burden is a decrease, unless 至/后 state the level reached
+        ("审批时间平均压缩60%", [("60", "%", "60%", Qualifier.DECREASE)]),
+        ("精简申请材料120份", [("120", "份", "120份", Qualifier.DECREASE)]),
+        ("精简后保留事项246项", [("246", "项", "246项", EXACT)]),
+        ("压缩审批时限至10个工作日", [("10", "个工作日", "10个工作日", EXACT)]),
+        ("压缩至5个工作日以内", [("5", "个工作日", "5个工作日", Qualifier.AT_MOST)]),
+        # a comparison with 多/少 states the change
+        ("比上年多12件", [("12", "件", "12件", Qualifier.INCREASE)]),
+        ("较去年同期少了15件", [("15", "件", "15件", Qualifier.DECREASE)]),
+        ("比例达到30%", [("30", "%", "30%", EXACT)]),
+        ("较少出现问题3次", [("3", "次", "3次", EXACT)]),
+        ("同比增长了一倍", [("1", "倍", "一倍", Qualifier.INCREASE)]),
         # numbers listed side by side share a change word and the end of a unit
         (
             "同比分别增长12%和8%",

@@ -29,18 +29,17 @@ lookalikes out are, in order of application:
 Qualifiers follow the conventions: a word attached after the number (余/多 → approximately,
 以上 → at least, 以内/以下 → at most, 左右 → approximately) or a word earlier in the same clause
 with no other number between (至少 … at least, 约 … approximately, 累计 → cumulative, 增长 …
-increase, 增幅/降幅 … the size of a change). Short words (约, 近, 超, 逾, and the upper bounds
-不足, 不到, 少于) count only right before the
-number (or before 了/达/为/有/达到, or 占…的 for a share: ``约占总数的30%``), because they also
-start ordinary words (近年来, 约谈, 存在不足). A change verb followed by 至/到/为
-(``压缩至``, ``下降到``, ``降低差错率至``) states the level reached, so the value is exact.
-Numbers listed side by side share a change word and a dangling unit end
-(``分别增长12%和8%``, ``3个、2个百分点``). An increase or decrease
-wins over an attached bound (``同比增长20%以上`` is an increase). A range (``3-5天``, ``三至五次``)
-is one metric: the upper bound, at most, with the whole range as its text; so is a range with
-a unit at both ends (``5%-10%``, ``10万-20万元``). Chinese decimals
-(``九十八点五``) and ``百分之百`` are numbers; two digits side by side (``三五次``, ``七八个``)
-are a vague "three or five" and no metric.
+increase, 比…多 … increase, 压缩/精简 … decrease, 增幅/降幅 … the size of a change). Short
+words (约, 近, 超, 逾, and the upper bounds 不足, 不到, 少于) count only right before the number
+(or before 了/达/为/有/达到, or 占…的 for a share: ``约占总数的30%``), because they also start
+ordinary words (近年来, 约谈, 存在不足). A change verb followed by 至/到/为 (``压缩至``,
+``下降到``, ``降低差错率至``, ``精简后``) states the level reached, so the value is exact.
+Numbers listed side by side share a change word and a dangling unit end (``分别增长12%和8%``,
+``3个、2个百分点``). An increase or decrease wins over an attached bound (``同比增长20%以上`` is an
+increase). A range (``3-5天``, ``三至五次``) is one metric: the upper bound, at most, with the
+whole range as its text; so is a range with a unit at both ends (``5%-10%``, ``10万-20万元``).
+Chinese decimals (``九十八点五``) and ``百分之百`` are numbers; two digits side by side
+(``三五次``, ``七八个``) are a vague "three or five" and no metric.
 """
 
 from __future__ import annotations
@@ -270,6 +269,11 @@ _PREFIX_WORDS: Final[dict[str, Qualifier]] = {
     "下降": Qualifier.DECREASE,
     "减少": Qualifier.DECREASE,
     "降低": Qualifier.DECREASE,
+    # cutting a time or a burden: 压缩50%, 精简申请材料120份 (压缩至/精简后 state levels)
+    "压缩": Qualifier.DECREASE,
+    "压减": Qualifier.DECREASE,
+    "缩短": Qualifier.DECREASE,
+    "精简": Qualifier.DECREASE,
 }
 _PREFIX_PATTERN = re.compile(
     "|".join(re.escape(w) for w in sorted(_PREFIX_WORDS, key=len, reverse=True))
@@ -301,7 +305,11 @@ _AFTER_WORDS: Final[dict[str, Qualifier]] = {
     "左右": Qualifier.APPROXIMATELY,
 }
 _CHANGES = (Qualifier.INCREASE, Qualifier.DECREASE)
-_LEVEL_LATER = re.compile(r"(?<!截)至")
+_LEVEL_LATER = re.compile(r"(?<!截)至|后")
+# 比上年多12件, 较去年少5件: a comparison states the change.
+_COMPARED = re.compile(
+    r"(?:比(?![例重率])|较)[^0-9０-９]{0,12}?(?<![至不最较])(?P<direction>[多少])出?了?[ \u3000]?$"
+)
 # What stands between two numbers listed side by side: 12%和8%, 3个、2个百分点.
 _LIST_SEPARATORS = frozenset({"、", "和", "及", "与"})
 _DANGLING = "个万亿千"
@@ -458,8 +466,8 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
     low = chinese_number(number) if upper is not None else None
     if value is None or (upper is not None and (low is None or low >= value)):
         return None
-    if is_chinese and value < 2 and not magnitude:
-        return None  # 一次性, 一批: 一 before a unit is a word (but 一万人次 is a count)
+    if is_chinese and value < 2 and not magnitude and unit != "倍":
+        return None  # 一次性, 一批: 一 before a unit is a word (but 一万人次, 一倍 are counts)
     full_unit = "%" if unit in ("%", "％") else magnitude + (unit or "")
     qualifier = _qualifier(text, match, start, last_end)
     if upper is not None and qualifier not in _CHANGES:
@@ -513,6 +521,9 @@ def _prefix_qualifier(text: str, start: int, last_end: int) -> Qualifier:
     adjacent = _ADJACENT_PATTERN.search(prefix)
     if adjacent is not None:
         return _ADJACENT_WORDS[adjacent["word"]]
+    compared = _COMPARED.search(prefix)
+    if compared is not None:
+        return Qualifier.INCREASE if compared["direction"] == "多" else Qualifier.DECREASE
     last: re.Match[str] | None = None
     for word in _PREFIX_PATTERN.finditer(prefix):
         last = word
@@ -529,5 +540,5 @@ def _states_level(word: str, rest: str) -> bool:
     """Whether a change word followed by ``rest`` names the level reached, not the change."""
     if _PREFIX_WORDS[word] not in _CHANGES or word.endswith("幅") or rest[:1] in ("幅", "率"):
         return False  # 增幅为15%, 增长幅度为15%: the size of the change
-    # 提高到95%, 下降为2%, and 至 later on (降低差错率至2%); 截至 is a date, not a level
+    # 提高到95%, 下降为2%, and 至/后 later on (降低差错率至2%, 精简后保留); 截至 is a date
     return rest[:1] in ("至", "到", "为") or _LEVEL_LATER.search(rest) is not None
