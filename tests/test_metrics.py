@@ -132,6 +132,9 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         ("覆盖率达到百分之百", [("100", "%", "百分之百", EXACT)]),
         ("满意度百分之九十八点五", [("98.5", "%", "百分之九十八点五", EXACT)]),
         ("同比增长三点五个百分点", [("3.5", "个百分点", "三点五个百分点", Qualifier.INCREASE)]),
+        # a Chinese decimal below one opens with 零 (never read as the 五 after 点)
+        ("同比下降零点五个百分点", [("0.5", "个百分点", "零点五个百分点", Qualifier.DECREASE)]),
+        ("提高〇点八个百分点", [("0.8", "个百分点", "〇点八个百分点", Qualifier.INCREASE)]),
         ("收到意见建议20条次", [("20", "条次", "20条次", EXACT)]),
         ("刊发稿件35篇次", [("35", "篇次", "35篇次", EXACT)]),
         # 约/近 before a share stated with 占…的

@@ -206,6 +206,8 @@ _DIGIT_NUMBER = (
 )
 _CHINESE_NUMBER = (
     r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
+    # 零点五个百分点: a decimal below one opens with 零, not with a digit
+    r"|[零〇]点[零〇一二三四五六七八九]+"
 )
 _UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
@@ -466,8 +468,9 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
     low = chinese_number(number) if upper is not None else None
     if value is None or (upper is not None and (low is None or low >= value)):
         return None
-    if is_chinese and value < 2 and not magnitude and unit != "倍":
-        return None  # 一次性, 一批: 一 before a unit is a word (but 一万人次, 一倍 are counts)
+    if is_chinese and value < 2 and not magnitude and unit != "倍" and number[0] not in "零〇":
+        # 一次性, 一批: 一 before a unit is a word (but 一万人次, 一倍, 零点五个百分点 are counts)
+        return None
     full_unit = "%" if unit in ("%", "％") else magnitude + (unit or "")
     qualifier = _qualifier(text, match, start, last_end)
     if upper is not None and qualifier not in _CHANGES:
