@@ -132,6 +132,9 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         ("覆盖率达到百分之百", [("100", "%", "百分之百", EXACT)]),
         ("满意度百分之九十八点五", [("98.5", "%", "百分之九十八点五", EXACT)]),
         ("同比增长三点五个百分点", [("3.5", "个百分点", "三点五个百分点", Qualifier.INCREASE)]),
+        # a Chinese decimal below one opens with 零 (never read as the 五 after 点)
+        ("同比下降零点五个百分点", [("0.5", "个百分点", "零点五个百分点", Qualifier.DECREASE)]),
+        ("提高〇点八个百分点", [("0.8", "个百分点", "〇点八个百分点", Qualifier.INCREASE)]),
         ("收到意见建议20条次", [("20", "条次", "20条次", EXACT)]),
         ("刊发稿件35篇次", [("35", "篇次", "35篇次", EXACT)]),
         # 约/近 before a share stated with 占…的
@@ -144,6 +147,60 @@ def _found(text: str) -> list[tuple[str, str, str, Qualifier]]:
         ("培训超 300人次", [("300", "人次", "300人次", Qualifier.AT_LEAST)]),
         ("投入约 1.2亿元", [("1.2", "亿元", "1.2亿元", Qualifier.APPROXIMATELY)]),
         ("开展18\u3000次", [("18", "次", "18\u3000次", EXACT)]),
+        # upper bounds right before the number; 不少于/不低于 stay lower bounds
+        ("专职人员不足5人", [("5", "人", "5人", Qualifier.AT_MOST)]),
+        ("纠错率不到10%", [("10", "%", "10%", Qualifier.AT_MOST)]),
+        ("少于3次", [("3", "次", "3次", Qualifier.AT_MOST)]),
+        ("不低于95%", [("95", "%", "95%", Qualifier.AT_LEAST)]),
+        ("存在不足，整改问题12个", [("12", "个", "12个", EXACT)]),
+        # 及以上 / 及以下 are attached bounds too
+        ("满意率达到90%及以上", [("90", "%", "90%", Qualifier.AT_LEAST)]),
+        ("控制在5人及以下", [("5", "人", "5人", Qualifier.AT_MOST)]),
+        # the size of a change (增幅, 降幅), even with 为/达 after it
+        ("增幅达15%", [("15", "%", "15%", Qualifier.INCREASE)]),
+        ("同比降幅为20%", [("20", "%", "20%", Qualifier.DECREASE)]),
+        ("同比增长幅度为12%", [("12", "%", "12%", Qualifier.INCREASE)]),
+        # 至 later in the clause still states the level reached; 截至 is a date
+        ("降低差错率至2%", [("2", "%", "2%", EXACT)]),
+        ("累计为320件", [("320", "件", "320件", Qualifier.CUMULATIVE)]),
+        # cutting a time or a burden is a decrease, unless 至/后 state the level reached
+        ("审批时间平均压缩60%", [("60", "%", "60%", Qualifier.DECREASE)]),
+        ("精简申请材料120份", [("120", "份", "120份", Qualifier.DECREASE)]),
+        ("精简后保留事项246项", [("246", "项", "246项", EXACT)]),
+        ("压缩审批时限至10个工作日", [("10", "个工作日", "10个工作日", EXACT)]),
+        ("压缩至5个工作日以内", [("5", "个工作日", "5个工作日", Qualifier.AT_MOST)]),
+        # a comparison with 多/少 states the change
+        ("比上年多12件", [("12", "件", "12件", Qualifier.INCREASE)]),
+        ("较去年同期少了15件", [("15", "件", "15件", Qualifier.DECREASE)]),
+        ("比例达到30%", [("30", "%", "30%", EXACT)]),
+        ("较少出现问题3次", [("3", "次", "3次", EXACT)]),
+        ("同比增长了一倍", [("1", "倍", "一倍", Qualifier.INCREASE)]),
+        # numbers listed side by side share a change word and the end of a unit
+        (
+            "同比分别增长12%和8%",
+            [("12", "%", "12%", Qualifier.INCREASE), ("8", "%", "8%", Qualifier.INCREASE)],
+        ),
+        (
+            "分别下降3个、2个百分点",
+            [
+                ("3", "个百分点", "3个", Qualifier.DECREASE),
+                ("2", "个百分点", "2个百分点", Qualifier.DECREASE),
+            ],
+        ),
+        ("分别为1万和2万元", [("1", "万元", "1万", EXACT), ("2", "万元", "2万元", EXACT)]),
+        ("检查企业5家、10家次", [("5", "家", "5家", EXACT), ("10", "家次", "10家次", EXACT)]),
+        (
+            "增长12%，其中案件15件、许可8件",
+            [
+                ("12", "%", "12%", Qualifier.INCREASE),
+                ("15", "件", "15件", EXACT),
+                ("8", "件", "8件", EXACT),
+            ],
+        ),
+        # units refused after a single Chinese digit (五台山) are counts after a longer numeral
+        ("编印手册三千余册", [("3000", "册", "三千余册", Qualifier.APPROXIMATELY)]),
+        ("发放宣传册五百本", [("500", "本", "五百本", EXACT)]),
+        ("配备执法车辆二十辆", [("20", "辆", "二十辆", EXACT)]),
     ],
 )
 def test_metrics(text: str, expected: list[tuple[str, str, str, Qualifier]]) -> None:
@@ -198,6 +255,7 @@ def test_metrics(text: str, expected: list[tuple[str, str, str, Qualifier]]) -> 
         "索引号：11511234MB1A23456K/2023-00017",
         "三门峡市",
         "五台山",
+        "七台河市",
         "五家渠市",
         "国十条",
         "组织3部门联合检查",
@@ -392,3 +450,62 @@ def test_any_chinese_count_is_read_back(value: int, unit: str) -> None:
 def test_volume_and_weight_units(text: str, value: str, unit: str) -> None:
     (metric,) = find_metrics(text)
     assert (metric.value, metric.unit) == (Decimal(value), unit)
+
+
+OWN_FIXTURES = Path(__file__).resolve().parent / "fixtures"
+AT_LEAST, AT_MOST = Qualifier.AT_LEAST, Qualifier.AT_MOST
+APPROX, CUMULATIVE = Qualifier.APPROXIMATELY, Qualifier.CUMULATIVE
+INCREASE, DECREASE = Qualifier.INCREASE, Qualifier.DECREASE
+
+
+@pytest.mark.parametrize(
+    ("name", "qualified"),
+    [
+        (
+            "x-metrics-city-taxation-2024",
+            [
+                ("1.2 个百分点", INCREASE),
+                ("86.5 万元", APPROX),
+                ("15.6%", INCREASE),
+                ("3.5%", DECREASE),
+                ("260 余条", APPROX),
+                ("20 万人次", AT_LEAST),
+                ("900 人", APPROX),
+                ("2 次", AT_LEAST),
+                ("5 个", AT_LEAST),
+                ("40 学时", AT_LEAST),
+                ("3 小时", AT_MOST),
+            ],
+        ),
+        (
+            "x-metrics-town-government-2021",
+            [
+                ("四十余条", APPROX),
+                ("三百六十余人次", APPROX),
+                ("两个百分点", INCREASE),
+                ("五千份", APPROX),
+                ("两千余人次", APPROX),
+                ("四次", AT_LEAST),
+                ("五名", AT_LEAST),
+            ],
+        ),
+        (
+            "x-metrics-province-natural-resources-2025",
+            [
+                ("3个工作日", AT_MOST),
+                ("6.4%", INCREASE),
+                ("187件", DECREASE),
+                ("1.6个百分点", DECREASE),
+                ("120万人次", AT_LEAST),
+                ("1.3万余人", APPROX),
+                ("2000人次", AT_LEAST),
+                ("5%", AT_MOST),
+            ],
+        ),
+    ],
+)
+def test_fixture_qualifiers(name: str, qualified: list[tuple[str, Qualifier]]) -> None:
+    # Every other metric of these reports is exact: 由A减至B, 达到, 截至, 共 state plain facts.
+    report = lawgov.parse_text((OWN_FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
+    found = [(m.text, m.qualifier) for m in report.iter_metrics() if m.qualifier is not EXACT]
+    assert found == qualified

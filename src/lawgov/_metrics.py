@@ -22,21 +22,24 @@ lookalikes out are, in order of application:
   vague amount (``国十条``, ``数十次``, ``前三名``); it must not be followed by another numeral
   (``两个一百年``, ``三会一课``); ``N个`` before an abstract word is a heading or slogan
   (``四个方面``, ``三个统一``); it must not stand against its unit with a space; some units are
-  refused after it because they build place names (``五台山``, ``三门峡``); and a short list of
+  refused after a one-character numeral because they build place names (``五台山``,
+  ``三门峡``; ``三千册`` is a count); and a short list of
   fixed political slogans (``八项规定``, ``三项制度`` …) is excluded.
 
 Qualifiers follow the conventions: a word attached after the number (余/多 → approximately,
 以上 → at least, 以内/以下 → at most, 左右 → approximately) or a word earlier in the same clause
 with no other number between (至少 … at least, 约 … approximately, 累计 → cumulative, 增长 …
-increase, 下降 … decrease). One-character words (约, 近, 超, 逾) count only right before the
-number (or before 了/达/为/有/达到, or 占…的 for a share: ``约占总数的30%``), because they also
-start ordinary words (近年来, 约谈). A change verb followed by 至/到/为
-(``压缩至``, ``下降到``) states the level reached, so the value is exact. An increase or decrease
-wins over an attached bound (``同比增长20%以上`` is an increase). A range (``3-5天``, ``三至五次``)
-is one metric: the upper bound, at most, with the whole range as its text; so is a range with
-a unit at both ends (``5%-10%``, ``10万-20万元``). Chinese decimals
-(``九十八点五``) and ``百分之百`` are numbers; two digits side by side (``三五次``, ``七八个``)
-are a vague "three or five" and no metric.
+increase, 比…多 … increase, 压缩/精简 … decrease, 增幅/降幅 … the size of a change). Short
+words (约, 近, 超, 逾, and the upper bounds 不足, 不到, 少于) count only right before the number
+(or before 了/达/为/有/达到, or 占…的 for a share: ``约占总数的30%``), because they also start
+ordinary words (近年来, 约谈, 存在不足). A change verb followed by 至/到/为 (``压缩至``,
+``下降到``, ``降低差错率至``, ``精简后``) states the level reached, so the value is exact.
+Numbers listed side by side share a change word and a dangling unit end (``分别增长12%和8%``,
+``3个、2个百分点``). An increase or decrease wins over an attached bound (``同比增长20%以上`` is an
+increase). A range (``3-5天``, ``三至五次``) is one metric: the upper bound, at most, with the
+whole range as its text; so is a range with a unit at both ends (``5%-10%``, ``10万-20万元``).
+Chinese decimals (``九十八点五``) and ``百分之百`` are numbers; two digits side by side
+(``三五次``, ``七八个``) are a vague "three or five" and no metric.
 """
 
 from __future__ import annotations
@@ -203,6 +206,8 @@ _DIGIT_NUMBER = (
 )
 _CHINESE_NUMBER = (
     r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
+    # 零点五个百分点: a decimal below one opens with 零, not with a digit
+    r"|[零〇]点[零〇一二三四五六七八九]+"
 )
 _UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
@@ -222,7 +227,7 @@ _METRIC = re.compile(
     (?P<approx2>[余多])?
     (?:(?<=[万亿千余多])[ \u00a0\u3000])?  # PDF copies space a magnitude from its unit too
     (?P<unit>{_UNIT_ALTERNATION})?
-    (?P<after>以上|以内|以下|左右)?
+    (?P<after>及?以上|及?以下|以内|左右)?
     """,
     re.VERBOSE,
 )
@@ -255,18 +260,32 @@ _PREFIX_WORDS: Final[dict[str, Qualifier]] = {
     "提高": Qualifier.INCREASE,
     "提升": Qualifier.INCREASE,
     "上升": Qualifier.INCREASE,
+    # the size of a change: 增幅达15%, 降幅为20%
+    "增幅": Qualifier.INCREASE,
+    "涨幅": Qualifier.INCREASE,
+    "降幅": Qualifier.DECREASE,
+    "减幅": Qualifier.DECREASE,
     "同比下降": Qualifier.DECREASE,
     "同比减少": Qualifier.DECREASE,
     "同比降低": Qualifier.DECREASE,
     "下降": Qualifier.DECREASE,
     "减少": Qualifier.DECREASE,
     "降低": Qualifier.DECREASE,
+    # cutting a time or a burden: 压缩50%, 精简申请材料120份 (压缩至/精简后 state levels)
+    "压缩": Qualifier.DECREASE,
+    "压减": Qualifier.DECREASE,
+    "缩短": Qualifier.DECREASE,
+    "精简": Qualifier.DECREASE,
 }
 _PREFIX_PATTERN = re.compile(
     "|".join(re.escape(w) for w in sorted(_PREFIX_WORDS, key=len, reverse=True))
 )
-# One-character qualifiers, honoured only right before the number (allowing 了/达/为/有 between).
+# Short qualifiers, honoured only right before the number (allowing 了/达/为/有 between).
 _ADJACENT_WORDS: Final[dict[str, Qualifier]] = {
+    "不足": Qualifier.AT_MOST,
+    "不到": Qualifier.AT_MOST,
+    "少于": Qualifier.AT_MOST,
+    "低于": Qualifier.AT_MOST,
     "约": Qualifier.APPROXIMATELY,
     "近": Qualifier.APPROXIMATELY,
     "超": Qualifier.AT_LEAST,
@@ -274,7 +293,10 @@ _ADJACENT_WORDS: Final[dict[str, Qualifier]] = {
 }
 # The character must not close another word: 签约/预约/节约, 最近/附近, 赶超 are not qualifiers.
 _ADJACENT_PATTERN = re.compile(
-    r"(?P<word>(?<![签预节制合履违特邀公条集缔])约|(?<![最附临靠亲])近|(?<!赶)超|逾)"
+    r"(?P<word>(?<![签预节制合履违特邀公条集缔])约|(?<![最附临靠亲])近|(?<!赶)超|逾"
+    # 不足5人, 少于3次: an upper bound, but only right before the number (存在不足, 做不到位);
+    # 不少于/不低于 are lower bounds, read from the longer words
+    r"|不足|不到|(?<!不)少于|(?<!不)低于)"
     # 约占总数的30%: a share is stated after 占 … 的, the number still follows its qualifier
     r"(?:[了达为有]|达到|占[^0-9０-９]{0,12}?的?)?[ \u3000]?$"
 )
@@ -285,6 +307,14 @@ _AFTER_WORDS: Final[dict[str, Qualifier]] = {
     "左右": Qualifier.APPROXIMATELY,
 }
 _CHANGES = (Qualifier.INCREASE, Qualifier.DECREASE)
+_LEVEL_LATER = re.compile(r"(?<!截)至|后")
+# 比上年多12件, 较去年少5件: a comparison states the change.
+_COMPARED = re.compile(
+    r"(?:比(?![例重率])|较)[^0-9０-９]{0,12}?(?<![至不最较])(?P<direction>[多少])出?了?[ \u3000]?$"
+)
+# What stands between two numbers listed side by side: 12%和8%, 3个、2个百分点.
+_LIST_SEPARATORS = frozenset({"、", "和", "及", "与"})
+_DANGLING = "个万亿千"
 _RANGE_SEPARATORS = frozenset({"-", "—", "–", "～", "~", "至", "到"})
 _ORDINAL_BEFORE = "第前"
 # 第/前 make ranks, 国十条/新十条 names, 数十/几十 vague amounts (dozens, not ten).
@@ -336,6 +366,8 @@ def find_metric_spans(text: str) -> list[tuple[Metric, int, int]]:
             continue
         if found and _is_range(text, found[-1], metric_span):
             metric_span = _range(text, found.pop(), metric_span)
+        elif found and text[found[-1][2] : metric_span[1]] in _LIST_SEPARATORS:
+            found[-1], metric_span = _listed(found[-1], metric_span)
         found.append(metric_span)
         last_end = metric_span[2]
     return found
@@ -349,6 +381,23 @@ def _is_range(text: str, low: tuple[Metric, int, int], high: tuple[Metric, int, 
         and high[0].unit.startswith(low[0].unit)
         and low[0].value < high[0].value
     )
+
+
+def _listed(
+    first: tuple[Metric, int, int], second: tuple[Metric, int, int]
+) -> tuple[tuple[Metric, int, int], tuple[Metric, int, int]]:
+    """Two numbers listed side by side share what is written once for both.
+
+    ``分别下降3个、2个百分点``, ``10万、20万元``: a first unit that cannot stand alone (a bare
+    个 or magnitude word) is the end of the second's unit, left out; ``5家、10家次`` are two
+    units. ``分别增长12%和8%``: the change word before the first applies to the second too.
+    """
+    low, high = first[0], second[0]
+    if low.unit[-1] in _DANGLING and high.unit != low.unit and high.unit.startswith(low.unit):
+        first = (attrs.evolve(low, unit=high.unit), first[1], first[2])
+    if low.qualifier in _CHANGES and high.qualifier is Qualifier.EXACT:
+        second = (attrs.evolve(high, qualifier=low.qualifier), second[1], second[2])
+    return first, second
 
 
 def _range(
@@ -419,8 +468,9 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
     low = chinese_number(number) if upper is not None else None
     if value is None or (upper is not None and (low is None or low >= value)):
         return None
-    if is_chinese and value < 2 and not magnitude:
-        return None  # 一次性, 一批: 一 before a unit is a word (but 一万人次 is a count)
+    if is_chinese and value < 2 and not magnitude and unit != "倍" and number[0] not in "零〇":
+        # 一次性, 一批: 一 before a unit is a word (but 一万人次, 一倍, 零点五个百分点 are counts)
+        return None
     full_unit = "%" if unit in ("%", "％") else magnitude + (unit or "")
     qualifier = _qualifier(text, match, start, last_end)
     if upper is not None and qualifier not in _CHANGES:
@@ -436,8 +486,8 @@ def _chinese_ok(text: str, match: re.Match[str], unit: str | None, end: int) -> 
     # ``unit`` is None when a magnitude word leads the unit (三千万元): no place name looks so.
     if match["space"]:
         return False
-    if unit is not None and unit in _CHINESE_EXCLUDED_UNITS:
-        return False
+    if unit is not None and unit in _CHINESE_EXCLUDED_UNITS and len(match["chinese"] or "") < 2:
+        return False  # 五台山, 三门峡 (but 三千册, 五百本, 三十亩 are counts)
     if text[end : end + 1] and text[end] in _CHINESE_DIGIT_CHARS:
         return False  # 两个一百年, 三会一课: numerals chained into a slogan
     chinese = match["chinese"] or ""  # absent when only a range's upper bound is Chinese
@@ -456,7 +506,7 @@ def _qualifier(text: str, match: re.Match[str], start: int, last_end: int) -> Qu
     if match["approx1"] or match["approx2"]:
         attached = Qualifier.APPROXIMATELY
     if match["after"]:
-        attached = _AFTER_WORDS[match["after"]]
+        attached = _AFTER_WORDS[match["after"].removeprefix("及")]
     before = _prefix_qualifier(text, start, last_end)
     if before in _CHANGES or attached is Qualifier.EXACT:
         return before
@@ -474,6 +524,9 @@ def _prefix_qualifier(text: str, start: int, last_end: int) -> Qualifier:
     adjacent = _ADJACENT_PATTERN.search(prefix)
     if adjacent is not None:
         return _ADJACENT_WORDS[adjacent["word"]]
+    compared = _COMPARED.search(prefix)
+    if compared is not None:
+        return Qualifier.INCREASE if compared["direction"] == "多" else Qualifier.DECREASE
     last: re.Match[str] | None = None
     for word in _PREFIX_PATTERN.finditer(prefix):
         last = word
@@ -481,6 +534,14 @@ def _prefix_qualifier(text: str, start: int, last_end: int) -> Qualifier:
         return Qualifier.EXACT
     if any(ch.isdigit() for ch in prefix[last.end() :]):
         return Qualifier.EXACT
-    if prefix[last.end() : last.end() + 1] in ("至", "到", "为"):
+    if _states_level(last.group(), prefix[last.end() :]):
         return Qualifier.EXACT  # 下降至5%, 提高到95%: the level reached, not the change
     return _PREFIX_WORDS[last.group()]
+
+
+def _states_level(word: str, rest: str) -> bool:
+    """Whether a change word followed by ``rest`` names the level reached, not the change."""
+    if _PREFIX_WORDS[word] not in _CHANGES or word.endswith("幅") or rest[:1] in ("幅", "率"):
+        return False  # 增幅为15%, 增长幅度为15%: the size of the change
+    # 提高到95%, 下降为2%, and 至/后 later on (降低差错率至2%, 精简后保留); 截至 is a date
+    return rest[:1] in ("至", "到", "为") or _LEVEL_LATER.search(rest) is not None
