@@ -663,3 +663,68 @@ def test_a_list_goes_on_from_its_last_printed_number() -> None:
         ("丁", 3),
         ("戊", 0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("存在的困难和短板", SectionKind.SHORTCOMINGS),
+        ("存在的短板弱项", SectionKind.SHORTCOMINGS),
+        ("2023年重点工作", SectionKind.NEXT_YEAR_PLAN),
+        ("下一步重点任务", SectionKind.NEXT_YEAR_PLAN),
+        ("2022年重点工作完成情况", SectionKind.MEASURES_AND_RESULTS),  # the report's own year
+    ],
+)
+def test_shortcoming_and_plan_synonyms(title: str, kind: SectionKind) -> None:
+    assert section_kind(title, 2022, after_prescribed=False) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（一）加强组织领导：一是成立领导小组；二是制定工作要点。",
+        "1.加强组织领导:一是成立领导小组;二是制定工作要点。",
+    ],
+)
+def test_a_run_in_heading_ends_before_the_list_its_colon_introduces(line: str) -> None:
+    report = _parse(f"一、主要工作\n{line}\n")
+    (section,) = report.sections[0].subsections
+    assert section.title == "加强组织领导"
+    assert [m.title for m in section.measures] == ["成立领导小组", "制定工作要点"]
+
+
+def test_a_run_in_heading_with_a_full_stop_before_its_list_ends_there() -> None:
+    report = _parse(
+        "一、主要工作\n（一）加强组织领导。主要做了以下工作：一是成立领导小组；二是制定要点。\n"
+    )
+    (section,) = report.sections[0].subsections
+    assert section.title == "加强组织领导"
+    assert section.paragraphs == ("主要做了以下工作：",)
+    assert len(section.measures) == 2
+
+
+@pytest.mark.parametrize(
+    ("cut", "rest"),
+    [
+        ("1.开展执法检查。全年共办理", "2、行政复议案件45件。"),
+        (
+            "全年共办理行政复议案件145件，纠错率11.1%，行政机关负责人出庭应诉率100%，较上年同期相比提高了",
+            "2、10个百分点。",
+        ),
+        ("全年共办理行政复议案件45件，", "2、纠错率11.1%。"),
+    ],
+)
+def test_a_page_marker_after_a_page_break_mid_sentence_is_dropped(cut: str, rest: str) -> None:
+    # Each marker would fit the numbering (after 1.), so only the cut tells it apart.
+    report = _parse(f"一、主要工作\n（一）规范执法\n1.开展检查\n{cut}\n{rest}\n")
+    headings = [s.title for s in report.iter_sections()]
+    assert headings[-1] != rest[2:].rstrip("。")
+    assert rest[2:] in [p for s in report.iter_sections() for p in s.paragraphs]
+
+
+def test_a_heading_after_a_closed_or_short_line_is_kept() -> None:
+    report = _parse(
+        "一、主要工作\n（一）规范执法\n坚持和发展新时代枫桥经验\n1、推进调解\n2、推进普法\n"
+    )
+    (section,) = report.sections[0].subsections
+    assert [s.title for s in section.subsections] == ["推进调解", "推进普法"]

@@ -137,6 +137,19 @@ def _title_and_body(rest: str) -> tuple[str, str]:
     return rest.strip(), ""
 
 
+# A list that a run-in heading introduces with a colon: （一）加强组织领导：一是…；二是….
+_COLON_LIST = re.compile(r"[：:]\s*(?=" + ENUMERATOR.pattern + ")")
+
+
+def _run_in_split(rest: str) -> tuple[str, str]:
+    """Split a heading's text into title and body: at the first 。, or before a list that a
+    colon introduces ahead of it (``加强组织领导：一是…``)."""
+    colon = _COLON_LIST.search(rest)
+    if colon is not None and "。" not in rest[: colon.start()]:
+        return rest[: colon.start()].strip(), rest[colon.end() :].strip()
+    return _title_and_body(rest)
+
+
 def _heading_like(rest: str) -> bool:
     title, _ = _title_and_body(rest)
     lead = _LEAD_CLAUSE_END.search(title)
@@ -201,12 +214,12 @@ _FIGURE = re.compile(r"[0-9０-９%％]")
 
 _KIND_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.LEADERSHIP_DUTIES, re.compile(scripted(r"第一责任人|主要负责人"))),
-    (SectionKind.SHORTCOMINGS, re.compile(scripted(r"不足|问题|差距"))),
+    (SectionKind.SHORTCOMINGS, re.compile(scripted(r"不足|问题|差距|困难|短板|弱项"))),
     (SectionKind.MEASURES_AND_RESULTS, re.compile(scripted(r"举措|成效|主要工作|工作情况"))),
     (SectionKind.OTHER, re.compile(scripted(r"其他|其它"))),
 )
 _PLAN_TIME = scripted(r"下一年度|下一年|下一步|下一阶段|下阶段|下步|今后|明年|下年度")
-_PLAN_WORD = scripted(r"安排|计划|打算|思路|部署|设想|目标|方向")
+_PLAN_WORD = scripted(r"安排|计划|打算|思路|部署|设想|目标|方向|重点|任务")
 _PLAN_BARE = re.compile(scripted(r"下一年度|下一步|明年"))
 
 
@@ -442,6 +455,23 @@ def _continues_heading(title: str, text: str) -> bool:
     )
 
 
+# A paragraph cut off by a page break: it stops on a comma or an opening mark, or runs long
+# (longer than any heading or lead sentence) and stops without a closing mark.
+_CUT_OFF_MARK = "，,、（(“《〈"
+_SENTENCE_CLOSE = "。；：！？;:!?）)”》…"
+_MIN_CUT_OFF = 50
+
+
+def _cut_off(text: str, *, run_in: bool = False) -> bool:
+    """Whether a body line stops mid-sentence, so that the next line goes on with it.
+
+    A heading's run-in body is a sentence, so it is cut off whenever it stops unclosed.
+    """
+    last = text[-1]
+    long = run_in or len(text) > _MIN_CUT_OFF
+    return last in _CUT_OFF_MARK or (long and last not in _SENTENCE_CLOSE)
+
+
 class _Builder:
     """Classifies lines and nests headings by level."""
 
@@ -459,14 +489,18 @@ class _Builder:
         # level-3 headings kept: page markers count on by themselves, in the N、 form.
         self.last_page = 0
         self.digit_forms: set[bool] = set()
+        # Whether the last body line stopped mid-sentence (a page break cut it off).
+        self.cut_off = False
 
     def add_text(self, line: Line) -> None:
+        self.cut_off = _cut_off(line.text)
         if self.stack:
             self.stack[-1].texts.append(line)
         else:
             self.preamble.append(line)
 
     def add_heading(self, level: int, title: str, line: Line) -> SectionNode:
+        self.cut_off = False
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         node = SectionNode(level=level, title=title.removesuffix("。").strip(), line=line.number)
@@ -576,6 +610,8 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
                 not item
                 or not builder.digit_fits(heading.printed)
                 or builder.continues_pages(heading)
+                # The line goes on with a paragraph that a page break cut off.
+                or builder.cut_off
             ):
                 # A page marker injected by a sharing site (cleaning closes up the space after
                 # it, so only the text and the numbering tell it from a heading): the rest of
@@ -594,7 +630,7 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
                 builder.notes.append(f"line {line.number}: dropped a heading with no title")
                 index += 1
                 continue
-        title, body = _title_and_body(rest)
+        title, body = _run_in_split(rest)
         if not title:
             builder.add_text(line)
             index += 1
@@ -612,6 +648,7 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
             builder.note_digit(heading)
         if body:
             node.texts.append(Line(number=line.number, text=body))
+            builder.cut_off = _cut_off(body, run_in=True)
         index += 1
 
 
