@@ -571,3 +571,160 @@ def test_page_markers_before_body_sentences(line: str) -> None:
 def test_items_with_figures_after_their_lead_are_headings(line: str) -> None:
     section = _parse(f"一、主要工作\n{line}\n").sections[0]
     assert len(section.subsections) == 1
+
+
+# --- page markers that count on, and lists after a lead-in --------------------------------
+
+
+def test_a_page_marker_that_fits_only_across_parents_is_dropped() -> None:
+    # Page markers 2、 and 3、 were dropped; 4、 would continue 1.-3. across parents, but it
+    # goes on from the page markers instead.
+    report = _parse(
+        "一、主要工作\n2、（一）加强执法\n1.开展检查\n2.规范程序\n3.强化监督\n"
+        "3、\n（二）推进普法\n4、深入开展“谁执法谁普法”。全年开展活动26场次。\n"
+    )
+    first, second = report.sections[0].subsections
+    assert [s.title for s in first.subsections] == ["开展检查", "规范程序", "强化监督"]
+    assert second.subsections == ()
+    assert second.paragraphs == ("深入开展“谁执法谁普法”。全年开展活动26场次。",)
+
+
+def test_a_page_marker_in_another_form_than_the_headings_is_dropped() -> None:
+    # The headings use 1.; a 4、 going on from page marker 3、 is a page marker even where
+    # a fourth heading would fit.
+    report = _parse(
+        "一、主要工作\n1.开展检查\n2.规范程序\n3、 二是完善制度。\n3.强化监督\n"
+        "4、依法化解矛盾纠纷。全年调解纠纷37件。\n"
+    )
+    section = report.sections[0]
+    assert [s.title for s in section.subsections] == ["开展检查", "规范程序", "强化监督"]
+    assert section.subsections[2].paragraphs == ("依法化解矛盾纠纷。全年调解纠纷37件。",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # continuing numbering across parents, with no page markers seen: headings
+        "一、主要工作\n（一）加强执法\n1、开展检查\n2、规范程序\n（二）推进普法\n3、深入开展普法\n",
+        # N、 headings that fit under their parent, after a page marker: headings
+        "一、主要工作\n2、（一）加强执法\n1、开展检查\n2、规范程序\n3、深入开展普法\n",
+    ],
+)
+def test_enumerated_headings_are_kept_when_they_fit(body: str) -> None:
+    report = _parse(body)
+    digits = [s.title for sub in report.sections[0].subsections for s in sub.subsections]
+    assert digits[-1] == "深入开展普法"
+
+
+def test_a_lead_in_to_next_steps_starts_a_new_list_of_the_section() -> None:
+    paragraphs, measures = _measures(
+        "一是法治意识不强。",
+        "部分干部重结果轻程序。",
+        "二是执法力量薄弱。",
+        "下一步，我镇将重点做好以下工作：",
+        "一是加强宣传。",
+        "二是规范执法，重点抓好：",
+        "一是轮训；",
+        "二是全过程记录；",
+        "三是案卷评查。",
+        "三是深化治理。",
+    )
+    assert paragraphs == ["下一步，我镇将重点做好以下工作："]
+    assert [(title, len(subs)) for title, _, subs in measures] == [
+        ("法治意识不强", 0),
+        ("执法力量薄弱", 0),
+        ("加强宣传", 0),
+        ("规范执法", 3),
+        ("深化治理", 0),
+    ]
+
+
+def test_an_unmarked_lead_in_without_next_steps_stays_in_its_measure() -> None:
+    _, measures = _measures("二是加强队伍建设。", "具体措施如下：", "一是轮训；", "二是考核。")
+    assert [(title, len(subs)) for title, _, subs in measures] == [("加强队伍建设", 2)]
+
+
+def test_a_list_goes_on_from_its_last_printed_number() -> None:
+    # The second list (一是 again) counts from its own items, not the holder's total.
+    _, measures = _measures(
+        "原因：一是甲；二是乙。",
+        "措施：",
+        "一是丙。",
+        "二是丁，包括：",
+        "一是子一；",
+        "二是子二；",
+        "三是子三。",
+        "三是戊。",
+    )
+    assert [(title, len(subs)) for title, _, subs in measures] == [
+        ("甲", 0),
+        ("乙", 0),
+        ("丙", 0),
+        ("丁", 3),
+        ("戊", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("存在的困难和短板", SectionKind.SHORTCOMINGS),
+        ("存在的短板弱项", SectionKind.SHORTCOMINGS),
+        ("2023年重点工作", SectionKind.NEXT_YEAR_PLAN),
+        ("下一步重点任务", SectionKind.NEXT_YEAR_PLAN),
+        ("2022年重点工作完成情况", SectionKind.MEASURES_AND_RESULTS),  # the report's own year
+    ],
+)
+def test_shortcoming_and_plan_synonyms(title: str, kind: SectionKind) -> None:
+    assert section_kind(title, 2022, after_prescribed=False) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（一）加强组织领导：一是成立领导小组；二是制定工作要点。",
+        "1.加强组织领导:一是成立领导小组;二是制定工作要点。",
+    ],
+)
+def test_a_run_in_heading_ends_before_the_list_its_colon_introduces(line: str) -> None:
+    report = _parse(f"一、主要工作\n{line}\n")
+    (section,) = report.sections[0].subsections
+    assert section.title == "加强组织领导"
+    assert [m.title for m in section.measures] == ["成立领导小组", "制定工作要点"]
+
+
+def test_a_run_in_heading_with_a_full_stop_before_its_list_ends_there() -> None:
+    report = _parse(
+        "一、主要工作\n（一）加强组织领导。主要做了以下工作：一是成立领导小组；二是制定要点。\n"
+    )
+    (section,) = report.sections[0].subsections
+    assert section.title == "加强组织领导"
+    assert section.paragraphs == ("主要做了以下工作：",)
+    assert len(section.measures) == 2
+
+
+@pytest.mark.parametrize(
+    ("cut", "rest"),
+    [
+        ("1.开展执法检查。全年共办理", "2、行政复议案件45件。"),
+        (
+            "全年共办理行政复议案件145件，纠错率11.1%，行政机关负责人出庭应诉率100%，较上年同期相比提高了",
+            "2、10个百分点。",
+        ),
+        ("全年共办理行政复议案件45件，", "2、纠错率11.1%。"),
+    ],
+)
+def test_a_page_marker_after_a_page_break_mid_sentence_is_dropped(cut: str, rest: str) -> None:
+    # Each marker would fit the numbering (after 1.), so only the cut tells it apart.
+    report = _parse(f"一、主要工作\n（一）规范执法\n1.开展检查\n{cut}\n{rest}\n")
+    headings = [s.title for s in report.iter_sections()]
+    assert headings[-1] != rest[2:].rstrip("。")
+    assert rest[2:] in [p for s in report.iter_sections() for p in s.paragraphs]
+
+
+def test_a_heading_after_a_closed_or_short_line_is_kept() -> None:
+    report = _parse(
+        "一、主要工作\n（一）规范执法\n坚持和发展新时代枫桥经验\n1、推进调解\n2、推进普法\n"
+    )
+    (section,) = report.sections[0].subsections
+    assert [s.title for s in section.subsections] == ["推进调解", "推进普法"]

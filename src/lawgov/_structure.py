@@ -41,7 +41,7 @@ _HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
         3,
         # A digit right after 1. or 1．is a decimal or a date (2026.04.20); after 1、 it is not.
         re.compile(
-            r"^(?P<num>[0-9０-９]{1,2})\s*(?:、|[．.](?![0-9０-９]))(?P<space>\s*)(?P<rest>.*)$"
+            r"^(?P<num>[0-9０-９]{1,2})\s*(?P<sep>、|[．.](?![0-9０-９]))(?P<space>\s*)(?P<rest>.*)$"
         ),
     ),
     (4, re.compile(r"^[（(]\s*(?P<num>[0-9０-９]{1,2})\s*[）)](?P<space>\s*)(?P<rest>.*)$")),
@@ -70,12 +70,14 @@ class Heading:
         printed: The ordinal as printed, when readable.
         rest: The line after the marker, stripped.
         spaced: Whether spaces separate the marker from the rest (a sign of page markers).
+        enumerated: Whether a level-3 marker is ``N、`` (the form page markers take), not ``N.``.
     """
 
     level: int
     printed: int | None
     rest: str
     spaced: bool
+    enumerated: bool = False
 
 
 # A number right after a 、 marker, then a counter or period word: 一、二季度, 1、2月份, 一、二级.
@@ -114,6 +116,7 @@ def classify_heading(text: str) -> Heading | None:
                 printed=ordinal(match["num"]),
                 rest=match["rest"].strip(),
                 spaced=bool(match["space"]),
+                enumerated=level == 3 and match["sep"] == "、",
             )
     return None
 
@@ -132,6 +135,19 @@ def _title_and_body(rest: str) -> tuple[str, str]:
     if stop:
         return head.strip(), body.strip()
     return rest.strip(), ""
+
+
+# A list that a run-in heading introduces with a colon: （一）加强组织领导：一是…；二是….
+_COLON_LIST = re.compile(r"[：:]\s*(?=" + ENUMERATOR.pattern + ")")
+
+
+def _run_in_split(rest: str) -> tuple[str, str]:
+    """Split a heading's text into title and body: at the first 。, or before a list that a
+    colon introduces ahead of it (``加强组织领导：一是…``)."""
+    colon = _COLON_LIST.search(rest)
+    if colon is not None and "。" not in rest[: colon.start()]:
+        return rest[: colon.start()].strip(), rest[colon.end() :].strip()
+    return _title_and_body(rest)
 
 
 def _heading_like(rest: str) -> bool:
@@ -198,12 +214,12 @@ _FIGURE = re.compile(r"[0-9０-９%％]")
 
 _KIND_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.LEADERSHIP_DUTIES, re.compile(scripted(r"第一责任人|主要负责人"))),
-    (SectionKind.SHORTCOMINGS, re.compile(scripted(r"不足|问题|差距"))),
+    (SectionKind.SHORTCOMINGS, re.compile(scripted(r"不足|问题|差距|困难|短板|弱项"))),
     (SectionKind.MEASURES_AND_RESULTS, re.compile(scripted(r"举措|成效|主要工作|工作情况"))),
     (SectionKind.OTHER, re.compile(scripted(r"其他|其它"))),
 )
 _PLAN_TIME = scripted(r"下一年度|下一年|下一步|下一阶段|下阶段|下步|今后|明年|下年度")
-_PLAN_WORD = scripted(r"安排|计划|打算|思路|部署|设想|目标|方向")
+_PLAN_WORD = scripted(r"安排|计划|打算|思路|部署|设想|目标|方向|重点|任务")
 _PLAN_BARE = re.compile(scripted(r"下一年度|下一步|明年"))
 
 
@@ -439,6 +455,23 @@ def _continues_heading(title: str, text: str) -> bool:
     )
 
 
+# A paragraph cut off by a page break: it stops on a comma or an opening mark, or runs long
+# (longer than any heading or lead sentence) and stops without a closing mark.
+_CUT_OFF_MARK = "，,、（(“《〈"
+_SENTENCE_CLOSE = "。；：！？;:!?）)”》…"
+_MIN_CUT_OFF = 50
+
+
+def _cut_off(text: str, *, run_in: bool = False) -> bool:
+    """Whether a body line stops mid-sentence, so that the next line goes on with it.
+
+    A heading's run-in body is a sentence, so it is cut off whenever it stops unclosed.
+    """
+    last = text[-1]
+    long = run_in or len(text) > _MIN_CUT_OFF
+    return last in _CUT_OFF_MARK or (long and last not in _SENTENCE_CLOSE)
+
+
 class _Builder:
     """Classifies lines and nests headings by level."""
 
@@ -452,14 +485,22 @@ class _Builder:
         # The last printed number of a level-3 heading, per parent and anywhere.
         self.last_digit: dict[int, int] = {}
         self.last_digit_anywhere = 0
+        # The number of the last page marker dropped, and the marker forms (N、 or N.) of the
+        # level-3 headings kept: page markers count on by themselves, in the N、 form.
+        self.last_page = 0
+        self.digit_forms: set[bool] = set()
+        # Whether the last body line stopped mid-sentence (a page break cut it off).
+        self.cut_off = False
 
     def add_text(self, line: Line) -> None:
+        self.cut_off = _cut_off(line.text)
         if self.stack:
             self.stack[-1].texts.append(line)
         else:
             self.preamble.append(line)
 
     def add_heading(self, level: int, title: str, line: Line) -> SectionNode:
+        self.cut_off = False
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         node = SectionNode(level=level, title=title.removesuffix("。").strip(), line=line.number)
@@ -497,12 +538,31 @@ class _Builder:
             self.last_digit_anywhere + 1,
         )
 
-    def note_digit(self, printed: int | None) -> None:
-        """Remember the number of the level-3 heading just added."""
-        if printed is None:
+    def note_digit(self, heading: Heading) -> None:
+        """Remember the number and form of the level-3 heading just added."""
+        self.digit_forms.add(heading.enumerated)
+        if heading.printed is None:
             return
-        self.last_digit[id(self._digit_parent())] = printed
-        self.last_digit_anywhere = printed
+        self.last_digit[id(self._digit_parent())] = heading.printed
+        self.last_digit_anywhere = heading.printed
+
+    def note_page(self, heading: Heading) -> None:
+        """Remember the number of a page marker just dropped."""
+        if heading.level == 3 and heading.printed is not None:
+            self.last_page = heading.printed
+
+    def continues_pages(self, heading: Heading) -> bool:
+        """Whether an ``N、`` marker that reads as a heading is rather the next page marker.
+
+        It is when it goes on from the page markers already dropped and, as a heading, would
+        fit only by numbering on across parents, or would take a form (``N、``) that the
+        report's level-3 headings do not use (they use ``N.``).
+        """
+        printed = heading.printed
+        if not heading.enumerated or not self.last_page or printed != self.last_page + 1:
+            return False
+        last = self.last_digit.get(id(self._digit_parent()), 0)
+        return printed not in (last + 1, last or 1) or self.digit_forms == {False}
 
 
 def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
@@ -535,20 +595,29 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
         ):
             # A page marker injected before a real heading or measure (1、 一是…).
             builder.notes.append(f"line {line.number}: dropped page marker before {rest[:12]!r}")
+            builder.note_page(heading)
             pending = rest
             peeled += 1
             continue
         if heading.level == 3:
             if not rest:
                 builder.notes.append(f"line {line.number}: dropped page marker {text!r}")
+                builder.note_page(heading)
                 index += 1
                 continue
             item = _heading_like(rest) or (not heading.spaced and _run_in_item(rest))
-            if not item or not builder.digit_fits(heading.printed):
+            if (
+                not item
+                or not builder.digit_fits(heading.printed)
+                or builder.continues_pages(heading)
+                # The line goes on with a paragraph that a page break cut off.
+                or builder.cut_off
+            ):
                 # A page marker injected by a sharing site (cleaning closes up the space after
                 # it, so only the text and the numbering tell it from a heading): the rest of
                 # the line is a paragraph.
                 builder.notes.append(f"line {line.number}: dropped page marker {text[:4]!r}")
+                builder.note_page(heading)
                 builder.add_text(Line(number=line.number, text=rest))
                 index += 1
                 continue
@@ -561,7 +630,7 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
                 builder.notes.append(f"line {line.number}: dropped a heading with no title")
                 index += 1
                 continue
-        title, body = _title_and_body(rest)
+        title, body = _run_in_split(rest)
         if not title:
             builder.add_text(line)
             index += 1
@@ -576,9 +645,10 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
             index += 1
         node = builder.add_heading(heading.level, title, line)
         if heading.level == 3:
-            builder.note_digit(heading.printed)
+            builder.note_digit(heading)
         if body:
             node.texts.append(Line(number=line.number, text=body))
+            builder.cut_off = _cut_off(body, run_in=True)
         index += 1
 
 
@@ -597,6 +667,41 @@ def _markers(text: str) -> list[re.Match[str]]:
     return found
 
 
+@attrs.define(kw_only=True, eq=False)
+class _OpenList:
+    """A measure list still open while a holder's lines are split.
+
+    Attributes:
+        items: Its measures (a holder's top list, or a measure's submeasures).
+        owner: The measure whose sub-list it is (None for the top list).
+        started: The paragraph index it started inline in (None when paragraph-initial).
+        last: The printed number of its last item: a second list in one holder (the plans
+            after the shortcomings) numbers from 一 again, so its count is no guide.
+    """
+
+    items: list[MeasureNode]
+    owner: MeasureNode | None
+    started: int | None
+    last: int = 0
+
+
+# A paragraph that turns to what comes next and announces a list (下一步，我局将…：): it
+# opens the holder's next list and is no part of the measure before it.
+_NEXT_LIST_LEAD_IN = re.compile(
+    scripted(
+        r"^(?:下一步|下步|下一阶段|下阶段|今后|明年|下一年度?|新的一年|(?:19|20)\d{2}\s*年|针对)"
+    )
+)
+
+
+def _next_list_lead_in(text: str, following: Line | None) -> bool:
+    """Whether an unmarked paragraph introduces a new list that starts on the next line."""
+    if following is None or not text.endswith(("：", ":")) or not _NEXT_LIST_LEAD_IN.match(text):
+        return False
+    match = ENUMERATOR.match(following.text)
+    return match is not None and ordinal(match["numeral"]) == 1
+
+
 def split_measures(texts: Sequence[Line]) -> tuple[list[str], list[MeasureNode], list[str]]:
     """Split a holder's own lines into paragraphs and a tree of ``N是`` measures.
 
@@ -609,14 +714,15 @@ def split_measures(texts: Sequence[Line]) -> tuple[list[str], list[MeasureNode],
     paragraphs: list[str] = []
     top: list[MeasureNode] = []
     notes: list[str] = []
-    # Open lists, outermost first: (items, owner, the paragraph index it started inline in).
-    lists: list[tuple[list[MeasureNode], MeasureNode | None, int | None]] = [(top, None, None)]
+    # Open lists, outermost first.
+    lists: list[_OpenList] = [_OpenList(items=top, owner=None, started=None)]
     current: MeasureNode | None = None
     for index, line in enumerate(texts):
         text = line.text
         markers = _markers(text)
         if not markers:
-            if current is not None and current.absorbs:
+            following = texts[index + 1] if index + 1 < len(texts) else None
+            if current is not None and current.absorbs and not _next_list_lead_in(text, following):
                 current.parts.append(text)
             else:
                 paragraphs.append(text)
@@ -635,31 +741,34 @@ def split_measures(texts: Sequence[Line]) -> tuple[list[str], list[MeasureNode],
             inline = position > 0 or bool(prefix)
             item = MeasureNode(parts=[segment], line=line.number, absorbs=not inline)
             if number == 1 and current is not None and len(lists) < _MAX_MEASURE_DEPTH:
-                lists.append((current.submeasures, current, index if inline else None))
-                current.submeasures.append(item)
+                lists.append(
+                    _OpenList(
+                        items=current.submeasures,
+                        owner=current,
+                        started=index if inline else None,
+                    )
+                )
             elif number == 1 and current is not None:
                 # Lists nest no deeper than _MAX_MEASURE_DEPTH: a restart there numbers on.
                 notes.append(f"line {line.number}: a list nested too deep numbered on")
-                lists[-1][0].append(item)
             elif number == 1:
                 del lists[1:]
                 if top:
                     notes.append(f"line {line.number}: a second list numbered on from the first")
-                top.append(item)
             else:
                 depth = len(lists) - 1
-                while depth > 0 and len(lists[depth][0]) + 1 != number:
+                while depth > 0 and lists[depth].last + 1 != number:
                     depth -= 1
-                if len(lists[depth][0]) + 1 != number:
+                if lists[depth].last + 1 != number:
                     depth = len(lists) - 1
                     notes.append(f"line {line.number}: measure {number} renumbered in its list")
                 del lists[depth + 1 :]
-                lists[depth][0].append(item)
+            lists[-1].items.append(item)
+            lists[-1].last = number
             current = item
         # Sub-lists that started inside this paragraph end with it; their owner goes on.
-        while len(lists) > 1 and lists[-1][2] == index:
-            _, owner, _ = lists.pop()
-            current = owner
+        while len(lists) > 1 and lists[-1].started == index:
+            current = lists.pop().owner
         if current is not None and not current.absorbs:
             current = None
     return paragraphs, top, notes
@@ -684,18 +793,21 @@ def build_outline(lines: Sequence[Line], *, year: int | None) -> Outline:
     Returns:
         The preamble, the section tree with measures split out, and the closing block.
     """
-    # A lone page marker (2、) is no content anywhere, and must not hide a signature block.
+    # A lone page marker (2、) is no content anywhere, and must not hide a signature block; in
+    # the body it still goes through the builder, which counts page markers on from it.
+    kept = [line for line in lines if not _LONE_MARKER.match(line.text)]
+    start, agencies = _closing_block(kept)
+    closing = tuple(_without_page_marker(line.text) for line in kept[start:])
+    first_closing = kept[start].number if start < len(kept) else None
+    body = [line for line in lines if first_closing is None or line.number < first_closing]
     notes = [
         f"line {line.number}: dropped page marker {line.text!r}"
-        for line in lines
+        for line in lines[len(body) :]
         if _LONE_MARKER.match(line.text)
     ]
-    lines = [line for line in lines if not _LONE_MARKER.match(line.text)]
-    start, agencies = _closing_block(lines)
-    closing = tuple(_without_page_marker(line.text) for line in lines[start:])
     builder = _Builder(year)
-    _body_lines(lines[:start], builder)
-    notes.extend(builder.notes)
+    _body_lines(body, builder)
+    notes[:0] = builder.notes
     for node in builder.root:
         _finish(node, notes)
     return Outline(
