@@ -365,6 +365,26 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="a-change-of-an-earlier-statement-by-the-same-grantor",
         ),
+        pytest.param(
+            "市政府下放我区事项9项，其中4项已划入区市场监督管理局。",
+            [
+                _power(
+                    9,
+                    PowerMode.DELEGATED,
+                    grantor="市政府",
+                    changes=(_moved(4, "区市场监督管理局"),),
+                )
+            ],
+            id="guan-li-inside-an-agency-name",
+        ),
+        pytest.param(
+            "市住建局委托我区行政处罚权共5项：燃气经营监督检查2项、城市排水监督检查3项。",
+            [
+                _power(2, PowerMode.ENTRUSTED, grantor="市住建局", name="燃气经营监督检查"),
+                _power(3, PowerMode.ENTRUSTED, grantor="市住建局", name="城市排水监督检查"),
+            ],
+            id="named-parts-after-a-colon",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

@@ -39,9 +39,10 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   When the caller passes ``citations``, an equal citation (or one with the same title) from it
   is returned, so the power shares the object the holder lists.
 * Splits: ``其中A项下放，B项委托`` gives one entry per mode when the parts have different modes
-  and add up to the total; ``其中X许可2项、Y许可3项`` names powers, one entry each, when their
-  counts add up to the total; the total is then not a separate entry. The parts are read in
-  order until their counts reach the total (a later ``C 1项已取消`` is a change, not a part);
+  and add up to the total; ``其中X许可2项、Y许可3项`` (or ``共5项：X许可2项、Y许可3项``) names
+  powers, one entry each, when their counts add up to the total; the total is then not a
+  separate entry. The parts are read in order until their counts reach the total (a later
+  ``C 1项已取消`` is a change, not a part);
   parts that do not add up are ignored and the total stands. Changes go to the part whose name
   they mention, or that does not mention the other mode (a change clause that names no mode
   takes the mode of the previous change in its sentence: ``委托事项中3项被取消，2项被收回``);
@@ -107,8 +108,12 @@ _CHANGE = re.compile(
     r"|(?P<cancelled>取消|撤销|废止)"
     r"|(?P<reclaimed>收回|上收|回收)"
 )
-_SPLIT_INTRO = re.compile(r"其中|包括|分别为|分别是")
-_SPLIT_AFTER_COUNT = re.compile(r"[^，；。\n]{0,12}?[，；：:,;]?\s*(?:其中|包括|分别为|分别是)")
+# A list of parts: 其中…, or a colon right after a count (共5项：A 2项、B 3项).
+_COUNTED_COLON = r"(?<=[0-9零〇一二两三四五六七八九十百]项)[：:]"
+_SPLIT_INTRO = re.compile(rf"其中|包括|分别为|分别是|{_COUNTED_COLON}")
+_SPLIT_AFTER_COUNT = re.compile(
+    rf"[^，；。\n]{{0,12}}?[，；：:,;]?\s*(?:其中|包括|分别为|分别是)|{_COUNTED_COLON}"
+)
 _MODE_PART = re.compile(
     rf"(?P<number>{_NUMBER})项[^，；。0-9]{{0,6}}?(?P<verb>下放|委托|赋予)"
     rf"|(?P<verb2>下放|委托|赋予)[^，；。0-9]{{0,8}}?(?P<number2>{_NUMBER})项"
@@ -124,7 +129,11 @@ _AGENCY = re.compile(
     r"(?:镇（街道）|人民政府|政府|委员会|管委会|办公室|办事处|部门|单位|机关|局|委|办|处|厅|部|中心|院|署|"
     r"站|所|队|镇|乡|街道|县|区|市|省)"
 )
-_AGENCY_END = re.compile(r"的|后|由|并|和|及|进行|实施|办理|行使|负责|承接|管理|执行|具体|统一")
+# Words that end an agency name, unless they are inside one (市场监督管理局, 县执行局).
+_AGENCY_END = re.compile(
+    r"的|后|由|并|和|及|进行|实施|办理|行使|负责|承接|具体|统一"
+    r"|管理(?![局处委站所办科队中部厅署])|执行(?![局处])"
+)
 _LEADING_NOISE = re.compile(
     # 年/月/日 left of a date (2019年市农业农村局委托…) open no agency name
     r"^(?:年度|年底|年初|年|月底|月|日|目前|今年|去年|年内|近年来|此外|同时|另外|其中|已经|已|并|由|经|被|从|将|把|向|给|对|受|了)+"
