@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 import lawgov
 import lawgov.samples
 from lawgov import Citation, DocumentNumber
-from lawgov._citations import find_citation_spans, find_citations, protected_spans
+from lawgov._citations import (
+    find_citation_spans,
+    find_citations,
+    find_document_numbers,
+    protected_spans,
+)
 from lawgov._validation import tree_problems
 
 # The shared fixtures sit beside the repository clone; the seed is bundled as lawgov.samples.
@@ -96,6 +101,43 @@ def _cite(title: str | None, number: DocumentNumber | None = None) -> Citation:
 )
 def test_find_citations(text: str, expected: list[Citation]) -> None:
     assert find_citations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # serials listed after a number share its issuer code and year
+        ("根据岚府发〔2021〕12号、13号文件", [("岚府发", 2021, 12), ("岚府发", 2021, 13)]),
+        ("根据岚府发〔2021〕12、13号文件", [("岚府发", 2021, 12), ("岚府发", 2021, 13)]),
+        (
+            "根据岚府发〔2021〕12号、〔2022〕3号和5号",
+            [("岚府发", 2021, 12), ("岚府发", 2022, 3), ("岚府发", 2022, 5)],
+        ),
+        # a count after a number is no serial
+        ("根据岚府发〔2021〕12号、13个部门", [("岚府发", 2021, 12)]),
+        # a department's name before its code is no part of it, nor the tail of a name that a
+        # lead word (宣传) opened
+        ("依据市司法局岚司发〔2021〕3号", [("岚司发", 2021, 3)]),
+        ("按照市委宣传部岚宣通〔〕33号", [("岚宣通", None, 33)]),
+        ("农业农村部农法发〔2020〕1号", [("农法发", 2020, 1)]),
+        # short heads are parts of real codes
+        ("根据人社部发〔2020〕5号", [("人社部发", 2020, 5)]),
+        ("根据工信部联规〔2020〕5号", [("工信部联规", 2020, 5)]),
+        ("根据厅字〔2019〕28号", [("厅字", 2019, 28)]),
+        # not document numbers
+        ("国务院令第711号、712号", []),
+        ("财政部公告2023年第25号", []),
+    ],
+)
+def test_find_document_numbers(text: str, expected: list[tuple[str, int | None, int]]) -> None:
+    found = find_document_numbers(text)
+    assert [(n.issuer_code, n.year, n.serial) for n, _, _ in found] == expected
+
+
+def test_listed_serials_span_their_digits() -> None:
+    text = "根据岚府发〔2021〕12号、13号和岚府发〔2021〕14、15号"
+    spans = [text[start:end] for _, start, end in find_document_numbers(text)]
+    assert spans == ["岚府发〔2021〕12号", "13号", "岚府发〔2021〕14、15号", "15号"]
 
 
 def test_spans_cover_title_and_number() -> None:

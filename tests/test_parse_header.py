@@ -726,3 +726,22 @@ def test_page_markers_before_header_lines(header: str) -> None:
 def test_marked_chrome_in_the_body_is_dropped() -> None:
     report = lawgov.parse_text(f"{_TITLE}\n{_BODY}5、【打印本页】【关闭窗口】\n")
     assert report.sections[0].measures[0].text == "召开会议5次。"
+
+
+def test_bracketed_labels_run_together_on_one_line() -> None:
+    # 【label】value【label】… with no space between a value and the next label; empty values
+    block = (
+        "【索引号】【发文字号】【发布机构】青澜市民政局【发布日期】2023-02-15【主题分类】【有效性】"
+    )
+    report = lawgov.parse_text(f"{block}\n{_TITLE}\n{_BODY}")
+    assert report.disclosure is not None
+    assert report.disclosure.index_number is None
+    assert report.disclosure.publisher == lawgov.Agency(name="青澜市民政局")
+    assert report.published == _china(2023, 2, 15)
+
+
+def test_a_view_count_under_its_label_is_not_a_page_number() -> None:
+    header = f"{_TITLE}\n发布时间：2023-02-15 16:42\n浏览次数：\n356"
+    report = lawgov.parse_text(f"{header}\n{_BODY}")
+    assert report.views == 356
+    assert report.published == _china(2023, 2, 15, 16, 42)

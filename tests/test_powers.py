@@ -305,6 +305,86 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             [_power(56, PowerMode.GRANTED, grantor="市政府")],
             id="count-in-ge-closing-the-clause",
         ),
+        pytest.param(
+            "省政府向我市下放事项32项，其中下放20项，委托12项。下放事项中已有4项调整至市行政"
+            "审批局；委托事项中有3项被取消，2项被收回。",
+            [
+                _power(
+                    20, PowerMode.DELEGATED, grantor="省政府", changes=(_moved(4, "市行政审批局"),)
+                ),
+                _power(
+                    12,
+                    PowerMode.ENTRUSTED,
+                    grantor="省政府",
+                    changes=(
+                        PowerChange(kind=ChangeKind.CANCELLED, count=3),
+                        PowerChange(kind=ChangeKind.RECLAIMED, count=2),
+                    ),
+                ),
+            ],
+            id="a-change-without-a-mode-word-takes-the-previous-changes-mode",
+        ),
+        pytest.param(
+            "市政府下放我区事项30项。现有下放事项27项，3项已收回。",
+            [
+                _power(
+                    30,
+                    PowerMode.DELEGATED,
+                    grantor="市政府",
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=3),),
+                )
+            ],
+            id="what-remains-is-no-new-statement",
+        ),
+        pytest.param(
+            "现有市级委托事项12项。",
+            [_power(12, PowerMode.ENTRUSTED, grantee=None)],
+            id="what-remains-alone-is-a-statement",
+        ),
+        pytest.param(
+            "2019年市农业农村局委托我区实施的行政许可事项12项已全部取消。",
+            [
+                _power(
+                    12,
+                    PowerMode.ENTRUSTED,
+                    grantor="市农业农村局",
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=12),),
+                )
+            ],
+            id="a-statement-with-its-own-change",
+        ),
+        pytest.param(
+            "市局委托我区行政许可事项10项。市局委托的3项已收回。",
+            [
+                _power(
+                    10,
+                    PowerMode.ENTRUSTED,
+                    grantor="市局",
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=3),),
+                )
+            ],
+            id="a-change-of-an-earlier-statement-by-the-same-grantor",
+        ),
+        pytest.param(
+            "市政府下放我区事项9项，其中4项已划入区市场监督管理局。",
+            [
+                _power(
+                    9,
+                    PowerMode.DELEGATED,
+                    grantor="市政府",
+                    changes=(_moved(4, "区市场监督管理局"),),
+                )
+            ],
+            id="guan-li-inside-an-agency-name",
+        ),
+        pytest.param(
+            "市住建局委托我区行政处罚权共5项：燃气经营监督检查2项、城市排水监督检查3项。",
+            [
+                _power(2, PowerMode.ENTRUSTED, grantor="市住建局", name="燃气经营监督检查"),
+                _power(3, PowerMode.ENTRUSTED, grantor="市住建局", name="城市排水监督检查"),
+            ],
+            id="named-parts-after-a-colon",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

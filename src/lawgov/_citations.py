@@ -20,7 +20,13 @@ This module owns how cited laws and documents are recognised:
   code at any length (``省政府粤府函〔2020〕12号`` → ``粤府函``), and what follows it must be no
   longer than the usual six characters. A run still longer than eight characters is cut after
   the issuing body's name when one ends it (``国务院办公厅国办发〔2019〕5号`` → ``国办发``);
-  otherwise the number is not trusted and skipped.
+  otherwise the number is not trusted and skipped. A department's name of three characters or
+  more ending in 局/厅/部/处 before a code of two to six, in a run longer than six, is cut off
+  too (``市司法局岚司发`` →
+  ``岚司发``), as is the last character of a name a lead word opened (``市委宣传部岚宣通`` →
+  ``岚宣通``).
+* Serials listed after a number share its code and year: ``岚府发〔2021〕12号、13号`` and
+  ``岚府发〔2021〕12、13号`` are two numbers; ``…12号、〔2022〕3号`` takes the code before it.
 * A document number in parentheses right after a title (``《…》（江府〔2017〕16号）``, ASCII
   parentheses too, ``16号文`` too, or first in a list: ``（江府〔2017〕16号，以下简称…）``) belongs
   to that title; any other document number stands alone as a citation without a title.
@@ -58,12 +64,27 @@ _QUOTED = re.compile(r"“[^“”\"\n]*[”\"]|\"[^\"\n“”]*\"|「[^「」\n
 # runs are adjacent, so a long run of spaces cannot be split every possible way (quadratic).
 _DOCNO_TAIL = re.compile(
     r"[〔﹝(（\[［【][ \t\u3000]*(?:(?P<year>[0-9０-９]{4})[ \t\u3000]*)?[〕﹞)）\]］】]"
-    r"[ \t\u3000]*(?:第[ \t\u3000]*)?(?P<serial>[0-9０-９]{1,6})[ \t\u3000]*号"
+    r"[ \t\u3000]*(?:第[ \t\u3000]*)?(?P<serial>[0-9０-９]{1,6})"
+    r"(?P<more>(?:[ \t\u3000]*、[ \t\u3000]*[0-9０-９]{1,6}){0,20})[ \t\u3000]*号"
 )
+# One serial of a list before a shared 号 (the ``、13`` of ``12、13号``).
+_LISTED_SERIAL = re.compile(r"、[ \t\u3000]*(?P<serial>[0-9０-９]{1,6})")
+# A further serial with its own 号 right after a number (the ``、13号`` of ``12号、13号``).
+_MORE_SERIAL = re.compile(
+    r"[ \t\u3000]*[、和及][ \t\u3000]*(?P<serial>[0-9０-９]{1,6})[ \t\u3000]*号"
+)
+# What stands between a number and a further one with its own year (12号、〔2022〕3号).
+_LISTED_AFTER = re.compile(r"[ \t\u3000]*[、和及][ \t\u3000]*")
+_USUAL_CODE = 6  # the longest codes seen in practice (津政办发, 岚法办发, 高新组通 are four)
+# Last characters of body names (宣传部, 法规处) that a lead word inside the name leaves behind.
+_BODY_TAIL = "部处科室局"
+# A department's name (three characters or more, ending in 局/厅/部/处) before a code of two
+# to six, in a run longer than codes are: 市司法局岚司发, 农业农村部农法发. Shorter heads are
+# part of real codes (人社部发, 工信部联规).
+_NAMED_BODY = re.compile(rf"[\u3400-\u9fff]{{3,}}[局厅部处](?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MAX_RUN = 30  # how far back the issuer code is looked for; longer runs are running text
 _MAX_CODE = 8  # the model's limit for an issuer code
-_USUAL_CODE = 6  # the longest codes seen in practice (津政办发, 岚法办发, 高新组通 are four)
 
 # Words that introduce a document; the issuer code starts after the last of them.
 _LEAD_WORDS: Final[tuple[str, ...]] = (
@@ -123,61 +144,105 @@ _AFTER_NUMBER_CLOSE = re.compile(r"(?:文件|文)?[ \t]*[）)，,；;、]")
 def find_document_numbers(text: str) -> list[tuple[DocumentNumber, int, int]]:
     """Find every document number in ``text``, with its span.
 
+    Serials listed after a number share its issuer code and year: ``岚府发〔2021〕12号、13号``
+    and ``岚府发〔2021〕12、13号`` are two numbers each, and ``岚府发〔2021〕12号、〔2022〕3号``
+    takes the code of the number before it.
+
     Args:
         text: Any text; cleaned text gives the best results.
 
     Returns:
         ``(number, start, end)`` triples in order, where ``text[start:end]`` is the number as
-        printed, issuer code included. Never raises on any string.
+        printed, issuer code included; a listed serial spans from its digits to its 号. Never
+        raises on any string.
     """
     if not isinstance(text, str):
         return []
     found: list[tuple[DocumentNumber, int, int]] = []
     for tail in _DOCNO_TAIL.finditer(text):
-        code_end = tail.start()
-        while code_end > 0 and text[code_end - 1] in " \t\u3000":
-            code_end -= 1
-        code_start = code_end
-        limit = max(0, code_end - _MAX_RUN)
-        while code_start > limit and _CJK.match(text, code_start - 1):
-            code_start -= 1
-        run = text[code_start:code_end]
-        cut = 0
-        for lead in _LEAD.finditer(run):
-            cut = lead.end()
-        code = run[cut:]
-        body_end = 0
-        for body in _BODY_NAME.finditer(code):
-            # Codes are at least two characters: a single one after a body's name is part of it.
-            if body.end() <= len(code) - 2:
-                body_end = body.end()
-        if body_end:
-            cut += body_end
-            code = run[cut:]
-            if len(code) > _USUAL_CODE:
-                continue  # a body's name, then no code: 区人民政府办公室行政审批服务科〔…〕
-        if len(code) > _MAX_CODE:
-            # 国务院办公厅国办发〔…〕: the issuing body printed before its own code, which is then
-            # held to the usual length of codes (GB/T 9704 practice: at most six characters)
-            body_end = 0
-            for body in _ISSUING_BODY.finditer(code):
-                if 2 <= len(code) - body.end() <= _USUAL_CODE:
-                    body_end = body.end()
-            cut += body_end
-            code = run[cut:]
-        if not code or len(code) > _MAX_CODE:
+        located = _issuer_code(text, tail.start())
+        if located is None and found and _LISTED_AFTER.fullmatch(text, found[-1][2], tail.start()):
+            # 12号、〔2022〕3号: a further number of the issuer named just before it
+            located = found[-1][0].issuer_code, tail.start()
+        if located is None:
             continue
-        year = tail["year"]
-        try:
-            number = DocumentNumber(
-                issuer_code=code,
-                year=None if year is None else int(year),
-                serial=int(tail["serial"]),
-            )
-        except ValidationError:
+        code, start = located
+        year = None if tail["year"] is None else int(tail["year"])
+        first = _number(code, year, tail["serial"])
+        if first is None:
             continue  # serial 0 or a year no document can have: not a document number
-        found.append((number, code_start + cut, tail.end()))
+        found.append((first, start, tail.end()))
+        # 12、13号: the serials listed before the one 号
+        for listed in _LISTED_SERIAL.finditer(text, tail.start("more"), tail.end("more")):
+            number = _number(code, year, listed["serial"])
+            if number is not None:
+                found.append((number, listed.start("serial"), tail.end()))
+        # 12号、13号: further serials, each with its own 号
+        end = tail.end()
+        while (more := _MORE_SERIAL.match(text, end)) is not None:
+            number = _number(code, year, more["serial"])
+            if number is None:
+                break
+            found.append((number, more.start("serial"), more.end()))
+            end = more.end()
     return found
+
+
+def _number(code: str, year: int | None, serial: str) -> DocumentNumber | None:
+    try:
+        return DocumentNumber(issuer_code=code, year=year, serial=int(serial))
+    except ValidationError:
+        return None
+
+
+def _issuer_code(text: str, tail_start: int) -> tuple[str, int] | None:
+    """The issuer code printed before a bracketed year at ``tail_start``, and where it starts.
+
+    None when there is no code, or when the run before the bracket is too long to trust.
+    """
+    code_end = tail_start
+    while code_end > 0 and text[code_end - 1] in " \t\u3000":
+        code_end -= 1
+    code_start = code_end
+    limit = max(0, code_end - _MAX_RUN)
+    while code_start > limit and _CJK.match(text, code_start - 1):
+        code_start -= 1
+    run = text[code_start:code_end]
+    cut = 0
+    for lead in _LEAD.finditer(run):
+        cut = lead.end()
+    if cut and len(run) - cut > 2 and run[cut] in _BODY_TAIL:
+        # 市委宣传部岚宣通〔〕33号: the lead word (宣传) opened a body's name; its last
+        # character is no part of the code
+        cut += 1
+    code = run[cut:]
+    body_end = 0
+    for body in _BODY_NAME.finditer(code):
+        # Codes are at least two characters: a single one after a body's name is part of it.
+        if body.end() <= len(code) - 2:
+            body_end = body.end()
+    if body_end:
+        cut += body_end
+        code = run[cut:]
+        if len(code) > _USUAL_CODE:
+            return None  # a body's name, then no code: 区人民政府办公室行政审批服务科〔…〕
+    named = _NAMED_BODY.match(code) if len(code) > _USUAL_CODE else None
+    if named is not None:
+        # 市司法局岚司发〔…〕: a department's name printed before its code, longer than codes are
+        cut += named.end()
+        code = run[cut:]
+    if len(code) > _MAX_CODE:
+        # 国务院办公厅国办发〔…〕: the issuing body printed before its own code, which is then
+        # held to the usual length of codes (GB/T 9704 practice: at most six characters)
+        body_end = 0
+        for body in _ISSUING_BODY.finditer(code):
+            if 2 <= len(code) - body.end() <= _USUAL_CODE:
+                body_end = body.end()
+        cut += body_end
+        code = run[cut:]
+    if not code or len(code) > _MAX_CODE:
+        return None
+    return code, code_start + cut
 
 
 def find_citation_spans(text: str) -> list[tuple[Citation, int, int]]:

@@ -578,16 +578,15 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
                 )
             )
         )
-        marked = (
-            match["colon"] is not None
-            or (match["open"] is not None and match["close"] is not None)
-            or match.end() == len(text)
-            or separated
-        )
+        bracketed = match["open"] is not None and match["close"] is not None
+        marked = match["colon"] is not None or bracketed or match.end() == len(text) or separated
         label = simplified_key(re.sub(r"\s+", "", match["label"]))
         # A long label followed by a colon is a label even where the page lost the space
-        # before it (本网更新时间：…); short ones (时间, 日期) need a boundary.
-        if marked and (at_boundary or (match["colon"] is not None and len(label) >= 3)):
+        # before it (本网更新时间：…); short ones (时间, 日期) need a boundary. A bracketed label
+        # is its own boundary (【发布机构】市农业农村局【发布日期】2023-02-10).
+        if marked and (
+            at_boundary or bracketed or (match["colon"] is not None and len(label) >= 3)
+        ):
             spans.append((match, _LABELS[label]))
     return spans
 
@@ -670,12 +669,13 @@ _AGENCY_END_WORD = re.compile(
 
 def _lone_value(field: str, text: str) -> bool:
     """Whether a line can be the value of a label printed alone on the line above it."""
+    if field == "views":
+        # before the chrome test: a count alone on its line (356) reads as a page number
+        return text.isdigit() or text in _EMPTY_VALUES
     if _meta_pairs(text) is not None or is_chrome(text):
         return False
     if field in _DATE_FIELDS:
         return parse_datetime(text) is not None
-    if field == "views":
-        return text.isdigit() or text in _EMPTY_VALUES
     if field == "title":
         return _title_like(text)
     return (

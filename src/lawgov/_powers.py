@@ -19,7 +19,12 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   count before it in the same clause (``将12项事项下放``). Verbs that share a count are one
   statement (``承接市局下放的…12项``); a sentence may hold several statements.
 * A verb that only qualifies a change is no statement: a change verb before it in its clause
-  (``收回委托事项2项``) or after its count (``委托的3项已收回``).
+  (``收回委托事项2项``) or after its count (``委托的3项已收回``, ``下放事项中有3项已收回``). A
+  clause that names its grantor and counts the powers whole states them with their change
+  (``市农业农村局委托我县的事项12项已全部取消``), unless an earlier statement has the same
+  grantor and mode: then it is that statement's change.
+* What remains (``现有下放事项27项``, also 尚有/仍有/剩余/保留) restates an earlier statement and
+  is none of its own; with nothing stated before it, it is a statement.
 * Mode: 委托和下放 and the like, or both 下放 and 委托 in one statement → both; 下放 →
   delegated; 委托 → entrusted; 赋予/承接 alone → granted (承接市局下放的 → delegated).
 * A verb in a list that 承接 opened (``承接省级下放事项7项、市级下放事项23项``) takes its
@@ -34,12 +39,15 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   When the caller passes ``citations``, an equal citation (or one with the same title) from it
   is returned, so the power shares the object the holder lists.
 * Splits: ``其中A项下放，B项委托`` gives one entry per mode when the parts have different modes
-  and add up to the total; ``其中X许可2项、Y许可3项`` names powers, one entry each, when their
-  counts add up to the total; the total is then not a separate entry. The parts are read in
-  order until their counts reach the total (a later ``C 1项已取消`` is a change, not a part);
+  and add up to the total; ``其中X许可2项、Y许可3项`` (or ``共5项：X许可2项、Y许可3项``) names
+  powers, one entry each, when their counts add up to the total; the total is then not a
+  separate entry. The parts are read in order until their counts reach the total (a later
+  ``C 1项已取消`` is a change, not a part);
   parts that do not add up are ignored and the total stands. Changes go to the part whose name
-  they mention, or that does not mention the other mode; each change goes to one part only
-  (the first that may take it), and a change's clause never runs over a sentence end.
+  they mention, or that does not mention the other mode (a change clause that names no mode
+  takes the mode of the previous change in its sentence: ``委托事项中3项被取消，2项被收回``);
+  each change goes to one part only (the first that may take it), and a change's clause never
+  runs over a sentence end.
 * Changes: in the clauses after the count, up to the next statement, the end of the line, or
   three more sentences (and at most 600 characters): 调整至/划转/划入/移交/交由 X →
   transferred to X; 取消/撤销/废止 → cancelled; 收回/上收 → reclaimed; each with the count in
@@ -100,8 +108,12 @@ _CHANGE = re.compile(
     r"|(?P<cancelled>取消|撤销|废止)"
     r"|(?P<reclaimed>收回|上收|回收)"
 )
-_SPLIT_INTRO = re.compile(r"其中|包括|分别为|分别是")
-_SPLIT_AFTER_COUNT = re.compile(r"[^，；。\n]{0,12}?[，；：:,;]?\s*(?:其中|包括|分别为|分别是)")
+# A list of parts: 其中…, or a colon right after a count (共5项：A 2项、B 3项).
+_COUNTED_COLON = r"(?<=[0-9零〇一二两三四五六七八九十百]项)[：:]"
+_SPLIT_INTRO = re.compile(rf"其中|包括|分别为|分别是|{_COUNTED_COLON}")
+_SPLIT_AFTER_COUNT = re.compile(
+    rf"[^，；。\n]{{0,12}}?[，；：:,;]?\s*(?:其中|包括|分别为|分别是)|{_COUNTED_COLON}"
+)
 _MODE_PART = re.compile(
     rf"(?P<number>{_NUMBER})项[^，；。0-9]{{0,6}}?(?P<verb>下放|委托|赋予)"
     rf"|(?P<verb2>下放|委托|赋予)[^，；。0-9]{{0,8}}?(?P<number2>{_NUMBER})项"
@@ -117,15 +129,22 @@ _AGENCY = re.compile(
     r"(?:镇（街道）|人民政府|政府|委员会|管委会|办公室|办事处|部门|单位|机关|局|委|办|处|厅|部|中心|院|署|"
     r"站|所|队|镇|乡|街道|县|区|市|省)"
 )
-_AGENCY_END = re.compile(r"的|后|由|并|和|及|进行|实施|办理|行使|负责|承接|管理|执行|具体|统一")
+# Words that end an agency name, unless they are inside one (市场监督管理局, 县执行局).
+_AGENCY_END = re.compile(
+    r"的|后|由|并|和|及|进行|实施|办理|行使|负责|承接|具体|统一"
+    r"|管理(?![局处委站所办科队中部厅署])|执行(?![局处])"
+)
 _LEADING_NOISE = re.compile(
-    r"^(?:目前|今年|去年|年内|近年来|此外|同时|另外|其中|已经|已|并|由|经|被|从|将|把|向|给|对|受|了)+"
+    # 年/月/日 left of a date (2019年市农业农村局委托…) open no agency name
+    r"^(?:年度|年底|年初|年|月底|月|日|目前|今年|去年|年内|近年来|此外|同时|另外|其中|已经|已|并|由|经|被|从|将|把|向|给|对|受|了)+"
 )
 _TRAILING_NOISE = re.compile(r"(?:将|把|已经|已|共|先后|陆续|依法|分别|正式|分批|均|都|也|还|又)+$")
 _VAGUE = ("上级", "有关", "相关", "上述", "该", "各级", "市级", "省级", "县级", "区级")
 _MEASURE_WORDS = "个家项名批类"
 _GRANTEE_LEAD = re.compile(r"^(?:到|给|至|予|于|为|向|了)+")
 _HEAD_RUN = re.compile(r"[\u4e00-\u9fff（）()]+?(?=将|把|已|共|先后|陆续|依法|分别|以|通过|$)")
+# A clause that counts what is left (现有下放事项27项), not what was granted.
+_REMAINING = re.compile(r"现有|尚有|仍有|剩余|保留")
 _BASIS_LEAD = re.compile(r"^\s*(?:根据|按照|依据|依照)")
 _MAX_CHANGE_SENTENCES = 3
 # Bounds that keep the work per trigger constant, so text without punctuation stays linear:
@@ -149,6 +168,8 @@ class _Statement:
     count_end: int
     power: DelegatedPower
     parts: tuple[DelegatedPower, ...]
+    remaining: bool = False  # 现有下放事项27项: what is left of powers stated before
+    changed: bool = False  # 市局委托的3项已收回: the clause states a change of its own count
 
 
 def find_delegated_powers(
@@ -184,6 +205,7 @@ def find_delegated_powers(
                 given=citations,
             )
         )
+    statements = _without_restatements(statements)
     powers: list[DelegatedPower] = []
     for position, statement in enumerate(statements):
         limit = _change_limit(masked, sentences, statements, position)
@@ -256,7 +278,7 @@ def _statements(
     groups: dict[int, tuple[list[re.Match[str]], int, int]] = {}
     split_from = hi
     for trigger in _TRIGGER.finditer(masked, lo, hi):
-        if trigger.start() >= split_from or _in_change(masked, lo, hi, trigger):
+        if trigger.start() >= split_from or _in_change(masked, lo, hi, trigger, issuer):
             continue
         split_at = _SPLIT_INTRO.search(masked, trigger.end(), min(hi, trigger.end() + _REACH))
         count_hi = split_at.start() if split_at is not None else hi
@@ -296,17 +318,54 @@ def _statements(
         split_at = _SPLIT_INTRO.search(masked, count_end, max(count_end, part_hi))
         if split_at is not None:
             parts = _split(masked, split_at.end(), part_hi, power)
-        statements.append(_Statement(index, begin, count_end, power, parts))
+        remaining = _REMAINING.search(masked, begin, first.start()) is not None
+        _, clause_end = _clause_bounds(masked, lo, hi, count_end)
+        changed = _CHANGE.search(masked, count_end, clause_end) is not None
+        statements.append(
+            _Statement(index, begin, count_end, power, parts, remaining=remaining, changed=changed)
+        )
     return statements
 
 
-def _in_change(masked: str, lo: int, hi: int, trigger: re.Match[str]) -> bool:
-    """Whether a trigger word only qualifies a change (收回委托事项2项, 委托的3项已收回)."""
+def _without_restatements(statements: list[_Statement]) -> list[_Statement]:
+    """Drop the statements that speak again of powers stated before them.
+
+    现有…N项 counts what is left of an earlier statement; a clause with its own change
+    (市局委托的3项已收回) by the grantor and mode of an earlier statement is that statement's
+    change. Either one, with nothing stated before it, is a statement of its own.
+    """
+    kept: list[_Statement] = []
+    for statement in statements:
+        power = statement.power
+        if kept and statement.remaining:
+            continue
+        if statement.changed and any(
+            (earlier.power.grantor, earlier.power.mode) == (power.grantor, power.mode)
+            for earlier in kept
+        ):
+            continue
+        kept.append(statement)
+    return kept
+
+
+def _in_change(
+    masked: str, lo: int, hi: int, trigger: re.Match[str], issuer: Agency | None
+) -> bool:
+    """Whether a trigger word only qualifies a change (收回委托事项2项, 委托的3项已收回).
+
+    A clause that names who granted the powers, and counts them whole (no 其中/中 before the
+    count), states them together with their change (市局委托我县的事项12项已全部取消).
+    """
     begin, end = _clause_bounds(masked, lo, hi, trigger.start())
     if _CHANGE.search(masked, begin, trigger.start()) is not None:
         return True
     count = _COUNT.search(masked, trigger.end(), end)
-    return count is not None and _CHANGE.search(masked, count.end(), end) is not None
+    if count is None or _CHANGE.search(masked, count.end(), end) is None:
+        return False
+    if "中" in masked[begin : count.start()]:
+        return True  # 下放事项中有3项已收回: a part of powers stated before
+    grantor, _ = _parties(masked, lo, hi, [trigger], issuer)
+    return grantor is None
 
 
 def _main_count(
@@ -560,6 +619,7 @@ def _change_limit(
     return limit
 
 
+_MODE_WORD = re.compile(r"下放|委托")
 # A change with no count of its own that covers every power (现已全部收回, 均已取消).
 _ALL = re.compile(r"全部|全数|悉数|均已|均")
 
@@ -570,6 +630,10 @@ class _Change:
     count: int | None  # None: all the powers still held (现已全部收回)
     recipient: Agency | None
     clause: str
+    # 下放/委托 named in the clause, else in the previous change's clause of the same sentence
+    # (委托事项中有3项被取消，2项被收回: both are entrusted powers)
+    modes: frozenset[str]
+    sentence: int
 
 
 def _changes(masked: str, lo: int, hi: int) -> list[_Change]:
@@ -598,8 +662,19 @@ def _changes(masked: str, lo: int, hi: int) -> list[_Change]:
         recipient = None
         if kind is ChangeKind.TRANSFERRED:
             recipient = _name_after(masked, verb.end(), end, None)
-        changes.append(_Change(kind, value, recipient, masked[begin:end]))
+        sentence = _sentence_start(masked, lo, begin)
+        modes = frozenset(_MODE_WORD.findall(masked, begin, end))
+        if not modes and changes and changes[-1].sentence == sentence:
+            modes = changes[-1].modes
+        changes.append(_Change(kind, value, recipient, masked[begin:end], modes, sentence))
     return changes
+
+
+def _sentence_start(masked: str, lo: int, at: int) -> int:
+    start = lo
+    for stop in _SENTENCE_END.finditer(masked, lo, at):
+        start = stop.end()
+    return start
 
 
 def _attach(power: DelegatedPower, changes: list[_Change], taken: set[int]) -> DelegatedPower:
@@ -613,7 +688,7 @@ def _attach(power: DelegatedPower, changes: list[_Change], taken: set[int]) -> D
             continue  # a named power takes only the changes that name it
         if power.mode in (PowerMode.DELEGATED, PowerMode.ENTRUSTED):
             other = "委托" if power.mode is PowerMode.DELEGATED else "下放"
-            if other in clause:
+            if other in change.modes:
                 continue  # the change concerns the other part of a split
         count = power.count - moved if change.count is None else change.count
         if count < 1 or moved + count > power.count:
