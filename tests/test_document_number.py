@@ -156,26 +156,11 @@ def test_never_crash(text: str) -> None:
         assert text[start:end].endswith("号")
 
 
-def test_linear_time_on_many_numbers() -> None:
+def test_linear_time_on_many_numbers(growth: Callable[..., float]) -> None:
     # eight times the text: about 8 times as long when linear (more with allocation), 64 when
     # quadratic
-    growth = _growth(lambda n: find_document_numbers("根据江府〔2017〕16号，" * n), 200, 1600)
-    assert growth < 32
-
-
-def _growth(run: Callable[[int], object], small: int, large: int) -> float:
-    """How much longer ``run(large)`` takes than ``run(small)``, best of three each."""
-    import time
-
-    def best(size: int) -> float:
-        timings = []
-        for _ in range(3):
-            started = time.perf_counter()
-            run(size)
-            timings.append(time.perf_counter() - started)
-        return min(timings)
-
-    return best(large) / max(best(small), 1e-4)
+    ratio = growth(lambda n: find_document_numbers("根据江府〔2017〕16号，" * n), 200, 1600)
+    assert ratio < 32
 
 
 def test_long_space_runs_stay_linear() -> None:
