@@ -263,6 +263,62 @@ def test_damage(raw: str, expected: str, runs: list[str]) -> None:
         assert any(c.kind == "damage" and c.start == span.start for c in result.changes)
 
 
+# --- UTF-8 read as GBK ----------------------------------------------------------------------
+
+
+def garbled(text: str) -> str:
+    """``text`` saved as UTF-8 and read as GBK, unreadable byte pairs shown as '?'."""
+    return text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+
+
+MOJIBAKE = [
+    # (clean text around a garbled run, what was garbled, what comes back, lost runs reported)
+    ("推进{}工作", "依法行政", "依法行政", []),
+    ("推进{}工作", "法治政府建设", "法治政府建", ["娉曟不鏀垮簻寤鸿??"]),  # 设 lost to '??'
+    ("，{}", "各项工作取得新进展", "各项工作取得新进", ["鍚勯」宸ヤ綔鍙栧緱鏂拌繘灞?"]),
+    ("，{}", "开展送法下乡活动36次，发放资料500份。", "展法下乡活动36次，发放资料500份", None),
+    ("{}", "《中华人民共和国行政处罚法》", "《中华人民共和国行政处罚法", None),
+    ("{}", "发布时间：2023年2月15日", "发布时间2023 2 15", None),  # lost 年月 never join digits
+]
+
+
+@pytest.mark.parametrize(("context", "original", "expected", "runs"), MOJIBAKE)
+def test_utf8_read_as_gbk_is_repaired(
+    context: str, original: str, expected: str, runs: list[str] | None
+) -> None:
+    raw = context.format(garbled(original))
+    result = clean(raw)
+    assert result.text == context.format(expected)
+    if runs is not None:
+        assert [span.text for span in result.damaged] == runs
+    assert all(raw[c.start : c.end] == c.original for c in result.changes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "錄音錄像全程記錄",  # traditional characters whose GBK bytes look like UTF-8 leads
+        "鸿雁传书，寤寐思服",  # rare simplified characters, read as they stand
+        "娉婷袅娜",
+        "簻",
+    ],
+)
+def test_real_text_is_not_taken_for_utf8_read_as_gbk(text: str) -> None:
+    assert clean_text(text, keep_script=True) == text
+
+
+def test_a_whole_report_read_as_gbk_is_repaired() -> None:
+    source = SHARED / "fixtures" / "a-district-science-2021.txt"
+    text = clean_text(source.read_text(encoding="utf-8"))
+    repaired = clean_text(garbled(text))
+    # Each line comes back but for the characters whose bytes were lost (about one in eight),
+    # in order; a lost character between digits leaves a space.
+    for before, after in zip(text.split("\n"), repaired.split("\n"), strict=True):
+        remaining = iter(before)
+        assert all(char in remaining for char in after.replace(" ", ""))
+    assert len(repaired) >= 0.8 * len(text)
+
+
 # --- whitespace and lines -------------------------------------------------------------------
 
 WHITESPACE = [

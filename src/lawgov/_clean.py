@@ -10,7 +10,8 @@ current text, which span of the original it came from:
 
 1. line breaks and invisible characters,
 2. HTML entities, then tags and tag remnants,
-3. damage (mojibake ``?`` runs, U+FFFD, lone surrogates), removed and reported,
+3. damage: UTF-8 read as GBK repaired; mojibake ``?`` runs, U+FFFD, lone surrogates removed and
+   reported,
 4. pinyin annotations (one character's or a short word's), each verified with pypinyin,
 5. script (traditional to simplified with OpenCC, guarded so simplified text never changes),
 6. whitespace (trailing spaces, letter-spaced CJK),
@@ -32,6 +33,7 @@ from typing import Any, Literal
 
 import attrs
 
+from lawgov._encoding import is_common_han as _is_common_han
 from lawgov._errors import ParseError
 
 __all__ = ["CleanResult", "DamagedSpan", "TextChange", "TextChangeKind", "clean", "clean_text"]
@@ -193,8 +195,9 @@ class _Draft:
                 for kind, start, end, new in changes
             ),
             damaged=tuple(
+                # A repaired run reports each of its lost characters as the whole run: once.
                 DamagedSpan(start=start, end=end, text=source[start:end])
-                for start, end in sorted(self.damaged)
+                for start, end in sorted(set(self.damaged))
             ),
         )
 
@@ -366,6 +369,147 @@ def _damage(draft: _Draft) -> None:
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+# --- 3. damage: UTF-8 read as GBK ----------------------------------------------------------
+
+# Chinese saved as UTF-8 and read as GBK turns every three bytes into one and a half characters
+# of rare Han and symbols (法治政府 -> 娉曟不鏀垮簻). The bytes survive, so the run is repaired: the
+# text's GB18030 bytes are searched for UTF-8 sequences of Chinese (a lead E2-E9 or EF and two
+# continuation bytes), and a run that decodes to common Chinese, where the original characters
+# were not common, is replaced by its decoding. Byte pairs that GBK could not read became '?':
+# the characters they held are lost, and the stray bytes around them are dropped.
+_UTF8_CHAR = rb"[\xe2-\xe9\xef][\x80-\xbf]{2}"
+# A lost stretch: '?' marks, with the partial characters before, between and after them; after
+# the last mark only the rest of a character whose first bytes were lost, and only when more
+# garbled text follows (the GBK bytes of a real character that follows look the same).
+_UTF8_LOST = (
+    rb"(?:[\xe2-\xe9\xef][\x80-\xbf]?)?\?+(?:[\x80-\xbf\xe2-\xe9\xef]{1,4}\?+)*"
+    rb"(?:[\x80-\xbf]{1,2}(?=[\xe2-\xe9\xef][\x80-\xbf]{2}))?"
+)
+_UTF8_PIECES = rf"(?:{_UTF8_CHAR.decode()}|{_UTF8_LOST.decode()})+".encode("latin-1")
+# Pieces with ASCII between them (digits, letters) are one run: "执法检查36次" garbled.
+_UTF8_RUN = re.compile(rb"%s(?:[\x20-\x3e\x40-\x7e]+%s)*" % (_UTF8_PIECES, _UTF8_PIECES))
+_UTF8_TOKEN = re.compile(rb"(?P<char>%s)|(?P<lost>\?+)|(?P<ascii>[\x20-\x7e]+)" % _UTF8_CHAR)
+_MIN_COMMON_SHARE = 0.8
+
+
+@functools.lru_cache(maxsize=1)
+def _utf8_lead_chars() -> re.Pattern[str]:
+    """The GBK characters made of a UTF-8 lead byte and a continuation byte.
+
+    A garbled run starts where the UTF-8 text started, so its first character is one of these:
+    text without any (nearly all text, a few hundred rare characters) needs no byte search.
+    """
+    chars: list[str] = []
+    for lead in (*range(0xE2, 0xEA), 0xEF):
+        for trail in range(0x80, 0xC0):
+            try:
+                chars.append(bytes((lead, trail)).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return re.compile(f"[{re.escape(''.join(chars))}]")
+
+
+def _mojibake_edits(text: str) -> Iterator[tuple[int, int, str]]:
+    done = 0
+    for lead in _utf8_lead_chars().finditer(text):
+        start = lead.start()
+        if start < done:
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        edit = _garbled_run(text, start, line_end)
+        if edit is not None:
+            yield edit
+            done = edit[1]
+
+
+def _garbled_run(text: str, start: int, line_end: int) -> tuple[int, int, str] | None:
+    """The repair of the garbled run starting at ``text[start]``, if one starts there."""
+    size = 64
+    while True:
+        # A window of the line, widened while the run reaches its end: most lines are long.
+        end = min(line_end, start + size)
+        encoded = text[start:end].encode("gb18030", errors="replace")
+        run = _UTF8_RUN.match(encoded)
+        if run is None:
+            return None
+        if end == line_end or run.end() < len(encoded) - 4:
+            break
+        size *= 4
+    decoded = _decoded(run[0])
+    if not _reads_as_chinese(decoded):
+        return None
+    # The characters the run's bytes fall in (the last may hold a byte of a lost neighbour).
+    position = 0
+    last = start
+    while position < run.end():
+        position += len(text[last].encode("gb18030", errors="replace"))
+        last += 1
+    if not _rarer(text[start:last], decoded):
+        return None
+    return start, last, decoded
+
+
+def _decoded(run: bytes) -> str:
+    """The UTF-8 reading of a run, '?' for each lost stretch, stray partial bytes dropped."""
+    pieces: list[str] = []
+    for token in _UTF8_TOKEN.finditer(run):
+        if token["char"] is not None:
+            pieces.append(token["char"].decode("utf-8"))
+        elif token["lost"] is not None:
+            pieces.append("?")
+        else:
+            pieces.append(token[0].decode("ascii"))
+    return "".join(pieces)
+
+
+def _common_share(text: str) -> float:
+    hans = [char for char in text if _is_han(char)]
+    return sum(1 for char in hans if _is_common_han(char)) / len(hans) if hans else 1.0
+
+
+def _reads_as_chinese(decoded: str) -> bool:
+    """Whether a run's UTF-8 reading is Chinese: two Han characters or more, mostly common."""
+    if sum(1 for char in decoded if _is_han(char)) < 2:
+        return False
+    if not all(_is_cjk(char) or char.isascii() for char in decoded):
+        return False
+    return _common_share(decoded) >= _MIN_COMMON_SHARE
+
+
+def _rarer(original: str, decoded: str) -> bool:
+    # Real text is as common as its own reading: only a run rarer than its decoding is garbled.
+    return _common_share(original) < _common_share(decoded)
+
+
+def _gap(text: str, index: int) -> str:
+    # A lost character between digits or letters (2023?2?15) must not join them into one word.
+    before, after = _at(text, index - 1), _at(text, index + 1)
+    return " " if (before + after).isascii() and before.isalnum() and after.isalnum() else ""
+
+
+def _mojibake(draft: _Draft) -> None:
+    if draft.text.isascii():
+        return
+    edits = list(_mojibake_edits(draft.text))
+    if not edits:
+        return
+    draft.apply("damage", edits)
+    # The '?' that stand for lost characters are removed and reported as damage; each maps to
+    # its whole repaired run in the original text.
+    lost: list[tuple[int, int, str]] = []
+    shift = 0
+    for start, end, replacement in edits:
+        base = start + shift
+        lost += [
+            (base + i, base + i + 1, _gap(replacement, i))
+            for i, char in enumerate(replacement)
+            if char == "?"
+        ]
+        shift += len(replacement) - (end - start)
+    draft.apply("damage", lost, damage=True)
 
 
 # --- 4. pinyin annotations --------------------------------------------------------------------
@@ -800,7 +944,7 @@ def _run(text: str, *, keep_script: bool, record: bool) -> _Draft:
     if not isinstance(text, str):
         raise ParseError(f"cleaning needs a str, got {type(text).__name__}")
     draft = _Draft(text, record=record)
-    stages: list[Callable[[_Draft], None]] = [_invisible, _markup, _damage, _pinyin]
+    stages: list[Callable[[_Draft], None]] = [_invisible, _markup, _mojibake, _damage, _pinyin]
     if not keep_script:
         stages.append(_script)
     stages += [_whitespace, _punctuation]

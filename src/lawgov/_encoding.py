@@ -26,7 +26,7 @@ from pathlib import Path
 
 from lawgov._errors import ParseError
 
-__all__ = ["decode_text", "read_text"]
+__all__ = ["decode_text", "is_common_han", "read_text"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with UTF-16's.
@@ -51,7 +51,8 @@ _MIN_FAMILIAR = 0.9
 _FAMILIAR_LATIN = frozenset("\t\n\r\f\v\xa0·×÷°±§µāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ")
 
 
-def _is_common_han(char: str) -> bool:
+def is_common_han(char: str) -> bool:
+    """Whether ``char`` is a common Han character (GB2312 level 1 or Big5 level 1)."""
     # Table-free and exact: GB2312 level 1 (3,755 common simplified characters) occupies lead
     # bytes 0xB0-0xD7; Big5 level 1 (5,401 common traditional characters) runs 0xA440-0xC67E.
     # Both count, because reports are published in traditional script too.
@@ -102,7 +103,7 @@ def _looks_chinese(text: str) -> tuple[bool, str]:
         return False, f"only {familiar * 100 // len(text)}% of its characters are ordinary text"
     hans = [char for char in text if _is_han(char)]
     if len(hans) >= _MIN_HAN_SAMPLE:
-        common = sum(1 for char in hans if _is_common_han(char))
+        common = sum(1 for char in hans if is_common_han(char))
         if common / len(hans) < _MIN_COMMON_HAN:
             return False, f"only {common * 100 // len(hans)}% of its Chinese characters are common"
     return True, ""
