@@ -319,6 +319,29 @@ def test_a_whole_report_read_as_gbk_is_repaired() -> None:
     assert len(repaired) >= 0.8 * len(text)
 
 
+# --- spelling -------------------------------------------------------------------------------
+
+SPELLING = [
+    ("推进法制政府建设", "推进法治政府建设"),
+    ("習近平法制思想", "习近平法治思想"),
+    ("全面依法制国", "全面依法治国"),
+    # 法制 is a word of its own outside the fixed phrases
+    ("重大执法决定法制审核", "重大执法决定法制审核"),
+    ("加强法制宣传教育", "加强法制宣传教育"),
+    ("依法制定", "依法制定"),
+    ("依法制国家标准", "依法制国家标准"),
+    ("落实领导干部学法制度", "落实领导干部学法制度"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), SPELLING)
+def test_spelling(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+    assert clean_text(raw, keep_script=True) == expected.replace(
+        "习", "習" if "習" in raw else "习"
+    )
+
+
 # --- whitespace and lines -------------------------------------------------------------------
 
 WHITESPACE = [

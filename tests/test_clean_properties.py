@@ -80,7 +80,15 @@ def test_offsets_point_into_the_original(text: str) -> None:
     for change in result.changes:
         assert 0 <= change.start <= change.end <= len(text)
         assert change.original == text[change.start : change.end]
-        assert change.kind in {"whitespace", "markup", "damage", "pinyin", "script", "punctuation"}
+        assert change.kind in {
+            "whitespace",
+            "markup",
+            "damage",
+            "pinyin",
+            "script",
+            "spelling",
+            "punctuation",
+        }
     for span in result.damaged:
         assert 0 <= span.start < span.end <= len(text)
         assert span.text == text[span.start : span.end]

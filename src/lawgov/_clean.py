@@ -14,6 +14,7 @@ current text, which span of the original it came from:
    reported,
 4. pinyin annotations (one character's or a short word's), each verified with pypinyin,
 5. script (traditional to simplified with OpenCC, guarded so simplified text never changes),
+   then spelling (法制政府 -> 法治政府 in the genre's fixed phrases),
 6. whitespace (trailing spaces, letter-spaced CJK),
 7. punctuation (stray and doubled commas, ASCII to full width in Chinese context, quotes).
 
@@ -39,7 +40,9 @@ from lawgov._errors import ParseError
 __all__ = ["CleanResult", "DamagedSpan", "TextChange", "TextChangeKind", "clean", "clean_text"]
 
 #: What a :class:`TextChange` did.
-TextChangeKind = Literal["whitespace", "markup", "damage", "pinyin", "script", "punctuation"]
+TextChangeKind = Literal[
+    "whitespace", "markup", "damage", "pinyin", "script", "spelling", "punctuation"
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -48,7 +51,7 @@ class TextChange:
 
     Attributes:
         kind: Which rule made it: ``"whitespace"``, ``"markup"``, ``"damage"``, ``"pinyin"``,
-            ``"script"`` or ``"punctuation"``.
+            ``"script"``, ``"spelling"`` or ``"punctuation"``.
         start: Offset of the first original character replaced (``original == text[start:end]``).
         end: Offset just past the last original character replaced.
         original: The original text of the span.
@@ -693,6 +696,28 @@ def _script(draft: _Draft) -> None:
     draft.apply("script", _script_edits(draft.text))
 
 
+# --- 5a. spelling -----------------------------------------------------------------------------
+
+# 法制 (the legal system) for 法治 (rule of law) in the genre's fixed phrases: 法治政府 is the name
+# of the report itself. 法制 alone is a word of its own (法制审核, 法制宣传), so only the fixed
+# phrases are corrected; traditional forms count too (keep_script).
+_MISSPELT = re.compile(
+    "法(制)(?=政府)|(?<=[习習]近平法)(制)(?=思想)|(?<=依法)(制)(?=[国國](?![家有内內]))"
+)
+
+
+def _spelling(draft: _Draft) -> None:
+    if "法制" not in draft.text:
+        return
+    draft.apply(
+        "spelling",
+        [
+            (m.start(m.lastindex or 0), m.end(m.lastindex or 0), "治")
+            for m in _MISSPELT.finditer(draft.text)
+        ],
+    )
+
+
 # --- 6. whitespace ----------------------------------------------------------------------------
 
 _TRAILING = re.compile(r"[ \t\u3000]+(?=\n|\Z)")
@@ -947,7 +972,7 @@ def _run(text: str, *, keep_script: bool, record: bool) -> _Draft:
     stages: list[Callable[[_Draft], None]] = [_invisible, _markup, _mojibake, _damage, _pinyin]
     if not keep_script:
         stages.append(_script)
-    stages += [_whitespace, _punctuation]
+    stages += [_spelling, _whitespace, _punctuation]
     for _ in range(_MAX_ROUNDS):
         before = draft.text
         for stage in stages:
