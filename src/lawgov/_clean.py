@@ -696,6 +696,42 @@ def _script(draft: _Draft) -> None:
     draft.apply("script", _script_edits(draft.text))
 
 
+@functools.lru_cache(maxsize=1)
+def _one_for_one() -> tuple[frozenset[str], dict[int, str]]:
+    """Every character OpenCC t2s simplifies to one character, with its simplified form.
+
+    Unlike :func:`_traditional` this includes characters GB2312 also has (於 in 不少於): the
+    shadow only serves to find facts, never becomes text.
+    """
+    converter = _opencc()
+    chars = [
+        chr(code)
+        for low, high in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x31350))
+        for code in range(low, high)
+    ]
+    converted = converter.convert("\n".join(chars)).split("\n")
+    table = {
+        ord(char): simplified
+        for char, simplified in zip(chars, converted, strict=True)
+        if char != simplified and len(simplified) == 1
+    }
+    return frozenset(map(chr, table)), table
+
+
+def simplified_shadow(text: str) -> str:
+    """``text`` with each traditional character simplified, one character for one.
+
+    Text kept in traditional script (``keep_script=True``) is searched for facts through its
+    shadow: the fact finders' vocabulary (units, 号, 不少于) is simplified, and every offset into
+    the shadow is an offset into ``text``, so what was found can be read back as printed.
+    Returns ``text`` itself when nothing changes.
+    """
+    chars, table = _one_for_one()
+    if chars.isdisjoint(text):
+        return text
+    return text.translate(table)
+
+
 # --- 5a. spelling -----------------------------------------------------------------------------
 
 # 法制 (the legal system) for 法治 (rule of law) in the genre's fixed phrases: 法治政府 is the name
