@@ -118,6 +118,9 @@ PUNCTUATION = [
     ("地推进,。", "地推进。"),
     ("领导,,推进", "领导，推进"),
     ("一,、推进法治政府建设", "一、推进法治政府建设"),
+    ("(一),加强学习", "（一）加强学习"),  # a comma after a heading marker
+    ("（二），，规范决策", "（二）规范决策"),
+    ("依据(一),(二)项", "依据（一），（二）项"),  # not at a line start: a real comma
     ("依法办事,;结合", "依法办事；结合"),
     ("如下,:", "如下："),
     # a comma right after a stop is as stray as one before it
@@ -207,6 +210,10 @@ MARKUP = [
     ("正文\nfont>标题", "正文\n标题"),
     ("x>p> y", "x>p> y"),  # ASCII context: not a remnant
     ("<st1:chsdate>2021</st1:chsdate>年", "2021年"),  # Office tags with a digit in the prefix
+    ("<![if !supportLists]>1.<![endif]>健全机制", "1.健全机制"),  # Word's conditional comments
+    ("[if !supportLists]一、[endif]主要工作", "一、主要工作"),  # ... their bare brackets
+    ("<!--[if gte mso 9]><xml></xml><![endif]-->一、主要工作", "一、主要工作"),
+    ("[if]和[endif]", "[if]和"),  # an [endif] alone is always Word's
     ("法治nbsp;政府", "法治政府"),  # an entity that lost its "&"
     # A tag across a line break goes line by line: removing it whole would join two lines.
     ('<span\nclass="x">正文', "\n正文"),
@@ -355,6 +362,9 @@ WHITESPACE = [
     ("本网 更新时间", "本网 更新时间"),  # words apart, not letter-spaced
     ("科技局\u3000更新时间", "科技局\u3000更新时间"),
     ("全年 18 次", "全年 18 次"),  # a number's spaces stay (see docs/cleaning.md)
+    ("一 是全年", "一是全年"),  # an enumerator split by PDF spacing
+    ("学法。三\u3000是审查", "学法。三是审查"),
+    ("统一 是指", "统一 是指"),  # not an enumerator: not at a line or sentence start
     ("建设 。", "建设。"),
     ("（ 一 ）", "（一）"),
     ("建设, 推进", "建设，推进"),  # full-width marks carry their own spacing

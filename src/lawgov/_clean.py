@@ -263,6 +263,10 @@ _MARKUP = re.compile(
     rf"|(?:(?<=[{_CJK}\n])|^)(?:{_BLOCK_TAGS})>"
     # A non-breaking space entity that lost its "&": "nbsp;".
     r"|(?<![&A-Za-z])nbsp;"
+    # Word's conditional comments, whole (<![if !supportLists]>, <![endif]-->) or as the bare
+    # brackets a converter left of them ([if !supportLists]1.[endif]).
+    r"|<!\[(?:if [^\]\n]{1,60}|endif)\]-{0,2}>"
+    r"|\[(?:if !?(?:support[A-Za-z]{1,30}|vml|gte (?:mso|vml) \d{1,2}|mso [^\]\n]{1,30})|endif)\]"
     # The attributes of a tag whose name was on the line before: 'class="x">' at a line start.
     rf"|(?m:^)[ \t]*(?:{_ATTRIBUTE_NAMES}){_VALUE}(?:{_ATTRIBUTE})*[ \t]*/?>",
     re.IGNORECASE,
@@ -279,7 +283,13 @@ def _decoded_entity(match: re.Match[str]) -> str | None:
 
 def _markup(draft: _Draft) -> None:
     text = draft.text
-    if "&" not in text and ">" not in text and "<" not in text and "nbsp;" not in text:
+    if (
+        "&" not in text
+        and ">" not in text
+        and "<" not in text
+        and "nbsp;" not in text
+        and "[endif]" not in text
+    ):
         return
     # Double-escaped entities (&amp;nbsp;) need more than one round; each round shortens the text.
     for _ in range(4):
@@ -769,13 +779,22 @@ _SPACE_BEFORE_MARK = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[，。、；：？
 _SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【，；])[ \u3000]+(?=[{_CJK}])")
 
 
+# A space inside an enumerator at the start of a line or a sentence ("一 是", "二　是"): the
+# marker is split by PDF spacing, and the parser would not see it.
+_SPLIT_ENUMERATOR = re.compile(
+    r"(?P<enum>(?:(?m:^)[ \u3000]*|(?<=[。；：！？]))[一二三四五六七八九十]{1,3})[ \u3000]+(?=是)"
+)
+
+
 _SPACES = re.compile(
-    f"(?P<spaced>{_LETTER_SPACED.pattern})|{_TRAILING.pattern}"
+    f"{_SPLIT_ENUMERATOR.pattern}|(?P<spaced>{_LETTER_SPACED.pattern})|{_TRAILING.pattern}"
     f"|{_SPACE_BEFORE_MARK.pattern}|{_SPACE_AFTER_MARK.pattern}"
 )
 
 
 def _space_edit(match: re.Match[str]) -> str:
+    if match.lastgroup == "enum":
+        return match["enum"]
     if match.lastgroup == "spaced":
         return match[0].replace(" ", "").replace("\u3000", "")
     return ""
@@ -947,9 +966,16 @@ def _urls(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL.finditer(text)]
 
 
+# A comma after a heading marker at a line start, "(一),加强学习" as "一,、" is before its 、.
+_MARKER_COMMA = re.compile(
+    r"(?m)(?<=^)(?P<marker>[ \u3000]*[（(][一二三四五六七八九十]{1,3}[）)])[,，]+"
+)
+
+
 def _punctuation(draft: _Draft) -> None:
     if "," in draft.text or "，" in draft.text:
         draft.apply("punctuation", _subs(_STRAY_COMMAS, draft.text, _stray_comma))
+        draft.apply("punctuation", _subs(_MARKER_COMMA, draft.text, lambda m: m["marker"]))
     urls = _urls(draft.text)
     if ("(" in draft.text or ")" in draft.text) and draft.apply(
         "punctuation", _parentheses(draft.text, urls)
