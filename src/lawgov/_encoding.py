@@ -8,7 +8,9 @@ of them:
 2. Otherwise strict UTF-8: valid UTF-8 is practically never another encoding (for the rare short
    GBK text that is valid UTF-8 too, the reading that is Chinese wins).
 3. Otherwise UTF-16 without a BOM, recognised by its NUL bytes, in the byte order that reads.
-4. Otherwise GB18030 (a superset of GBK and GB2312).
+4. Otherwise UTF-8 with a few invalid bytes (a copy cut off inside a character): each becomes
+   U+FFFD, which cleaning removes and reports as damage.
+5. Otherwise GB18030 (a superset of GBK and GB2312).
 
 A legacy decoding that merely succeeds proves little (almost any byte string is valid GB18030,
 and UTF-8 read as GBK decodes without error into nonsense), so every decoding that is not UTF-8
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -44,6 +47,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _MIN_HAN_SAMPLE = 8
 _MIN_COMMON_HAN = 0.6
 _MIN_FAMILIAR = 0.9
+# UTF-8 with at most this many damaged spots (or one per thousand characters) is damaged UTF-8.
+_MAX_DAMAGED_UTF8 = 4
+_REPLACEMENT_RUN = re.compile("\ufffd+")
 
 
 # Beyond ASCII, the Latin letters and signs a report uses: pinyin with tone marks (some sites print
@@ -128,6 +134,25 @@ def _utf16_reading(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few invalid bytes (a copy cut off inside a character, a stray byte), if so.
+
+    Each invalid byte becomes U+FFFD, which cleaning removes and reports as damage. A legacy
+    encoding read as UTF-8 is invalid nearly everywhere, so a handful of bad bytes in Chinese
+    that otherwise reads as UTF-8 means damage, not another encoding.
+    """
+    text = data.decode("utf-8", errors="replace")
+    # A damaged spot is a run of U+FFFD: one stray byte inside a character spoils the whole.
+    spots = len(_REPLACEMENT_RUN.findall(text))
+    if spots > max(_MAX_DAMAGED_UTF8, len(text) // 1000):
+        return None
+    # The valid part must prove itself UTF-8: many Chinese characters for each damaged spot.
+    valid = text.replace("\ufffd", "")
+    if sum(1 for char in valid if _is_han(char)) < max(_MIN_HAN_SAMPLE, 8 * spots):
+        return None
+    return text if _looks_chinese(valid)[0] else None
+
+
 def _canonical(encoding: str) -> str:
     try:
         return codecs.lookup(encoding).name
@@ -202,6 +227,9 @@ def decode_text(data: bytes, *, encoding: str | None = None, source: str | None 
     utf16 = _utf16_reading(data)
     if utf16 is not None:
         return utf16[1]
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     if b"\x00" in data:
         raise ParseError(
             "not valid UTF-8, and not readable as UTF-16 either (NUL bytes); pass the file's "
