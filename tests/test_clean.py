@@ -365,6 +365,7 @@ WHITESPACE = [
     ("一 是全年", "一是全年"),  # an enumerator split by PDF spacing
     ("学法。三\u3000是审查", "学法。三是审查"),
     ("统一 是指", "统一 是指"),  # not an enumerator: not at a line or sentence start
+    ("长长的一段文字" * 20 + "，统一 是指", "长长的一段文字" * 20 + "，统一 是指"),
     ("建设 。", "建设。"),
     ("（ 一 ）", "（一）"),
     ("建设, 推进", "建设，推进"),  # full-width marks carry their own spacing

@@ -747,8 +747,10 @@ def simplified_shadow(text: str) -> str:
 # 法制 (the legal system) for 法治 (rule of law) in the genre's fixed phrases: 法治政府 is the name
 # of the report itself. 法制 alone is a word of its own (法制审核, 法制宣传), so only the fixed
 # phrases are corrected; traditional forms count too (keep_script).
+# Every alternative starts with the literal 法制, so that the scan is fast; what comes before is
+# checked by a lookbehind that spans the match.
 _MISSPELT = re.compile(
-    "法(制)(?=政府)|(?<=[习習]近平法)(制)(?=思想)|(?<=依法)(制)(?=[国國](?![家有内內]))"
+    "法制(?:(?=政府)|(?=思想)(?<=[习習]近平法制)|(?=[国國](?![家有内內]))(?<=依法制))"
 )
 
 
@@ -758,7 +760,7 @@ def _spelling(draft: _Draft) -> None:
     draft.apply(
         "spelling",
         [
-            (m.start(m.lastindex or 0), m.end(m.lastindex or 0), "治")
+            (m.start() + 1, m.start() + 2, "治")  # 制 -> 治
             for m in _MISSPELT.finditer(draft.text)
         ],
     )
@@ -781,28 +783,34 @@ _SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【，；])[ \u3000]+(?=[{_CJ
 
 # A space inside an enumerator at the start of a line or a sentence ("一 是", "二　是"): the
 # marker is split by PDF spacing, and the parser would not see it.
-_SPLIT_ENUMERATOR = re.compile(
-    r"(?P<enum>(?:(?m:^)[ \u3000]*|(?<=[。；：！？]))[一二三四五六七八九十]{1,3})[ \u3000]+(?=是)"
-)
+_SPLIT_ENUMERATOR = re.compile("[一二三四五六七八九十]{1,3}([ \u3000]+)是")
+_SENTENCE_STARTS = frozenset("\n。；：！？")
 
 
 _SPACES = re.compile(
-    f"{_SPLIT_ENUMERATOR.pattern}|(?P<spaced>{_LETTER_SPACED.pattern})|{_TRAILING.pattern}"
+    f"(?P<spaced>{_LETTER_SPACED.pattern})|{_TRAILING.pattern}"
     f"|{_SPACE_BEFORE_MARK.pattern}|{_SPACE_AFTER_MARK.pattern}"
 )
 
 
 def _space_edit(match: re.Match[str]) -> str:
-    if match.lastgroup == "enum":
-        return match["enum"]
     if match.lastgroup == "spaced":
         return match[0].replace(" ", "").replace("\u3000", "")
     return ""
 
 
+def _split_enumerators(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in _SPLIT_ENUMERATOR.finditer(text):
+        # Only indentation may stand between the marker and a line or sentence start.
+        before = text[max(0, match.start() - 40) : match.start()].rstrip(" \u3000")
+        if not before or before[-1] in _SENTENCE_STARTS:
+            yield match.start(1), match.end(1), ""
+
+
 def _whitespace(draft: _Draft) -> None:
     if " " in draft.text or "\t" in draft.text or "\u3000" in draft.text:
         draft.apply("whitespace", _subs(_SPACES, draft.text, _space_edit))
+        draft.apply("whitespace", _split_enumerators(draft.text))
 
 
 # --- 7. punctuation ---------------------------------------------------------------------------
