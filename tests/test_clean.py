@@ -118,6 +118,9 @@ PUNCTUATION = [
     ("地推进,。", "地推进。"),
     ("领导,,推进", "领导，推进"),
     ("一,、推进法治政府建设", "一、推进法治政府建设"),
+    ("(一),加强学习", "（一）加强学习"),  # a comma after a heading marker
+    ("（二），，规范决策", "（二）规范决策"),
+    ("依据(一),(二)项", "依据（一），（二）项"),  # not at a line start: a real comma
     ("依法办事,;结合", "依法办事；结合"),
     ("如下,:", "如下："),
     # a comma right after a stop is as stray as one before it
@@ -207,6 +210,10 @@ MARKUP = [
     ("正文\nfont>标题", "正文\n标题"),
     ("x>p> y", "x>p> y"),  # ASCII context: not a remnant
     ("<st1:chsdate>2021</st1:chsdate>年", "2021年"),  # Office tags with a digit in the prefix
+    ("<![if !supportLists]>1.<![endif]>健全机制", "1.健全机制"),  # Word's conditional comments
+    ("[if !supportLists]一、[endif]主要工作", "一、主要工作"),  # ... their bare brackets
+    ("<!--[if gte mso 9]><xml></xml><![endif]-->一、主要工作", "一、主要工作"),
+    ("[if]和[endif]", "[if]和"),  # an [endif] alone is always Word's
     ("法治nbsp;政府", "法治政府"),  # an entity that lost its "&"
     # A tag across a line break goes line by line: removing it whole would join two lines.
     ('<span\nclass="x">正文', "\n正文"),
@@ -263,6 +270,85 @@ def test_damage(raw: str, expected: str, runs: list[str]) -> None:
         assert any(c.kind == "damage" and c.start == span.start for c in result.changes)
 
 
+# --- UTF-8 read as GBK ----------------------------------------------------------------------
+
+
+def garbled(text: str) -> str:
+    """``text`` saved as UTF-8 and read as GBK, unreadable byte pairs shown as '?'."""
+    return text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+
+
+MOJIBAKE = [
+    # (clean text around a garbled run, what was garbled, what comes back, lost runs reported)
+    ("推进{}工作", "依法行政", "依法行政", []),
+    ("推进{}工作", "法治政府建设", "法治政府建", ["娉曟不鏀垮簻寤鸿??"]),  # 设 lost to '??'
+    ("，{}", "各项工作取得新进展", "各项工作取得新进", ["鍚勯」宸ヤ綔鍙栧緱鏂拌繘灞?"]),
+    ("，{}", "开展送法下乡活动36次，发放资料500份。", "展法下乡活动36次，发放资料500份", None),
+    ("{}", "《中华人民共和国行政处罚法》", "《中华人民共和国行政处罚法", None),
+    ("{}", "发布时间：2023年2月15日", "发布时间2023 2 15", None),  # lost 年月 never join digits
+]
+
+
+@pytest.mark.parametrize(("context", "original", "expected", "runs"), MOJIBAKE)
+def test_utf8_read_as_gbk_is_repaired(
+    context: str, original: str, expected: str, runs: list[str] | None
+) -> None:
+    raw = context.format(garbled(original))
+    result = clean(raw)
+    assert result.text == context.format(expected)
+    if runs is not None:
+        assert [span.text for span in result.damaged] == runs
+    assert all(raw[c.start : c.end] == c.original for c in result.changes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "錄音錄像全程記錄",  # traditional characters whose GBK bytes look like UTF-8 leads
+        "鸿雁传书，寤寐思服",  # rare simplified characters, read as they stand
+        "娉婷袅娜",
+        "簻",
+    ],
+)
+def test_real_text_is_not_taken_for_utf8_read_as_gbk(text: str) -> None:
+    assert clean_text(text, keep_script=True) == text
+
+
+def test_a_whole_report_read_as_gbk_is_repaired() -> None:
+    source = SHARED / "fixtures" / "a-district-science-2021.txt"
+    text = clean_text(source.read_text(encoding="utf-8"))
+    repaired = clean_text(garbled(text))
+    # Each line comes back but for the characters whose bytes were lost (about one in eight),
+    # in order; a lost character between digits leaves a space.
+    for before, after in zip(text.split("\n"), repaired.split("\n"), strict=True):
+        remaining = iter(before)
+        assert all(char in remaining for char in after.replace(" ", ""))
+    assert len(repaired) >= 0.8 * len(text)
+
+
+# --- spelling -------------------------------------------------------------------------------
+
+SPELLING = [
+    ("推进法制政府建设", "推进法治政府建设"),
+    ("習近平法制思想", "习近平法治思想"),
+    ("全面依法制国", "全面依法治国"),
+    # 法制 is a word of its own outside the fixed phrases
+    ("重大执法决定法制审核", "重大执法决定法制审核"),
+    ("加强法制宣传教育", "加强法制宣传教育"),
+    ("依法制定", "依法制定"),
+    ("依法制国家标准", "依法制国家标准"),
+    ("落实领导干部学法制度", "落实领导干部学法制度"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), SPELLING)
+def test_spelling(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+    assert clean_text(raw, keep_script=True) == expected.replace(
+        "习", "習" if "習" in raw else "习"
+    )
+
+
 # --- whitespace and lines -------------------------------------------------------------------
 
 WHITESPACE = [
@@ -276,6 +362,10 @@ WHITESPACE = [
     ("本网 更新时间", "本网 更新时间"),  # words apart, not letter-spaced
     ("科技局\u3000更新时间", "科技局\u3000更新时间"),
     ("全年 18 次", "全年 18 次"),  # a number's spaces stay (see docs/cleaning.md)
+    ("一 是全年", "一是全年"),  # an enumerator split by PDF spacing
+    ("学法。三\u3000是审查", "学法。三是审查"),
+    ("统一 是指", "统一 是指"),  # not an enumerator: not at a line or sentence start
+    ("长长的一段文字" * 20 + "，统一 是指", "长长的一段文字" * 20 + "，统一 是指"),
     ("建设 。", "建设。"),
     ("（ 一 ）", "（一）"),
     ("建设, 推进", "建设，推进"),  # full-width marks carry their own spacing

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import lawgov
 from lawgov import clean, clean_text
 
 # Pieces of the noise found in scraped reports, mixed with clean text, so that generated strings
@@ -22,6 +25,8 @@ _PIECES = [
     *["&nbsp;", "&amp;", "&amp;nbsp;", "&#12290;", "&lt;", "&gt;", "&#0;", "&#10;", "&#x2029;"],
     *["1", "2021", "16:14", "1,500", "3.6", "%", "％", "http://x.cn/a?b=1,2", "www.gov.cn"],
     *["a", "Hello", "为什么", "一是", "一,、", " 法 治 政 府 ", "萍季", "\ud800"],
+    # UTF-8 read as GBK (法治政府建设, 依法行政 garbled), and a misspelt fixed phrase
+    *["娉曟不鏀垮簻", "寤鸿??", "渚濇硶琛屾斂", "鍚勯」", "36娆", "法制政府", "依法制国"],
 ]
 _NOISY = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), max_size=40).map(
     "".join
@@ -80,7 +85,15 @@ def test_offsets_point_into_the_original(text: str) -> None:
     for change in result.changes:
         assert 0 <= change.start <= change.end <= len(text)
         assert change.original == text[change.start : change.end]
-        assert change.kind in {"whitespace", "markup", "damage", "pinyin", "script", "punctuation"}
+        assert change.kind in {
+            "whitespace",
+            "markup",
+            "damage",
+            "pinyin",
+            "script",
+            "spelling",
+            "punctuation",
+        }
     for span in result.damaged:
         assert 0 <= span.start < span.end <= len(text)
         assert span.text == text[span.start : span.end]
@@ -98,9 +111,16 @@ def test_lines_are_never_joined_or_split(text: str) -> None:
 @given(TEXTS.filter(lambda t: "&" not in t))
 def test_keep_script_never_changes_script(text: str) -> None:
     # Without entities (which may decode to any character) no Han character can appear that was
-    # not in the input, and none is rewritten.
+    # not in the input, but for a repaired run (UTF-8 read as GBK) or a corrected spelling; and
+    # none is rewritten.
     kept = clean(text, keep_script=True)
-    assert set(_HAN.findall(kept.text)) <= set(_HAN.findall(text))
+    repaired = {
+        char
+        for change in kept.changes
+        if change.kind in ("damage", "spelling")
+        for char in change.replacement
+    }
+    assert set(_HAN.findall(kept.text)) <= set(_HAN.findall(text)) | repaired
     assert all(change.kind != "script" for change in kept.changes)
 
 
@@ -178,3 +198,115 @@ def test_cleaning_noisy_copies_gives_the_clean_text_back(text: str, seed: int) -
     assert "".join(span.text for span in result.damaged) == "".join(
         run for run in re.findall(r"\?\?萍季\?|\?\?|\ufffd|\?季\?|(?:锟斤拷)+", noisy)
     )
+
+
+# --- noise in, the same facts out -------------------------------------------------------------
+
+_FIXTURE_TEXTS = {
+    path.stem: clean_text(path.read_text(encoding="utf-8"))
+    for path in [
+        *sorted((_SHARED / "fixtures").glob("*.txt")),
+        *sorted((Path(__file__).resolve().parent / "fixtures").glob("*.txt")),
+    ]
+}
+# Characters the seed always annotates with their reading (a site's fixed set).
+_ANNOTATED = "區項進學設實報規據導務創關習強術時對領責統會發機動負計產權級數識監構嚴"
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．]|（\d+）)"
+)
+
+
+def _traditional(text: str) -> str:
+    import opencc
+
+    return str(opencc.OpenCC("s2t").convert(text))
+
+
+def _annotated(text: str) -> str:
+    from pypinyin import Style, pinyin
+
+    return "".join(
+        f"{char}({pinyin(char, style=Style.TONE)[0][0]})" if char in _ANNOTATED else char
+        for char in _traditional(text)
+    )
+
+
+def _garbled(text: str) -> str:
+    """A clause without facts in each body line saved as UTF-8 and read as GBK."""
+
+    def garble(match: re.Match[str]) -> str:
+        clause = match[0]
+        if re.search(r"[0-9一二三四五六七八九十两]|是|《|“|号", clause):
+            return clause
+        return clause.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+
+    return "\n".join(
+        line if _HEADING.match(line) else re.sub(r"(?<=，)[\u4e00-\u9fff]{4,}(?=，)", garble, line)
+        for line in text.split("\n")
+    )
+
+
+def _html(text: str) -> str:
+    lines = [
+        f'<p style="text-indent:2em;">{line}</p>' if line else line for line in text.split("\n")
+    ]
+    entities = {"“": "&ldquo;", "”": "&rdquo;", "、": "&#12289;", "—": "&mdash;"}
+    return "".join(entities.get(char, char) for char in "\n".join(lines)).replace(
+        "。", "/span>。", 5
+    )
+
+
+_FOLDED = str.maketrans(dict(zip("，：；（）！？％", ",:;()!?%", strict=True)))
+_COPY_NOISE = {
+    "traditional": _traditional,
+    "traditional with pinyin": _annotated,
+    "ASCII punctuation, stray commas": lambda text: (
+        re.sub(
+            r"^([一二三四五六七八九十]+)、", r"\1,、", text.translate(_FOLDED), flags=re.MULTILINE
+        )
+        .replace("、", ",、")
+        .replace("。", ",。")
+        .replace(",", ",,")
+    ),
+    "HTML remnants and entities": _html,
+    "UTF-8 read as GBK": _garbled,
+    "法制 for 法治": lambda text: text.replace("法治政府", "法制政府"),
+}
+
+
+def _facts(report: lawgov.Report, script: Callable[[str], str] = str) -> tuple[object, ...]:
+    """What a parse found, its strings read through ``script``."""
+
+    def sections(items: tuple[lawgov.Section, ...]) -> list[object]:
+        return [
+            (s.number, script(s.title), len(s.measures), sections(s.subsections)) for s in items
+        ]
+
+    return (
+        script(report.title),
+        script(report.issuer.name),
+        report.year,
+        sections(report.sections),
+        sorted({(m.value, m.unit, m.qualifier) for m in report.iter_metrics()}),
+        sorted({script(f"{c.title} {c.document_number}") for c in report.iter_citations()}),
+        [(p.count, p.transferred) for p in report.iter_delegated_powers()],
+    )
+
+
+@pytest.mark.parametrize("noise", sorted(_COPY_NOISE))
+@pytest.mark.parametrize("name", sorted(_FIXTURE_TEXTS))
+def test_noisy_copies_give_the_same_facts(name: str, noise: str) -> None:
+    text = _FIXTURE_TEXTS[name]
+    assert _facts(lawgov.parse_text(_COPY_NOISE[noise](text))) == _facts(lawgov.parse_text(text))
+
+
+@pytest.mark.parametrize("name", sorted(_FIXTURE_TEXTS))
+def test_facts_are_found_in_text_kept_in_traditional_script(name: str) -> None:
+    import opencc
+
+    text = _FIXTURE_TEXTS[name]
+    kept = lawgov.parse_text(_annotated(text), keep_script=True)
+    # Facts found in the traditional text, read back in simplified script, are the same.
+    assert _facts(kept, opencc.OpenCC("t2s").convert) == _facts(lawgov.parse_text(text))
+    for metric in kept.iter_metrics():
+        assert metric.text in clean_text(_annotated(text), keep_script=True)

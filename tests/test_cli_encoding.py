@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import lawgov
 from lawgov import ParseError
 from lawgov._encoding import decode_text, read_text
 
@@ -97,6 +98,31 @@ def test_undecodable_bytes_are_a_clear_error() -> None:
     data = b"\xff\xfe\xfd" * 10 + SIMPLIFIED.encode("gbk")[1:]
     with pytest.raises(ParseError, match="not valid UTF-8, UTF-16 or GB18030"):
         decode_text(data[1:])
+
+
+_UTF8 = SIMPLIFIED.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _UTF8.rstrip()[:-1],  # cut off inside the last character
+        _UTF8[:10] + b"\xff" + _UTF8[10:],  # a stray byte inside a character
+        _UTF8[:100] + b"\x80" + _UTF8[100:300] + b"\xc3" + _UTF8[300:],
+    ],
+)
+def test_utf8_with_a_few_bad_bytes_is_damaged_utf8(data: bytes) -> None:
+    text = decode_text(data)
+    assert text == data.decode("utf-8", errors="replace")
+    assert 1 <= text.count("\ufffd") <= 8
+    # Cleaning then removes the damage and reports it.
+    result = lawgov.clean(text)
+    assert "\ufffd" not in result.text
+    assert result.damaged
+
+
+def test_a_short_gbk_text_is_not_taken_for_damaged_utf8() -> None:
+    assert decode_text("abc 中文 123".encode("gbk")) == "abc 中文 123"
 
 
 def test_a_legacy_guess_that_is_not_chinese_is_refused() -> None:

@@ -10,9 +10,11 @@ current text, which span of the original it came from:
 
 1. line breaks and invisible characters,
 2. HTML entities, then tags and tag remnants,
-3. damage (mojibake ``?`` runs, U+FFFD, lone surrogates), removed and reported,
+3. damage: UTF-8 read as GBK repaired; mojibake ``?`` runs, U+FFFD, lone surrogates removed and
+   reported,
 4. pinyin annotations (one character's or a short word's), each verified with pypinyin,
 5. script (traditional to simplified with OpenCC, guarded so simplified text never changes),
+   then spelling (法制政府 -> 法治政府 in the genre's fixed phrases),
 6. whitespace (trailing spaces, letter-spaced CJK),
 7. punctuation (stray and doubled commas, ASCII to full width in Chinese context, quotes).
 
@@ -32,12 +34,15 @@ from typing import Any, Literal
 
 import attrs
 
+from lawgov._encoding import is_common_han as _is_common_han
 from lawgov._errors import ParseError
 
 __all__ = ["CleanResult", "DamagedSpan", "TextChange", "TextChangeKind", "clean", "clean_text"]
 
 #: What a :class:`TextChange` did.
-TextChangeKind = Literal["whitespace", "markup", "damage", "pinyin", "script", "punctuation"]
+TextChangeKind = Literal[
+    "whitespace", "markup", "damage", "pinyin", "script", "spelling", "punctuation"
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -46,7 +51,7 @@ class TextChange:
 
     Attributes:
         kind: Which rule made it: ``"whitespace"``, ``"markup"``, ``"damage"``, ``"pinyin"``,
-            ``"script"`` or ``"punctuation"``.
+            ``"script"``, ``"spelling"`` or ``"punctuation"``.
         start: Offset of the first original character replaced (``original == text[start:end]``).
         end: Offset just past the last original character replaced.
         original: The original text of the span.
@@ -193,8 +198,9 @@ class _Draft:
                 for kind, start, end, new in changes
             ),
             damaged=tuple(
+                # A repaired run reports each of its lost characters as the whole run: once.
                 DamagedSpan(start=start, end=end, text=source[start:end])
-                for start, end in sorted(self.damaged)
+                for start, end in sorted(set(self.damaged))
             ),
         )
 
@@ -257,6 +263,10 @@ _MARKUP = re.compile(
     rf"|(?:(?<=[{_CJK}\n])|^)(?:{_BLOCK_TAGS})>"
     # A non-breaking space entity that lost its "&": "nbsp;".
     r"|(?<![&A-Za-z])nbsp;"
+    # Word's conditional comments, whole (<![if !supportLists]>, <![endif]-->) or as the bare
+    # brackets a converter left of them ([if !supportLists]1.[endif]).
+    r"|<!\[(?:if [^\]\n]{1,60}|endif)\]-{0,2}>"
+    r"|\[(?:if !?(?:support[A-Za-z]{1,30}|vml|gte (?:mso|vml) \d{1,2}|mso [^\]\n]{1,30})|endif)\]"
     # The attributes of a tag whose name was on the line before: 'class="x">' at a line start.
     rf"|(?m:^)[ \t]*(?:{_ATTRIBUTE_NAMES}){_VALUE}(?:{_ATTRIBUTE})*[ \t]*/?>",
     re.IGNORECASE,
@@ -273,7 +283,13 @@ def _decoded_entity(match: re.Match[str]) -> str | None:
 
 def _markup(draft: _Draft) -> None:
     text = draft.text
-    if "&" not in text and ">" not in text and "<" not in text and "nbsp;" not in text:
+    if (
+        "&" not in text
+        and ">" not in text
+        and "<" not in text
+        and "nbsp;" not in text
+        and "[endif]" not in text
+    ):
         return
     # Double-escaped entities (&amp;nbsp;) need more than one round; each round shortens the text.
     for _ in range(4):
@@ -366,6 +382,147 @@ def _damage(draft: _Draft) -> None:
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+# --- 3. damage: UTF-8 read as GBK ----------------------------------------------------------
+
+# Chinese saved as UTF-8 and read as GBK turns every three bytes into one and a half characters
+# of rare Han and symbols (法治政府 -> 娉曟不鏀垮簻). The bytes survive, so the run is repaired: the
+# text's GB18030 bytes are searched for UTF-8 sequences of Chinese (a lead E2-E9 or EF and two
+# continuation bytes), and a run that decodes to common Chinese, where the original characters
+# were not common, is replaced by its decoding. Byte pairs that GBK could not read became '?':
+# the characters they held are lost, and the stray bytes around them are dropped.
+_UTF8_CHAR = rb"[\xe2-\xe9\xef][\x80-\xbf]{2}"
+# A lost stretch: '?' marks, with the partial characters before, between and after them; after
+# the last mark only the rest of a character whose first bytes were lost, and only when more
+# garbled text follows (the GBK bytes of a real character that follows look the same).
+_UTF8_LOST = (
+    rb"(?:[\xe2-\xe9\xef][\x80-\xbf]?)?\?+(?:[\x80-\xbf\xe2-\xe9\xef]{1,4}\?+)*"
+    rb"(?:[\x80-\xbf]{1,2}(?=[\xe2-\xe9\xef][\x80-\xbf]{2}))?"
+)
+_UTF8_PIECES = rf"(?:{_UTF8_CHAR.decode()}|{_UTF8_LOST.decode()})+".encode("latin-1")
+# Pieces with ASCII between them (digits, letters) are one run: "执法检查36次" garbled.
+_UTF8_RUN = re.compile(rb"%s(?:[\x20-\x3e\x40-\x7e]+%s)*" % (_UTF8_PIECES, _UTF8_PIECES))
+_UTF8_TOKEN = re.compile(rb"(?P<char>%s)|(?P<lost>\?+)|(?P<ascii>[\x20-\x7e]+)" % _UTF8_CHAR)
+_MIN_COMMON_SHARE = 0.8
+
+
+@functools.lru_cache(maxsize=1)
+def _utf8_lead_chars() -> re.Pattern[str]:
+    """The GBK characters made of a UTF-8 lead byte and a continuation byte.
+
+    A garbled run starts where the UTF-8 text started, so its first character is one of these:
+    text without any (nearly all text, a few hundred rare characters) needs no byte search.
+    """
+    chars: list[str] = []
+    for lead in (*range(0xE2, 0xEA), 0xEF):
+        for trail in range(0x80, 0xC0):
+            try:
+                chars.append(bytes((lead, trail)).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return re.compile(f"[{re.escape(''.join(chars))}]")
+
+
+def _mojibake_edits(text: str) -> Iterator[tuple[int, int, str]]:
+    done = 0
+    for lead in _utf8_lead_chars().finditer(text):
+        start = lead.start()
+        if start < done:
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        edit = _garbled_run(text, start, line_end)
+        if edit is not None:
+            yield edit
+            done = edit[1]
+
+
+def _garbled_run(text: str, start: int, line_end: int) -> tuple[int, int, str] | None:
+    """The repair of the garbled run starting at ``text[start]``, if one starts there."""
+    size = 64
+    while True:
+        # A window of the line, widened while the run reaches its end: most lines are long.
+        end = min(line_end, start + size)
+        encoded = text[start:end].encode("gb18030", errors="replace")
+        run = _UTF8_RUN.match(encoded)
+        if run is None:
+            return None
+        if end == line_end or run.end() < len(encoded) - 4:
+            break
+        size *= 4
+    decoded = _decoded(run[0])
+    if not _reads_as_chinese(decoded):
+        return None
+    # The characters the run's bytes fall in (the last may hold a byte of a lost neighbour).
+    position = 0
+    last = start
+    while position < run.end():
+        position += len(text[last].encode("gb18030", errors="replace"))
+        last += 1
+    if not _rarer(text[start:last], decoded):
+        return None
+    return start, last, decoded
+
+
+def _decoded(run: bytes) -> str:
+    """The UTF-8 reading of a run, '?' for each lost stretch, stray partial bytes dropped."""
+    pieces: list[str] = []
+    for token in _UTF8_TOKEN.finditer(run):
+        if token["char"] is not None:
+            pieces.append(token["char"].decode("utf-8"))
+        elif token["lost"] is not None:
+            pieces.append("?")
+        else:
+            pieces.append(token[0].decode("ascii"))
+    return "".join(pieces)
+
+
+def _common_share(text: str) -> float:
+    hans = [char for char in text if _is_han(char)]
+    return sum(1 for char in hans if _is_common_han(char)) / len(hans) if hans else 1.0
+
+
+def _reads_as_chinese(decoded: str) -> bool:
+    """Whether a run's UTF-8 reading is Chinese: two Han characters or more, mostly common."""
+    if sum(1 for char in decoded if _is_han(char)) < 2:
+        return False
+    if not all(_is_cjk(char) or char.isascii() for char in decoded):
+        return False
+    return _common_share(decoded) >= _MIN_COMMON_SHARE
+
+
+def _rarer(original: str, decoded: str) -> bool:
+    # Real text is as common as its own reading: only a run rarer than its decoding is garbled.
+    return _common_share(original) < _common_share(decoded)
+
+
+def _gap(text: str, index: int) -> str:
+    # A lost character between digits or letters (2023?2?15) must not join them into one word.
+    before, after = _at(text, index - 1), _at(text, index + 1)
+    return " " if (before + after).isascii() and before.isalnum() and after.isalnum() else ""
+
+
+def _mojibake(draft: _Draft) -> None:
+    if draft.text.isascii():
+        return
+    edits = list(_mojibake_edits(draft.text))
+    if not edits:
+        return
+    draft.apply("damage", edits)
+    # The '?' that stand for lost characters are removed and reported as damage; each maps to
+    # its whole repaired run in the original text.
+    lost: list[tuple[int, int, str]] = []
+    shift = 0
+    for start, end, replacement in edits:
+        base = start + shift
+        lost += [
+            (base + i, base + i + 1, _gap(replacement, i))
+            for i, char in enumerate(replacement)
+            if char == "?"
+        ]
+        shift += len(replacement) - (end - start)
+    draft.apply("damage", lost, damage=True)
 
 
 # --- 4. pinyin annotations --------------------------------------------------------------------
@@ -549,6 +706,66 @@ def _script(draft: _Draft) -> None:
     draft.apply("script", _script_edits(draft.text))
 
 
+@functools.lru_cache(maxsize=1)
+def _one_for_one() -> tuple[frozenset[str], dict[int, str]]:
+    """Every character OpenCC t2s simplifies to one character, with its simplified form.
+
+    Unlike :func:`_traditional` this includes characters GB2312 also has (於 in 不少於): the
+    shadow only serves to find facts, never becomes text.
+    """
+    converter = _opencc()
+    chars = [
+        chr(code)
+        for low, high in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x31350))
+        for code in range(low, high)
+    ]
+    converted = converter.convert("\n".join(chars)).split("\n")
+    table = {
+        ord(char): simplified
+        for char, simplified in zip(chars, converted, strict=True)
+        if char != simplified and len(simplified) == 1
+    }
+    return frozenset(map(chr, table)), table
+
+
+def simplified_shadow(text: str) -> str:
+    """``text`` with each traditional character simplified, one character for one.
+
+    Text kept in traditional script (``keep_script=True``) is searched for facts through its
+    shadow: the fact finders' vocabulary (units, 号, 不少于) is simplified, and every offset into
+    the shadow is an offset into ``text``, so what was found can be read back as printed.
+    Returns ``text`` itself when nothing changes.
+    """
+    chars, table = _one_for_one()
+    if chars.isdisjoint(text):
+        return text
+    return text.translate(table)
+
+
+# --- 5a. spelling -----------------------------------------------------------------------------
+
+# 法制 (the legal system) for 法治 (rule of law) in the genre's fixed phrases: 法治政府 is the name
+# of the report itself. 法制 alone is a word of its own (法制审核, 法制宣传), so only the fixed
+# phrases are corrected; traditional forms count too (keep_script).
+# Every alternative starts with the literal 法制, so that the scan is fast; what comes before is
+# checked by a lookbehind that spans the match.
+_MISSPELT = re.compile(
+    "法制(?:(?=政府)|(?=思想)(?<=[习習]近平法制)|(?=[国國](?![家有内內]))(?<=依法制))"
+)
+
+
+def _spelling(draft: _Draft) -> None:
+    if "法制" not in draft.text:
+        return
+    draft.apply(
+        "spelling",
+        [
+            (m.start() + 1, m.start() + 2, "治")  # 制 -> 治
+            for m in _MISSPELT.finditer(draft.text)
+        ],
+    )
+
+
 # --- 6. whitespace ----------------------------------------------------------------------------
 
 _TRAILING = re.compile(r"[ \t\u3000]+(?=\n|\Z)")
@@ -564,6 +781,12 @@ _SPACE_BEFORE_MARK = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[，。、；：？
 _SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【，；])[ \u3000]+(?=[{_CJK}])")
 
 
+# A space inside an enumerator at the start of a line or a sentence ("一 是", "二　是"): the
+# marker is split by PDF spacing, and the parser would not see it.
+_SPLIT_ENUMERATOR = re.compile("[一二三四五六七八九十]{1,3}([ \u3000]+)是")
+_SENTENCE_STARTS = frozenset("\n。；：！？")
+
+
 _SPACES = re.compile(
     f"(?P<spaced>{_LETTER_SPACED.pattern})|{_TRAILING.pattern}"
     f"|{_SPACE_BEFORE_MARK.pattern}|{_SPACE_AFTER_MARK.pattern}"
@@ -576,9 +799,18 @@ def _space_edit(match: re.Match[str]) -> str:
     return ""
 
 
+def _split_enumerators(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in _SPLIT_ENUMERATOR.finditer(text):
+        # Only indentation may stand between the marker and a line or sentence start.
+        before = text[max(0, match.start() - 40) : match.start()].rstrip(" \u3000")
+        if not before or before[-1] in _SENTENCE_STARTS:
+            yield match.start(1), match.end(1), ""
+
+
 def _whitespace(draft: _Draft) -> None:
     if " " in draft.text or "\t" in draft.text or "\u3000" in draft.text:
         draft.apply("whitespace", _subs(_SPACES, draft.text, _space_edit))
+        draft.apply("whitespace", _split_enumerators(draft.text))
 
 
 # --- 7. punctuation ---------------------------------------------------------------------------
@@ -742,9 +974,16 @@ def _urls(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL.finditer(text)]
 
 
+# A comma after a heading marker at a line start, "(一),加强学习" as "一,、" is before its 、.
+_MARKER_COMMA = re.compile(
+    r"(?m)(?<=^)(?P<marker>[ \u3000]*[（(][一二三四五六七八九十]{1,3}[）)])[,，]+"
+)
+
+
 def _punctuation(draft: _Draft) -> None:
     if "," in draft.text or "，" in draft.text:
         draft.apply("punctuation", _subs(_STRAY_COMMAS, draft.text, _stray_comma))
+        draft.apply("punctuation", _subs(_MARKER_COMMA, draft.text, lambda m: m["marker"]))
     urls = _urls(draft.text)
     if ("(" in draft.text or ")" in draft.text) and draft.apply(
         "punctuation", _parentheses(draft.text, urls)
@@ -800,10 +1039,10 @@ def _run(text: str, *, keep_script: bool, record: bool) -> _Draft:
     if not isinstance(text, str):
         raise ParseError(f"cleaning needs a str, got {type(text).__name__}")
     draft = _Draft(text, record=record)
-    stages: list[Callable[[_Draft], None]] = [_invisible, _markup, _damage, _pinyin]
+    stages: list[Callable[[_Draft], None]] = [_invisible, _markup, _mojibake, _damage, _pinyin]
     if not keep_script:
         stages.append(_script)
-    stages += [_whitespace, _punctuation]
+    stages += [_spelling, _whitespace, _punctuation]
     for _ in range(_MAX_ROUNDS):
         before = draft.text
         for stage in stages:

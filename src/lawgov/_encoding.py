@@ -8,7 +8,9 @@ of them:
 2. Otherwise strict UTF-8: valid UTF-8 is practically never another encoding (for the rare short
    GBK text that is valid UTF-8 too, the reading that is Chinese wins).
 3. Otherwise UTF-16 without a BOM, recognised by its NUL bytes, in the byte order that reads.
-4. Otherwise GB18030 (a superset of GBK and GB2312).
+4. Otherwise UTF-8 with a few invalid bytes (a copy cut off inside a character): each becomes
+   U+FFFD, which cleaning removes and reports as damage.
+5. Otherwise GB18030 (a superset of GBK and GB2312).
 
 A legacy decoding that merely succeeds proves little (almost any byte string is valid GB18030,
 and UTF-8 read as GBK decodes without error into nonsense), so every decoding that is not UTF-8
@@ -21,12 +23,13 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import unicodedata
 from pathlib import Path
 
 from lawgov._errors import ParseError
 
-__all__ = ["decode_text", "read_text"]
+__all__ = ["decode_text", "is_common_han", "read_text"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with UTF-16's.
@@ -44,6 +47,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _MIN_HAN_SAMPLE = 8
 _MIN_COMMON_HAN = 0.6
 _MIN_FAMILIAR = 0.9
+# UTF-8 with at most this many damaged spots (or one per thousand characters) is damaged UTF-8.
+_MAX_DAMAGED_UTF8 = 4
+_REPLACEMENT_RUN = re.compile("\ufffd+")
 
 
 # Beyond ASCII, the Latin letters and signs a report uses: pinyin with tone marks (some sites print
@@ -51,7 +57,8 @@ _MIN_FAMILIAR = 0.9
 _FAMILIAR_LATIN = frozenset("\t\n\r\f\v\xa0·×÷°±§µāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ")
 
 
-def _is_common_han(char: str) -> bool:
+def is_common_han(char: str) -> bool:
+    """Whether ``char`` is a common Han character (GB2312 level 1 or Big5 level 1)."""
     # Table-free and exact: GB2312 level 1 (3,755 common simplified characters) occupies lead
     # bytes 0xB0-0xD7; Big5 level 1 (5,401 common traditional characters) runs 0xA440-0xC67E.
     # Both count, because reports are published in traditional script too.
@@ -102,7 +109,7 @@ def _looks_chinese(text: str) -> tuple[bool, str]:
         return False, f"only {familiar * 100 // len(text)}% of its characters are ordinary text"
     hans = [char for char in text if _is_han(char)]
     if len(hans) >= _MIN_HAN_SAMPLE:
-        common = sum(1 for char in hans if _is_common_han(char))
+        common = sum(1 for char in hans if is_common_han(char))
         if common / len(hans) < _MIN_COMMON_HAN:
             return False, f"only {common * 100 // len(hans)}% of its Chinese characters are common"
     return True, ""
@@ -125,6 +132,25 @@ def _utf16_reading(data: bytes) -> tuple[str, str] | None:
         if _looks_chinese(text)[0]:
             return encoding, text
     return None
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few invalid bytes (a copy cut off inside a character, a stray byte), if so.
+
+    Each invalid byte becomes U+FFFD, which cleaning removes and reports as damage. A legacy
+    encoding read as UTF-8 is invalid nearly everywhere, so a handful of bad bytes in Chinese
+    that otherwise reads as UTF-8 means damage, not another encoding.
+    """
+    text = data.decode("utf-8", errors="replace")
+    # A damaged spot is a run of U+FFFD: one stray byte inside a character spoils the whole.
+    spots = len(_REPLACEMENT_RUN.findall(text))
+    if spots > max(_MAX_DAMAGED_UTF8, len(text) // 1000):
+        return None
+    # The valid part must prove itself UTF-8: many Chinese characters for each damaged spot.
+    valid = text.replace("\ufffd", "")
+    if sum(1 for char in valid if _is_han(char)) < max(_MIN_HAN_SAMPLE, 8 * spots):
+        return None
+    return text if _looks_chinese(valid)[0] else None
 
 
 def _canonical(encoding: str) -> str:
@@ -201,6 +227,9 @@ def decode_text(data: bytes, *, encoding: str | None = None, source: str | None 
     utf16 = _utf16_reading(data)
     if utf16 is not None:
         return utf16[1]
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     if b"\x00" in data:
         raise ParseError(
             "not valid UTF-8, and not readable as UTF-16 either (NUL bytes); pass the file's "

@@ -103,9 +103,13 @@ def _unique(items: Iterable[T]) -> list[T]:
 class _Facts:
     """Runs the fact finders on each holder's own text, with the report's issuer."""
 
-    def __init__(self, issuer: Agency, warnings: list[ParseWarning]) -> None:
+    def __init__(
+        self, issuer: Agency, warnings: list[ParseWarning], *, keep_script: bool = False
+    ) -> None:
         self.issuer = issuer
         self.warnings = warnings
+        # Text kept in traditional script is searched through its simplified shadow.
+        self.keep_script = keep_script
 
     def _safe(self, finder: Callable[[], list[T]], what: str, line: int | None) -> list[T]:
         # The finders construct validated objects; a rule one of them breaks on odd input
@@ -122,12 +126,23 @@ class _Facts:
     def metrics(self, text: str, line: int | None) -> tuple[Metric, ...]:
         if not text:
             return ()
-        return tuple(_unique(self._safe(lambda: _metrics.find_metrics(text), "metrics", line)))
+        printed = _Printed(text, shadowed=self.keep_script)
+        found = self._safe(
+            lambda: [printed.metric(m) for m in _metrics.find_metrics(printed.shadow)],
+            "metrics",
+            line,
+        )
+        return tuple(_unique(found))
 
     def citations(self, text: str, line: int | None) -> tuple[Citation, ...]:
         if not text:
             return ()
-        found = self._safe(lambda: _citations.find_citations(text), "citations", line)
+        printed = _Printed(text, shadowed=self.keep_script)
+        found = self._safe(
+            lambda: [printed.citation(c) for c in _citations.find_citations(printed.shadow)],
+            "citations",
+            line,
+        )
         return tuple(_unique(found))
 
     def powers(
@@ -135,14 +150,76 @@ class _Facts:
     ) -> tuple[DelegatedPower, ...]:
         if not text:
             return ()
+        printed = _Printed(text, shadowed=self.keep_script)
+        # The finder matches its basis against the citations of the same (shadow) text.
+        shadow_citations = (
+            list(citations) if printed.shadow is text else _citations.find_citations(printed.shadow)
+        )
         found = self._safe(
-            lambda: _powers.find_delegated_powers(
-                text, issuer=self.issuer, citations=list(citations)
-            ),
+            lambda: [
+                printed.power(power)
+                for power in _powers.find_delegated_powers(
+                    printed.shadow, issuer=self.issuer, citations=shadow_citations
+                )
+            ],
             "delegated powers",
             line,
         )
         return tuple(_unique(found))
+
+
+class _Printed:
+    """A holder's text and its simplified shadow (the same text unless kept in traditional
+    script): facts are found in the shadow and their strings read back from the text."""
+
+    __slots__ = ("shadow", "text")
+
+    def __init__(self, text: str, *, shadowed: bool) -> None:
+        self.text = text
+        self.shadow = _clean.simplified_shadow(text) if shadowed else text
+
+    def string(self, value: str) -> str:
+        if self.shadow is self.text or value in self.text:
+            return value
+        index = self.shadow.find(value)
+        return self.text[index : index + len(value)] if index >= 0 else value
+
+    def metric(self, metric: Metric) -> Metric:
+        if self.shadow is self.text:
+            return metric
+        return attrs.evolve(metric, text=self.string(metric.text))
+
+    def citation(self, citation: Citation) -> Citation:
+        if self.shadow is self.text:
+            return citation
+        number = citation.document_number
+        return attrs.evolve(
+            citation,
+            title=None if citation.title is None else self.string(citation.title),
+            document_number=None
+            if number is None
+            else attrs.evolve(number, issuer_code=self.string(number.issuer_code)),
+        )
+
+    def agency(self, agency: Agency | None) -> Agency | None:
+        if agency is None or self.shadow is self.text:
+            return agency
+        return attrs.evolve(agency, name=self.string(agency.name))
+
+    def power(self, power: DelegatedPower) -> DelegatedPower:
+        if self.shadow is self.text:
+            return power
+        return attrs.evolve(
+            power,
+            name=None if power.name is None else self.string(power.name),
+            grantor=self.agency(power.grantor),
+            grantee=self.agency(power.grantee),
+            basis=None if power.basis is None else self.citation(power.basis),
+            changes=tuple(
+                attrs.evolve(change, recipient=self.agency(change.recipient))
+                for change in power.changes
+            ),
+        )
 
 
 def _measure_texts(nodes: Sequence[MeasureNode]) -> Iterable[str]:
@@ -239,7 +316,7 @@ def parse(
         )
         for span in cleaning.damaged
     ]
-    report = _read(cleaning.text, warnings, source=source, url=url)
+    report = _read(cleaning.text, warnings, source=source, url=url, keep_script=keep_script)
     return ParseResult(
         report=report, text=cleaning.text, cleaning=cleaning, warnings=tuple(warnings)
     )
@@ -251,7 +328,12 @@ def _check_text(text: object, source: str | None) -> None:
 
 
 def _read(
-    cleaned: str, warnings: list[ParseWarning], *, source: str | None, url: str | None
+    cleaned: str,
+    warnings: list[ParseWarning],
+    *,
+    source: str | None,
+    url: str | None,
+    keep_script: bool = False,
 ) -> Report:
     """Stages 2-5 on cleaned text; warnings are appended to ``warnings``."""
     lines = _lines(cleaned)
@@ -319,6 +401,7 @@ def _read(
             published=published,
             url=url,
             warnings=warnings,
+            keep_script=keep_script,
         )
     except ValidationError as error:
         raise ParseError(
@@ -339,8 +422,9 @@ def _build(
     published: pendulum.DateTime | None,
     url: str | None,
     warnings: list[ParseWarning],
+    keep_script: bool = False,
 ) -> Report:
-    facts = _Facts(issuer, warnings)
+    facts = _Facts(issuer, warnings, keep_script=keep_script)
     outside = "\n".join([*outline.preamble, *outline.closing])
     citations = facts.citations(outside, None)
     return Report(
@@ -391,7 +475,7 @@ def parse_text(
     # The cleaner's fast path: the same text, without the record of changes parse() keeps.
     _check_text(text, source)
     cleaned = _clean.clean_text(text, keep_script=keep_script)
-    return _read(cleaned, [], source=source, url=url)
+    return _read(cleaned, [], source=source, url=url, keep_script=keep_script)
 
 
 # --- the reverse: a report as published text ------------------------------------------------
