@@ -745,3 +745,15 @@ def test_a_view_count_under_its_label_is_not_a_page_number() -> None:
     report = lawgov.parse_text(f"{header}\n{_BODY}")
     assert report.views == 356
     assert report.published == _china(2023, 2, 15, 16, 42)
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("1、区科技局2020年法治政府建设年度报告\n来源：区科技局\n正文。", 1),
+        ("1、区科技局2020年法治政府建设年度报告\n2、来源：区科技局\n正文。", 2),
+        ("区科技局2020年法治政府建设年度报告\n来源：区科技局\n正文。", None),
+    ],
+)
+def test_the_headers_last_page_marker(text: str, marker: int | None) -> None:
+    assert read_header(_lines(text)).page_marker == marker

@@ -166,6 +166,31 @@ def test_page_marker_traps(body: str, titles: list[str], paragraphs: tuple[str, 
     assert section.paragraphs == paragraphs
 
 
+def test_body_page_markers_count_on_from_the_header_marker() -> None:
+    # The title carries the site's 1、, so the body's first 2、 is the next page marker (the
+    # report's level-3 headings use N.), not a second item.
+    text = (
+        "1、某局2021年法治政府建设年度报告\n一、主要工作\n1.完善机制。全年召开会议6次。\n"
+        "2、规范执法行为。全年办理案件87件。\n2.加强普法。开展活动12场。\n"
+    )
+    section = lawgov.parse_text(text).sections[0]
+    assert [s.title for s in section.subsections] == ["完善机制", "加强普法"]
+    assert section.subsections[0].paragraphs == (
+        "全年召开会议6次。",
+        "规范执法行为。全年办理案件87件。",
+    )
+
+
+def test_a_header_page_marker_leaves_n_enumerated_items_alone() -> None:
+    # Items printed 1、 2、 are headings even when the title's 1、 came before them.
+    text = (
+        "1、某局2021年法治政府建设年度报告\n一、主要工作\n1、完善机制\n正文。\n"
+        "2、规范执法\n正文。\n"
+    )
+    section = lawgov.parse_text(text).sections[0]
+    assert [s.title for s in section.subsections] == ["完善机制", "规范执法"]
+
+
 def test_page_marker_before_a_measure_is_dropped() -> None:
     result = lawgov.parse(f"{TITLE}\n一、主要工作\n1、 一是加强学习。\n2、 二是完善制度。\n")
     section = result.report.sections[0]

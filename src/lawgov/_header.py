@@ -68,6 +68,8 @@ class Header:
         disclosure: The disclosure block, when the page has one (even with empty values).
         body: The lines after the header, chrome removed.
         notes: What was dropped or could not be read, for the parse result's warnings.
+        page_marker: The number of the last ``N、`` page marker on the header's lines (a sharing
+            site's 1、 before the title), so that the body's markers count on from it.
     """
 
     title: str | None
@@ -78,6 +80,7 @@ class Header:
     disclosure: Disclosure | None
     body: tuple[Line, ...]
     notes: tuple[str, ...] = ()
+    page_marker: int | None = None
 
 
 # --- script -------------------------------------------------------------------------------
@@ -904,7 +907,22 @@ def read_header(lines: Sequence[Line]) -> Header:
         disclosure=_disclosure(fields),
         body=tuple(body),
         notes=tuple(notes),
+        page_marker=_last_page_marker(lines[:index]),
     )
+
+
+# A page marker in the form sharing sites inject (N、) at a header line's start: no heading
+# stands in a header, so every such number is one.
+_HEADER_PAGE_MARKER = re.compile(r"^(?P<number>[0-9０-９]{1,3})\s*、")
+
+
+def _last_page_marker(lines: Sequence[Line]) -> int | None:
+    """The number of the last ``N、`` page marker on the header's lines, if any."""
+    for line in reversed(lines):
+        match = _HEADER_PAGE_MARKER.match(line.text)
+        if match is not None:
+            return int(match["number"])
+    return None
 
 
 # --- year and issuer -----------------------------------------------------------------------

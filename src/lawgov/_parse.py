@@ -295,7 +295,7 @@ def _read(
             source=source,
             line=where,
         )
-    outline = build_outline(body, year=year)
+    outline = build_outline(body, year=year, page_marker=header.page_marker)
     warnings.extend(ParseWarning(stage="structure", message=note) for note in outline.notes)
     disclosure = header.disclosure
     publisher = disclosure.publisher.name if disclosure and disclosure.publisher else None

@@ -783,12 +783,16 @@ def _finish(node: SectionNode, notes: list[str]) -> None:
         _finish(child, notes)
 
 
-def build_outline(lines: Sequence[Line], *, year: int | None) -> Outline:
+def build_outline(
+    lines: Sequence[Line], *, year: int | None, page_marker: int | None = None
+) -> Outline:
     """Build the plain tree of a report body.
 
     Args:
         lines: The body lines (after the header), non-empty and stripped.
         year: The year reported on, used to recognise the next year's plan section.
+        page_marker: The number of the last page marker dropped in the header (1、 before the
+            title): the body's page markers count on from it.
 
     Returns:
         The preamble, the section tree with measures split out, and the closing block.
@@ -806,6 +810,7 @@ def build_outline(lines: Sequence[Line], *, year: int | None) -> Outline:
         if _LONE_MARKER.match(line.text)
     ]
     builder = _Builder(year)
+    builder.last_page = page_marker or 0
     _body_lines(body, builder)
     notes[:0] = builder.notes
     for node in builder.root:
