@@ -191,6 +191,35 @@ def test_a_header_page_marker_leaves_n_enumerated_items_alone() -> None:
     assert [s.title for s in section.subsections] == ["完善机制", "规范执法"]
 
 
+@pytest.mark.parametrize(
+    ("body", "title", "paragraphs"),
+    [
+        # the short remainder of a wrapped heading
+        ("三、党政主要负责人履行推进法治建设第一责任人\n职责情况\n正文。", None, ("正文。",)),
+        # a title that stops on a connective, or a line that opens with one
+        ("一、2023年推进法治政府建设的主要举措\n和成效\n正文。", None, ("正文。",)),
+        ("一、关于推进法治政府建设的\n主要举措与成效\n正文。", None, ("正文。",)),
+        # a body line under a complete title, though it ends like a title
+        ("一、加强组织领导\n局党组高度重视法治建设工作\n正文。", "加强组织领导", None),
+        ("一、加强组织领导\n压实法治建设第一责任人职责\n正文。", "加强组织领导", None),
+        ("一、加强组织领导\n全年开展普法工作\n正文。", "加强组织领导", None),
+        ("一、存在的问题\n执法力量不足的问题\n正文。", "存在的问题", None),
+    ],
+)
+def test_a_heading_over_two_lines_and_a_short_body_line(
+    body: str, title: str | None, paragraphs: tuple[str, ...] | None
+) -> None:
+    section = _parse(body).sections[0]
+    lines = body.split("\n")
+    if title is None:
+        # joined: the first two lines are the title
+        assert section.title == lines[0][2:] + lines[1]
+        assert section.paragraphs == paragraphs
+    else:
+        assert section.title == title
+        assert section.paragraphs == (lines[1], "正文。")
+
+
 def test_page_marker_before_a_measure_is_dropped() -> None:
     result = lawgov.parse(f"{TITLE}\n一、主要工作\n1、 一是加强学习。\n2、 二是完善制度。\n")
     section = result.report.sections[0]

@@ -444,14 +444,38 @@ _JOIN_ENDING = re.compile(
 )
 
 
+# A line that opens with a connective goes on with the line above (存在的不足 / 和原因).
+_JOIN_OPENING = re.compile(scripted(r"^[和与及并]"))
+# The rest of a wrapped heading is a short remainder (…第一责任人 / 职责情况); a longer
+# unpunctuated line under a complete title is a body sentence or a lead phrase.
+_MAX_REMAINDER = 10
+# Words that close a heading: a title ending in one is complete (存在的问题 / 执法力量不足的问题
+# is a title and its body line).
+_TITLE_CLOSED = re.compile(scripted(r"(?:情况|成效|不足|原因|问题|安排|计划|打算|思路|职责|报告)$"))
+
+
 def _continues_heading(title: str, text: str) -> bool:
-    """Whether ``text`` is the rest of a heading title printed over two lines."""
+    """Whether ``text`` is the rest of a heading title printed over two lines.
+
+    It is when the title stops on a connective (…建设的 / 主要举措), or the line opens with one
+    (和原因), or the line is a short remainder that ends like a title (职责情况) under a title
+    that is not closed yet and reads like no body sentence (全年…, figures).
+    """
+    if (
+        len(text) > 30
+        or _SIGNATURE_PUNCTUATION.search(text)
+        or _starts_with_marker(text)
+        or len(title) + len(text) > 60
+    ):
+        return False
+    if _JOIN_CONNECTIVE.search(title) is not None or _JOIN_OPENING.match(text) is not None:
+        return True
     return (
-        len(text) <= 30
-        and not _SIGNATURE_PUNCTUATION.search(text)
-        and not _starts_with_marker(text)
-        and (_JOIN_CONNECTIVE.search(title) is not None or _JOIN_ENDING.search(text) is not None)
-        and len(title) + len(text) <= 60
+        _JOIN_ENDING.search(text) is not None
+        and len(text) <= _MAX_REMAINDER
+        and _TITLE_CLOSED.search(title) is None
+        and _SENTENCE_OPENER.match(text) is None
+        and _FIGURE.search(text) is None
     )
 
 
