@@ -267,8 +267,32 @@ def test_inline_markers_stand_after_a_clause_end(boundary: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "paragraphs", "texts"),
+    [
+        # a run after a comma that counts on from 一是
+        (
+            "在依法决策方面，一是集体决策；二是法律顾问。",
+            ["在依法决策方面，"],
+            ["集体决策；", "法律顾问。"],
+        ),
+        # items separated by a comma
+        ("一是人员不足，二是能力不强。", [], ["人员不足，", "能力不强。"]),
+        ("措施：一是甲；二是乙，三是丙。", ["措施："], ["甲；", "乙，", "丙。"]),
+    ],
+)
+def test_markers_after_a_comma_within_a_run(
+    text: str, paragraphs: list[str], texts: list[str]
+) -> None:
+    got_paragraphs, measures = _measures(text)
+    assert got_paragraphs == paragraphs
+    assert [measure_text for _, measure_text, _ in measures] == texts
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "全年共召开会议，一是其中最重要的。",  # a lone 一是 after a comma: no run
+        "工作有二：甲项完成，三是乙项。",  # a number that goes on from no item
         "坚持统一是原则，二是乙。",  # 一是 inside a word
         "做法是：第一是甲。",  # 第一是 is an ordinal
         "我们认为一是必要的，二是可行的。",  # after a plain character, not a clause end

@@ -51,6 +51,7 @@ _MAX_DIGIT_TITLE = 50
 _LEADING_PUNCTUATION = "，,。.、；;：:！!？?）)》〉”’"
 # Where a measure marker may stand inside a paragraph: after a sentence or clause end.
 _MARKER_BOUNDARY = "。；：！？;:!?"
+_COMMA = "，,"
 _MEASURE_TITLE_END = re.compile(r"[。；，：;,:]")
 # Measure lists nest at most this deep (a list, sub-lists, sub-sub-lists): real reports use
 # two levels, and an unbounded run of restarts (。一是…。一是…) must not nest without end.
@@ -677,18 +678,41 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
 
 
 def _markers(text: str) -> list[re.Match[str]]:
-    """The ``N是`` markers of a paragraph that stand where a measure may start."""
-    found = []
+    """The ``N是`` markers of a paragraph that stand where a measure may start.
+
+    After a clause end (。；：！？) a marker always may; after a comma only within a run that
+    counts on from 一是 (在依法决策方面，一是…；二是…), so that a lone 一是 in prose stays prose.
+    """
+    candidates: list[tuple[re.Match[str], bool]] = []
     content_end = len(text.rstrip())
     for match in ENUMERATOR.finditer(text):
         # The character before the marker, spaces skipped (a walk, not a slice: linear).
         before = match.start() - 1
         while before >= 0 and text[before].isspace():
             before -= 1
-        at_boundary = before < 0 or text[before] in _MARKER_BOUNDARY
-        if at_boundary and match.end() < content_end:
+        if match.end() >= content_end:
+            continue
+        if before < 0 or text[before] in _MARKER_BOUNDARY:
+            candidates.append((match, True))
+        elif text[before] in _COMMA:
+            candidates.append((match, False))
+    found: list[re.Match[str]] = []
+    for position, (match, at_boundary) in enumerate(candidates):
+        number = ordinal(match["numeral"])
+        if at_boundary or _comma_marker_in_run(number, candidates[position + 1 :], found):
             found.append(match)
     return found
+
+
+def _comma_marker_in_run(
+    number: int | None,
+    following: Sequence[tuple[re.Match[str], bool]],
+    found: Sequence[re.Match[str]],
+) -> bool:
+    """Whether a marker after a comma is in a run: 一是 with 二是 next, or the next number."""
+    if number == 1:
+        return bool(following) and ordinal(following[0][0]["numeral"]) == 2
+    return bool(found) and number is not None and ordinal(found[-1]["numeral"]) == number - 1
 
 
 @attrs.define(kw_only=True, eq=False)
