@@ -238,6 +238,14 @@ def test_titles(text: str, title: str) -> None:
         ("岚川市司法局2021年度法治政府建设工作情况报告", None, None, None, "岚川市司法局"),
         ("关于2022年度法治政府建设情况的报告", "某县人民政府", "某县政府", None, "某县人民政府"),
         ("关于2022年度法治政府建设情况的报告", None, "某县人民政府", None, "某县人民政府"),
+        # a publishing office that is not the reporting agency: the signature
+        (
+            "2024年度法治政府建设情况报告",
+            "梧岭区人民政府办公室",
+            "南屏街道办事处",
+            None,
+            "南屏街道办事处",
+        ),
         ("法治政府建设年度报告", None, None, "县司法局", "县司法局"),
         ("关于某区2021年法治政府建设工作情况的报告", None, None, None, "某区"),
         ("某局二〇二一年法治政府建设年度报告", None, None, None, "某局"),
@@ -757,3 +765,34 @@ def test_a_view_count_under_its_label_is_not_a_page_number() -> None:
 )
 def test_the_headers_last_page_marker(text: str, marker: int | None) -> None:
     assert read_header(_lines(text)).page_marker == marker
+
+
+@pytest.mark.parametrize(
+    ("preamble", "issuer"),
+    [
+        (("2024年，南屏街道办事处在区委、区政府的正确领导下，推进依法行政。",), "南屏街道办事处"),
+        # after a sentence on the place, and after a salutation
+        (("区委：", "南屏街道位于区东部。2024年，南屏街道办事处坚持依法行政。"), "南屏街道办事处"),
+        (
+            ("2023年以来，青澜市梧岭区市场监督管理局深入学习贯彻习近平法治思想。",),
+            "青澜市梧岭区市场监督管理局",
+        ),
+        # 我局, 全市…: no name
+        (("2023年，我局坚持以习近平法治思想为指导。",), None),
+        (("今年以来，全市各级各部门认真落实。",), None),
+    ],
+)
+def test_issuer_from_the_preamble_when_nothing_else_names_it(
+    preamble: tuple[str, ...], issuer: str | None
+) -> None:
+    title = "2024年度法治政府建设情况报告"
+    assert report_issuer(title, source="本站", preamble=preamble) == issuer
+
+
+def test_the_preamble_names_the_issuer_only_as_a_last_resort() -> None:
+    preamble = ("2024年，南屏街道办事处在区委领导下推进依法行政。",)
+    assert report_issuer("某局2024年法治政府建设年度报告", preamble=preamble) == "某局"
+    assert (
+        report_issuer("2024年度法治政府建设情况报告", signature="北关镇人民政府", preamble=preamble)
+        == "北关镇人民政府"
+    )

@@ -995,14 +995,18 @@ def report_issuer(
     publisher: str | None = None,
     signature: str | None = None,
     source: str | None = None,
+    preamble: Sequence[str] = (),
 ) -> str | None:
     """The reporting agency: the title's text before its year (minus 关于), else a fallback.
 
     Args:
         title: The report title, if found.
-        publisher: The disclosure block's 发布机构.
+        publisher: The disclosure block's 发布机构 (after the signature: it may be the site's
+            office rather than the reporting agency).
         signature: The agency line of the signature block.
-        source: The header's 来源 (used last, and never when it names the site: 本网, 本站).
+        source: The header's 来源 (never when it names the site: 本网, 本站).
+        preamble: The paragraphs before the first heading: their subject (2024年，南屏街道办事处
+            在…) names the agency when nothing else does.
 
     Returns:
         The agency name, or None when nothing names one.
@@ -1035,11 +1039,48 @@ def report_issuer(
             name = _agency(_genre_head(title))
             if name is not None:
                 return name
-    for candidate in (publisher, signature, source):
-        name = _agency(candidate)
+    signed, published_by = _agency(signature), _agency(publisher)
+    if signed is not None and published_by is not None and _short_form(signed, published_by):
+        # The same agency, signed in short (某县政府 for 某县人民政府): the full name.
+        return published_by
+    # The signature names the reporting agency; the 发布机构 may be the office that runs the
+    # site (区政府办公室 publishing a street office's report).
+    for name in (signed, published_by, _agency(source)):
         if name is not None:
             return name
+    return _preamble_agency(preamble)
+
+
+# The subject of a preamble's opening sentence: an agency, after an optional time phrase and
+# before the verb or preposition that starts its predicate (2024年，南屏街道办事处在区委…).
+_PREAMBLE_SUBJECT = re.compile(
+    rf"^(?:(?:{_YEAR})\s*年度?(?:以来)?\s*[，,]\s*)?"
+    + scripted(
+        r"(?P<agency>(?![我本全各])[\u4e00-\u9fff（）()]{2,30}?"
+        r"(?:局|人民政府|政府|委员会|办公室|厅|中心|办事处|管委会|署))"
+        r"(?:在|坚持|认真|深入|全面|紧紧|始终|以|按照|围绕|高度|严格|着力|持续|切实|聚焦|紧扣)"
+    )
+)
+# A salutation or two may stand before the opening sentence, and a sentence or two on the
+# place before the one naming the agency.
+_PREAMBLE_LOOKAHEAD = 3
+
+
+def _preamble_agency(preamble: Sequence[str]) -> str | None:
+    """The agency an opening sentence of the preamble names as its subject, if any."""
+    for text in preamble[:_PREAMBLE_LOOKAHEAD]:
+        # The subject may open the second sentence, after one on the place (南屏街道位于…。).
+        for sentence in text.split("。", _PREAMBLE_LOOKAHEAD)[:_PREAMBLE_LOOKAHEAD]:
+            match = _PREAMBLE_SUBJECT.match(sentence.strip())
+            if match is not None:
+                return _agency(match["agency"])
     return None
+
+
+def _short_form(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` with characters left out (某县政府, 某县人民政府)."""
+    rest = iter(full)
+    return all(char in rest for char in short)
 
 
 def _genre_head(title: str) -> str | None:

@@ -300,7 +300,11 @@ def _read(
     disclosure = header.disclosure
     publisher = disclosure.publisher.name if disclosure and disclosure.publisher else None
     issuer_name = report_issuer(
-        title, publisher=publisher, signature=outline.signature, source=header.source
+        title,
+        publisher=publisher,
+        signature=outline.signature,
+        source=header.source,
+        preamble=outline.preamble,
     )
     if issuer_name is None:
         raise ParseError(
