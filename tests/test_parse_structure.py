@@ -806,3 +806,10 @@ def test_a_heading_after_a_closed_or_short_line_is_kept() -> None:
     )
     (section,) = report.sections[0].subsections
     assert [s.title for s in section.subsections] == ["推进调解", "推进普法"]
+
+
+def test_a_colon_that_ends_a_heading_line_is_not_part_of_its_title() -> None:
+    report = _parse("一、主要举措\n（一）加强组织领导：\n一是成立小组；\n二是召开会议。\n")
+    section = report.sections[0].subsections[0]
+    assert section.title == "加强组织领导"
+    assert len(section.measures) == 2

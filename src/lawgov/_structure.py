@@ -52,6 +52,7 @@ _LEADING_PUNCTUATION = "，,。.、；;：:！!？?）)》〉”’"
 # Where a measure marker may stand inside a paragraph: after a sentence or clause end.
 _MARKER_BOUNDARY = "。；：！？;:!?"
 _COMMA = "，,"
+_TITLE_TRAILER = "。：:"
 _MEASURE_TITLE_END = re.compile(r"[。；，：;,:]")
 # Measure lists nest at most this deep (a list, sub-lists, sub-sub-lists): real reports use
 # two levels, and an unbounded run of restarts (。一是…。一是…) must not nest without end.
@@ -528,7 +529,10 @@ class _Builder:
         self.cut_off = False
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
-        node = SectionNode(level=level, title=title.removesuffix("。").strip(), line=line.number)
+        # A trailing 。 ends the heading, a trailing colon introduces the list below it: neither
+        # is part of the title.
+        title = title.strip().rstrip(_TITLE_TRAILER).strip() or title.strip()
+        node = SectionNode(level=level, title=title, line=line.number)
         if self.stack:
             parent = self.stack[-1]
             node.kind = parent.kind
