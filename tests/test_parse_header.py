@@ -543,6 +543,9 @@ def test_site_footer_below_the_signature_does_not_hide_it() -> None:
         "【加入收藏】",
         "登录 | 注册",
         "分享到：微信 微博 QQ空间",
+        # the site's template date without 今天是
+        "2025年1月15日 星期三",
+        "2024-03-27 周三",
     ],
 )
 def test_more_chrome_styles(line: str) -> None:
@@ -796,3 +799,20 @@ def test_the_preamble_names_the_issuer_only_as_a_last_resort() -> None:
         report_issuer("2024年度法治政府建设情况报告", signature="北关镇人民政府", preamble=preamble)
         == "北关镇人民政府"
     )
+
+
+def test_a_metadata_table_below_the_body_gives_the_publication_date() -> None:
+    text = (
+        "柘林县司法局2023年度法治政府建设工作报告\n正文第一段。\n"
+        "索引号：113/2024-1\n来源：柘林县司法局\n发布日期：2024-03-27\n"
+    )
+    header = read_header(_lines(text))
+    assert header.published == pendulum.datetime(2024, 3, 27, tz="Asia/Shanghai")
+    assert header.source == "柘林县司法局"
+    assert [line.text for line in header.body] == ["正文第一段。"]
+
+
+def test_the_headers_date_wins_over_a_footer_date() -> None:
+    text = "某局2023年法治政府建设年度报告\n发布日期：2024-02-01\n正文。\n发布日期：2024-03-27\n"
+    header = read_header(_lines(text))
+    assert header.published == pendulum.datetime(2024, 2, 1, tz="Asia/Shanghai")

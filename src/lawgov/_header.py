@@ -258,6 +258,14 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s[>＞›»→/／]\s|[>＞›»→]{1,2}"
 _MAX_BREADCRUMB = 120
 _SHORT_BREADCRUMB = 40
 _TODAY = re.compile(scripted(r"^(?:今天是|上一篇|下一篇)"))
+# A date with its weekday alone on a line: the site's template date (今天是… without its
+# words), not the publication date.
+_TODAY_DATE = re.compile(
+    scripted(
+        r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+        r"(?:星期|周|礼拜)[一二三四五六日天]$"
+    )
+)
 _CHROME_TOKENS = re.compile(
     scripted(
         r"字体|字号|[大中小]|默认|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|分享到|分享|"
@@ -297,6 +305,8 @@ def is_chrome(text: str) -> bool:
         True for lines that are never report content.
     """
     if _TODAY.match(text) or _BREADCRUMB_START.match(text) or _PAGE_NUMBER.match(text):
+        return True
+    if _TODAY_DATE.match(text):
         return True
     if _SITE_FOOTER.search(text) is not None and len(text) <= 120 and "。" not in text:
         return True
@@ -894,15 +904,19 @@ def read_header(lines: Sequence[Line]) -> Header:
             continue
         break
     body = [line for line in lines[index:] if not is_chrome(_fragment(line.text))]
-    # Metadata printed below the report (责任编辑：…, 来源：…) is page footer, not content.
-    while body and _meta_pairs(body[-1].text) is not None:
+    # Metadata printed below the report (责任编辑：…, 来源：…) is page footer, not content; its
+    # 来源 and 发布日期 stand for the page's when the header gives none (a table below).
+    footer = _Fields()
+    while body and (pairs := _meta_pairs(body[-1].text)) is not None:
         notes.append(f"line {body[-1].number}: dropped page footer {body[-1].text[:40]!r}")
+        for field, value in pairs:
+            footer.add(field, value)
         body.pop()
     return Header(
         title=title,
         title_line=title_line,
-        source=fields.get("source"),
-        published=_published(fields),
+        source=fields.get("source") or footer.get("source"),
+        published=_published(fields) or _published(footer),
         views=_views(fields.get("views")),
         disclosure=_disclosure(fields),
         body=tuple(body),
