@@ -238,6 +238,14 @@ def test_titles(text: str, title: str) -> None:
         ("岚川市司法局2021年度法治政府建设工作情况报告", None, None, None, "岚川市司法局"),
         ("关于2022年度法治政府建设情况的报告", "某县人民政府", "某县政府", None, "某县人民政府"),
         ("关于2022年度法治政府建设情况的报告", None, "某县人民政府", None, "某县人民政府"),
+        # a publishing office that is not the reporting agency: the signature
+        (
+            "2024年度法治政府建设情况报告",
+            "梧岭区人民政府办公室",
+            "南屏街道办事处",
+            None,
+            "南屏街道办事处",
+        ),
         ("法治政府建设年度报告", None, None, "县司法局", "县司法局"),
         ("关于某区2021年法治政府建设工作情况的报告", None, None, None, "某区"),
         ("某局二〇二一年法治政府建设年度报告", None, None, None, "某局"),
@@ -535,6 +543,9 @@ def test_site_footer_below_the_signature_does_not_hide_it() -> None:
         "【加入收藏】",
         "登录 | 注册",
         "分享到：微信 微博 QQ空间",
+        # the site's template date without 今天是
+        "2025年1月15日 星期三",
+        "2024-03-27 周三",
     ],
 )
 def test_more_chrome_styles(line: str) -> None:
@@ -745,3 +756,63 @@ def test_a_view_count_under_its_label_is_not_a_page_number() -> None:
     report = lawgov.parse_text(f"{header}\n{_BODY}")
     assert report.views == 356
     assert report.published == _china(2023, 2, 15, 16, 42)
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("1、区科技局2020年法治政府建设年度报告\n来源：区科技局\n正文。", 1),
+        ("1、区科技局2020年法治政府建设年度报告\n2、来源：区科技局\n正文。", 2),
+        ("区科技局2020年法治政府建设年度报告\n来源：区科技局\n正文。", None),
+    ],
+)
+def test_the_headers_last_page_marker(text: str, marker: int | None) -> None:
+    assert read_header(_lines(text)).page_marker == marker
+
+
+@pytest.mark.parametrize(
+    ("preamble", "issuer"),
+    [
+        (("2024年，南屏街道办事处在区委、区政府的正确领导下，推进依法行政。",), "南屏街道办事处"),
+        # after a sentence on the place, and after a salutation
+        (("区委：", "南屏街道位于区东部。2024年，南屏街道办事处坚持依法行政。"), "南屏街道办事处"),
+        (
+            ("2023年以来，青澜市梧岭区市场监督管理局深入学习贯彻习近平法治思想。",),
+            "青澜市梧岭区市场监督管理局",
+        ),
+        # 我局, 全市…: no name
+        (("2023年，我局坚持以习近平法治思想为指导。",), None),
+        (("今年以来，全市各级各部门认真落实。",), None),
+    ],
+)
+def test_issuer_from_the_preamble_when_nothing_else_names_it(
+    preamble: tuple[str, ...], issuer: str | None
+) -> None:
+    title = "2024年度法治政府建设情况报告"
+    assert report_issuer(title, source="本站", preamble=preamble) == issuer
+
+
+def test_the_preamble_names_the_issuer_only_as_a_last_resort() -> None:
+    preamble = ("2024年，南屏街道办事处在区委领导下推进依法行政。",)
+    assert report_issuer("某局2024年法治政府建设年度报告", preamble=preamble) == "某局"
+    assert (
+        report_issuer("2024年度法治政府建设情况报告", signature="北关镇人民政府", preamble=preamble)
+        == "北关镇人民政府"
+    )
+
+
+def test_a_metadata_table_below_the_body_gives_the_publication_date() -> None:
+    text = (
+        "柘林县司法局2023年度法治政府建设工作报告\n正文第一段。\n"
+        "索引号：113/2024-1\n来源：柘林县司法局\n发布日期：2024-03-27\n"
+    )
+    header = read_header(_lines(text))
+    assert header.published == pendulum.datetime(2024, 3, 27, tz="Asia/Shanghai")
+    assert header.source == "柘林县司法局"
+    assert [line.text for line in header.body] == ["正文第一段。"]
+
+
+def test_the_headers_date_wins_over_a_footer_date() -> None:
+    text = "某局2023年法治政府建设年度报告\n发布日期：2024-02-01\n正文。\n发布日期：2024-03-27\n"
+    header = read_header(_lines(text))
+    assert header.published == pendulum.datetime(2024, 2, 1, tz="Asia/Shanghai")

@@ -166,6 +166,60 @@ def test_page_marker_traps(body: str, titles: list[str], paragraphs: tuple[str, 
     assert section.paragraphs == paragraphs
 
 
+def test_body_page_markers_count_on_from_the_header_marker() -> None:
+    # The title carries the site's 1、, so the body's first 2、 is the next page marker (the
+    # report's level-3 headings use N.), not a second item.
+    text = (
+        "1、某局2021年法治政府建设年度报告\n一、主要工作\n1.完善机制。全年召开会议6次。\n"
+        "2、规范执法行为。全年办理案件87件。\n2.加强普法。开展活动12场。\n"
+    )
+    section = lawgov.parse_text(text).sections[0]
+    assert [s.title for s in section.subsections] == ["完善机制", "加强普法"]
+    assert section.subsections[0].paragraphs == (
+        "全年召开会议6次。",
+        "规范执法行为。全年办理案件87件。",
+    )
+
+
+def test_a_header_page_marker_leaves_n_enumerated_items_alone() -> None:
+    # Items printed 1、 2、 are headings even when the title's 1、 came before them.
+    text = (
+        "1、某局2021年法治政府建设年度报告\n一、主要工作\n1、完善机制\n正文。\n"
+        "2、规范执法\n正文。\n"
+    )
+    section = lawgov.parse_text(text).sections[0]
+    assert [s.title for s in section.subsections] == ["完善机制", "规范执法"]
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "paragraphs"),
+    [
+        # the short remainder of a wrapped heading
+        ("三、党政主要负责人履行推进法治建设第一责任人\n职责情况\n正文。", None, ("正文。",)),
+        # a title that stops on a connective, or a line that opens with one
+        ("一、2023年推进法治政府建设的主要举措\n和成效\n正文。", None, ("正文。",)),
+        ("一、关于推进法治政府建设的\n主要举措与成效\n正文。", None, ("正文。",)),
+        # a body line under a complete title, though it ends like a title
+        ("一、加强组织领导\n局党组高度重视法治建设工作\n正文。", "加强组织领导", None),
+        ("一、加强组织领导\n压实法治建设第一责任人职责\n正文。", "加强组织领导", None),
+        ("一、加强组织领导\n全年开展普法工作\n正文。", "加强组织领导", None),
+        ("一、存在的问题\n执法力量不足的问题\n正文。", "存在的问题", None),
+    ],
+)
+def test_a_heading_over_two_lines_and_a_short_body_line(
+    body: str, title: str | None, paragraphs: tuple[str, ...] | None
+) -> None:
+    section = _parse(body).sections[0]
+    lines = body.split("\n")
+    if title is None:
+        # joined: the first two lines are the title
+        assert section.title == lines[0][2:] + lines[1]
+        assert section.paragraphs == paragraphs
+    else:
+        assert section.title == title
+        assert section.paragraphs == (lines[1], "正文。")
+
+
 def test_page_marker_before_a_measure_is_dropped() -> None:
     result = lawgov.parse(f"{TITLE}\n一、主要工作\n1、 一是加强学习。\n2、 二是完善制度。\n")
     section = result.report.sections[0]
@@ -213,8 +267,32 @@ def test_inline_markers_stand_after_a_clause_end(boundary: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "paragraphs", "texts"),
+    [
+        # a run after a comma that counts on from 一是
+        (
+            "在依法决策方面，一是集体决策；二是法律顾问。",
+            ["在依法决策方面，"],
+            ["集体决策；", "法律顾问。"],
+        ),
+        # items separated by a comma
+        ("一是人员不足，二是能力不强。", [], ["人员不足，", "能力不强。"]),
+        ("措施：一是甲；二是乙，三是丙。", ["措施："], ["甲；", "乙，", "丙。"]),
+    ],
+)
+def test_markers_after_a_comma_within_a_run(
+    text: str, paragraphs: list[str], texts: list[str]
+) -> None:
+    got_paragraphs, measures = _measures(text)
+    assert got_paragraphs == paragraphs
+    assert [measure_text for _, measure_text, _ in measures] == texts
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "全年共召开会议，一是其中最重要的。",  # a lone 一是 after a comma: no run
+        "工作有二：甲项完成，三是乙项。",  # a number that goes on from no item
         "坚持统一是原则，二是乙。",  # 一是 inside a word
         "做法是：第一是甲。",  # 第一是 is an ordinal
         "我们认为一是必要的，二是可行的。",  # after a plain character, not a clause end
@@ -728,3 +806,10 @@ def test_a_heading_after_a_closed_or_short_line_is_kept() -> None:
     )
     (section,) = report.sections[0].subsections
     assert [s.title for s in section.subsections] == ["推进调解", "推进普法"]
+
+
+def test_a_colon_that_ends_a_heading_line_is_not_part_of_its_title() -> None:
+    report = _parse("一、主要举措\n（一）加强组织领导：\n一是成立小组；\n二是召开会议。\n")
+    section = report.sections[0].subsections[0]
+    assert section.title == "加强组织领导"
+    assert len(section.measures) == 2

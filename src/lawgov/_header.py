@@ -68,6 +68,8 @@ class Header:
         disclosure: The disclosure block, when the page has one (even with empty values).
         body: The lines after the header, chrome removed.
         notes: What was dropped or could not be read, for the parse result's warnings.
+        page_marker: The number of the last ``N、`` page marker on the header's lines (a sharing
+            site's 1、 before the title), so that the body's markers count on from it.
     """
 
     title: str | None
@@ -78,6 +80,7 @@ class Header:
     disclosure: Disclosure | None
     body: tuple[Line, ...]
     notes: tuple[str, ...] = ()
+    page_marker: int | None = None
 
 
 # --- script -------------------------------------------------------------------------------
@@ -256,6 +259,14 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s[>＞›»→/／]\s|[>＞›»→]{1,2}"
 _MAX_BREADCRUMB = 120
 _SHORT_BREADCRUMB = 40
 _TODAY = re.compile(scripted(r"^(?:今天是|上一篇|下一篇)"))
+# A date with its weekday alone on a line: the site's template date (今天是… without its
+# words), not the publication date.
+_TODAY_DATE = re.compile(
+    scripted(
+        r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+        r"(?:星期|周|礼拜)[一二三四五六日天]$"
+    )
+)
 _CHROME_TOKENS = re.compile(
     scripted(
         r"字体|字号|[大中小]|默认|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|分享到|分享|"
@@ -295,6 +306,8 @@ def is_chrome(text: str) -> bool:
         True for lines that are never report content.
     """
     if _TODAY.match(text) or _BREADCRUMB_START.match(text) or _PAGE_NUMBER.match(text):
+        return True
+    if _TODAY_DATE.match(text):
         return True
     if _SITE_FOOTER.search(text) is not None and len(text) <= 120 and "。" not in text:
         return True
@@ -892,20 +905,39 @@ def read_header(lines: Sequence[Line]) -> Header:
             continue
         break
     body = [line for line in lines[index:] if not is_chrome(_fragment(line.text))]
-    # Metadata printed below the report (责任编辑：…, 来源：…) is page footer, not content.
-    while body and _meta_pairs(body[-1].text) is not None:
+    # Metadata printed below the report (责任编辑：…, 来源：…) is page footer, not content; its
+    # 来源 and 发布日期 stand for the page's when the header gives none (a table below).
+    footer = _Fields()
+    while body and (pairs := _meta_pairs(body[-1].text)) is not None:
         notes.append(f"line {body[-1].number}: dropped page footer {body[-1].text[:40]!r}")
+        for field, value in pairs:
+            footer.add(field, value)
         body.pop()
     return Header(
         title=title,
         title_line=title_line,
-        source=fields.get("source"),
-        published=_published(fields),
+        source=fields.get("source") or footer.get("source"),
+        published=_published(fields) or _published(footer),
         views=_views(fields.get("views")),
         disclosure=_disclosure(fields),
         body=tuple(body),
         notes=tuple(notes),
+        page_marker=_last_page_marker(lines[:index]),
     )
+
+
+# A page marker in the form sharing sites inject (N、) at a header line's start: no heading
+# stands in a header, so every such number is one.
+_HEADER_PAGE_MARKER = re.compile(r"^(?P<number>[0-9０-９]{1,3})\s*、")
+
+
+def _last_page_marker(lines: Sequence[Line]) -> int | None:
+    """The number of the last ``N、`` page marker on the header's lines, if any."""
+    for line in reversed(lines):
+        match = _HEADER_PAGE_MARKER.match(line.text)
+        if match is not None:
+            return int(match["number"])
+    return None
 
 
 # --- year and issuer -----------------------------------------------------------------------
@@ -978,14 +1010,18 @@ def report_issuer(
     publisher: str | None = None,
     signature: str | None = None,
     source: str | None = None,
+    preamble: Sequence[str] = (),
 ) -> str | None:
     """The reporting agency: the title's text before its year (minus 关于), else a fallback.
 
     Args:
         title: The report title, if found.
-        publisher: The disclosure block's 发布机构.
+        publisher: The disclosure block's 发布机构 (after the signature: it may be the site's
+            office rather than the reporting agency).
         signature: The agency line of the signature block.
-        source: The header's 来源 (used last, and never when it names the site: 本网, 本站).
+        source: The header's 来源 (never when it names the site: 本网, 本站).
+        preamble: The paragraphs before the first heading: their subject (2024年，南屏街道办事处
+            在…) names the agency when nothing else does.
 
     Returns:
         The agency name, or None when nothing names one.
@@ -1018,11 +1054,48 @@ def report_issuer(
             name = _agency(_genre_head(title))
             if name is not None:
                 return name
-    for candidate in (publisher, signature, source):
-        name = _agency(candidate)
+    signed, published_by = _agency(signature), _agency(publisher)
+    if signed is not None and published_by is not None and _short_form(signed, published_by):
+        # The same agency, signed in short (某县政府 for 某县人民政府): the full name.
+        return published_by
+    # The signature names the reporting agency; the 发布机构 may be the office that runs the
+    # site (区政府办公室 publishing a street office's report).
+    for name in (signed, published_by, _agency(source)):
         if name is not None:
             return name
+    return _preamble_agency(preamble)
+
+
+# The subject of a preamble's opening sentence: an agency, after an optional time phrase and
+# before the verb or preposition that starts its predicate (2024年，南屏街道办事处在区委…).
+_PREAMBLE_SUBJECT = re.compile(
+    rf"^(?:(?:{_YEAR})\s*年度?(?:以来)?\s*[，,]\s*)?"
+    + scripted(
+        r"(?P<agency>(?![我本全各])[\u4e00-\u9fff（）()]{2,30}?"
+        r"(?:局|人民政府|政府|委员会|办公室|厅|中心|办事处|管委会|署))"
+        r"(?:在|坚持|认真|深入|全面|紧紧|始终|以|按照|围绕|高度|严格|着力|持续|切实|聚焦|紧扣)"
+    )
+)
+# A salutation or two may stand before the opening sentence, and a sentence or two on the
+# place before the one naming the agency.
+_PREAMBLE_LOOKAHEAD = 3
+
+
+def _preamble_agency(preamble: Sequence[str]) -> str | None:
+    """The agency an opening sentence of the preamble names as its subject, if any."""
+    for text in preamble[:_PREAMBLE_LOOKAHEAD]:
+        # The subject may open the second sentence, after one on the place (南屏街道位于…。).
+        for sentence in text.split("。", _PREAMBLE_LOOKAHEAD)[:_PREAMBLE_LOOKAHEAD]:
+            match = _PREAMBLE_SUBJECT.match(sentence.strip())
+            if match is not None:
+                return _agency(match["agency"])
     return None
+
+
+def _short_form(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` with characters left out (某县政府, 某县人民政府)."""
+    rest = iter(full)
+    return all(char in rest for char in short)
 
 
 def _genre_head(title: str) -> str | None:

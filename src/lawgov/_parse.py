@@ -377,12 +377,16 @@ def _read(
             source=source,
             line=where,
         )
-    outline = build_outline(body, year=year)
+    outline = build_outline(body, year=year, page_marker=header.page_marker)
     warnings.extend(ParseWarning(stage="structure", message=note) for note in outline.notes)
     disclosure = header.disclosure
     publisher = disclosure.publisher.name if disclosure and disclosure.publisher else None
     issuer_name = report_issuer(
-        title, publisher=publisher, signature=outline.signature, source=header.source
+        title,
+        publisher=publisher,
+        signature=outline.signature,
+        source=header.source,
+        preamble=outline.preamble,
     )
     if issuer_name is None:
         raise ParseError(

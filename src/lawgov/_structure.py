@@ -51,6 +51,8 @@ _MAX_DIGIT_TITLE = 50
 _LEADING_PUNCTUATION = "，,。.、；;：:！!？?）)》〉”’"
 # Where a measure marker may stand inside a paragraph: after a sentence or clause end.
 _MARKER_BOUNDARY = "。；：！？;:!?"
+_COMMA = "，,"
+_TITLE_TRAILER = "。：:"
 _MEASURE_TITLE_END = re.compile(r"[。；，：;,:]")
 # Measure lists nest at most this deep (a list, sub-lists, sub-sub-lists): real reports use
 # two levels, and an unbounded run of restarts (。一是…。一是…) must not nest without end.
@@ -444,14 +446,38 @@ _JOIN_ENDING = re.compile(
 )
 
 
+# A line that opens with a connective goes on with the line above (存在的不足 / 和原因).
+_JOIN_OPENING = re.compile(scripted(r"^[和与及并]"))
+# The rest of a wrapped heading is a short remainder (…第一责任人 / 职责情况); a longer
+# unpunctuated line under a complete title is a body sentence or a lead phrase.
+_MAX_REMAINDER = 10
+# Words that close a heading: a title ending in one is complete (存在的问题 / 执法力量不足的问题
+# is a title and its body line).
+_TITLE_CLOSED = re.compile(scripted(r"(?:情况|成效|不足|原因|问题|安排|计划|打算|思路|职责|报告)$"))
+
+
 def _continues_heading(title: str, text: str) -> bool:
-    """Whether ``text`` is the rest of a heading title printed over two lines."""
+    """Whether ``text`` is the rest of a heading title printed over two lines.
+
+    It is when the title stops on a connective (…建设的 / 主要举措), or the line opens with one
+    (和原因), or the line is a short remainder that ends like a title (职责情况) under a title
+    that is not closed yet and reads like no body sentence (全年…, figures).
+    """
+    if (
+        len(text) > 30
+        or _SIGNATURE_PUNCTUATION.search(text)
+        or _starts_with_marker(text)
+        or len(title) + len(text) > 60
+    ):
+        return False
+    if _JOIN_CONNECTIVE.search(title) is not None or _JOIN_OPENING.match(text) is not None:
+        return True
     return (
-        len(text) <= 30
-        and not _SIGNATURE_PUNCTUATION.search(text)
-        and not _starts_with_marker(text)
-        and (_JOIN_CONNECTIVE.search(title) is not None or _JOIN_ENDING.search(text) is not None)
-        and len(title) + len(text) <= 60
+        _JOIN_ENDING.search(text) is not None
+        and len(text) <= _MAX_REMAINDER
+        and _TITLE_CLOSED.search(title) is None
+        and _SENTENCE_OPENER.match(text) is None
+        and _FIGURE.search(text) is None
     )
 
 
@@ -503,7 +529,10 @@ class _Builder:
         self.cut_off = False
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
-        node = SectionNode(level=level, title=title.removesuffix("。").strip(), line=line.number)
+        # A trailing 。 ends the heading, a trailing colon introduces the list below it: neither
+        # is part of the title.
+        title = title.strip().rstrip(_TITLE_TRAILER).strip() or title.strip()
+        node = SectionNode(level=level, title=title, line=line.number)
         if self.stack:
             parent = self.stack[-1]
             node.kind = parent.kind
@@ -653,18 +682,41 @@ def _body_lines(lines: Sequence[Line], builder: _Builder) -> None:
 
 
 def _markers(text: str) -> list[re.Match[str]]:
-    """The ``N是`` markers of a paragraph that stand where a measure may start."""
-    found = []
+    """The ``N是`` markers of a paragraph that stand where a measure may start.
+
+    After a clause end (。；：！？) a marker always may; after a comma only within a run that
+    counts on from 一是 (在依法决策方面，一是…；二是…), so that a lone 一是 in prose stays prose.
+    """
+    candidates: list[tuple[re.Match[str], bool]] = []
     content_end = len(text.rstrip())
     for match in ENUMERATOR.finditer(text):
         # The character before the marker, spaces skipped (a walk, not a slice: linear).
         before = match.start() - 1
         while before >= 0 and text[before].isspace():
             before -= 1
-        at_boundary = before < 0 or text[before] in _MARKER_BOUNDARY
-        if at_boundary and match.end() < content_end:
+        if match.end() >= content_end:
+            continue
+        if before < 0 or text[before] in _MARKER_BOUNDARY:
+            candidates.append((match, True))
+        elif text[before] in _COMMA:
+            candidates.append((match, False))
+    found: list[re.Match[str]] = []
+    for position, (match, at_boundary) in enumerate(candidates):
+        number = ordinal(match["numeral"])
+        if at_boundary or _comma_marker_in_run(number, candidates[position + 1 :], found):
             found.append(match)
     return found
+
+
+def _comma_marker_in_run(
+    number: int | None,
+    following: Sequence[tuple[re.Match[str], bool]],
+    found: Sequence[re.Match[str]],
+) -> bool:
+    """Whether a marker after a comma is in a run: 一是 with 二是 next, or the next number."""
+    if number == 1:
+        return bool(following) and ordinal(following[0][0]["numeral"]) == 2
+    return bool(found) and number is not None and ordinal(found[-1]["numeral"]) == number - 1
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -783,12 +835,16 @@ def _finish(node: SectionNode, notes: list[str]) -> None:
         _finish(child, notes)
 
 
-def build_outline(lines: Sequence[Line], *, year: int | None) -> Outline:
+def build_outline(
+    lines: Sequence[Line], *, year: int | None, page_marker: int | None = None
+) -> Outline:
     """Build the plain tree of a report body.
 
     Args:
         lines: The body lines (after the header), non-empty and stripped.
         year: The year reported on, used to recognise the next year's plan section.
+        page_marker: The number of the last page marker dropped in the header (1、 before the
+            title): the body's page markers count on from it.
 
     Returns:
         The preamble, the section tree with measures split out, and the closing block.
@@ -806,6 +862,7 @@ def build_outline(lines: Sequence[Line], *, year: int | None) -> Outline:
         if _LONE_MARKER.match(line.text)
     ]
     builder = _Builder(year)
+    builder.last_page = page_marker or 0
     _body_lines(body, builder)
     notes[:0] = builder.notes
     for node in builder.root:
