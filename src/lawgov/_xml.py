@@ -270,7 +270,9 @@ def _prepare(data: str | bytes, source: str | None) -> bytes:
     if declared is not None and declared[1].lower() not in (b"utf-8", b"utf8"):
         encoding = declared[1].decode("ascii")
         raise FormatError(f"expected UTF-8 XML, got encoding {encoding!r}", source=source)
-    for construct in _REFUSED:
+    # Each refused construct holds a "!", which a lawgov document rarely does (Chinese text has
+    # the full-width "！"): one byte search clears most documents before the four slower ones.
+    for construct in _REFUSED if b"!" in raw else ():
         if construct in raw:
             name = construct.decode("ascii")
             raise FormatError(
