@@ -77,11 +77,34 @@ def _text(element: Any) -> str:
 # fast pass (the same generated lines and rule lines), so both formats accept exactly alike.
 
 
+# Characters XML 1.0 cannot carry: C0 controls but tab, newline and return; U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def escape(text: str) -> str:
-    """Escape text for element content: ``&``, ``<``, ``>`` and carriage returns."""
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    )
+    """Escape text for element content (``&``, ``<``, ``>``, carriage returns), checking it.
+
+    Raises:
+        FormatError: A character XML 1.0 cannot carry.
+    """
+    # Most texts hold none of the four characters: a test each is cheaper than four replaces.
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    # Every character XML cannot carry is non-printing, as are the line break, the tab and the
+    # carriage return: isprintable() clears almost every text, and only the rest is searched.
+    if not text.isprintable():
+        bad = _NOT_XML.search(text)
+        if bad is not None:
+            raise FormatError(
+                f"cannot write the report as XML: character U+{ord(bad[0]):04X} is not allowed"
+                " in XML"
+            )
+        text = text.replace("\r", "&#13;")
+    return text
 
 
 def _write_text(spec: FieldSpec, var: str) -> str:
@@ -89,7 +112,7 @@ def _write_text(spec: FieldSpec, var: str) -> str:
     if kind == "str":
         return f"esc({var})"
     if kind in ("int", "decimal"):
-        return f"str({var})"
+        return f"{var}!s"
     if kind in ("datetime", "date"):
         return f"{var}.isoformat()"
     return f"{var}.value"
@@ -98,7 +121,8 @@ def _write_text(spec: FieldSpec, var: str) -> str:
 def _write_element(spec: FieldSpec, var: str, tag: str, indent: str) -> list[str]:
     """Lines that append one element holding ``var``, at the indentation held by ``indent``."""
     if spec.kind != "model":
-        return [f"out.append({indent} + '<{tag}>' + {_write_text(spec, var)} + '</{tag}>\\n')"]
+        # An f-string builds the line in one step, where + would build three strings.
+        return [f"out.append(f'{{{indent}}}<{tag}>{{{_write_text(spec, var)}}}</{tag}>\\n')"]
     # A nested object whose fields are all absent is an empty element, as lxml writes it.
     return [
         "mark = len(out)",
@@ -206,8 +230,6 @@ _GAVE_UP: Final = (*_convert.FAST_PASS_GAVE_UP, AttributeError)
 
 # --- writing ---------------------------------------------------------------------------------
 
-# Characters XML 1.0 cannot carry: C0 controls but tab, newline and return; U+FFFE, U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HEAD: Final = (
     "<?xml version='1.0' encoding='UTF-8'?>\n"
     f'<report xmlns="{NAMESPACE}" version="{_convert.FORMAT_VERSION}" xml:lang="zh-CN">\n'
@@ -229,14 +251,9 @@ def to_xml(report: _model.Report) -> bytes:
     out = [_HEAD]
     _write_report(report, out, "  ")
     out.append("</report>\n")
-    text = "".join(out)
-    bad = _NOT_XML.search(text)
-    if bad is not None:
-        raise FormatError(
-            f"cannot write the report as XML: character U+{ord(bad[0]):04X} is not allowed in XML"
-        )
+    # Texts were checked as they were escaped (the markup around them is plain ASCII).
     try:
-        return text.encode("utf-8")
+        return "".join(out).encode("utf-8")
     except UnicodeEncodeError:
         raise FormatError("cannot write the report as XML: lone surrogate") from None
 
