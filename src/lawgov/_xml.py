@@ -118,16 +118,28 @@ def _write_text(spec: FieldSpec, var: str) -> str:
     return f"{var}.value"
 
 
+def _always_written(spec: FieldSpec) -> bool:
+    """Whether a field's element is in every document (neither None nor a tuple, maybe empty)."""
+    return not spec.optional and not spec.many
+
+
 def _write_element(spec: FieldSpec, var: str, tag: str, indent: str) -> list[str]:
     """Lines that append one element holding ``var``, at the indentation held by ``indent``."""
     if spec.kind != "model":
         # An f-string builds the line in one step, where + would build three strings.
         return [f"out.append(f'{{{indent}}}<{tag}>{{{_write_text(spec, var)}}}</{tag}>\\n')"]
+    call = f"w_{spec.target.__name__}({var}, out, {indent} + '  ')"
+    if any(_always_written(field) for field in field_specs(spec.target)):
+        return [
+            f"out.append({indent} + '<{tag}>\\n')",
+            call,
+            f"out.append({indent} + '</{tag}>\\n')",
+        ]
     # A nested object whose fields are all absent is an empty element, as lxml writes it.
     return [
         "mark = len(out)",
         f"out.append({indent} + '<{tag}>\\n')",
-        f"w_{spec.target.__name__}({var}, out, {indent} + '  ')",
+        call,
         "if len(out) == mark + 1:",
         f"    out[mark] = {indent} + '<{tag}/>\\n'",
         "else:",
