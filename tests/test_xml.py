@@ -7,10 +7,13 @@ from decimal import Decimal
 import attrs
 import pendulum
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import lawgov
-from lawgov import _json, _validation, _xml
+from lawgov import _convert, _json, _validation, _xml
+from lawgov.testing import reports
 
 NS = "urn:lawgov:report:1"
 
@@ -121,6 +124,32 @@ def test_text_xml_cannot_carry_is_refused_by_the_model_and_by_the_writer() -> No
     with _validation.unchecked():
         unwritable = attrs.evolve(_report(), notes=("bell \x07",))
     with pytest.raises(lawgov.FormatError, match="XML"):
+        lawgov.to_xml(unwritable)
+
+
+@pytest.mark.parametrize(
+    "text", ["a & b < c > d", "行一\r\n行二\n", "&amp;\r", "\t]]>\"'", "\u3000全角", "plain"]
+)
+def test_escape_writes_what_lxml_writes(text: str) -> None:
+    element = etree.Element("t")
+    element.text = text
+    assert f"<t>{_xml.escape(text)}</t>".encode() == etree.tostring(element, encoding="UTF-8")
+
+
+@pytest.mark.parametrize(
+    "char", [*map(chr, [*range(9), 11, 12, *range(14, 32)]), "\ufffe", "\uffff"]
+)
+def test_each_character_xml_cannot_carry_is_named_by_the_writer(char: str) -> None:
+    with _validation.unchecked():
+        unwritable = attrs.evolve(_report(), notes=("好", f"a&b{char}", "\x01"))
+    with pytest.raises(lawgov.FormatError, match=f"U\\+{ord(char):04X} is not allowed"):
+        lawgov.to_xml(unwritable)
+
+
+def test_a_lone_surrogate_is_refused_by_the_writer() -> None:
+    with _validation.unchecked():
+        unwritable = attrs.evolve(_report(), notes=("\ud800",))
+    with pytest.raises(lawgov.FormatError, match="lone surrogate"):
         lawgov.to_xml(unwritable)
 
 
@@ -305,3 +334,82 @@ def test_threads_read_alike() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(load, [good, bad] * 20))
     assert results == ["ok", "year"] * 20
+
+
+# --- the fast reader agrees with the rules -------------------------------------------------
+
+# Texts at the edges of the types and rules; None empties the element.
+_EDGES = st.sampled_from(
+    [
+        None,
+        " ",
+        "\u3000",
+        "x",
+        "%",
+        "江府",
+        "0",
+        "-0",
+        "-1",
+        "1",
+        " 2 ",
+        "1948",
+        "2020",
+        "9999",
+        "9007199254740992",
+        "100",
+        "100.0",
+        "101",
+        "1E+3",
+        "1E-2",
+        "0.00000001",
+        "increase",
+        "exact",
+        "2019-12-31T23:59:59+08:00",
+        "2020-01-01T00:30:00+09:00",
+        "2020-02-30T00:00:00+08:00",
+        "1948-12-31",
+        "2020-06-01",
+        "a\tb",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(max_depth=2), st.data())
+def test_fast_reader_accepts_exactly_what_the_slow_reader_accepts(
+    report: lawgov.Report, data: st.DataObject
+) -> None:
+    root = etree.fromstring(lawgov.to_xml(report))
+    leaves = [element for element in root.iter() if len(element) == 0]
+    changes = data.draw(st.integers(0, 3))
+    for _ in range(changes):
+        data.draw(st.sampled_from(leaves)).text = data.draw(_EDGES)
+    if not _xml._xsd().validate(root):
+        return  # the fast reader only ever sees XSD-valid trees
+    _convert._refresh_max_year()
+    try:
+        fast = _xml._read_report(root, 0)
+    except _xml._GAVE_UP:
+        fast = None
+    if not changes:
+        # What the writer wrote, the fast reader reads (the slow one would too, only slowly).
+        assert fast == report
+    problems: list[lawgov.Problem] = []
+    body = _xml._slow_object(lawgov.Report, root, "", problems, False)
+    problems = _convert.merge_problems(problems, _convert.collect(body, lenient=False))
+    if fast is not None:
+        assert problems == [], "the fast reader accepted what the rules refuse"
+        assert lawgov.from_dict({"format": "lawgov-report", "version": "1.0", **body}) == fast
+    loaded: lawgov.Report | None
+    try:
+        loaded = lawgov.from_xml(etree.tostring(root))
+    except lawgov.ValidationError:
+        loaded = None
+    assert (loaded is None) == bool(problems)
+    if fast is not None:
+        assert loaded == fast
+
+
+def test_fast_reader_reads_what_the_writer_writes() -> None:
+    root = etree.fromstring(lawgov.to_xml(_report()))
+    assert _xml._read_report(root, 0) == _report()

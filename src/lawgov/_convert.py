@@ -48,6 +48,7 @@ __all__ = [
     "FieldSpec",
     "check_header",
     "collect",
+    "fast_names",
     "field_specs",
     "from_dict",
     "gc_paused",
@@ -573,7 +574,12 @@ def _refresh_max_year() -> None:
         _MAX_YEAR_READ[0] = now
 
 
-def _compile(*, twins: bool = True) -> tuple[dict[str, Callable[..., Any]], ...]:
+def fast_names(*, twins: bool = True) -> dict[str, Any]:
+    """The names the fast pass's generated lines use (:func:`_fast_value`, :data:`_RULE_LINES`,
+    :func:`lawgov._construct.construction`), for a namespace of generated code.
+
+    ``lawgov._xml`` builds its own readers on them, so both formats check alike.
+    """
     namespace: dict[str, Any] = {
         **_construct.names(model_classes(), twins=twins),
         "INVALID": _INVALID,
@@ -592,7 +598,6 @@ def _compile(*, twins: bool = True) -> tuple[dict[str, Callable[..., Any]], ...]
         "DEC": Decimal,
         "SAFE": 2**53 - 1,
     }
-    sources = []
     for cls in model_classes():
         name = cls.__name__
         namespace[f"K_{name}"] = frozenset(spec.name for spec in field_specs(cls))
@@ -604,6 +609,13 @@ def _compile(*, twins: bool = True) -> tuple[dict[str, Callable[..., Any]], ...]
                 namespace[f"E_{spec.target.__name__}"] = {
                     member.value: member for member in spec.target
                 }
+    return namespace
+
+
+def _compile(*, twins: bool = True) -> tuple[dict[str, Callable[..., Any]], ...]:
+    namespace = fast_names(twins=twins)
+    sources = []
+    for cls in model_classes():
         sources.append(_unstructure_source(cls))
         # s_ refuses unknown fields; l_ ignores them (a document of a newer minor version);
         # p_ reads objects as lists of pairs straight from the JSON parser (see load_pairs);

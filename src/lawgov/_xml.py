@@ -10,20 +10,22 @@ Reading is safe against hostile input: the text must be UTF-8 and at most
 :data:`~lawgov._json.MAX_INPUT_BYTES`; any DOCTYPE or entity declaration is refused before
 parsing; the parser resolves no entities, loads no DTD, touches no network and keeps libxml2's
 depth and size limits (no ``huge_tree``). A well-formed document is validated against the shipped
-XSD (:func:`lawgov.xml_schema`); valid documents go through generated per-class functions, and
-only when something is wrong a second pass collects every problem with its path.
+XSD (:func:`lawgov.xml_schema`); the objects of a valid document are built straight from its
+elements by generated per-class functions, and only when something is wrong a second pass collects
+every problem with its path.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+import typing
 from importlib import resources
 from typing import Any, Final
 
 from lxml import etree
 
-from lawgov import _convert, _model
+from lawgov import _construct, _convert, _model
 from lawgov._convert import FieldSpec, field_specs, model_classes
 from lawgov._errors import FormatError, Problem, ValidationError
 from lawgov._json import MAX_INPUT_BYTES
@@ -62,13 +64,6 @@ def item_name(field: str) -> str:
     return _ITEMS.get(field, "item")
 
 
-class _InvalidError(Exception):
-    """Raised by the fast reader at the first surprise; the slow reader then says what."""
-
-
-_INVALID: Final = _InvalidError()
-
-
 def _text(element: Any) -> str:
     text: str | None = element.text
     return "" if text is None else text
@@ -78,15 +73,38 @@ def _text(element: Any) -> str:
 #
 # The writer builds the text directly (escaping &, <, > and the carriage return, which XML would
 # otherwise normalise away); it writes what lxml's serializer would, several times faster. The fast
-# reader turns an XSD-valid tree into the JSON-shaped data of lawgov._convert, whose fast pass
-# then checks every rule and builds the objects, so both formats share one loader.
+# reader builds the objects straight from an XSD-valid tree, with the checks of lawgov._convert's
+# fast pass (the same generated lines and rule lines), so both formats accept exactly alike.
+
+
+# Characters XML 1.0 cannot carry: C0 controls but tab, newline and return; U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def escape(text: str) -> str:
-    """Escape text for element content: ``&``, ``<``, ``>`` and carriage returns."""
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    )
+    """Escape text for element content (``&``, ``<``, ``>``, carriage returns), checking it.
+
+    Raises:
+        FormatError: A character XML 1.0 cannot carry.
+    """
+    # Most texts hold none of the four characters: a test each is cheaper than four replaces.
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    # Every character XML cannot carry is non-printing, as are the line break, the tab and the
+    # carriage return: isprintable() clears almost every text, and only the rest is searched.
+    if not text.isprintable():
+        bad = _NOT_XML.search(text)
+        if bad is not None:
+            raise FormatError(
+                f"cannot write the report as XML: character U+{ord(bad[0]):04X} is not allowed"
+                " in XML"
+            )
+        text = text.replace("\r", "&#13;")
+    return text
 
 
 def _write_text(spec: FieldSpec, var: str) -> str:
@@ -94,21 +112,34 @@ def _write_text(spec: FieldSpec, var: str) -> str:
     if kind == "str":
         return f"esc({var})"
     if kind in ("int", "decimal"):
-        return f"str({var})"
+        return f"{var}!s"
     if kind in ("datetime", "date"):
         return f"{var}.isoformat()"
     return f"{var}.value"
 
 
+def _always_written(spec: FieldSpec) -> bool:
+    """Whether a field's element is in every document (neither None nor a tuple, maybe empty)."""
+    return not spec.optional and not spec.many
+
+
 def _write_element(spec: FieldSpec, var: str, tag: str, indent: str) -> list[str]:
     """Lines that append one element holding ``var``, at the indentation held by ``indent``."""
     if spec.kind != "model":
-        return [f"out.append({indent} + '<{tag}>' + {_write_text(spec, var)} + '</{tag}>\\n')"]
+        # An f-string builds the line in one step, where + would build three strings.
+        return [f"out.append(f'{{{indent}}}<{tag}>{{{_write_text(spec, var)}}}</{tag}>\\n')"]
+    call = f"w_{spec.target.__name__}({var}, out, {indent} + '  ')"
+    if any(_always_written(field) for field in field_specs(spec.target)):
+        return [
+            f"out.append({indent} + '<{tag}>\\n')",
+            call,
+            f"out.append({indent} + '</{tag}>\\n')",
+        ]
     # A nested object whose fields are all absent is an empty element, as lxml writes it.
     return [
         "mark = len(out)",
         f"out.append({indent} + '<{tag}>\\n')",
-        f"w_{spec.target.__name__}({var}, out, {indent} + '  ')",
+        call,
         "if len(out) == mark + 1:",
         f"    out[mark] = {indent} + '<{tag}/>\\n'",
         "else:",
@@ -138,55 +169,79 @@ def _writer_source(cls: type) -> str:
     return "\n".join(lines)
 
 
-def _read_value(spec: FieldSpec, element: str) -> str:
-    if spec.kind == "int":
-        return f"int({element}.text)"
-    if spec.kind == "model":
-        return f"r_{spec.target.__name__}({element})"
-    return f"text({element})"
+def _reader_source(cls: type, namespace: dict[str, Any]) -> str:
+    """``x_<class>``, which builds one object from an XSD-valid element, or raises INVALID.
 
-
-def _reader_source(cls: type) -> str:
+    The XSD has fixed the children: the fields' elements in field order, each at most once,
+    every required one present (a test holds the XSD to the field specs). So the reader takes
+    them in turn and reads a tag only where an element may be absent. Each value gets the very
+    checks of the JSON fast pass (lawgov._convert), then the rules that span fields, and the
+    object is built through its twin; no intermediate dict is made.
+    """
     name = cls.__name__
     specs = field_specs(cls)
-    # An absent optional element means None, also for fields without a default.
-    nones = ", ".join(f"{spec.name!r}: None" for spec in specs if spec.optional and spec.required)
-    lines = [f"def r_{name}(el):", f"    d = {{{nones}}}", "    for c in el:", "        t = c.tag"]
-    keyword = "if"
+    lines = [f"def x_{name}(el, depth):"]
+    if any(spec.target is cls for spec in specs):
+        lines += ["    depth += 1", f"    if depth > {_convert.MAX_DEPTH}: raise INVALID"]
+    lines += ["    it = iter(el)", "    c = next(it, None)"]
     for spec in specs:
-        lines.append(f"        {keyword} t == T_{name}_{spec.name}:")
-        keyword = "elif"
+        var = f"v_{spec.name}"
+        read: list[str] = []
         if spec.many:
-            value = _read_value(spec, "i")
-            lines.append(f"            d[{spec.name!r}] = [{value} for i in c]")
+            if spec.kind == "str":
+                read.append(f"{var} = [i.text for i in c]")
+                read.append(f"for i in {var}:")
+                read.append(f"    {_convert._TEXT_CHECK.format(var='i')}")
+                read.append(f"{var} = tuple({var})")
+            else:
+                read.append(f"{var} = tuple([x_{spec.target.__name__}(i, depth) for i in c])")
+                if spec.name in _convert._NUMBERED:
+                    read.append(f"for n, i in enumerate({var}, 1):")
+                    read.append("    if i.number != n: raise INVALID")
         else:
-            lines.append(f"            d[{spec.name!r}] = {_read_value(spec, 'c')}")
-    lines.append("        else:")
-    lines.append("            raise INVALID")
-    lines.append("    return d")
+            if spec.kind == "int":
+                read.append(f"{var} = int(c.text)")
+            elif spec.kind == "model":
+                read.append(f"{var} = c")
+            else:
+                read.append(f"{var} = c.text")
+            _convert._fast_value(spec, var, read, "", "x")
+        read.append("c = next(it, None)")
+        if spec.optional or spec.many or not spec.required:
+            # An absent element: None, the empty tuple or the default, valid as they are.
+            absent = "()" if spec.many else "None" if spec.optional else f"D_{name}_{spec.name}"
+            lines.append(f"    if c is not None and c.tag == T_{name}_{spec.name}:")
+            lines += [f"        {line}" for line in read]
+            lines += ["    else:", f"        {var} = {absent}"]
+        else:
+            lines += [f"    {line}" for line in read]
+    lines.append("    if c is not None: raise INVALID")
+    lines += [f"    {line}" for line in _convert._RULE_LINES.get(name, ())]
+    fields = [spec.name for spec in specs]
+    lines += [f"    {line}" for line in _construct.construction(cls, fields, "o", namespace)]
+    lines.append("    return o")
     return "\n".join(lines)
 
 
 def _compile() -> tuple[Any, Any]:
-    namespace: dict[str, Any] = {"INVALID": _INVALID, "text": _text, "esc": escape}
+    namespace: dict[str, Any] = {**_convert.fast_names(), "esc": escape}
     sources = []
     for cls in model_classes():
         name = cls.__name__
         for spec in field_specs(cls):
             namespace[f"T_{name}_{spec.name}"] = _NS + element_name(spec.name)
         sources.append(_writer_source(cls))
-        sources.append(_reader_source(cls))
+        sources.append(_reader_source(cls, namespace))
     exec(compile("\n\n".join(sources), "<lawgov._xml generated>", "exec"), namespace)
-    return namespace["w_Report"], namespace["r_Report"]
+    return namespace["w_Report"], namespace["x_Report"]
 
 
 _write_report, _read_report = _compile()
+_GAVE_UP: Final = (*_convert.FAST_PASS_GAVE_UP, AttributeError)
 
 
 # --- writing ---------------------------------------------------------------------------------
 
-# Characters XML 1.0 cannot carry: C0 controls but tab, newline and return; U+FFFE, U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HEAD: Final = (
     "<?xml version='1.0' encoding='UTF-8'?>\n"
     f'<report xmlns="{NAMESPACE}" version="{_convert.FORMAT_VERSION}" xml:lang="zh-CN">\n'
@@ -208,14 +263,9 @@ def to_xml(report: _model.Report) -> bytes:
     out = [_HEAD]
     _write_report(report, out, "  ")
     out.append("</report>\n")
-    text = "".join(out)
-    bad = _NOT_XML.search(text)
-    if bad is not None:
-        raise FormatError(
-            f"cannot write the report as XML: character U+{ord(bad[0]):04X} is not allowed in XML"
-        )
+    # Texts were checked as they were escaped (the markup around them is plain ASCII).
     try:
-        return text.encode("utf-8")
+        return "".join(out).encode("utf-8")
     except UnicodeEncodeError:
         raise FormatError("cannot write the report as XML: lone surrogate") from None
 
@@ -249,7 +299,9 @@ def _prepare(data: str | bytes, source: str | None) -> bytes:
     if declared is not None and declared[1].lower() not in (b"utf-8", b"utf8"):
         encoding = declared[1].decode("ascii")
         raise FormatError(f"expected UTF-8 XML, got encoding {encoding!r}", source=source)
-    for construct in _REFUSED:
+    # Each refused construct holds a "!", which a lawgov document rarely does (Chinese text has
+    # the full-width "！"): one byte search clears most documents before the four slower ones.
+    for construct in _REFUSED if b"!" in raw else ():
         if construct in raw:
             name = construct.decode("ascii")
             raise FormatError(
@@ -422,13 +474,13 @@ def _from_xml(data: str | bytes, source: str | None) -> _model.Report:
     # A newer minor version may hold elements this XSD does not know; they are skipped.
     valid = not lenient and schema.validate(root)
     if valid:
+        _convert._refresh_max_year()
         try:
-            data = _read_report(root)
-        except (_InvalidError, TypeError, ValueError) as error:
+            return typing.cast(_model.Report, _read_report(root, 0))
+        except _GAVE_UP as error:
+            # A value the fast checks doubt: the slow reader below decides. (AttributeError only
+            # in case an element the XSD requires were missing after all: c.text on None.)
             _convert.forget(error)
-        else:
-            # The values decide from here: the shared fast pass, or every problem with its path.
-            return _convert.load_body(data, lenient=False, source=source)
     problems: list[Problem] = []
     try:
         body = _slow_object(_model.Report, root, "", problems, lenient)
