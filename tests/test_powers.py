@@ -385,6 +385,64 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="named-parts-after-a-colon",
         ),
+        pytest.param(
+            "市政府委托我县事项30项，下放我县事项20项。"
+            "委托事项中5项被取消，下放事项中3项调整至县市场监管局。",
+            [
+                _power(
+                    30,
+                    PowerMode.ENTRUSTED,
+                    grantor="市政府",
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=5),),
+                ),
+                _power(
+                    20,
+                    PowerMode.DELEGATED,
+                    grantor="市政府",
+                    changes=(_moved(3, "县市场监管局"),),
+                ),
+            ],
+            id="changes-after-two-statements-split-by-mode",
+        ),
+        pytest.param(
+            "县政府向各乡镇下放事项20项，同时委托事项10项，委托事项中2项已收回。",
+            [
+                _power(20, PowerMode.DELEGATED, grantor="县政府", grantee=Agency(name="各乡镇")),
+                _power(
+                    10,
+                    PowerMode.ENTRUSTED,
+                    grantor="县政府",
+                    grantee=Agency(name="各乡镇"),
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=2),),
+                ),
+            ],
+            id="a-second-verb-without-subject-takes-the-parties-before-it",
+        ),
+        pytest.param(
+            "市政府委托我县事项30项，县发改局下放我县事项20项。下放事项中3项已取消。",
+            [
+                _power(30, PowerMode.ENTRUSTED, grantor="市政府"),
+                _power(
+                    20,
+                    PowerMode.DELEGATED,
+                    grantor="县发改局",
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=3),),
+                ),
+            ],
+            id="a-second-statement-with-its-own-subject",
+        ),
+        pytest.param(
+            "我局承接省级下放事项7项、市级下放事项23项。下放事项中3项已取消。",
+            [
+                _power(7, PowerMode.DELEGATED),
+                _power(
+                    23,
+                    PowerMode.DELEGATED,
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=3),),
+                ),
+            ],
+            id="a-change-naming-a-mode-two-statements-share-goes-to-the-last",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

@@ -33,7 +33,9 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   受 (``受市局委托``) or after 承接 (``承接市科技局下放的…``). Vague references (上级, 有关部门,
   市级) are not agencies and give no grantor. Grantee: 我区/我局/我县/我市/本级/本局/全区 …
   → the issuer; else the body named after the verb (``下放至各镇（街道）``) or, for
-  承接/受…委托, the subject before it; 承接 with no subject means the issuer.
+  承接/受…委托, the subject before it; 承接 with no subject means the issuer. A verb with
+  nothing but connectives before it in its clause (``市政府委托我县事项30项，下放我县事项20项``)
+  takes the parties it leaves out from the statement before it in its sentence.
 * Basis: the citation printed in the same sentence (the last one before the verb, else the first
   after it), else one in the previous sentence when that sentence opens with 根据/按照/依据.
   When the caller passes ``citations``, an equal citation (or one with the same title) from it
@@ -51,7 +53,10 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
 * Changes: in the clauses after the count, up to the next statement, the end of the line, or
   three more sentences (and at most 600 characters): 调整至/划转/划入/移交/交由 X →
   transferred to X; 取消/撤销/废止 → cancelled; 收回/上收 → reclaimed; each with the count in
-  its clause, or, with no count but 全部/均已 (``现已全部收回``), every power still held. A change
+  its clause, or, with no count but 全部/均已 (``现已全部收回``), every power still held. The
+  changes after the last statement of a sentence concern all its statements: an earlier one
+  takes those that name its mode alone (``委托事项中5项被取消``) when no other statement of the
+  sentence has that mode; the last statement takes the rest. A change
   that would make
   the changes exceed the count is dropped (the model refuses such a power), so every returned
   object is valid.
@@ -145,6 +150,8 @@ _GRANTEE_LEAD = re.compile(r"^(?:到|给|至|予|于|为|向|了)+")
 _HEAD_RUN = re.compile(r"[\u4e00-\u9fff（）()]+?(?=将|把|已|共|先后|陆续|依法|分别|以|通过|$)")
 # A clause that counts what is left (现有下放事项27项), not what was granted.
 _REMAINING = re.compile(r"现有|尚有|仍有|剩余|保留")
+# Connectives that may open a clause whose verb leaves its subject out (，另下放…，同时委托…).
+_ELIDED = re.compile(r"(?:另外|另|此外|同时|并且|并|还|又|再|以及|和|及|将|已|共|先后|分别)*")
 _BASIS_LEAD = re.compile(r"^\s*(?:根据|按照|依据|依照)")
 _MAX_CHANGE_SENTENCES = 3
 # Bounds that keep the work per trigger constant, so text without punctuation stays linear:
@@ -207,17 +214,51 @@ def find_delegated_powers(
         )
     statements = _without_restatements(statements)
     powers: list[DelegatedPower] = []
-    for position, statement in enumerate(statements):
-        limit = _change_limit(masked, sentences, statements, position)
-        changes = _changes(masked, statement.count_end, limit)
-        # Each change goes to one power: the parts of a split share the changes stated after
-        # them, the first part that may take a change (by name or mode) takes it.
-        taken: set[int] = set()
-        if statement.parts:
-            powers.extend(_attach(part, changes, taken) for part in statement.parts)
-        else:
-            powers.append(_attach(statement.power, changes, taken))
+    first = 0
+    while first < len(statements):
+        last = first
+        while (
+            last + 1 < len(statements)
+            and statements[last + 1].sentence == statements[first].sentence
+        ):
+            last += 1
+        powers.extend(_group_powers(masked, sentences, statements, first, last))
+        first = last + 1
     return powers
+
+
+def _group_powers(
+    masked: str, sentences: list[_Sentence], statements: list[_Statement], first: int, last: int
+) -> list[DelegatedPower]:
+    """The powers of the statements of one sentence, with their changes.
+
+    Each statement takes the changes between its count and the next statement. The changes
+    after the sentence's last statement concern them all (委托我县事项30项，下放我县事项20项。
+    委托事项中5项被取消，下放事项中3项调整至…): an earlier statement takes those that name its
+    mode, when no other statement of the sentence has that mode; the last takes the rest.
+    """
+    shared = _changes(
+        masked, statements[last].count_end, _change_limit(masked, sentences, statements, last)
+    )
+    powers = [p for s in statements[first : last + 1] for p in (s.parts or (s.power,))]
+    modes = [_MODE_NAME.get(p.mode) for p in powers]
+    # Each change goes to one power: the parts of a split share the changes stated after
+    # them, the first part that may take a change (by name or mode) takes it.
+    taken: set[_Change] = set()
+    result: list[DelegatedPower] = []
+    for position in range(first, last + 1):
+        statement = statements[position]
+        changes = shared
+        if position < last:
+            limit = _change_limit(masked, sentences, statements, position)
+            changes = _changes(masked, statement.count_end, limit)
+        for power in statement.parts or (statement.power,):
+            mine = changes
+            word = _MODE_NAME.get(power.mode)
+            if position < last and word is not None and modes.count(word) == 1:
+                mine = changes + [c for c in shared if c.modes == {word}]
+            result.append(_attach(power, mine, taken))
+    return result
 
 
 def _mask(text: str) -> str:
@@ -302,6 +343,12 @@ def _statements(
         part_hi = _clause_bounds(masked, lo, hi, following)[0] if following < hi else hi
         part_hi = min(part_hi, count_end + _REACH)
         grantor, grantee = _parties(masked, lo, hi, triggers, issuer)
+        if statements and first.group() != "承接" and _names_no_subject(masked, begin, first):
+            # 市政府委托我县事项30项，下放我县事项20项: the subject the second verb leaves out is
+            # the one of the statement before it in the sentence
+            earlier = statements[-1].power
+            grantor = grantor or earlier.grantor
+            grantee = grantee or earlier.grantee
         basis = _basis(
             masked,
             sentences=sentences,
@@ -325,6 +372,12 @@ def _statements(
             _Statement(index, begin, count_end, power, parts, remaining=remaining, changed=changed)
         )
     return statements
+
+
+def _names_no_subject(masked: str, begin: int, trigger: re.Match[str]) -> bool:
+    """Whether nothing but connectives stands before the verb in its clause (，另下放…)."""
+    before = _tail_run(masked[begin : trigger.start()])
+    return _ELIDED.fullmatch(before) is not None
 
 
 def _without_restatements(statements: list[_Statement]) -> list[_Statement]:
@@ -620,6 +673,7 @@ def _change_limit(
 
 
 _MODE_WORD = re.compile(r"下放|委托")
+_MODE_NAME = {PowerMode.DELEGATED: "下放", PowerMode.ENTRUSTED: "委托"}
 # A change with no count of its own that covers every power (现已全部收回, 均已取消).
 _ALL = re.compile(r"全部|全数|悉数|均已|均")
 
@@ -634,6 +688,7 @@ class _Change:
     # (委托事项中有3项被取消，2项被收回: both are entrusted powers)
     modes: frozenset[str]
     sentence: int
+    start: int  # where the change's verb stands: two equal clauses are still two changes
 
 
 def _changes(masked: str, lo: int, hi: int) -> list[_Change]:
@@ -666,7 +721,9 @@ def _changes(masked: str, lo: int, hi: int) -> list[_Change]:
         modes = frozenset(_MODE_WORD.findall(masked, begin, end))
         if not modes and changes and changes[-1].sentence == sentence:
             modes = changes[-1].modes
-        changes.append(_Change(kind, value, recipient, masked[begin:end], modes, sentence))
+        changes.append(
+            _Change(kind, value, recipient, masked[begin:end], modes, sentence, verb.start())
+        )
     return changes
 
 
@@ -677,11 +734,11 @@ def _sentence_start(masked: str, lo: int, at: int) -> int:
     return start
 
 
-def _attach(power: DelegatedPower, changes: list[_Change], taken: set[int]) -> DelegatedPower:
+def _attach(power: DelegatedPower, changes: list[_Change], taken: set[_Change]) -> DelegatedPower:
     kept: list[PowerChange] = []
     moved = 0
-    for index, change in enumerate(changes):
-        if index in taken:
+    for change in changes:
+        if change in taken:
             continue
         clause = change.clause
         if power.name is not None and power.name not in clause:
@@ -694,6 +751,6 @@ def _attach(power: DelegatedPower, changes: list[_Change], taken: set[int]) -> D
         if count < 1 or moved + count > power.count:
             continue  # nothing left, or more than were delegated: inconsistent, dropped
         kept.append(PowerChange(kind=change.kind, count=count, recipient=change.recipient))
-        taken.add(index)
+        taken.add(change)
         moved += count
     return attrs.evolve(power, changes=tuple(kept))
