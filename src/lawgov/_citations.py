@@ -4,12 +4,17 @@ This module owns how cited laws and documents are recognised:
 
 * A title is the text between an outer ``《`` and its ``》`` on one line. One level of nested
   ``《》`` is allowed inside (sloppy copies write ``《关于印发《X》的通知》``); nested ``〈〉`` and
-  ASCII ``<>`` are ordinary characters and stay as printed. A broken pair (``《A`` without its
-  ``》``) yields nothing for the broken part; blank titles are skipped. Doubled brackets
+  ASCII ``<>`` are ordinary characters and stay as printed. A ``《`` closed with an ASCII ``>``
+  on its line (``《行政处罚法>``, ``《关于印发<X>的通知>``) is a title: the closing bracket was
+  mistyped. Any other broken pair (``《A`` without its ``》``) yields nothing for the broken
+  part; blank titles are skipped. Doubled brackets
   (``《《行政处罚法》》``) wrap one title.
 * A document number is an issuer code, a year in brackets (〔〕 ﹝﹞ () （） [] ［］ 【】, or no
   year: ``〔〕33号``), an optional 第, a serial and 号. ``国务院令第711号`` and
-  ``公告2026年第25号`` have no bracketed year and are not document numbers.
+  ``公告2026年第25号`` have no bracketed year and are not document numbers; nor are the numbers
+  of minutes (``县政府常务会议纪要〔2022〕7号``: the meeting, not an issuer code, before the
+  year). A year and serial with no code before them (``《实施方案》（〔2022〕5号）``) cannot be
+  a :class:`~lawgov.DocumentNumber` (its code is required): the title stands without it.
 * The issuer code is the run of CJK characters right before the bracket, cut after the last
   lead word or particle inside it, because running text glues the code to the words before it:
   ``根据江府〔2017〕16号`` → ``江府``; ``市政府印发的粤府办〔2020〕3号`` → ``粤府办``. Lead
@@ -24,7 +29,8 @@ This module owns how cited laws and documents are recognised:
   more ending in 局/厅/部/处 before a code of two to six, in a run longer than six, is cut off
   too (``市司法局岚司发`` →
   ``岚司发``), as is the last character of a name a lead word opened (``市委宣传部岚宣通`` →
-  ``岚宣通``).
+  ``岚宣通``). An office's name inside a department (two characters or more ending in 处, 科,
+  室 or 股) before a code of two to six is cut off at any length (``法规处岚法`` → ``岚法``).
 * Serials listed after a number share its code and year: ``岚府发〔2021〕12号、13号`` and
   ``岚府发〔2021〕12、13号`` are two numbers; ``…12号、〔2022〕3号`` takes the code before it.
 * A document number in parentheses right after a title (``《…》（江府〔2017〕16号）``, ASCII
@@ -57,6 +63,11 @@ __all__ = [
 #: The two branches start with different characters, so matching is linear.
 TITLE: Final[re.Pattern[str]] = re.compile(r"《(?P<title>(?:[^《》\n]|《[^《》\n]*》)*)》")
 
+# A title whose closing bracket was typed as ASCII ``>`` (``《行政处罚法>``): the ``《`` opens
+# no whole title, and a ``>`` closes it on its line before any other title bracket; ASCII
+# ``<…>`` pairs inside stay (``《关于印发<X>的通知>``).
+_ASCII_CLOSED = re.compile(r"《(?P<title>[^《》<>\n]*(?:<[^《》<>\n]*>[^《》<>\n]*)*)>")
+
 _QUOTED = re.compile(r"“[^“”\"\n]*[”\"]|\"[^\"\n“”]*\"|「[^「」\n]*」|『[^『』\n]*』")
 
 # The bracketed year, serial and 号 of a document number (the grammar of DocumentNumber.parse,
@@ -82,6 +93,14 @@ _BODY_TAIL = "部处科室局"
 # to six, in a run longer than codes are: 市司法局岚司发, 农业农村部农法发. Shorter heads are
 # part of real codes (人社部发, 工信部联规).
 _NAMED_BODY = re.compile(rf"[\u3400-\u9fff]{{3,}}[局厅部处](?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)")
+# An office inside a department (处, 科, 室, 股: 法规处, 审批科) before a code of two to six:
+# codes never hold these after two characters of their own (国科发 and 粤科高字 keep theirs).
+_SECTION_NAME = re.compile(
+    rf"[\u3400-\u9fff]{{2,}}[处科室股](?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)"
+)
+# Minutes are numbered by their meeting (县政府常务会议纪要〔2022〕7号): that is no issuer code,
+# and the number is no 发文字号.
+_MINUTES = ("纪要",)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MAX_RUN = 30  # how far back the issuer code is looked for; longer runs are running text
 _MAX_CODE = 8  # the model's limit for an issuer code
@@ -231,6 +250,11 @@ def _issuer_code(text: str, tail_start: int) -> tuple[str, int] | None:
         # 市司法局岚司发〔…〕: a department's name printed before its code, longer than codes are
         cut += named.end()
         code = run[cut:]
+    section = _SECTION_NAME.match(code)
+    if section is not None:
+        # 法规处岚法〔…〕: an office inside a department, printed before the department's code
+        cut += section.end()
+        code = run[cut:]
     if len(code) > _MAX_CODE:
         # 国务院办公厅国办发〔…〕: the issuing body printed before its own code, which is then
         # held to the usual length of codes (GB/T 9704 practice: at most six characters)
@@ -240,7 +264,7 @@ def _issuer_code(text: str, tail_start: int) -> tuple[str, int] | None:
                 body_end = body.end()
         cut += body_end
         code = run[cut:]
-    if not code or len(code) > _MAX_CODE:
+    if not code or len(code) > _MAX_CODE or code.endswith(_MINUTES):
         return None
     return code, code_start + cut
 
@@ -261,11 +285,11 @@ def find_citation_spans(text: str) -> list[tuple[Citation, int, int]]:
     number_starts = [start for _, start, _ in numbers]
     used: set[int] = set()
     titled: list[tuple[Citation, int, int]] = []
-    for match in TITLE.finditer(text):
-        title = match["title"].strip()
+    for raw, start, title_end in _titles(text):
+        title = raw.strip()
         if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
             title = title[1:-1].strip()  # 《《行政处罚法》》: a doubled bracket, one title
-        end = match.end()
+        end = title_end
         document_number: DocumentNumber | None = None
         opening = _AFTER_TITLE_OPEN.match(text, end)
         if opening is not None and opening.end() in by_start:
@@ -277,21 +301,48 @@ def find_citation_spans(text: str) -> list[tuple[Citation, int, int]]:
                 # the span takes the closing parenthesis, not a following separator
                 end = closing.end() if closing.group()[-1] in "）)" else number_end
         # a number printed inside a title is part of the title
-        inner = bisect.bisect_right(number_starts, match.start())
-        while inner < len(number_starts) and number_starts[inner] < match.end():
+        inner = bisect.bisect_right(number_starts, start)
+        while inner < len(number_starts) and number_starts[inner] < title_end:
             used.add(number_starts[inner])
             inner += 1
         if title:
             citation = Citation(title=title, document_number=document_number)
-            titled.append((citation, match.start(), end))
+            titled.append((citation, start, end))
         elif document_number is not None:
-            titled.append((Citation(document_number=document_number), match.start(), end))
+            titled.append((Citation(document_number=document_number), start, end))
     alone = [
         (Citation(document_number=number), start, end)
         for number, start, end in numbers
         if start not in used
     ]
     return sorted(titled + alone, key=lambda item: item[1])
+
+
+def _titles(text: str) -> list[tuple[str, int, int]]:
+    """Every title's inside with the span of its brackets, in order.
+
+    A ``《`` that opens no whole title may still be closed by an ASCII ``>`` (``《行政处罚法>``).
+    """
+    found = [(m["title"], m.start(), m.end()) for m in TITLE.finditer(text)]
+    if ">" not in text:
+        return found
+    recovered: list[tuple[str, int, int]] = []
+    covered = 0  # the end of the last title before the current ``《``
+    index = 0
+    at = text.find("《")
+    while at != -1:
+        while index < len(found) and found[index][1] <= at:
+            covered = max(covered, found[index][2])
+            index += 1
+        if at >= covered:
+            match = _ASCII_CLOSED.match(text, at)
+            if match is not None:
+                recovered.append((match["title"], at, match.end()))
+                covered = match.end()
+        at = text.find("《", max(at + 1, covered))
+    if not recovered:
+        return found
+    return sorted(found + recovered, key=lambda item: item[1])
 
 
 def find_citations(text: str) -> list[Citation]:
@@ -315,7 +366,7 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str) or not text:
         return []
-    spans = [m.span() for m in TITLE.finditer(text)]
+    spans = [(start, end) for _, start, end in _titles(text)]
     spans.extend(m.span() for m in _QUOTED.finditer(text))
     spans.extend((start, end) for _, start, end in find_document_numbers(text))
     spans.sort()
