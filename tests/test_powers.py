@@ -443,6 +443,32 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="a-change-naming-a-mode-two-statements-share-goes-to-the-last",
         ),
+        pytest.param(
+            "受市市场监管局委托，我局行使特种设备现场核查等职权共计7项，其中2项已收回。",
+            [
+                _power(
+                    7,
+                    PowerMode.ENTRUSTED,
+                    grantor="市市场监管局",
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=2),),
+                )
+            ],
+            id="entrusted-then-a-clause-naming-who-exercises-them",
+        ),
+        pytest.param(
+            "受市局委托，县行政审批局行使审批职权共计9项。",
+            [_power(9, PowerMode.ENTRUSTED, grantor="市局", grantee=Agency(name="县行政审批局"))],
+            id="the-body-entrusted-opens-the-next-clause",
+        ),
+        pytest.param(
+            "县政府下放违法建设查处事项3项，下放行政处罚事项6项，委托县局行政处罚事项5项。",
+            [
+                _power(3, PowerMode.DELEGATED, grantor="县政府", grantee=None),
+                _power(6, PowerMode.DELEGATED, grantor="县政府", grantee=None),
+                _power(5, PowerMode.ENTRUSTED, grantor="县政府", grantee=Agency(name="县局")),
+            ],
+            id="a-power-name-after-the-verb-is-no-grantee",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

@@ -9,7 +9,8 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   a sentence ends at 。！？ or a line break) and a count in 项 (``23项``, ``十二项``,
   ``15个事项``, ``权限56个，``) bound to the verb: in the verb's clause, or in the next
   clause when the verb's clause names no power and the next clause goes on about the powers
-  (``受市局委托，行使…职权共计9项``: it opens with 行使/实施/共/涉及 …). The count must count
+  (``受市局委托，行使…职权共计9项``: it opens with 行使/实施/共/涉及 …, perhaps after the
+  name of who exercises them: ``受市局委托，我局行使…``). The count must count
   powers: a power word follows it (``16项许可事项``), or the last power word before it is not
   followed by another head noun (``审批改革任务5项`` counts tasks). Without such a count there
   is no statement: ``委托第三方研发`` is a contract (so is 委托 a 第三方/律师/会计师事务所 …
@@ -32,8 +33,10 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
 * Grantor: the agency named before the verb in its clause (``江门市科技局委托和下放…``), after
   受 (``受市局委托``) or after 承接 (``承接市科技局下放的…``). Vague references (上级, 有关部门,
   市级) are not agencies and give no grantor. Grantee: 我区/我局/我县/我市/本级/本局/全区 …
-  → the issuer; else the body named after the verb (``下放至各镇（街道）``) or, for
-  承接/受…委托, the subject before it; 承接 with no subject means the issuer. A verb with
+  → the issuer; else the body named after the verb (``下放至各镇（街道）``; not the start of
+  a power's name: ``下放违法建设查处事项``, ``下放行政处罚事项``) or, for 承接/受…委托, the
+  subject before it (or opening the next clause: ``受市局委托，县审批局行使…``); 承接 with no
+  subject means the issuer. A verb with
   nothing but connectives before it in its clause (``市政府委托我县事项30项，下放我县事项20项``)
   takes the parties it leaves out from the statement before it in its sentence.
 * Basis: the citation printed in the same sentence (the last one before the verb, else the first
@@ -89,7 +92,12 @@ _TRIGGER = re.compile(
 _POWER_WORD = re.compile(r"职权|权限|权力|事项|审批|许可|处罚|职能|管理权|执法权|行政权")
 # A clause after the verb's own clause carries its count only when it goes on about the powers
 # (受市局委托，行使…职权共计9项), not when it states another action (…，办理审批事项3600项).
-_NEXT_CLAUSE_LEAD = re.compile(r"\s*(?:行使|实施|承担|承接|涉及|包括|共|合计|总计|计|其中|有|含)")
+# The clause may first name who exercises them (受市局委托，我局行使…): the body entrusted.
+_NEXT_CLAUSE_LEAD = re.compile(
+    r"\s*(?P<subject>(?:我|本)[局区县市镇乡委办]"
+    r"|[\u4e00-\u9fff（）()]{1,14}?(?:局|政府|委员会|中心|办公室|镇|乡|街道))?"
+    r"(?:行使|实施|承担|承接|涉及|包括|共|合计|总计|计|其中|有|含)"
+)
 # Nouns that, after a power word, make the counted thing something else: 审批改革任务5项.
 # (项目 is absent: 行政审批项目 are powers.)
 _OTHER_HEAD = re.compile(r"任务|工程|活动|课题|试点|指标|问题|案件|工作|措施|举措|文件|会议")
@@ -146,6 +154,8 @@ _LEADING_NOISE = re.compile(
 _TRAILING_NOISE = re.compile(r"(?:将|把|已经|已|共|先后|陆续|依法|分别|正式|分批|均|都|也|还|又)+$")
 _VAGUE = ("上级", "有关", "相关", "上述", "该", "各级", "市级", "省级", "县级", "区级")
 _MEASURE_WORDS = "个家项名批类"
+# Last characters of body names that also end verbs and nouns (查处, 场所, 车站, 团队).
+_WEAK_ENDS = "处所站队院"
 _GRANTEE_LEAD = re.compile(r"^(?:到|给|至|予|于|为|向|了)+")
 _HEAD_RUN = re.compile(r"[\u4e00-\u9fff（）()]+?(?=将|把|已|共|先后|陆续|依法|分别|以|通过|$)")
 # A clause that counts what is left (现有下放事项27项), not what was granted.
@@ -514,12 +524,24 @@ def _name_after(masked: str, at: int, hi: int, issuer: Agency | None) -> Agency 
     best: str | None = None
     # the longest prefix of the tail that ends like an agency name
     for cut in range(len(tail), 0, -1):
-        if _AGENCY.fullmatch(tail, 0, cut):
+        if _AGENCY.fullmatch(tail, 0, cut) and not _names_a_power(tail, cut):
             best = tail[:cut]
             break
     if best is None or len(best) < 2 or best.startswith(_VAGUE) or _MASK in best:
         return None
     return Agency(name=best)
+
+
+def _names_a_power(tail: str, cut: int) -> bool:
+    """Whether a name read after a verb is the start of a power's name, not a body.
+
+    A power word runs across its end (下放行政处罚事项: 行政处 is no body), or it ends like a
+    verb or place does (查处, 场所) right before a power word (下放违法建设查处事项).
+    """
+    for word in _POWER_WORD.finditer(tail, max(0, cut - 3), min(len(tail), cut + 3)):
+        if word.start() < cut < word.end():
+            return True
+    return tail[cut - 1] in _WEAK_ENDS and _POWER_WORD.match(tail, cut) is not None
 
 
 def _tail_run(text: str) -> str:
@@ -559,6 +581,11 @@ def _parties(
     if "受" in before:
         cut = before.rindex("受")
         named, grantee = _agency(before[:cut], issuer)
+        if not named and end < hi:
+            # 受市局委托，县审批局行使…: the body entrusted opens the next clause
+            lead = _NEXT_CLAUSE_LEAD.match(masked, end + 1)
+            if lead is not None and lead["subject"]:
+                named, grantee = _agency(lead["subject"], issuer)
         if not named:
             grantee = issuer
         _, grantor = _agency(before[cut + 1 :], issuer)
