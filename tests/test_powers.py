@@ -469,6 +469,36 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="a-power-name-after-the-verb-is-no-grantee",
         ),
+        pytest.param(
+            "县行政审批局承接我局划转的食品经营许可等行政许可事项9项。",
+            [
+                _power(
+                    9, PowerMode.GRANTED, grantor=ISSUER.name, grantee=Agency(name="县行政审批局")
+                )
+            ],
+            id="a-horizontal-move-handed-over-by-the-issuer",
+        ),
+        pytest.param(
+            "县行政审批局承接县住建局划转的行政许可事项14项。",
+            [
+                _power(
+                    14, PowerMode.GRANTED, grantor="县住建局", grantee=Agency(name="县行政审批局")
+                )
+            ],
+            id="a-horizontal-move-handed-over-by-a-named-body",
+        ),
+        pytest.param(
+            "我镇将社会救助申请受理等12项公共服务事项委托各村（社区）便民服务站代办。",
+            [
+                _power(
+                    12,
+                    PowerMode.ENTRUSTED,
+                    grantor=ISSUER.name,
+                    grantee=Agency(name="各村（社区）便民服务站"),
+                )
+            ],
+            id="the-issuer-entrusts-downwards",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

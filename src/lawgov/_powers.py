@@ -146,6 +146,8 @@ _AGENCY = re.compile(
 _AGENCY_END = re.compile(
     r"的|后|由|并|和|及|进行|实施|办理|行使|负责|承接|具体|统一"
     r"|管理(?![局处委站所办科队中部厅署])|执行(?![局处])"
+    # 委托各村便民服务站代办: what the body does with the powers
+    r"|代办(?![中站点处所室])|代为|协助|配合"
 )
 _LEADING_NOISE = re.compile(
     # 年/月/日 left of a date (2019年市农业农村局委托…) open no agency name
@@ -157,6 +159,8 @@ _MEASURE_WORDS = "个家项名批类"
 # Last characters of body names that also end verbs and nouns (查处, 场所, 车站, 团队).
 _WEAK_ENDS = "处所站队院"
 _GRANTEE_LEAD = re.compile(r"^(?:到|给|至|予|于|为|向|了)+")
+# What a body taking powers on says of the one that handed them over (承接我局划转的).
+_HANDED_OVER = re.compile(r"(?:划转|划入|移交|转交|交由)的")
 _HEAD_RUN = re.compile(r"[\u4e00-\u9fff（）()]+?(?=将|把|已|共|先后|陆续|依法|分别|以|通过|$)")
 # A clause that counts what is left (现有下放事项27项), not what was granted.
 _REMAINING = re.compile(r"现有|尚有|仍有|剩余|保留")
@@ -574,9 +578,14 @@ def _parties(
         named, grantee = _agency(before, issuer)
         if not named:
             grantee = issuer  # 承接 without a subject: the reporting body takes the powers on
-        later = [t for t in triggers[1:] if t.start() < end]
+        later = [t.start() for t in triggers[1:] if t.start() < end]
+        if not later:
+            # 县行政审批局承接我局划转的…事项9项: the body whose items moved hands them over
+            moved = _HANDED_OVER.search(masked, first.end(), end)
+            if moved is not None:
+                later = [moved.start()]
         if later:
-            _, grantor = _agency(_tail_run(masked[first.end() : later[0].start()]), issuer)
+            _, grantor = _agency(_tail_run(masked[first.end() : later[0]]), issuer)
         return grantor, grantee
     if "受" in before:
         cut = before.rindex("受")
