@@ -31,7 +31,8 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
 * A verb in a list that 承接 opened (``承接省级下放事项7项、市级下放事项23项``) takes its
   grantee from the subject of 承接.
 * Grantor: the agency named before the verb in its clause (``江门市科技局委托和下放…``), after
-  受 (``受市局委托``) or after 承接 (``承接市科技局下放的…``). Vague references (上级, 有关部门,
+  受 (``受市局委托``) or after 承接 (``承接市科技局下放的…``; in a horizontal move,
+  ``县行政审批局承接我局划转的…``). Vague references (上级, 有关部门,
   市级) are not agencies and give no grantor. Grantee: 我区/我局/我县/我市/本级/本局/全区 …
   → the issuer; else the body named after the verb (``下放至各镇（街道）``; not the start of
   a power's name: ``下放违法建设查处事项``, ``下放行政处罚事项``) or, for 承接/受…委托, the
