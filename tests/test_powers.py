@@ -499,6 +499,28 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="the-issuer-entrusts-downwards",
         ),
+        pytest.param(
+            "县政府向各乡镇下放行政执法事项45项、委托10项，其中下放事项中6项已收回。",
+            [
+                _power(
+                    45,
+                    PowerMode.DELEGATED,
+                    grantor="县政府",
+                    grantee=Agency(name="各乡镇"),
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=6),),
+                ),
+                _power(10, PowerMode.ENTRUSTED, grantor="县政府", grantee=Agency(name="各乡镇")),
+            ],
+            id="a-second-verb-before-qi-zhong-is-no-split",
+        ),
+        pytest.param(
+            "区政府将62项行政执法事项下放至各街道，将8项委托各街道实施。",
+            [
+                _power(62, PowerMode.DELEGATED, grantor="区政府", grantee=Agency(name="各街道")),
+                _power(8, PowerMode.ENTRUSTED, grantor="区政府", grantee=Agency(name="各街道")),
+            ],
+            id="a-parallel-clause-counts-the-same-powers",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

@@ -12,7 +12,9 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   (``受市局委托，行使…职权共计9项``: it opens with 行使/实施/共/涉及 …, perhaps after the
   name of who exercises them: ``受市局委托，我局行使…``). The count must count
   powers: a power word follows it (``16项许可事项``), or the last power word before it is not
-  followed by another head noun (``审批改革任务5项`` counts tasks). Without such a count there
+  followed by another head noun (``审批改革任务5项`` counts tasks), or its clause names no
+  power right after a clause that states powers with a verb and a count
+  (``…下放至各街道，将8项委托各街道实施``). Without such a count there
   is no statement: ``委托第三方研发`` is a contract (so is 委托 a 第三方/律师/会计师事务所 …
   even with a count), and in ``向基层下放审批权限，全年办理许可事项3600项`` the count is
   another fact.
@@ -45,6 +47,7 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   When the caller passes ``citations``, an equal citation (or one with the same title) from it
   is returned, so the power shares the object the holder lists.
 * Splits: ``其中A项下放，B项委托`` gives one entry per mode when the parts have different modes
+  (a verb with its own count before 其中 is another statement: ``下放45项、委托10项，其中…``)
   and add up to the total; ``其中X许可2项、Y许可3项`` (or ``共5项：X许可2项、Y许可3项``) names
   powers, one entry each, when their counts add up to the total; the total is then not a
   separate entry. The parts are read in order until their counts reach the total (a later
@@ -166,7 +169,10 @@ _HEAD_RUN = re.compile(r"[\u4e00-\u9fff（）()]+?(?=将|把|已|共|先后|陆�
 # A clause that counts what is left (现有下放事项27项), not what was granted.
 _REMAINING = re.compile(r"现有|尚有|仍有|剩余|保留")
 # Connectives that may open a clause whose verb leaves its subject out (，另下放…，同时委托…).
-_ELIDED = re.compile(r"(?:另外|另|此外|同时|并且|并|还|又|再|以及|和|及|将|已|共|先后|分别)*")
+_ELIDED = re.compile(
+    r"(?:另外|另|此外|同时|并且|并|还|又|再|以及|和|及|已|共|先后|分别)*"
+    r"(?:(?:将|把)(?:[\u4e00-\u9fff]{0,16}?(?:事项|职权|权限|权力))?)?"
+)
 _BASIS_LEAD = re.compile(r"^\s*(?:根据|按照|依据|依照)")
 _MAX_CHANGE_SENTENCES = 3
 # Bounds that keep the work per trigger constant, so text without punctuation stays linear:
@@ -347,7 +353,7 @@ def _statements(
             groups[count_start][0].append(trigger)
         else:
             groups[count_start] = ([trigger], count, count_end)
-        if _SPLIT_AFTER_COUNT.match(masked, count_end):
+        if _splits_after(masked, count_end):
             split_from = count_end  # 其中14项下放，4项委托: the verbs there split this statement
     ordered = sorted(groups.values(), key=lambda group: group[0][0].start())
     statements: list[_Statement] = []
@@ -390,9 +396,22 @@ def _statements(
 
 
 def _names_no_subject(masked: str, begin: int, trigger: re.Match[str]) -> bool:
-    """Whether nothing but connectives stands before the verb in its clause (，另下放…)."""
-    before = _tail_run(masked[begin : trigger.start()])
+    """Whether nothing but connectives, or 将 and the powers, stands before the verb in its
+    clause (，另下放…, ，将8项委托…)."""
+    before = masked[begin : trigger.start()][-_MAX_NAME:]
+    before = _COUNT.sub("", before[before.rfind("、") + 1 :]).strip()
     return _ELIDED.fullmatch(before) is not None
+
+
+def _splits_after(masked: str, count_end: int) -> bool:
+    """Whether a list of parts follows the count, with no other statement (a verb and its
+    count: 下放事项45项、委托10项，其中…) on the way."""
+    split = _SPLIT_AFTER_COUNT.match(masked, count_end)
+    if split is None:
+        return False
+    between = masked[count_end : split.end()]
+    verb = _TRIGGER.search(between)
+    return verb is None or _COUNT.search(between, verb.end()) is None
 
 
 def _without_restatements(statements: list[_Statement]) -> list[_Statement]:
@@ -489,8 +508,21 @@ def _counts_powers(
     for word in _POWER_WORD.finditer(masked, begin, count_start):
         last = word
     if last is None:
-        return after is not None
+        return after is not None or _parallel(masked, lo, begin)
     return _OTHER_HEAD.search(masked, last.end(), count_start) is None
+
+
+def _parallel(masked: str, lo: int, begin: int) -> bool:
+    """Whether the clause before ``begin`` states powers with a verb and a count, so that a
+    clause naming no power counts the same kind (下放至各街道，将8项委托各街道实施)."""
+    if begin <= lo:
+        return False
+    previous, _ = _clause_bounds(masked, lo, begin - 1, begin - 1)
+    return (
+        _TRIGGER.search(masked, previous, begin) is not None
+        and _POWER_WORD.search(masked, previous, begin) is not None
+        and _COUNT.search(masked, previous, begin) is not None
+    )
 
 
 def _mode(triggers: list[re.Match[str]]) -> PowerMode:
