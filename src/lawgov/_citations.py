@@ -30,7 +30,9 @@ This module owns how cited laws and documents are recognised:
   too (``市司法局岚司发`` →
   ``岚司发``), as is the last character of a name a lead word opened (``市委宣传部岚宣通`` →
   ``岚宣通``). An office's name inside a department (two characters or more ending in 处, 科,
-  室 or 股) before a code of two to six is cut off at any length (``法规处岚法`` → ``岚法``).
+  室 or 股) before a code of two to six is cut off at any length (``法规处岚法`` → ``岚法``),
+  and so is a party committee's office (``县委编办栖编`` → ``栖编``); 常委会 is a body name
+  like 委员会 (``县人大常委会栖人发`` → ``栖人发``).
 * Serials listed after a number share its code and year: ``岚府发〔2021〕12号、13号`` and
   ``岚府发〔2021〕12、13号`` are two numbers; ``…12号、〔2022〕3号`` takes the code before it.
 * A document number in parentheses right after a title (``《…》（江府〔2017〕16号）``, ASCII
@@ -98,6 +100,11 @@ _NAMED_BODY = re.compile(rf"[\u3400-\u9fff]{{3,}}[局厅部处](?=[\u3400-\u9fff
 _SECTION_NAME = re.compile(
     rf"[\u3400-\u9fff]{{2,}}[处科室股](?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)"
 )
+# A party committee's office or department (县委编办, 市委办, 区委组织部) before a code of two
+# to six: codes abbreviate the place (栖编, 江委发), they do not spell 县委/市委 out.
+_PARTY_BODY = re.compile(
+    rf"[省市县区]委[\u4e00-\u9fff]{{0,4}}?[办部](?=[\u4e00-\u9fff]{{2,{_USUAL_CODE}}}$)"
+)
 # Minutes are numbered by their meeting (县政府常务会议纪要〔2022〕7号): that is no issuer code,
 # and the number is no 发文字号.
 _MINUTES = ("纪要",)
@@ -151,10 +158,10 @@ _LEAD_WORDS: Final[tuple[str, ...]] = (
 _PARTICLES: Final[str] = "的和及与或按据依即以在由将对从号是为了等并见年月日"
 _LEAD = re.compile("|".join(_LEAD_WORDS) + f"|[{_PARTICLES}]")
 # Names of issuing bodies that end a run too long to be a code (国务院办公厅国办发).
-_ISSUING_BODY = re.compile(r"人民政府|办公室|办公厅|委员会|政府|局|厅")
+_ISSUING_BODY = re.compile(r"人民政府|办公室|办公厅|委员会|常委会|政府|局|厅")
 # Body names no issuer code contains, at any length (省政府粤府函, 市委市政府江委发): the code
 # starts after the last of them. (局 and 厅 alone may open a code: 厅字.)
-_BODY_NAME = re.compile(r"人民政府|办公室|办公厅|委员会|政府")
+_BODY_NAME = re.compile(r"人民政府|办公室|办公厅|委员会|常委会|政府")
 # After a title: optional spaces, an opening parenthesis, the number, then its end.
 _AFTER_TITLE_OPEN = re.compile(r"[ \t]*[（(][ \t]*")
 _AFTER_NUMBER_CLOSE = re.compile(r"(?:文件|文)?[ \t]*[）)，,；;、]")
@@ -249,6 +256,11 @@ def _issuer_code(text: str, tail_start: int) -> tuple[str, int] | None:
     if named is not None:
         # 市司法局岚司发〔…〕: a department's name printed before its code, longer than codes are
         cut += named.end()
+        code = run[cut:]
+    party = _PARTY_BODY.match(code)
+    if party is not None:
+        # 县委编办栖编〔…〕: a party committee's office printed before its code
+        cut += party.end()
         code = run[cut:]
     section = _SECTION_NAME.match(code)
     if section is not None:
