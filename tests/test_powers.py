@@ -521,6 +521,21 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="a-parallel-clause-counts-the-same-powers",
         ),
+        pytest.param(
+            "市住建局委托我区行政处罚权共 5 项：燃气经营监督检查 2 项、城市排水监督检查 3 项，"
+            "城市排水监督检查 1 项已收回。",
+            [
+                _power(2, PowerMode.ENTRUSTED, grantor="市住建局", name="燃气经营监督检查"),
+                _power(
+                    3,
+                    PowerMode.ENTRUSTED,
+                    grantor="市住建局",
+                    name="城市排水监督检查",
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=1),),
+                ),
+            ],
+            id="pdf-spaced-counts",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

@@ -7,8 +7,8 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
 * A statement needs a trigger verb (下放, 委托, 赋予, 承接, or a pair such as 委托和下放), a
   power word in its sentence (职权, 权限, 权力, 事项, 审批, 许可, 处罚, 职能, 管理权, 执法权;
   a sentence ends at 。！？ or a line break) and a count in 项 (``23项``, ``十二项``,
-  ``15个事项``, ``权限56个，``) bound to the verb: in the verb's clause, or in the next
-  clause when the verb's clause names no power and the next clause goes on about the powers
+  ``15个事项``, ``权限56个，``; spaced in PDF copies: ``18 项``) bound to the verb: in the
+  verb's clause, or in the next clause when the verb's clause names no power and the next clause goes on about the powers
   (``受市局委托，行使…职权共计9项``: it opens with 行使/实施/共/涉及 …, perhaps after the
   name of who exercises them: ``受市局委托，我局行使…``). The count must count
   powers: a power word follows it (``16项许可事项``), or the last power word before it is not
@@ -110,14 +110,16 @@ _NUMBER = (
     r"(?<![0-9.])[0-9]{1,5}(?![0-9])"
     r"|(?<![零〇一二两三四五六七八九十百千])[一二两三四五六七八九十][零〇一二两三四五六七八九十百]*"
 )
+# PDF-derived copies space digits off the words around them (共计 23 项).
+_GAP = r"[ \t\u3000]{0,2}"
 _COUNT = re.compile(
-    rf"(?P<number>{_NUMBER})(?:余|多)?"
+    rf"(?P<number>{_NUMBER}){_GAP}(?:余|多)?"
     # 个 counts powers only before a power noun (15个事项) or closing a clause (事项15个，)
     r"(?:项(?!目)|个(?=(?:行政)?(?:审批|许可|处罚|服务|管理|执法)?(?:事项|职权|权限|权力)"
     r"|[，。；、）),;]|$))"
 )
 _TOTAL = re.compile(
-    rf"(?:共计|合计|总计|累计|共|计)(?:有)?(?P<number>{_NUMBER})(?:余|多)?(?:项|个)"
+    rf"(?:共计|合计|总计|累计|共|计)(?:有)?{_GAP}(?P<number>{_NUMBER}){_GAP}(?:余|多)?(?:项|个)"
 )
 _CHANGE = re.compile(
     r"(?P<transferred>调整至|调整到|调整给|调整为由|划转至|划转到|划转给|划转|划入|划归|移交至|"
@@ -126,16 +128,16 @@ _CHANGE = re.compile(
     r"|(?P<reclaimed>收回|上收|回收)"
 )
 # A list of parts: 其中…, or a colon right after a count (共5项：A 2项、B 3项).
-_COUNTED_COLON = r"(?<=[0-9零〇一二两三四五六七八九十百]项)[：:]"
+_COUNTED_COLON = r"(?:(?<=[0-9零〇一二两三四五六七八九十百]项)|(?<=[0-9] 项))[：:]"
 _SPLIT_INTRO = re.compile(rf"其中|包括|分别为|分别是|{_COUNTED_COLON}")
 _SPLIT_AFTER_COUNT = re.compile(
     rf"[^，；。\n]{{0,12}}?[，；：:,;]?\s*(?:其中|包括|分别为|分别是)|{_COUNTED_COLON}"
 )
 _MODE_PART = re.compile(
-    rf"(?P<number>{_NUMBER})项[^，；。0-9]{{0,6}}?(?P<verb>下放|委托|赋予)"
-    rf"|(?P<verb2>下放|委托|赋予)[^，；。0-9]{{0,8}}?(?P<number2>{_NUMBER})项"
+    rf"(?P<number>{_NUMBER}){_GAP}项[^，；。0-9]{{0,6}}?(?P<verb>下放|委托|赋予)"
+    rf"|(?P<verb2>下放|委托|赋予)[^，；。0-9]{{0,8}}?(?P<number2>{_NUMBER}){_GAP}项"
 )
-_NAMED_PART = re.compile(rf"(?P<name>[^，、；：。0-9]{{2,30}}?)(?P<number>{_NUMBER})项")
+_NAMED_PART = re.compile(rf"(?P<name>[^，、；：。0-9]{{2,30}}?)(?P<number>{_NUMBER}){_GAP}项")
 # 全区/全县 … name the reporting body's own area, as 我区 does.
 _SELF = re.compile(
     r"^(?:我区|我局|我县|我市|我镇|我乡|我委|我办|我街道|我单位|本级|本局|本区|本县|本市|本单位|"
