@@ -8,13 +8,13 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   power word in its sentence (职权, 权限, 权力, 事项, 审批, 许可, 处罚, 职能, 管理权, 执法权;
   a sentence ends at 。！？ or a line break) and a count in 项 (``23项``, ``十二项``,
   ``15个事项``, ``权限56个，``; spaced in PDF copies: ``18 项``) bound to the verb: in the
-  verb's clause, or in the next clause when the verb's clause names no power and the next clause goes on about the powers
-  (``受市局委托，行使…职权共计9项``: it opens with 行使/实施/共/涉及 …, perhaps after the
-  name of who exercises them: ``受市局委托，我局行使…``). The count must count
-  powers: a power word follows it (``16项许可事项``), or the last power word before it is not
-  followed by another head noun (``审批改革任务5项`` counts tasks), or its clause names no
-  power right after a clause that states powers with a verb and a count
-  (``…下放至各街道，将8项委托各街道实施``). Without such a count there
+  verb's clause, or in the next clause when the verb's clause names no power and the next
+  clause goes on about the powers (``受市局委托，行使…职权共计9项``: it opens with
+  行使/实施/共/涉及 …, perhaps after the name of who exercises them: ``受市局委托，我局
+  行使…``). The count must count powers: a power word follows it (``16项许可事项``), or the
+  last power word before it is not followed by another head noun (``审批改革任务5项`` counts
+  tasks), or its clause names no power right after a clause that states powers with a verb
+  and a count (``…下放至各街道，将8项委托各街道实施``). Without such a count there
   is no statement: ``委托第三方研发`` is a contract (so is 委托 a 第三方/律师/会计师事务所 …
   even with a count), and in ``向基层下放审批权限，全年办理许可事项3600项`` the count is
   another fact.
