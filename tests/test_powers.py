@@ -536,6 +536,32 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="pdf-spaced-counts",
         ),
+        pytest.param(
+            "县发改局委托我区事项20项，市政府委托我区事项30项。县发改局委托的5项已收回。",
+            [
+                _power(
+                    20,
+                    PowerMode.ENTRUSTED,
+                    grantor="县发改局",
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=5),),
+                ),
+                _power(30, PowerMode.ENTRUSTED, grantor="市政府"),
+            ],
+            id="a-later-change-naming-the-grantor-of-one-statement",
+        ),
+        pytest.param(
+            "市政府下放和委托我区事项30项，县发改局下放我区事项20项。其中委托事项2项已取消。",
+            [
+                _power(
+                    30,
+                    PowerMode.DELEGATED_AND_ENTRUSTED,
+                    grantor="市政府",
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=2),),
+                ),
+                _power(20, PowerMode.DELEGATED, grantor="县发改局"),
+            ],
+            id="a-later-change-naming-the-mode-only-a-mixed-statement-has",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

@@ -61,9 +61,10 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   three more sentences (and at most 600 characters): 调整至/划转/划入/移交/交由 X →
   transferred to X; 取消/撤销/废止 → cancelled; 收回/上收 → reclaimed; each with the count in
   its clause, or, with no count but 全部/均已 (``现已全部收回``), every power still held. The
-  changes after the last statement of a sentence concern all its statements: an earlier one
-  takes those that name its mode alone (``委托事项中5项被取消``) when no other statement of the
-  sentence has that mode; the last statement takes the rest. A change
+  changes after the last statement of a sentence concern all its statements: one that names
+  the grantor of a single statement (``县发改局委托的5项已收回``), or a mode only one statement
+  has (``委托事项中5项被取消``), goes to that statement; the last statement takes the rest.
+  A change
   that would make
   the changes exceed the count is dropped (the model refuses such a power), so every returned
   object is valid.
@@ -257,31 +258,56 @@ def _group_powers(
 
     Each statement takes the changes between its count and the next statement. The changes
     after the sentence's last statement concern them all (委托我县事项30项，下放我县事项20项。
-    委托事项中5项被取消，下放事项中3项调整至…): an earlier statement takes those that name its
-    mode, when no other statement of the sentence has that mode; the last takes the rest.
+    委托事项中5项被取消，下放事项中3项调整至…): one that names the grantor or the mode of
+    a single statement goes to it; the last statement takes the rest.
     """
+    group = statements[first : last + 1]
     shared = _changes(
         masked, statements[last].count_end, _change_limit(masked, sentences, statements, last)
     )
-    powers = [p for s in statements[first : last + 1] for p in (s.parts or (s.power,))]
-    modes = [_MODE_NAME.get(p.mode) for p in powers]
+    owners = [_owner(change, group) for change in shared]
     # Each change goes to one power: the parts of a split share the changes stated after
     # them, the first part that may take a change (by name or mode) takes it.
     taken: set[_Change] = set()
     result: list[DelegatedPower] = []
-    for position in range(first, last + 1):
-        statement = statements[position]
-        changes = shared
+    for offset, statement in enumerate(group):
+        position = first + offset
+        own: list[_Change] = []
         if position < last:
             limit = _change_limit(masked, sentences, statements, position)
-            changes = _changes(masked, statement.count_end, limit)
+            own = _changes(masked, statement.count_end, limit)
+        claimed = [
+            change
+            for change, owner in zip(shared, owners, strict=True)
+            if owner == offset or (owner is None and position == last)
+        ]
         for power in statement.parts or (statement.power,):
-            mine = changes
-            word = _MODE_NAME.get(power.mode)
-            if position < last and word is not None and modes.count(word) == 1:
-                mine = changes + [c for c in shared if c.modes == {word}]
-            result.append(_attach(power, mine, taken))
+            result.append(_attach(power, own + claimed, taken))
     return result
+
+
+def _owner(change: _Change, group: list[_Statement]) -> int | None:
+    """The one statement of a sentence a later change names, by grantor or by mode."""
+    named = {
+        index
+        for index, statement in enumerate(group)
+        if statement.power.grantor is not None and statement.power.grantor.name in change.clause
+    }
+    grantors = {group[index].power.grantor for index in named}
+    if len(named) == 1 and len(grantors) == 1:
+        return named.pop()
+    if len(change.modes) == 1:
+        (word,) = change.modes
+        holders = [
+            index
+            for index, statement in enumerate(group)
+            if any(
+                word in _MODE_WORDS[power.mode] for power in statement.parts or (statement.power,)
+            )
+        ]
+        if len(holders) == 1:
+            return holders[0]
+    return None
 
 
 def _mask(text: str) -> str:
@@ -744,7 +770,13 @@ def _change_limit(
 
 
 _MODE_WORD = re.compile(r"下放|委托")
-_MODE_NAME = {PowerMode.DELEGATED: "下放", PowerMode.ENTRUSTED: "委托"}
+# The mode words a change may name to speak of a power of each mode.
+_MODE_WORDS = {
+    PowerMode.DELEGATED: frozenset({"下放"}),
+    PowerMode.ENTRUSTED: frozenset({"委托"}),
+    PowerMode.DELEGATED_AND_ENTRUSTED: frozenset({"下放", "委托"}),
+    PowerMode.GRANTED: frozenset[str](),
+}
 # A change with no count of its own that covers every power (现已全部收回, 均已取消).
 _ALL = re.compile(r"全部|全数|悉数|均已|均")
 
