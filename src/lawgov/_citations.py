@@ -33,8 +33,9 @@ This module owns how cited laws and documents are recognised:
   室 or 股) before a code of two to six is cut off at any length (``法规处岚法`` → ``岚法``),
   and so is a party committee's office (``县委编办栖编`` → ``栖编``); 常委会 is a body name
   like 委员会 (``县人大常委会栖人发`` → ``栖人发``).
-* Serials listed after a number share its code and year: ``岚府发〔2021〕12号、13号`` and
-  ``岚府发〔2021〕12、13号`` are two numbers; ``…12号、〔2022〕3号`` takes the code before it.
+* Serials listed after a number share its code and year: ``岚府发〔2021〕12号、13号`` (or
+  ``第13号``) and ``岚府发〔2021〕12、13号`` are two numbers; ``…12号、〔2022〕3号`` takes the
+  code before it.
 * A document number in parentheses right after a title (``《…》（江府〔2017〕16号）``, ASCII
   parentheses too, ``16号文`` too, or first in a list: ``（江府〔2017〕16号，以下简称…）``) belongs
   to that title; any other document number stands alone as a citation without a title.
@@ -84,7 +85,7 @@ _DOCNO_TAIL = re.compile(
 _LISTED_SERIAL = re.compile(r"、[ \t\u3000]*(?P<serial>[0-9０-９]{1,6})")
 # A further serial with its own 号 right after a number (the ``、13号`` of ``12号、13号``).
 _MORE_SERIAL = re.compile(
-    r"[ \t\u3000]*[、和及][ \t\u3000]*(?P<serial>[0-9０-９]{1,6})[ \t\u3000]*号"
+    r"[ \t\u3000]*[、和及][ \t\u3000]*(?:第[ \t\u3000]*)?(?P<serial>[0-9０-９]{1,6})[ \t\u3000]*号"
 )
 # What stands between a number and a further one with its own year (12号、〔2022〕3号).
 _LISTED_AFTER = re.compile(r"[ \t\u3000]*[、和及][ \t\u3000]*")
