@@ -562,6 +562,11 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="a-later-change-naming-the-mode-only-a-mixed-statement-has",
         ),
+        pytest.param(
+            "县政府赋予各镇（街道）县级行政权力事项86项。",
+            [_power(86, PowerMode.GRANTED, grantor="县政府", grantee=Agency(name="各镇（街道）"))],
+            id="the-level-of-the-powers-ends-the-grantee",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

@@ -155,6 +155,8 @@ _AGENCY_END = re.compile(
     r"|管理(?![局处委站所办科队中部厅署])|执行(?![局处])"
     # 委托各村便民服务站代办: what the body does with the powers
     r"|代办(?![中站点处所室])|代为|协助|配合"
+    # 赋予乡镇县级管理权限: the level of the powers
+    r"|[省市县区镇乡]级"
 )
 _LEADING_NOISE = re.compile(
     # 年/月/日 left of a date (2019年市农业农村局委托…) open no agency name
