@@ -567,6 +567,27 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             [_power(86, PowerMode.GRANTED, grantor="县政府", grantee=Agency(name="各镇（街道）"))],
             id="the-level-of-the-powers-ends-the-grantee",
         ),
+        pytest.param(
+            "市政府委托和下放我区事项分别为20项、10项。下放事项中2项已收回。",
+            [
+                _power(20, PowerMode.ENTRUSTED, grantor="市政府"),
+                _power(
+                    10,
+                    PowerMode.DELEGATED,
+                    grantor="市政府",
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=2),),
+                ),
+            ],
+            id="respectively-in-the-verbs-order",
+        ),
+        pytest.param(
+            "市政府分别下放、委托我区事项20项和10项。",
+            [
+                _power(20, PowerMode.DELEGATED, grantor="市政府"),
+                _power(10, PowerMode.ENTRUSTED, grantor="市政府"),
+            ],
+            id="respectively-before-the-verbs",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

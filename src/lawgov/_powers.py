@@ -46,17 +46,18 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   after it), else one in the previous sentence when that sentence opens with 根据/按照/依据.
   When the caller passes ``citations``, an equal citation (or one with the same title) from it
   is returned, so the power shares the object the holder lists.
-* Splits: ``其中A项下放，B项委托`` gives one entry per mode when the parts have different modes
-  (a verb with its own count before 其中 is another statement: ``下放45项、委托10项，其中…``)
-  and add up to the total; ``其中X许可2项、Y许可3项`` (or ``共5项：X许可2项、Y许可3项``) names
-  powers, one entry each, when their counts add up to the total; the total is then not a
-  separate entry. The parts are read in order until their counts reach the total (a later
-  ``C 1项已取消`` is a change, not a part);
-  parts that do not add up are ignored and the total stands. Changes go to the part whose name
-  they mention, or that does not mention the other mode (a change clause that names no mode
-  takes the mode of the previous change in its sentence: ``委托事项中3项被取消，2项被收回``);
-  each change goes to one part only (the first that may take it), and a change's clause never
-  runs over a sentence end.
+* Splits: ``下放和委托…分别为20项和10项`` (or ``分别下放、委托…20项、10项``) gives one entry
+  per verb, in the verbs' order. ``其中A项下放，B项委托`` gives one entry per mode when the
+  parts have different modes and add up to the total (a verb with its own count before 其中
+  is another statement: ``下放45项、委托10项，其中…``); ``其中X许可2项、Y许可3项`` (or
+  ``共5项：X许可2项、Y许可3项``) names powers, one entry each, when their counts add up to
+  the total; the total is then not a separate entry. The parts are read in order until their
+  counts reach the total (a later ``C 1项已取消`` is a change, not a part); parts that do not
+  add up are ignored and the total stands. Changes go to the part whose name they mention, or
+  that does not mention the other mode (a change clause that names no mode takes the mode of
+  the previous change in its sentence: ``委托事项中3项被取消，2项被收回``); each change goes
+  to one part only (the first that may take it), and a change's clause never runs over a
+  sentence end.
 * Changes: in the clauses after the count, up to the next statement, the end of the line, or
   three more sentences (and at most 600 characters): 调整至/划转/划入/移交/交由 X →
   transferred to X; 取消/撤销/废止 → cancelled; 收回/上收 → reclaimed; each with the count in
@@ -137,6 +138,11 @@ _SPLIT_AFTER_COUNT = re.compile(
 _MODE_PART = re.compile(
     rf"(?P<number>{_NUMBER}){_GAP}项[^，；。0-9]{{0,6}}?(?P<verb>下放|委托|赋予)"
     rf"|(?P<verb2>下放|委托|赋予)[^，；。0-9]{{0,8}}?(?P<number2>{_NUMBER}){_GAP}项"
+)
+# Two counts that go with two verbs in turn (分别为20项和10项).
+_RESPECTIVE = re.compile(
+    rf"(?P<said>分别(?:为|是|有)?)?{_GAP}(?P<first>{_NUMBER}){_GAP}项{_GAP}[和、及与]"
+    rf"{_GAP}(?P<second>{_NUMBER}){_GAP}项"
 )
 _NAMED_PART = re.compile(rf"(?P<name>[^，、；：。0-9]{{2,30}}?)(?P<number>{_NUMBER}){_GAP}项")
 # 全区/全县 … name the reporting body's own area, as 我区 does.
@@ -368,9 +374,16 @@ def _statements(
     # Triggers that share a count are one statement (承接市局下放的…12项); a sentence may hold
     # several (承接下放的许可事项21项，承接委托的处罚事项9项).
     groups: dict[int, tuple[list[re.Match[str]], int, int]] = {}
+    respective: dict[int, tuple[tuple[PowerMode, int], ...]] = {}  # by the verb's start
     split_from = hi
     for trigger in _TRIGGER.finditer(masked, lo, hi):
         if trigger.start() >= split_from or _in_change(masked, lo, hi, trigger, issuer):
+            continue
+        both = _respectively(masked, lo, hi, trigger)
+        if both is not None:
+            (first_mode, first_count), (second_mode, second_count), start, end = both
+            respective[trigger.start()] = ((first_mode, first_count), (second_mode, second_count))
+            groups[start] = ([trigger], first_count + second_count, end)
             continue
         split_at = _SPLIT_INTRO.search(masked, trigger.end(), min(hi, trigger.end() + _REACH))
         count_hi = split_at.start() if split_at is not None else hi
@@ -414,7 +427,12 @@ def _statements(
         )
         parts: tuple[DelegatedPower, ...] = ()
         split_at = _SPLIT_INTRO.search(masked, count_end, max(count_end, part_hi))
-        if split_at is not None:
+        if first.start() in respective:
+            parts = tuple(
+                attrs.evolve(power, mode=mode, count=value)
+                for mode, value in respective[first.start()]
+            )
+        elif split_at is not None:
             parts = _split(masked, split_at.end(), part_hi, power)
         remaining = _REMAINING.search(masked, begin, first.start()) is not None
         _, clause_end = _clause_bounds(masked, lo, hi, count_end)
@@ -431,6 +449,32 @@ def _names_no_subject(masked: str, begin: int, trigger: re.Match[str]) -> bool:
     before = masked[begin : trigger.start()][-_MAX_NAME:]
     before = _COUNT.sub("", before[before.rfind("、") + 1 :]).strip()
     return _ELIDED.fullmatch(before) is not None
+
+
+def _respectively(
+    masked: str, lo: int, hi: int, trigger: re.Match[str]
+) -> tuple[tuple[PowerMode, int], tuple[PowerMode, int], int, int] | None:
+    """下放和委托…分别为20项和10项 (or 分别下放、委托…20项、10项): one count per verb, in the
+    verbs' order; with the span of the two counts."""
+    if trigger.lastgroup != "both":
+        return None
+    _, end = _clause_bounds(masked, lo, hi, trigger.end())
+    counts = _RESPECTIVE.search(masked, trigger.end(), end)
+    if counts is None:
+        return None
+    if (
+        counts["said"] is None
+        and "分别" not in masked[max(lo, trigger.start() - 3) : trigger.start()]
+    ):
+        return None
+    first = _count_value(counts["first"])
+    second = _count_value(counts["second"])
+    if first is None or second is None:
+        return None
+    order = (PowerMode.DELEGATED, PowerMode.ENTRUSTED)
+    if trigger.group().startswith("委托"):
+        order = (PowerMode.ENTRUSTED, PowerMode.DELEGATED)
+    return (order[0], first), (order[1], second), counts.start("first"), counts.end()
 
 
 def _splits_after(masked: str, count_end: int) -> bool:
