@@ -18,9 +18,9 @@ This module owns how cited laws and documents are recognised:
 * The issuer code is the run of CJK characters right before the bracket, cut after the last
   lead word or particle inside it, because running text glues the code to the words before it:
   ``根据江府〔2017〕16号`` → ``江府``; ``市政府印发的粤府办〔2020〕3号`` → ``粤府办``. Lead
-  words are verbs and nouns that introduce a document (根据, 按照, 依据, 印发, 转发, 执行, 落实,
-  贯彻, 文件, 通知 …); particles are characters that never occur in an issuer code (的, 和,
-  及, 与, 在 …).
+  words are verbs and nouns that introduce a document or act on it (根据, 按照, 依据, 印发,
+  转发, 执行, 落实, 贯彻, 文件, 通知, 报送, 废止, 下达 …); particles are characters that never
+  occur in an issuer code (的, 和, 及, 与, 在 …).
   A body name no code contains (人民政府, 政府, 办公室, 办公厅, 委员会) ends the run before the
   code at any length (``省政府粤府函〔2020〕12号`` → ``粤府函``), and what follows it must be no
   longer than the usual six characters. A run still longer than eight characters is cut after
@@ -113,7 +113,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _MAX_RUN = 30  # how far back the issuer code is looked for; longer runs are running text
 _MAX_CODE = 8  # the model's limit for an issuer code
 
-# Words that introduce a document; the issuer code starts after the last of them.
+# Words that introduce a document; the issuer code starts after the last of them (the longest
+# one at a place: 落实好, not 落实).
 _LEAD_WORDS: Final[tuple[str, ...]] = (
     "根据",
     "按照",
@@ -154,10 +155,31 @@ _LEAD_WORDS: Final[tuple[str, ...]] = (
     "宣传",
     "实施",
     "引用",
+    # verbs that act on a document: report, repeal, issue, review it
+    "报送",
+    "报请",
+    "上报",
+    "呈报",
+    "提请",
+    "废止",
+    "废除",
+    "撤销",
+    "下达",
+    "签发",
+    "批复",
+    "批转",
+    "审议",
+    "解读",
+    "宣贯",
+    "会同",
+    "对标",
+    "落实好",
+    "执行好",
+    "贯彻好",
 )
 # Characters that never occur in an issuer code; the code starts after the last of them.
 _PARTICLES: Final[str] = "的和及与或按据依即以在由将对从号是为了等并见年月日"
-_LEAD = re.compile("|".join(_LEAD_WORDS) + f"|[{_PARTICLES}]")
+_LEAD = re.compile("|".join(sorted(_LEAD_WORDS, key=len, reverse=True)) + f"|[{_PARTICLES}]")
 # Names of issuing bodies that end a run too long to be a code (国务院办公厅国办发).
 _ISSUING_BODY = re.compile(r"人民政府|办公室|办公厅|委员会|常委会|政府|局|厅")
 # Body names no issuer code contains, at any length (省政府粤府函, 市委市政府江委发): the code
