@@ -100,6 +100,7 @@ def _cite(title: str | None, number: DocumentNumber | None = None) -> Citation:
             [_cite("关于印发<事项目录>的通知", _docno("岚府", 2021, 3))],
         ),
         ("学习《关于印发<事项目录>的通知", []),
+        ("学习《行政处罚法/span>和《行政许可法》", [_cite("行政许可法")]),
         # a number without an issuer code cannot be held: the title stands without it
         ("印发《实施方案》（〔2022〕5号），", [_cite("实施方案")]),
         # minutes are numbered by their meeting: no document number

@@ -6,9 +6,9 @@ This module owns how cited laws and documents are recognised:
   ``《》`` is allowed inside (sloppy copies write ``《关于印发《X》的通知》``); nested ``〈〉`` and
   ASCII ``<>`` are ordinary characters and stay as printed. A ``《`` closed with an ASCII ``>``
   on its line (``《行政处罚法>``, ``《关于印发<X>的通知>``) is a title: the closing bracket was
-  mistyped. Any other broken pair (``《A`` without its ``》``) yields nothing for the broken
-  part; blank titles are skipped. Doubled brackets
-  (``《《行政处罚法》》``) wrap one title.
+  mistyped (an HTML tag's end, ``/span>``, closes nothing). Any other broken pair (``《A``
+  without its ``》``) yields nothing for the broken part; blank titles are skipped. Doubled
+  brackets (``《《行政处罚法》》``) wrap one title.
 * A document number is an issuer code, a year in brackets (〔〕 ﹝﹞ () （） [] ［］ 【】, or no
   year: ``〔〕33号``), an optional 第, a serial and 号. ``国务院令第711号`` and
   ``公告2026年第25号`` have no bracketed year and are not document numbers; nor are the numbers
@@ -68,8 +68,11 @@ TITLE: Final[re.Pattern[str]] = re.compile(r"《(?P<title>(?:[^《》\n]|《[^�
 
 # A title whose closing bracket was typed as ASCII ``>`` (``《行政处罚法>``): the ``《`` opens
 # no whole title, and a ``>`` closes it on its line before any other title bracket; ASCII
-# ``<…>`` pairs inside stay (``《关于印发<X>的通知>``).
-_ASCII_CLOSED = re.compile(r"《(?P<title>[^《》<>\n]*(?:<[^《》<>\n]*>[^《》<>\n]*)*)>")
+# ``<…>`` pairs inside stay (``《关于印发<X>的通知>``). A ``>`` after ASCII letters or a slash
+# ends an HTML tag left in a raw copy (``《行政处罚法/span>``), not a title.
+_ASCII_CLOSED = re.compile(
+    r"《(?P<title>[^《》<>\n]*(?:<[^《》<>\n]*>[^《》<>\n]*)*)(?<![A-Za-z/\"'])>"
+)
 
 _QUOTED = re.compile(r"“[^“”\"\n]*[”\"]|\"[^\"\n“”]*\"|「[^「」\n]*」|『[^『』\n]*』")
 
