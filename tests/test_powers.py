@@ -588,6 +588,14 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="respectively-before-the-verbs",
         ),
+        pytest.param(
+            "市政府委托我区事项30项，县政府下放各乡镇事项20项。其中委托事项5项调整至县政府。",
+            [
+                _power(30, PowerMode.ENTRUSTED, grantor="市政府", changes=(_moved(5, "县政府"),)),
+                _power(20, PowerMode.DELEGATED, grantor="县政府", grantee=Agency(name="各乡镇")),
+            ],
+            id="a-grantor-named-as-recipient-does-not-claim-the-change",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

@@ -299,7 +299,7 @@ def _owner(change: _Change, group: list[_Statement]) -> int | None:
     named = {
         index
         for index, statement in enumerate(group)
-        if statement.power.grantor is not None and statement.power.grantor.name in change.clause
+        if statement.power.grantor is not None and statement.power.grantor.name in change.lead
     }
     grantors = {group[index].power.grantor for index in named}
     if len(named) == 1 and len(grantors) == 1:
@@ -838,6 +838,7 @@ class _Change:
     modes: frozenset[str]
     sentence: int
     start: int  # where the change's verb stands: two equal clauses are still two changes
+    lead: str  # the clause before the verb: who held the powers (县发改局委托的5项已收回)
 
 
 def _changes(masked: str, lo: int, hi: int) -> list[_Change]:
@@ -871,7 +872,16 @@ def _changes(masked: str, lo: int, hi: int) -> list[_Change]:
         if not modes and changes and changes[-1].sentence == sentence:
             modes = changes[-1].modes
         changes.append(
-            _Change(kind, value, recipient, masked[begin:end], modes, sentence, verb.start())
+            _Change(
+                kind,
+                value,
+                recipient,
+                masked[begin:end],
+                modes,
+                sentence,
+                verb.start(),
+                masked[begin : verb.start()],
+            )
         )
     return changes
 
