@@ -154,6 +154,7 @@ def test_find_citations(text: str, expected: list[Citation]) -> None:
         ),
         # short heads are parts of real codes
         ("根据人社部发〔2020〕5号", [("人社部发", 2020, 5)]),
+        ("根据国卫办科教发〔2019〕3号", [("国卫办科教发", 2019, 3)]),
         ("根据工信部联规〔2020〕5号", [("工信部联规", 2020, 5)]),
         ("根据厅字〔2019〕28号", [("厅字", 2019, 28)]),
         # not document numbers

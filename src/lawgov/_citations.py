@@ -101,8 +101,9 @@ _BODY_TAIL = "部处科室局"
 _NAMED_BODY = re.compile(rf"[\u3400-\u9fff]{{3,}}[局厅部处](?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)")
 # An office inside a department (处, 科, 室, 股: 法规处, 审批科) before a code of two to six:
 # codes never hold these after two characters of their own (国科发 and 粤科高字 keep theirs).
+# 科 that opens 科教/科技 is a code's department (国卫办科教发), not an office's end.
 _SECTION_NAME = re.compile(
-    rf"[\u3400-\u9fff]{{2,}}[处科室股](?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)"
+    rf"[\u3400-\u9fff]{{2,}}(?:[处室股]|科(?![教技研学]))(?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)"
 )
 # A party committee's office or department (县委编办, 市委办, 区委组织部) before a code of two
 # to six: codes abbreviate the place (栖编, 江委发), they do not spell 县委/市委 out.
