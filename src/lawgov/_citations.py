@@ -26,12 +26,13 @@ This module owns how cited laws and documents are recognised:
   longer than the usual six characters. A run still longer than eight characters is cut after
   the issuing body's name when one ends it (``国务院办公厅国办发〔2019〕5号`` → ``国办发``);
   otherwise the number is not trusted and skipped. A department's name of three characters or
-  more ending in 局/厅/部/处 before a code of two to six, in a run longer than six, is cut off
+  more ending in 局/厅/部/处/委 before a code of two to six, in a run longer than six, is cut off
   too (``市司法局岚司发`` →
   ``岚司发``), as is the last character of a name a lead word opened (``市委宣传部岚宣通`` →
   ``岚宣通``). An office's name inside a department (two characters or more ending in 处, 科,
   室 or 股) before a code of two to six is cut off at any length (``法规处岚法`` → ``岚法``),
-  and so is a party committee's office (``县委编办栖编`` → ``栖编``); 常委会 is a body name
+  and so is a body named with its level (``县委编办栖编`` → ``栖编``, ``县教委栖教`` → ``栖教``,
+  ``市卫健委岚卫发`` → ``岚卫发``); 常委会 is a body name
   like 委员会 (``县人大常委会栖人发`` → ``栖人发``).
 * Serials listed after a number share its code and year: ``岚府发〔2021〕12号、13号`` (or
   ``第13号``) and ``岚府发〔2021〕12、13号`` are two numbers; ``…12号、〔2022〕3号`` takes the
@@ -95,20 +96,24 @@ _LISTED_AFTER = re.compile(r"[ \t\u3000]*[、和及][ \t\u3000]*")
 _USUAL_CODE = 6  # the longest codes seen in practice (津政办发, 岚法办发, 高新组通 are four)
 # Last characters of body names (宣传部, 法规处) that a lead word inside the name leaves behind.
 _BODY_TAIL = "部处科室局"
-# A department's name (three characters or more, ending in 局/厅/部/处) before a code of two
+# A department's name (three characters or more, ending in 局/厅/部/处/委) before a code of two
 # to six, in a run longer than codes are: 市司法局岚司发, 农业农村部农法发. Shorter heads are
 # part of real codes (人社部发, 工信部联规).
-_NAMED_BODY = re.compile(rf"[\u3400-\u9fff]{{3,}}[局厅部处](?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)")
+_NAMED_BODY = re.compile(
+    rf"[\u3400-\u9fff]{{3,}}[局厅部处委](?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)"
+)
 # An office inside a department (处, 科, 室, 股: 法规处, 审批科) before a code of two to six:
 # codes never hold these after two characters of their own (国科发 and 粤科高字 keep theirs).
 # 科 that opens 科教/科技 is a code's department (国卫办科教发), not an office's end.
 _SECTION_NAME = re.compile(
     rf"[\u3400-\u9fff]{{2,}}(?:[处室股]|科(?![教技研学]))(?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)"
 )
-# A party committee's office or department (县委编办, 市委办, 区委组织部) before a code of two
-# to six: codes abbreviate the place (栖编, 江委发), they do not spell 县委/市委 out.
-_PARTY_BODY = re.compile(
-    rf"[省市县区]委[\u4e00-\u9fff]{{0,4}}?[办部](?=[\u4e00-\u9fff]{{2,{_USUAL_CODE}}}$)"
+# A body named with its level (县委编办, 市委办, 区委组织部, 县教委, 市卫健委, 市司法局) before a
+# code of two to six: codes abbreviate the place (栖编, 江委发, 岚卫发), they do not spell
+# 县委/市委 or a level and a whole body's name out.
+_LEVEL_BODY = re.compile(
+    r"[省市县区](?:委[\u4e00-\u9fff]{0,4}?[办部]|[\u4e00-\u9fff]{1,6}?[委局厅部])"
+    rf"(?=[\u4e00-\u9fff]{{2,{_USUAL_CODE}}}$)"
 )
 # Minutes are numbered by their meeting (县政府常务会议纪要〔2022〕7号): that is no issuer code,
 # and the number is no 发文字号.
@@ -279,15 +284,16 @@ def _issuer_code(text: str, tail_start: int) -> tuple[str, int] | None:
         code = run[cut:]
         if len(code) > _USUAL_CODE:
             return None  # a body's name, then no code: 区人民政府办公室行政审批服务科〔…〕
+    party = _LEVEL_BODY.match(code)
+    if party is not None:
+        # 县委编办栖编〔…〕, 县教委栖教〔…〕: a body printed with its level before its code
+        cut += party.end()
+        code = run[cut:]
     named = _NAMED_BODY.match(code) if len(code) > _USUAL_CODE else None
     if named is not None:
-        # 市司法局岚司发〔…〕: a department's name printed before its code, longer than codes are
+        # 岚江市卫健委岚卫发〔…〕: a department's name printed before its code, longer than
+        # codes are
         cut += named.end()
-        code = run[cut:]
-    party = _PARTY_BODY.match(code)
-    if party is not None:
-        # 县委编办栖编〔…〕: a party committee's office printed before its code
-        cut += party.end()
         code = run[cut:]
     section = _SECTION_NAME.match(code)
     if section is not None:
