@@ -596,6 +596,19 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="a-grantor-named-as-recipient-does-not-claim-the-change",
         ),
+        pytest.param(
+            "市政府委托我区事项30项。市政府下放我区事项20项。委托事项中5项被取消。",
+            [
+                _power(
+                    30,
+                    PowerMode.ENTRUSTED,
+                    grantor="市政府",
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=5),),
+                ),
+                _power(20, PowerMode.DELEGATED, grantor="市政府"),
+            ],
+            id="changes-after-two-statements-in-a-row",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:

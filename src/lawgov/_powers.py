@@ -62,7 +62,8 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   three more sentences (and at most 600 characters): 调整至/划转/划入/移交/交由 X →
   transferred to X; 取消/撤销/废止 → cancelled; 收回/上收 → reclaimed; each with the count in
   its clause, or, with no count but 全部/均已 (``现已全部收回``), every power still held. The
-  changes after the last statement of a sentence concern all its statements: one that names
+  changes after the last statement of a sentence concern all its statements (and those of the
+  sentence before, when no change came between): one that names
   the grantor of a single statement (``县发改局委托的5项已收回``), or a mode only one statement
   has (``委托事项中5项被取消``), goes to that statement; the last statement takes the rest.
   A change
@@ -249,20 +250,33 @@ def find_delegated_powers(
     first = 0
     while first < len(statements):
         last = first
-        while (
-            last + 1 < len(statements)
-            and statements[last + 1].sentence == statements[first].sentence
-        ):
+        while last + 1 < len(statements) and _shares_changes(masked, sentences, statements, last):
             last += 1
         powers.extend(_group_powers(masked, sentences, statements, first, last))
         first = last + 1
     return powers
 
 
+def _shares_changes(
+    masked: str, sentences: list[_Sentence], statements: list[_Statement], position: int
+) -> bool:
+    """Whether the changes stated after the next statement may concern this one too: it is
+    in the same sentence, or in the next with no change of this one's in between
+    (市政府委托我县事项30项。市政府下放我县事项20项。委托事项中5项被取消…)."""
+    statement, following = statements[position], statements[position + 1]
+    if following.sentence == statement.sentence:
+        return True
+    if following.sentence != statement.sentence + 1:
+        return False
+    limit = _change_limit(masked, sentences, statements, position)
+    return not _changes(masked, statement.count_end, limit)
+
+
 def _group_powers(
     masked: str, sentences: list[_Sentence], statements: list[_Statement], first: int, last: int
 ) -> list[DelegatedPower]:
-    """The powers of the statements of one sentence, with their changes.
+    """The powers of statements stated together (one sentence, or two in a row), with their
+    changes.
 
     Each statement takes the changes between its count and the next statement. The changes
     after the sentence's last statement concern them all (委托我县事项30项，下放我县事项20项。
