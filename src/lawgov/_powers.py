@@ -63,13 +63,11 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   transferred to X; 取消/撤销/废止 → cancelled; 收回/上收 → reclaimed; each with the count in
   its clause, or, with no count but 全部/均已 (``现已全部收回``), every power still held. The
   changes after the last statement of a sentence concern all its statements (and those of the
-  sentence before, when no change came between): one that names
-  the grantor of a single statement (``县发改局委托的5项已收回``), or a mode only one statement
-  has (``委托事项中5项被取消``), goes to that statement; the last statement takes the rest.
-  A change
-  that would make
-  the changes exceed the count is dropped (the model refuses such a power), so every returned
-  object is valid.
+  sentence before, when no change came between): one that names the grantor of a single
+  statement (``县发改局委托的5项已收回``), or a mode only one statement has
+  (``委托事项中5项被取消``), goes to that statement; the last statement takes the rest. A
+  change that would make the changes exceed the count is dropped (the model refuses such a
+  power), so every returned object is valid.
 """
 
 from __future__ import annotations
