@@ -90,6 +90,22 @@ def _cite(title: str | None, number: DocumentNumber | None = None) -> Citation:
         ("学习《行政处罚法，和《行政复议法》", [_cite("行政复议法")]),
         ("学习行政处罚法》和《行政复议法》", [_cite("行政复议法")]),
         ("学习《行政处罚法", []),
+        # a title closed with an ASCII > is recovered, ASCII <…> inside it kept
+        (
+            "学习《行政处罚法>和《行政许可法》",
+            [_cite("行政处罚法"), _cite("行政许可法")],
+        ),
+        (
+            "印发《关于印发<事项目录>的通知>（岚府〔2021〕3号）",
+            [_cite("关于印发<事项目录>的通知", _docno("岚府", 2021, 3))],
+        ),
+        ("学习《关于印发<事项目录>的通知", []),
+        ("学习《行政处罚法/span>和《行政许可法》", [_cite("行政许可法")]),
+        # a number without an issuer code cannot be held: the title stands without it
+        ("印发《实施方案》（〔2022〕5号），", [_cite("实施方案")]),
+        # minutes are numbered by their meeting: no document number
+        ("按照县政府常务会议纪要〔2022〕7号要求", []),
+        ("根据《县政府常务会议纪要》（〔2022〕7号）", [_cite("县政府常务会议纪要")]),
         ("《》和《 》", []),
         # a title never spans lines
         ("《第一行\n第二行》", []),
@@ -109,6 +125,7 @@ def test_find_citations(text: str, expected: list[Citation]) -> None:
         # serials listed after a number share its issuer code and year
         ("根据岚府发〔2021〕12号、13号文件", [("岚府发", 2021, 12), ("岚府发", 2021, 13)]),
         ("根据岚府发〔2021〕12、13号文件", [("岚府发", 2021, 12), ("岚府发", 2021, 13)]),
+        ("根据岚府发〔2021〕第12号、第13号", [("岚府发", 2021, 12), ("岚府发", 2021, 13)]),
         (
             "根据岚府发〔2021〕12号、〔2022〕3号和5号",
             [("岚府发", 2021, 12), ("岚府发", 2022, 3), ("岚府发", 2022, 5)],
@@ -120,13 +137,35 @@ def test_find_citations(text: str, expected: list[Citation]) -> None:
         ("依据市司法局岚司发〔2021〕3号", [("岚司发", 2021, 3)]),
         ("按照市委宣传部岚宣通〔〕33号", [("岚宣通", None, 33)]),
         ("农业农村部农法发〔2020〕1号", [("农法发", 2020, 1)]),
+        # so is an office's name inside a department (处, 科, 室, 股), at any length
+        ("依据法规处岚法〔2020〕1号", [("岚法", 2020, 1)]),
+        # a party committee's office, a people's congress standing committee
+        ("根据县委组织部、县委编办栖编〔2022〕3号", [("栖编", 2022, 3)]),
+        (
+            "县委办栖委办发〔2022〕3号和市委办发〔2022〕4号",
+            [("栖委办发", 2022, 3), ("市委办发", 2022, 4)],
+        ),
+        ("根据县人大常委会栖人发〔2022〕3号", [("栖人发", 2022, 3)]),
+        ("按照县教委栖教〔2021〕3号", [("栖教", 2021, 3)]),
+        ("根据市卫健委岚卫发〔2024〕2号", [("岚卫发", 2024, 2)]),
+        ("根据岚江市卫健委岚卫发〔2024〕2号", [("岚卫发", 2024, 2)]),
+        ("县政办发〔2021〕1号、区府〔2021〕2号", [("县政办发", 2021, 1), ("区府", 2021, 2)]),
+        ("市审批局审批科岚审〔2021〕3号", [("岚审", 2021, 3)]),
+        ("依据县司法局法规股岚司发〔2021〕3号", [("岚司发", 2021, 3)]),
+        (
+            "根据粤科高字〔2020〕3号和国科发〔2020〕4号",
+            [("粤科高字", 2020, 3), ("国科发", 2020, 4)],
+        ),
         # short heads are parts of real codes
         ("根据人社部发〔2020〕5号", [("人社部发", 2020, 5)]),
+        ("根据国卫办科教发〔2019〕3号", [("国卫办科教发", 2019, 3)]),
         ("根据工信部联规〔2020〕5号", [("工信部联规", 2020, 5)]),
         ("根据厅字〔2019〕28号", [("厅字", 2019, 28)]),
         # not document numbers
         ("国务院令第711号、712号", []),
         ("财政部公告2023年第25号", []),
+        ("县政府常务会议纪要〔2022〕7号", []),
+        ("依据中华人民共和国主席令第81号", []),
     ],
 )
 def test_find_document_numbers(text: str, expected: list[tuple[str, int | None, int]]) -> None:
@@ -147,6 +186,11 @@ def test_spans_cover_title_and_number() -> None:
         "《通知》（江府〔2017〕16号）",
         "粤府〔2020〕3号",
     ]
+
+
+def test_a_title_closed_with_ascii_gt_is_protected() -> None:
+    text = "《条例2021>规定12项"
+    assert protected_spans(text) == [(0, 8)]
 
 
 def test_protected_spans_are_sorted_and_merged() -> None:

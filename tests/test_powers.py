@@ -385,6 +385,230 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
             ],
             id="named-parts-after-a-colon",
         ),
+        pytest.param(
+            "市政府委托我县事项30项，下放我县事项20项。"
+            "委托事项中5项被取消，下放事项中3项调整至县市场监管局。",
+            [
+                _power(
+                    30,
+                    PowerMode.ENTRUSTED,
+                    grantor="市政府",
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=5),),
+                ),
+                _power(
+                    20,
+                    PowerMode.DELEGATED,
+                    grantor="市政府",
+                    changes=(_moved(3, "县市场监管局"),),
+                ),
+            ],
+            id="changes-after-two-statements-split-by-mode",
+        ),
+        pytest.param(
+            "县政府向各乡镇下放事项20项，同时委托事项10项，委托事项中2项已收回。",
+            [
+                _power(20, PowerMode.DELEGATED, grantor="县政府", grantee=Agency(name="各乡镇")),
+                _power(
+                    10,
+                    PowerMode.ENTRUSTED,
+                    grantor="县政府",
+                    grantee=Agency(name="各乡镇"),
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=2),),
+                ),
+            ],
+            id="a-second-verb-without-subject-takes-the-parties-before-it",
+        ),
+        pytest.param(
+            "市政府委托我县事项30项，县发改局下放我县事项20项。下放事项中3项已取消。",
+            [
+                _power(30, PowerMode.ENTRUSTED, grantor="市政府"),
+                _power(
+                    20,
+                    PowerMode.DELEGATED,
+                    grantor="县发改局",
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=3),),
+                ),
+            ],
+            id="a-second-statement-with-its-own-subject",
+        ),
+        pytest.param(
+            "我局承接省级下放事项7项、市级下放事项23项。下放事项中3项已取消。",
+            [
+                _power(7, PowerMode.DELEGATED),
+                _power(
+                    23,
+                    PowerMode.DELEGATED,
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=3),),
+                ),
+            ],
+            id="a-change-naming-a-mode-two-statements-share-goes-to-the-last",
+        ),
+        pytest.param(
+            "受市市场监管局委托，我局行使特种设备现场核查等职权共计7项，其中2项已收回。",
+            [
+                _power(
+                    7,
+                    PowerMode.ENTRUSTED,
+                    grantor="市市场监管局",
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=2),),
+                )
+            ],
+            id="entrusted-then-a-clause-naming-who-exercises-them",
+        ),
+        pytest.param(
+            "受市局委托，县行政审批局行使审批职权共计9项。",
+            [_power(9, PowerMode.ENTRUSTED, grantor="市局", grantee=Agency(name="县行政审批局"))],
+            id="the-body-entrusted-opens-the-next-clause",
+        ),
+        pytest.param(
+            "县政府下放违法建设查处事项3项，下放行政处罚事项6项，委托县局行政处罚事项5项。",
+            [
+                _power(3, PowerMode.DELEGATED, grantor="县政府", grantee=None),
+                _power(6, PowerMode.DELEGATED, grantor="县政府", grantee=None),
+                _power(5, PowerMode.ENTRUSTED, grantor="县政府", grantee=Agency(name="县局")),
+            ],
+            id="a-power-name-after-the-verb-is-no-grantee",
+        ),
+        pytest.param(
+            "县行政审批局承接我局划转的食品经营许可等行政许可事项9项。",
+            [
+                _power(
+                    9, PowerMode.GRANTED, grantor=ISSUER.name, grantee=Agency(name="县行政审批局")
+                )
+            ],
+            id="a-horizontal-move-handed-over-by-the-issuer",
+        ),
+        pytest.param(
+            "县行政审批局承接县住建局划转的行政许可事项14项。",
+            [
+                _power(
+                    14, PowerMode.GRANTED, grantor="县住建局", grantee=Agency(name="县行政审批局")
+                )
+            ],
+            id="a-horizontal-move-handed-over-by-a-named-body",
+        ),
+        pytest.param(
+            "我镇将社会救助申请受理等12项公共服务事项委托各村（社区）便民服务站代办。",
+            [
+                _power(
+                    12,
+                    PowerMode.ENTRUSTED,
+                    grantor=ISSUER.name,
+                    grantee=Agency(name="各村（社区）便民服务站"),
+                )
+            ],
+            id="the-issuer-entrusts-downwards",
+        ),
+        pytest.param(
+            "县政府向各乡镇下放行政执法事项45项、委托10项，其中下放事项中6项已收回。",
+            [
+                _power(
+                    45,
+                    PowerMode.DELEGATED,
+                    grantor="县政府",
+                    grantee=Agency(name="各乡镇"),
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=6),),
+                ),
+                _power(10, PowerMode.ENTRUSTED, grantor="县政府", grantee=Agency(name="各乡镇")),
+            ],
+            id="a-second-verb-before-qi-zhong-is-no-split",
+        ),
+        pytest.param(
+            "区政府将62项行政执法事项下放至各街道，将8项委托各街道实施。",
+            [
+                _power(62, PowerMode.DELEGATED, grantor="区政府", grantee=Agency(name="各街道")),
+                _power(8, PowerMode.ENTRUSTED, grantor="区政府", grantee=Agency(name="各街道")),
+            ],
+            id="a-parallel-clause-counts-the-same-powers",
+        ),
+        pytest.param(
+            "市住建局委托我区行政处罚权共 5 项：燃气经营监督检查 2 项、城市排水监督检查 3 项，"
+            "城市排水监督检查 1 项已收回。",
+            [
+                _power(2, PowerMode.ENTRUSTED, grantor="市住建局", name="燃气经营监督检查"),
+                _power(
+                    3,
+                    PowerMode.ENTRUSTED,
+                    grantor="市住建局",
+                    name="城市排水监督检查",
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=1),),
+                ),
+            ],
+            id="pdf-spaced-counts",
+        ),
+        pytest.param(
+            "县发改局委托我区事项20项，市政府委托我区事项30项。县发改局委托的5项已收回。",
+            [
+                _power(
+                    20,
+                    PowerMode.ENTRUSTED,
+                    grantor="县发改局",
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=5),),
+                ),
+                _power(30, PowerMode.ENTRUSTED, grantor="市政府"),
+            ],
+            id="a-later-change-naming-the-grantor-of-one-statement",
+        ),
+        pytest.param(
+            "市政府下放和委托我区事项30项，县发改局下放我区事项20项。其中委托事项2项已取消。",
+            [
+                _power(
+                    30,
+                    PowerMode.DELEGATED_AND_ENTRUSTED,
+                    grantor="市政府",
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=2),),
+                ),
+                _power(20, PowerMode.DELEGATED, grantor="县发改局"),
+            ],
+            id="a-later-change-naming-the-mode-only-a-mixed-statement-has",
+        ),
+        pytest.param(
+            "县政府赋予各镇（街道）县级行政权力事项86项。",
+            [_power(86, PowerMode.GRANTED, grantor="县政府", grantee=Agency(name="各镇（街道）"))],
+            id="the-level-of-the-powers-ends-the-grantee",
+        ),
+        pytest.param(
+            "市政府委托和下放我区事项分别为20项、10项。下放事项中2项已收回。",
+            [
+                _power(20, PowerMode.ENTRUSTED, grantor="市政府"),
+                _power(
+                    10,
+                    PowerMode.DELEGATED,
+                    grantor="市政府",
+                    changes=(PowerChange(kind=ChangeKind.RECLAIMED, count=2),),
+                ),
+            ],
+            id="respectively-in-the-verbs-order",
+        ),
+        pytest.param(
+            "市政府分别下放、委托我区事项20项和10项。",
+            [
+                _power(20, PowerMode.DELEGATED, grantor="市政府"),
+                _power(10, PowerMode.ENTRUSTED, grantor="市政府"),
+            ],
+            id="respectively-before-the-verbs",
+        ),
+        pytest.param(
+            "市政府委托我区事项30项，县政府下放各乡镇事项20项。其中委托事项5项调整至县政府。",
+            [
+                _power(30, PowerMode.ENTRUSTED, grantor="市政府", changes=(_moved(5, "县政府"),)),
+                _power(20, PowerMode.DELEGATED, grantor="县政府", grantee=Agency(name="各乡镇")),
+            ],
+            id="a-grantor-named-as-recipient-does-not-claim-the-change",
+        ),
+        pytest.param(
+            "市政府委托我区事项30项。市政府下放我区事项20项。委托事项中5项被取消。",
+            [
+                _power(
+                    30,
+                    PowerMode.ENTRUSTED,
+                    grantor="市政府",
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=5),),
+                ),
+                _power(20, PowerMode.DELEGATED, grantor="市政府"),
+            ],
+            id="changes-after-two-statements-in-a-row",
+        ),
     ],
 )
 def test_statements(text: str, expected: list[DelegatedPower]) -> None:
