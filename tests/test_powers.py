@@ -747,3 +747,17 @@ def test_linear_time_on_repetitive_text(unit: str, growth: Callable[..., float])
     # quadratic
     ratio = growth(lambda n: find_delegated_powers(unit * n, issuer=ISSUER), 500, 4000)
     assert ratio < 32
+
+
+@pytest.mark.parametrize(
+    ("text", "grantee"),
+    [
+        ("市政府向各县（市、区）下放市级行政权力事项86项。", "各县（市、区）"),
+        ("县政府向各乡镇(街道)下放行政权力事项20项。", "各乡镇(街道)"),
+    ],
+)
+def test_a_grantee_with_a_bracketed_qualifier_keeps_it(text: str, grantee: str) -> None:
+    (power,) = find_delegated_powers(text, issuer=ISSUER)
+    assert power.grantor is not None
+    assert power.grantor.name == text.split("向", maxsplit=1)[0]
+    assert power.grantee == lawgov.Agency(name=grantee)

@@ -153,6 +153,8 @@ _AGENCY = re.compile(
     r"[\u4e00-\u9fff（）()]{0,24}?"
     r"(?:镇（街道）|人民政府|政府|委员会|管委会|办公室|办事处|部门|单位|机关|局|委|办|处|厅|部|中心|院|署|"
     r"站|所|队|镇|乡|街道|县|区|市|省)"
+    # a bracketed qualifier after the name: 各县（市、区）, 各乡镇(街道)
+    r"(?:[（(][\u4e00-\u9fff、]{1,8}[）)])?"
 )
 # Words that end an agency name, unless they are inside one (市场监督管理局, 县执行局).
 _AGENCY_END = re.compile(
@@ -668,10 +670,21 @@ def _names_a_power(tail: str, cut: int) -> bool:
 
 
 def _tail_run(text: str) -> str:
-    """The trailing run of CJK characters and brackets: the words right before the verb."""
+    """The trailing run of CJK characters and brackets: the words right before the verb.
+
+    A 、 inside brackets belongs to the run (向各县（市、区）下放); outside them it ends it.
+    """
     end = len(text)
     start = end
-    while start > 0 and ("\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "（）()"):
+    depth = 0
+    while start > 0:
+        char = text[start - 1]
+        if char in "）)":
+            depth += 1
+        elif char in "（(":
+            depth -= 1
+        elif not ("\u4e00" <= char <= "\u9fff" or (char == "、" and depth > 0)):
+            break
         start -= 1
     return text[start:end]
 
