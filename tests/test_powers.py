@@ -761,3 +761,30 @@ def test_a_grantee_with_a_bracketed_qualifier_keeps_it(text: str, grantee: str) 
     assert power.grantor is not None
     assert power.grantor.name == text.split("向", maxsplit=1)[0]
     assert power.grantee == lawgov.Agency(name=grantee)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市教育局依据《云州市教育局关于委托实施部分行政执法事项的决定》（云教发〔2021〕15号）"
+        "委托我局实施教育行政处罚事项12项。",
+        "市教育局根据《关于下放部分行政许可事项的通知》向我局下放行政许可事项12项。",
+        "市教育局按照《决定》将行政许可事项12项下放我局。",
+        # the basis closes a clause of its own: the grantor is that clause's subject
+        "市教育局根据《关于下放部分行政许可事项的通知》（云教发〔2021〕3号），"
+        "向我局下放行政许可事项12项。",
+        "市教育局依照《决定》，委托我局实施行政处罚事项12项。",
+    ],
+)
+def test_a_grantor_before_the_basis_it_acts_on_is_the_grantor(text: str) -> None:
+    # the subject opens the clause and the cited basis stands between it and the verb
+    (power,) = find_delegated_powers(text, issuer=ISSUER)
+    assert power.grantor == lawgov.Agency(name="市教育局")
+    assert power.grantee == ISSUER
+    assert power.count == 12
+
+
+def test_a_basis_clause_without_a_subject_gives_no_grantor() -> None:
+    (power,) = find_delegated_powers("按照《决定》，向我局下放行政许可事项12项。", issuer=ISSUER)
+    assert power.grantor is None
+    assert power.grantee == ISSUER

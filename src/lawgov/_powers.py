@@ -34,7 +34,8 @@ This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`
   grantee from the subject of 承接.
 * Grantor: the agency named before the verb in its clause (``江门市科技局委托和下放…``), after
   受 (``受市局委托``) or after 承接 (``承接市科技局下放的…``; in a horizontal move,
-  ``县行政审批局承接我局划转的…``). Vague references (上级, 有关部门,
+  ``县行政审批局承接我局划转的…``), also before the basis it acts on, in the verb's clause or
+  in one of its own (``市教育局根据《…》，向我局下放…``). Vague references (上级, 有关部门,
   市级) are not agencies and give no grantor. Grantee: 我区/我局/我县/我市/本级/本局/全区 …
   → the issuer; else the body named after the verb (``下放至各镇（街道）``; not the start of
   a power's name: ``下放违法建设查处事项``, ``下放行政处罚事项``) or, for 承接/受…委托, the
@@ -177,7 +178,17 @@ _WEAK_ENDS = "处所站队院"
 _GRANTEE_LEAD = re.compile(r"^(?:到|给|至|予|于|为|向|了)+")
 # What a body taking powers on says of the one that handed them over (承接我局划转的).
 _HANDED_OVER = re.compile(r"(?:划转|划入|移交|转交|交由)的")
-_HEAD_RUN = re.compile(r"[\u4e00-\u9fff（）()]+?(?=将|把|已|共|先后|陆续|依法|分别|以|通过|$)")
+# The subject may be followed by the basis it acts on (市教育局依据《…》委托我局…): the title
+# is masked, so the run stops at the word that introduces it.
+_HEAD_RUN = re.compile(
+    r"[\u4e00-\u9fff（）()]+?"
+    r"(?=将|把|已|共|先后|陆续|依法|分别|以|通过|依据|根据|按照|依照|$)"
+)
+# A clause that is only a subject and the basis it acts on (市教育局根据《…》（…），): the
+# masked title and number end it.
+_BASIS_CLAUSE = re.compile(
+    rf"\s*(?P<subject>[\u4e00-\u9fff（）()]{{2,20}}?)(?:依据|根据|按照|依照)[{_MASK}\s（）()]+"
+)
 # A clause that counts what is left (现有下放事项27项), not what was granted.
 _REMAINING = re.compile(r"现有|尚有|仍有|剩余|保留")
 # Connectives that may open a clause whose verb leaves its subject out (，另下放…，同时委托…).
@@ -736,13 +747,14 @@ def _parties(
             cut = before.rindex(word)
             _, grantor = _agency(before[:cut], issuer)
             if grantor is None:
-                # 市政府以市政府令形式向我县下放: the subject opens the words before 向
-                head = _HEAD_RUN.match(before, 0, cut)
+                # 市政府以市政府令形式向我县下放: the subject opens the clause; the words before
+                # 向 may run over a masked basis (市局根据《…》向我县下放), so read the clause
+                head = _HEAD_RUN.match(masked, begin, first.start() - len(before) + cut)
                 if head is not None:
                     _, grantor = _agency(head.group(), issuer)
             named, grantee = _agency(before[cut + 1 :], issuer)
             if named:
-                return grantor, grantee
+                return grantor or _subject_before_basis(masked, lo, begin, issuer), grantee
     _, grantor = _agency(before, issuer)
     if grantor is None:
         # 县住建局将12项事项下放…: the subject opens the clause, the object stands before the verb
@@ -752,7 +764,21 @@ def _parties(
     grantee = _name_after(masked, first.end(), hi, issuer)
     if grantee is None and _SELF.match(_GRANTEE_LEAD.sub("", masked[first.end() : end])):
         grantee = issuer
-    return grantor, grantee
+    return grantor or _subject_before_basis(masked, lo, begin, issuer), grantee
+
+
+def _subject_before_basis(masked: str, lo: int, begin: int, issuer: Agency | None) -> Agency | None:
+    """The subject of a clause that only states the basis of the next one.
+
+    ``市教育局根据《…》，向我局下放…``: the grantor stands in the clause before the verb's.
+    """
+    if begin <= lo:
+        return None
+    start, _ = _clause_bounds(masked, lo, begin - 1, begin - 1)
+    lead = _BASIS_CLAUSE.fullmatch(masked, start, begin - 1)
+    if lead is None:
+        return None
+    return _agency(lead["subject"], issuer)[1]
 
 
 def _basis(
