@@ -816,3 +816,36 @@ def test_the_headers_date_wins_over_a_footer_date() -> None:
     text = "某局2023年法治政府建设年度报告\n发布日期：2024-02-01\n正文。\n发布日期：2024-03-27\n"
     header = read_header(_lines(text))
     assert header.published == pendulum.datetime(2024, 2, 1, tz="Asia/Shanghai")
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # A title printed only below the salutation, over two lines and over three.
+        (
+            "县委、县政府：\n青川县林业局关于2023年度法治政府建设\n情况的报告",
+            "青川县林业局关于2023年度法治政府建设情况的报告",
+        ),
+        (
+            "区委全面依法治区委员会办公室：\n青川区商务局\n关于2023年度法治政府建设\n工作情况的报告",
+            "青川区商务局关于2023年度法治政府建设工作情况的报告",
+        ),
+        # On one line, as before.
+        (
+            "县委、县政府：\n青川县林业局2023年法治政府建设年度报告",
+            "青川县林业局2023年法治政府建设年度报告",
+        ),
+    ],
+)
+def test_a_title_printed_only_below_the_salutation(top: str, title: str) -> None:
+    text = (
+        "发布时间：2024-03-09\n"
+        + top
+        + "\n2023年，局坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n一是健全制度。\n"
+    )
+    report = lawgov.parse_text(text)
+    assert report.title == title
+    assert report.issuer.name == title.partition("关于")[0].partition("2023")[0]
+    assert report.year == 2023
+    # The title's lines are not body text.
+    assert all("情况的报告" not in p and "年度报告" not in p for p in report.preamble)

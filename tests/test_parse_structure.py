@@ -813,3 +813,32 @@ def test_a_colon_that_ends_a_heading_line_is_not_part_of_its_title() -> None:
     section = report.sections[0].subsections[0]
     assert section.title == "加强组织领导"
     assert len(section.measures) == 2
+
+
+@pytest.mark.parametrize("date", ["2024.03.08", "2024.3.8", "2024-03-08", "2024/3/8"])
+def test_a_date_in_digits_under_an_agency_line_closes_the_report(date: str) -> None:
+    # The title names no agency: the signature is the only place that does.
+    text = (
+        "2023年度法治政府建设情况报告\n发布时间：2024-03-09\n"
+        "一、主要工作\n第一段。\n\n青川县林业局\n" + date + "\n"
+    )
+    report = lawgov.parse_text(text)
+    assert report.closing == ("青川县林业局", date)
+    assert report.issuer.name == "青川县林业局"
+    assert report.sections[0].paragraphs == ("第一段。",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # alone, a dotted date is a sharing site's stamp, not a signature
+        "一、主要工作\n第一段。\n2026.04.20\n",
+        # under a sentence, too
+        "一、主要工作\n全年办理案件87件。\n2026-04-20\n",
+        # mixed separators are no date
+        "一、主要工作\n第一段。\n青川县林业局\n2026.04/20\n",
+    ],
+)
+def test_a_date_in_digits_alone_is_no_signature(body: str) -> None:
+    report = lawgov.parse_text(f"{TITLE}\n{body}")
+    assert report.closing == ()

@@ -512,23 +512,33 @@ def _genre_rank(text: str) -> int:
     return 1 if _GENRE_WORDS_TITLE.search(text) is not None else 0
 
 
-def find_genre_title(lines: Sequence[Line]) -> tuple[int, str] | None:
+def find_genre_title(lines: Sequence[Line]) -> tuple[int, int, str] | None:
     """Find a line anywhere that reads as this genre's title (…2020年法治政府建设年度报告).
 
     Used when the top of the text gives no title (a copy whose lines were reordered or whose
-    header was cut off).
+    header was cut off, or a title printed only below a salutation). The title may be printed
+    over two or three lines there too (…关于2023年度法治政府建设 / 情况的报告).
 
     Args:
         lines: The body lines.
 
     Returns:
-        The index of the first such line and the title it prints (without an injected page
-        marker), or None.
+        The index of the first such line, how many lines the title is printed over, and the
+        title it prints (without an injected page marker), or None.
     """
     for index, line in enumerate(lines):
         text = _unmarked(line.text)
-        if _title_like(text) and _GENRE_TITLE.search(text):
-            return index, text
+        if not _title_like(text):
+            continue
+        if _GENRE_TITLE.search(text):
+            return index, 1, text
+        spread = _title_lines(lines, index, text)
+        if spread > 1:
+            printed = text + "".join(
+                _fragment(item.text) for item in lines[index + 1 : index + spread]
+            )
+            if _GENRE_TITLE.search(printed):
+                return index, spread, printed
     return None
 
 

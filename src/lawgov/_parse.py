@@ -276,9 +276,9 @@ def _fallback_title(header: Header) -> tuple[str, list[Line]]:
     """
     found = find_genre_title(header.body)
     if found is not None:
-        index, title = found
+        index, spread, title = found
         body = list(header.body)
-        del body[index]
+        del body[index : index + spread]
         return title, body
     first = header.body[0]
     head = first.text.partition("。")[0].strip() or first.text

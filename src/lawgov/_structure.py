@@ -344,6 +344,9 @@ _SIGNATURE_DATE = re.compile(
     r"^(?:(?:(?:19|20)\d{2}|[二〇○零一两三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
     r"(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?)$"
 )
+# A date in digits (2024.03.08, 2024-3-8, 2024/03/08): a signature's date only right under an
+# agency line; alone it is a sharing site's stamp.
+_NUMERIC_DATE = re.compile(r"^(?:19|20)\d{2}\s*([.．/-])\s*\d{1,2}\s*\1\s*\d{1,2}$")
 # An agency and its date on one line: 青澜市民政局　2023年2月10日.
 _AGENCY_AND_DATE = re.compile(
     r"^(?P<agency>\S.{0,29}?)\s+(?P<date>(?:(?:19|20)\d{2}|[二〇○零一两三四五六七八九]{4})\s*年.*)$"
@@ -378,7 +381,8 @@ def _closing_block(lines: Sequence[Line]) -> tuple[int, list[str]]:
 
     Read backwards from the end: optional attachment or contact lines (附件：…, （联系人：…）)
     when a dated signature stands above them, an optional signature date (年月日 or 年月; a
-    dotted 2026.04.20 is a sharing site's stamp, not a signature), or an agency and its date
+    date in digits such as 2026.04.20 only right under an agency line, else it is a sharing
+    site's stamp), or an agency and its date
     on one line, then up to two agency lines (a joint
     report signs with two), then an optional 特此报告 formula.
     """
@@ -416,7 +420,7 @@ def _signature(lines: Sequence[Line]) -> tuple[int, list[str], bool]:
         ):
             seen_date = True
             agencies.insert(0, joint["agency"])
-        elif _SIGNATURE_DATE.match(text) and not seen_date and not agencies:
+        elif not seen_date and not agencies and _signature_date(lines, index - 1):
             seen_date = True
         elif (
             len(agencies) < 2
@@ -424,6 +428,7 @@ def _signature(lines: Sequence[Line]) -> tuple[int, list[str], bool]:
             and not _SIGNATURE_PUNCTUATION.search(text)
             and classify_heading(text) is None
             and not _SIGNATURE_DATE.match(text)
+            and not _NUMERIC_DATE.match(text)
             and ((seen_date and not agencies) or _AGENCY_END.search(text))
         ):
             agencies.insert(0, text)
@@ -434,6 +439,28 @@ def _signature(lines: Sequence[Line]) -> tuple[int, list[str], bool]:
             break
         index -= 1
     return index, agencies, seen_date
+
+
+def _signature_date(lines: Sequence[Line], index: int) -> bool:
+    """Whether line ``index`` is a signature's date: 年月日, or digits under an agency line."""
+    text = _without_page_marker(lines[index].text)
+    if _SIGNATURE_DATE.match(text):
+        return True
+    return (
+        _NUMERIC_DATE.match(text) is not None
+        and index >= 1
+        and _agency_line(_without_page_marker(lines[index - 1].text))
+    )
+
+
+def _agency_line(text: str) -> bool:
+    """Whether a line reads as a signing agency (柘溪县林业局): short, unpunctuated, no heading."""
+    return (
+        len(text) <= 30
+        and _AGENCY_END.search(text) is not None
+        and not _SIGNATURE_PUNCTUATION.search(text)
+        and classify_heading(text) is None
+    )
 
 
 # --- building ------------------------------------------------------------------------------
