@@ -633,9 +633,8 @@ def _opencc() -> Any:
     return opencc.OpenCC("t2s")
 
 
-@functools.lru_cache(maxsize=1)
-def _traditional() -> frozenset[str]:
-    """The characters that only traditional script uses."""
+def _han_conversions() -> Iterator[tuple[str, str]]:
+    """Every Han character with what OpenCC t2s makes of it alone."""
     converter = _opencc()
     chars = [
         chr(code)
@@ -644,12 +643,30 @@ def _traditional() -> frozenset[str]:
     ]
     # One call for all of them; "\n" keeps OpenCC from reading neighbours as a phrase.
     converted = converter.convert("\n".join(chars)).split("\n")
+    return zip(chars, converted, strict=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _script_tables() -> tuple[frozenset[str], dict[int, str]]:
+    """The characters only traditional script uses, and every character t2s simplifies to one
+    character with its simplified form (see :func:`_traditional` and :func:`_one_for_one`)."""
+    traditional: set[str] = set()
+    table: dict[int, str] = {}
+    for char, simplified in _han_conversions():
+        if char == simplified:
+            continue
+        if char in _SIMPLIFIED_EXCEPTIONS or not _in_gb2312(char):
+            traditional.add(char)
+        if len(simplified) == 1:
+            table[ord(char)] = simplified
+    return frozenset(traditional), table
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional() -> frozenset[str]:
+    """The characters that only traditional script uses."""
     # A set, not a regex class: a class of thousands of characters makes re scan slowly.
-    return frozenset(
-        char
-        for char, simplified in zip(chars, converted, strict=True)
-        if char != simplified and (char in _SIMPLIFIED_EXCEPTIONS or not _in_gb2312(char))
-    )
+    return _script_tables()[0]
 
 
 def _in_gb2312(char: str) -> bool:
@@ -713,18 +730,7 @@ def _one_for_one() -> tuple[frozenset[str], dict[int, str]]:
     Unlike :func:`_traditional` this includes characters GB2312 also has (於 in 不少於): the
     shadow only serves to find facts, never becomes text.
     """
-    converter = _opencc()
-    chars = [
-        chr(code)
-        for low, high in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x31350))
-        for code in range(low, high)
-    ]
-    converted = converter.convert("\n".join(chars)).split("\n")
-    table = {
-        ord(char): simplified
-        for char, simplified in zip(chars, converted, strict=True)
-        if char != simplified and len(simplified) == 1
-    }
+    table = _script_tables()[1]
     return frozenset(map(chr, table)), table
 
 
