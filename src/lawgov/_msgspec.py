@@ -32,13 +32,11 @@ from __future__ import annotations
 import gc
 import operator
 import typing
-from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
-from lawgov import _construct, _convert, _model, _validation
-from lawgov._docnumber import ISSUER_CODE
+from lawgov import _construct, _convert, _model
 
 _msgspec: Any
 try:
@@ -186,8 +184,9 @@ def _compile() -> tuple[Any, Any]:
     """The decoder and the function that makes its result a report; Nones where the
     interpreter cannot turn twins into model objects."""
     classes = _convert.model_classes()
+    # The names the rule lines share with the fast pass, then this path's own.
     namespace: dict[str, Any] = {
-        **_construct.names(classes),
+        **_convert.fast_names(),
         "__name__": __name__,
         "attrs": attrs,
         "Struct": _msgspec.Struct,
@@ -196,17 +195,7 @@ def _compile() -> tuple[Any, Any]:
         "TEXT": typing.Annotated[str, _msgspec.Meta(min_length=1)],
         "FORMAT": typing.Literal[_convert.FORMAT_NAME],
         "VERSION": typing.Literal[_convert.FORMAT_VERSION],
-        "INVALID": _convert._INVALID,
-        "DEC": Decimal,
         "ISSPACE": str.isspace,
-        "parse_datetime": _convert.parse_datetime,
-        "parse_date": _convert.parse_date,
-        "MIN_YEAR": 1949,
-        "MAX_YEAR": _convert._MAX_YEAR,
-        "ISSUER_CODE": ISSUER_CODE.fullmatch,
-        "CHANGES": (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE),
-        "PERCENT": _validation._PERCENT,
-        "year_start": _validation.year_start,
     }
     # Twins and the mirror refer to each other (and sections and measures to themselves), so
     # their annotations stay strings until the decoder is built, when all of them exist.
