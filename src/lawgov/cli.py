@@ -8,7 +8,8 @@ Conventions every command follows (docs/cli.md has the user's view):
 - Data goes to stdout, diagnostics to stderr as ``FILE: path: message`` lines.
 - Exit status 0 when everything succeeded, 1 when any input failed (invalid, unreadable, output
   exists), 2 for usage errors (click's own), 130 when interrupted.
-- Outputs are written atomically (:mod:`lawgov._atomic`) and never overwrite without ``--force``;
+- Outputs are written atomically (``lawgov._formats.atomic``) and never overwrite without
+  ``--force``;
   a destination that is also an input is refused even with ``--force``.
 - Batches (directories, globs, several inputs) mirror the input tree into the output directory,
   run on ``-j`` worker processes, draw a progress bar only when stderr is a terminal, continue
@@ -40,12 +41,12 @@ import attrs
 import click
 
 import lawgov
-from lawgov import _corpus
-from lawgov._atomic import OutputExistsError, atomic_open
-from lawgov._encoding import decode_text
 from lawgov._errors import LawgovError, ValidationError
-from lawgov._json import MAX_INPUT_BYTES
+from lawgov._formats import corpus as _corpus
+from lawgov._formats.atomic import OutputExistsError, atomic_open
+from lawgov._formats.json import MAX_INPUT_BYTES
 from lawgov._model import Measure, Metric, Report, Section
+from lawgov._parse.encoding import decode_text
 
 __all__ = ["cli", "main"]
 
@@ -148,7 +149,7 @@ def _as_bytes(data: str | bytes) -> bytes:
 def _read_input(path: str, *, head: bytes = b"") -> bytes:
     """The bytes of one input file (``-`` for stdin), refusing inputs beyond the size limit.
 
-    Reading stops one byte past :data:`lawgov._json.MAX_INPUT_BYTES`, so a huge or endless
+    Reading stops one byte past :data:`lawgov._formats.json.MAX_INPUT_BYTES`, so a huge or endless
     input costs no more memory than the largest document lawgov would accept. ``head`` is what
     was already read from stdin.
     """
