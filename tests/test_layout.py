@@ -171,3 +171,30 @@ def test_the_error_tree_drawing_matches_the_classes() -> None:
         and issubclass(getattr(lawgov, name), lawgov.LawgovError)
     }
     assert exported == drawn
+
+
+def test_the_format_namespaces_are_the_top_level_functions() -> None:
+    report = lawgov.samples.load("jianghai-kjj-2020")
+    assert lawgov.json.encode is lawgov.to_json
+    assert lawgov.json.decode(lawgov.json.encode(report)) == report
+    assert lawgov.json.schema() == lawgov.json_schema()
+    assert lawgov.xml.decode(lawgov.xml.encode(report)) == report
+    assert lawgov.xml.schema() == lawgov.xml_schema()
+
+
+def test_generated_code_has_source_for_tracebacks_and_inspect() -> None:
+    import inspect
+    import traceback
+
+    from lawgov._formats import convert
+
+    reader = convert._STRUCTURE["Report"]
+    assert inspect.getsource(reader).startswith("def s_Report(")
+    try:
+        reader(None, 0)
+    except Exception as error:
+        text = "".join(traceback.format_exception(error))
+    else:  # pragma: no cover - the reader must refuse a non-dict
+        pytest.fail("the generated reader accepted None")
+    assert "lawgov generated lawgov._formats.convert" in text
+    assert "if type(d) is not dict" in text

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs as _attrs
 
-from lawgov import samples
+from lawgov import json, samples, xml
 from lawgov._errors import (
     FormatError,
     LawgovError,
@@ -95,6 +95,7 @@ __all__ = [
     "from_json",
     "from_xml",
     "iter_reports",
+    "json",
     "json_schema",
     "parse",
     "parse_text",
@@ -106,6 +107,7 @@ __all__ = [
     "to_xml",
     "write",
     "write_reports",
+    "xml",
     "xml_schema",
 ]
 

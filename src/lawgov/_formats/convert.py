@@ -37,6 +37,7 @@ import pendulum
 
 from lawgov import _model
 from lawgov._errors import FormatError, Problem, ValidationError
+from lawgov._formats.codegen import run_generated
 from lawgov._model import classes as _classes
 from lawgov._model import construct as _construct
 from lawgov._model import rules
@@ -627,7 +628,7 @@ def _compile(*, twins: bool = True) -> tuple[dict[str, Callable[..., Any]], ...]
         sources.append(_structure_source(cls, "l", namespace))
         sources.append(_structure_source(cls, "p", namespace))
         sources.append(_structure_source(cls, "c", namespace))
-    exec(compile("\n\n".join(sources), "<lawgov._formats.convert generated>", "exec"), namespace)
+    run_generated("\n\n".join(sources), "lawgov._formats.convert", namespace)
     return tuple(
         {cls.__name__: namespace[f"{prefix}_{cls.__name__}"] for cls in model_classes()}
         for prefix in ("u", "s", "l", "p", "c")

@@ -38,6 +38,7 @@ import attrs
 
 from lawgov import _model
 from lawgov._formats import convert as _convert
+from lawgov._formats.codegen import run_generated
 from lawgov._model import construct as _construct
 
 _msgspec: Any
@@ -210,7 +211,7 @@ def _compile() -> tuple[Any, Any]:
                 namespace[f"E_{spec.target.__name__}"] = spec.target
         sources.append(_class_source(cls))
         sources.append(_walk_source(cls, namespace))
-    exec(compile("\n\n".join(sources), "<lawgov._formats.msgspec generated>", "exec"), namespace)
+    run_generated("\n\n".join(sources), "lawgov._formats.msgspec", namespace)
     if not all(
         _construct.becomes(namespace[f"W_{cls.__name__}"], cls)
         for cls in classes

@@ -28,6 +28,7 @@ from lxml import etree
 from lawgov import _model
 from lawgov._errors import FormatError, Problem, ValidationError
 from lawgov._formats import convert as _convert
+from lawgov._formats.codegen import run_generated
 from lawgov._formats.convert import FieldSpec, field_specs, model_classes
 from lawgov._formats.json import MAX_INPUT_BYTES
 from lawgov._model import construct as _construct
@@ -234,7 +235,7 @@ def _compile() -> tuple[Any, Any]:
             namespace[f"T_{name}_{spec.name}"] = _NS + element_name(spec.name)
         sources.append(_writer_source(cls))
         sources.append(_reader_source(cls, namespace))
-    exec(compile("\n\n".join(sources), "<lawgov._formats.xml generated>", "exec"), namespace)
+    run_generated("\n\n".join(sources), "lawgov._formats.xml", namespace)
     return namespace["w_Report"], namespace["x_Report"]
 
 
