@@ -54,6 +54,7 @@ from lawgov._version import __version__
 
 if TYPE_CHECKING:
     from lawgov._parse.clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
+    from lawgov._parse.html import HtmlParseResult, parse_html, parse_html_result
     from lawgov._parse.pipeline import ParseResult, ParseWarning, parse, parse_text
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "Disclosure",
     "DocumentNumber",
     "FormatError",
+    "HtmlParseResult",
     "LawgovError",
     "Measure",
     "Metric",
@@ -98,6 +100,8 @@ __all__ = [
     "json",
     "json_schema",
     "parse",
+    "parse_html",
+    "parse_html_result",
     "parse_text",
     "read",
     "register_cattrs_hooks",
@@ -122,6 +126,9 @@ _LAZY: dict[str, str] = {
     "ParseWarning": "lawgov._parse.pipeline",
     "parse": "lawgov._parse.pipeline",
     "parse_text": "lawgov._parse.pipeline",
+    "HtmlParseResult": "lawgov._parse.html",
+    "parse_html": "lawgov._parse.html",
+    "parse_html_result": "lawgov._parse.html",
 }
 
 

@@ -14,6 +14,7 @@ import click
 
 from lawgov._errors import LawgovError
 from lawgov._formats import corpus as _corpus
+from lawgov._parse.html_decode import PAGE_SUFFIXES  # published pages
 from lawgov.cli._app import (
     _batch_requested,
     _encoding_option,
@@ -52,6 +53,7 @@ Examples:
   lawgov parse report.txt -o report.xml    # format from the suffix
   lawgov parse gbk-report.txt --encoding gb18030 --to xml
   lawgov parse scraped/ -o parsed/ -j 4    # mirror a tree of .txt files
+  lawgov parse page.html                   # a published page (.html, .htm, .shtml)
 """
 )
 @click.argument("inputs", nargs=-1, required=True, metavar="REPORT.txt...")
@@ -80,11 +82,13 @@ def parse(
     """Parse raw report text (a scraped page) into a report.
 
     Text files may be UTF-8, UTF-16 or GB18030/GBK; the encoding is detected unless given.
+    Published pages (.html, .htm, .shtml, or input that starts as HTML) are read with their
+    structure: metadata, title, disclosure block and article.
     """
     target = _Kind(to) if to else None
     if _batch_requested(inputs, output):
         directory = _output_directory(output)
-        found, missing = _expand(inputs, _TEXT_SUFFIXES)
+        found, missing = _expand(inputs, _TEXT_SUFFIXES | PAGE_SUFFIXES)
         suffix = _FORMAT_SUFFIX[target or _Kind.JSON]
         tasks = _guarded(found, [_mirrored(i, directory, suffix) for i in found], directory)
         job = _Job("parse", to=target, force=force, encoding=encoding)

@@ -17,6 +17,7 @@ from lawgov._formats.atomic import OutputExistsError, atomic_open
 from lawgov._formats.json import MAX_INPUT_BYTES
 from lawgov._model import Report
 from lawgov._parse.encoding import decode_text
+from lawgov._parse.html_decode import PAGE_SUFFIXES, looks_like_page  # published pages
 
 _T = TypeVar("_T")
 
@@ -65,6 +66,8 @@ _FORMAT_SUFFIX = {
 def _kind_of(path: str, data: bytes | None = None) -> _Kind:
     """The kind of a file, by suffix; content decides for ``-`` and unknown suffixes."""
     suffix = Path(path).suffix.lower()
+    if suffix in PAGE_SUFFIXES:  # published pages: text, read by parse_html (see _load)
+        return _Kind.TEXT
     if suffix == ".jsonl":
         return _Kind.JSONL
     if suffix == ".txt":
@@ -75,6 +78,8 @@ def _kind_of(path: str, data: bytes | None = None) -> _Kind:
         if data is not None:
             return _Kind.COLLECTION if _corpus.is_collection(data) else _Kind.XML
         return _Kind.COLLECTION if _corpus.is_collection_file(path) else _Kind.XML
+    if data is not None and looks_like_page(data):  # a published page on stdin
+        return _Kind.TEXT
     if data is not None:
         head = data.lstrip()[:1]
         if head == b"<" or head.startswith(b"\xef\xbb\xbf<"):
@@ -98,6 +103,11 @@ def _load(data: bytes, kind: _Kind, *, source: str, encoding: str | None = None)
     if kind is _Kind.XML:
         return lawgov.from_xml(data, source=source)
     if kind is _Kind.TEXT:
+        # --- published pages: an .html/.htm/.shtml file, or bytes that start as HTML ---
+        if Path(source).suffix.lower() in PAGE_SUFFIXES or looks_like_page(data):
+            page = decode_text(data, encoding=encoding, source=source) if encoding else data
+            return lawgov.parse_html(page, source=source)
+        # --- end published pages ---
         text = decode_text(data, encoding=encoding, source=source)
         return lawgov.parse_text(text, source=source)
     raise click.UsageError(f"{source}: a corpus ({kind.value}) holds many reports, not one")
