@@ -16,12 +16,13 @@ over a line or a page break. :func:`pdf_text` gives the text parser what it read
 
 A PDF without text (a scan) or with text the fonts cannot map to Unicode, an encrypted PDF the
 empty password does not open, and anything over a limit are a :class:`~lawgov.ParseError`;
-whatever pdfminer raises on a damaged file becomes one too.
+whatever pdfminer raises on a damaged file becomes one too. Needs the ``pdf`` extra (pdfminer.six).
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 import time
@@ -32,6 +33,11 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
 import attrs
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LAParams, LTContainer, LTImage, LTTextContainer, LTTextLine
+from pdfminer.lzw import LZWDecoder
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
 
 from lawgov._errors import ParseError
 from lawgov._json import MAX_INPUT_BYTES
@@ -56,7 +62,6 @@ MAX_CHARACTERS: Final = 4_000_000
 #: Seconds extraction may take (pdfminer reads a typical report page in milliseconds).
 MAX_SECONDS: Final = 60.0
 
-_INSTALL = "install the PDF reader: pip install 'lawgov[pdf]'"
 _CHUNK = 1 << 20
 # A stream's data starts after the keyword and its end of line ("endstream" is not a start).
 _STREAM_START = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
@@ -136,8 +141,6 @@ def _zlib_size(data: bytes, start: int, budget: int) -> int:
 
 def _lzw_size(data: bytes, start: int, budget: int) -> int:
     """How many bytes the LZW stream at ``start`` decodes to, counting past ``budget`` never."""
-    from pdfminer.lzw import LZWDecoder
-
     total = 0
     try:
         for chunk in LZWDecoder(io.BytesIO(data[start:])).run():
@@ -196,17 +199,7 @@ class _Limits:
 # --- extraction ---------------------------------------------------------------------------------
 
 
-def _import_pdfminer() -> Any:
-    try:
-        import pdfminer  # noqa: F401
-    except ImportError:
-        raise ParseError(f"reading PDF files needs pdfminer.six; {_INSTALL}") from None
-    return pdfminer
-
-
 def _layout_lines(layout: Any, page: int) -> Iterator[PdfLine]:
-    from pdfminer.layout import LTTextContainer, LTTextLine
-
     stack = [layout]
     while stack:
         item = stack.pop()
@@ -219,8 +212,6 @@ def _layout_lines(layout: Any, page: int) -> Iterator[PdfLine]:
 
 
 def _has_images(layout: Any) -> bool:
-    from pdfminer.layout import LTContainer, LTImage
-
     stack = [layout]
     while stack:
         item = stack.pop()
@@ -237,7 +228,7 @@ def _same_row(a: PdfLine, b: PdfLine) -> bool:
 
 
 def _reading_order(lines: list[PdfLine]) -> list[PdfLine]:
-    """Lines top to bottom; pieces of one printed row (a date, then a source) joined left to right."""
+    """Lines top to bottom; the pieces of one printed row joined left to right."""
     lines.sort(key=lambda line: (-line.top, line.x0))
     rows: list[PdfLine] = []
     for line in lines:
@@ -263,7 +254,6 @@ def pdf_lines(data: bytes, *, source: str | None = None) -> list[PdfLine]:
         ParseError: The PDF is over a limit, encrypted, damaged, a scan (images, no text), has
             text that cannot be mapped to Unicode, or pdfminer.six is not installed.
     """
-    _import_pdfminer()
     if len(data) > MAX_INPUT_BYTES:
         raise ParseError(f"the PDF exceeds {MAX_INPUT_BYTES} bytes", source=source)
     check_streams(data, source=source)
@@ -304,10 +294,6 @@ def pdf_lines(data: bytes, *, source: str | None = None) -> list[PdfLine]:
 
 def _extract(data: bytes, limits: _Limits) -> tuple[list[PdfLine], int, bool]:
     """pdfminer's layout analysis, page by page, counting glyphs and time as it goes."""
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
 
     class Device(PDFPageAggregator):
         def render_char(self, *args: Any, **kwargs: Any) -> float:
@@ -390,11 +376,13 @@ def _frame(lines: Sequence[PdfLine]) -> _Frame:
     right = max(line.x1 for line in lines)
     size = statistics.median(line.size for line in lines)
     gaps = [
-        a.bottom - b.top for a, b in zip(lines, lines[1:]) if a.page == b.page and a.bottom > b.top
+        a.bottom - b.top
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and a.bottom > b.top
     ]
     gap = statistics.median(gaps) if gaps else size
     # A layout with first-line indents: most lines after a short line start indented.
-    after_short = [b for a, b in zip(lines, lines[1:]) if a.x1 < right - 2 * size]
+    after_short = [b for a, b in itertools.pairwise(lines) if a.x1 < right - 2 * size]
     indented = sum(1 for b in after_short if b.x0 > left + size / 2) * 2 > len(after_short)
     return _Frame(left, right, size, gap, indented)
 
@@ -432,7 +420,7 @@ def rejoin(lines: Sequence[PdfLine]) -> list[str]:
         return []
     frame = _frame(lines)
     paragraphs: list[str] = [lines[0].text.strip()]
-    for a, b in zip(lines, lines[1:]):
+    for a, b in itertools.pairwise(lines):
         if _continues(a, b, frame):
             paragraphs[-1] = _joined(paragraphs[-1], b.text)
         else:
