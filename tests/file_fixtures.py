@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
@@ -237,25 +236,31 @@ def _heading_level(line: str) -> int | None:
     return None
 
 
+def _cells(line: str) -> list[str] | None:
+    """The cells of a ``| a | b |`` line (the text fixtures' form of a table row), else None."""
+    if not (line.startswith("|") and line.endswith("|")) or len(line) < 3:
+        return None
+    return [cell.strip() for cell in line[1:-1].split("|")]
+
+
 def docx_twin(
     text: str,
     *,
     styles: bool,
-    table_after: str | None = None,
-    table_rows: Sequence[Sequence[str]] = (),
+    numbered: bool = False,
     comment: bool = True,
     header: str = "法治政府建设年度报告",
     footer: str = "第 1 页",
 ) -> bytes:
-    """Write ``text`` as a .docx, one paragraph per line.
+    """Write ``text`` as a .docx, one paragraph per line, ``| a | b |`` lines as a real table.
 
     Args:
         text: A report text.
         styles: Give headings Word's Heading 1-4 styles (and the title the Title style);
             otherwise every paragraph is Normal and only the text says what is a heading.
-        table_after: Insert a table after the first paragraph with this text.
-        table_rows: The table's rows (cells), read back as one paragraph per row.
-        comment: Attach a reviewer's comment (not body text) to the first body paragraph.
+        numbered: With ``styles``, leave the heading markers (一、, （一）) out of the text, as
+            a document whose headings Word numbers (the reader must put them back).
+        comment: Attach a reviewer's comment (not body text) to the first long paragraph.
         header: The page header (not body text).
         footer: The page footer (not body text).
     """
@@ -267,25 +272,37 @@ def docx_twin(
     section.footer.paragraphs[0].text = footer
     titled = False
     commented = not comment
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if rows:
+            table = document.add_table(rows=len(rows), cols=max(map(len, rows)))
+            for row, cells in zip(table.rows, rows, strict=True):
+                for cell, value in zip(row.cells, cells, strict=False):
+                    cell.text = value
+            rows.clear()
+
     for raw in text.splitlines():
         line = raw.strip()
+        cells = _cells(line)
+        if cells is not None:
+            rows.append(cells)
+            continue
+        flush()
         if not line:
             continue
         if styles and not titled and _is_title(line):
             titled = True
             document.add_paragraph(line, style="Title")
         elif styles and (level := _heading_level(line)) is not None:
-            document.add_heading(line, level=level)
+            shown = _HEADING.sub("", line) if numbered else line
+            document.add_heading(shown, level=level)
         else:
             paragraph = document.add_paragraph(line)
             if not commented and len(line) > 40:
                 document.add_comment(paragraph.runs, text="请核实数据。", author="审核人")
                 commented = True
-        if table_after is not None and line == table_after:
-            table = document.add_table(rows=len(table_rows), cols=max(map(len, table_rows)))
-            for row, cells in zip(table.rows, table_rows, strict=True):
-                for cell, value in zip(row.cells, cells, strict=False):
-                    cell.text = value
+    flush()
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -10,6 +10,7 @@ from lawgov._convert import FORMAT_VERSION, from_dict, to_dict
 from lawgov._corpus import iter_reports, write_reports
 from lawgov._diff import Difference, diff
 from lawgov._errors import FormatError, LawgovError, ParseError, Problem, ValidationError
+from lawgov._files import parse_file, parse_file_result
 from lawgov._io import read, write
 from lawgov._json import from_json, to_json
 from lawgov._model import (
@@ -73,6 +74,8 @@ __all__ = [
     "iter_reports",
     "json_schema",
     "parse",
+    "parse_file",
+    "parse_file_result",
     "parse_text",
     "read",
     "register_cattrs_hooks",

@@ -40,9 +40,8 @@ import attrs
 import click
 
 import lawgov
-from lawgov import _corpus
+from lawgov import _corpus, _files
 from lawgov._atomic import OutputExistsError, atomic_open
-from lawgov._encoding import decode_text
 from lawgov._errors import LawgovError, ValidationError
 from lawgov._json import MAX_INPUT_BYTES
 from lawgov._model import Measure, Metric, Report, Section
@@ -56,6 +55,9 @@ EXIT_INTERRUPTED = 130
 
 _REPORT_SUFFIXES = frozenset({".json", ".xml"})
 _TEXT_SUFFIXES = frozenset({".txt"})
+# --- report files (issue 14): PDF, Word, HTML, and the formats refused with advice ---
+_PARSE_SUFFIXES = _TEXT_SUFFIXES | _files.FILE_SUFFIXES
+# --- end report files
 _CORPUS_SUFFIXES = frozenset({".jsonl"})
 
 # Files handed to one worker at a time: large enough that inter-process traffic is a small share of
@@ -98,7 +100,7 @@ def _kind_of(path: str, data: bytes | None = None) -> _Kind:
     suffix = Path(path).suffix.lower()
     if suffix == ".jsonl":
         return _Kind.JSONL
-    if suffix == ".txt":
+    if suffix == ".txt" or suffix in _files.FILE_SUFFIXES:  # report files are read as text
         return _Kind.TEXT
     if suffix == ".json":
         return _Kind.JSON
@@ -129,8 +131,9 @@ def _load(data: bytes, kind: _Kind, *, source: str, encoding: str | None = None)
     if kind is _Kind.XML:
         return lawgov.from_xml(data, source=source)
     if kind is _Kind.TEXT:
-        text = decode_text(data, encoding=encoding, source=source)
-        return lawgov.parse_text(text, source=source)
+        # Text, PDF, Word or HTML, told apart by content, then by the suffix (issue 14).
+        suffix = "" if source == "<stdin>" else Path(source).suffix
+        return _files.parse_bytes(data, source=source, suffix=suffix, encoding=encoding)
     raise click.UsageError(f"{source}: a corpus ({kind.value}) holds many reports, not one")
 
 
@@ -688,10 +691,11 @@ Examples:
   lawgov parse report.txt                  # JSON on stdout
   lawgov parse report.txt -o report.xml    # format from the suffix
   lawgov parse gbk-report.txt --encoding gb18030 --to xml
-  lawgov parse scraped/ -o parsed/ -j 4    # mirror a tree of .txt files
+  lawgov parse scraped/ -o parsed/ -j 4    # mirror a tree of .txt, .pdf, .docx, .html files
+  lawgov parse attachment.pdf              # PDF needs: pip install 'lawgov[pdf]'
 """
 )
-@click.argument("inputs", nargs=-1, required=True, metavar="REPORT.txt...")
+@click.argument("inputs", nargs=-1, required=True, metavar="REPORT...")
 @click.option(
     "-o",
     "--output",
@@ -714,14 +718,16 @@ def parse(
     jobs: int | None,
     quiet: bool,
 ) -> None:
-    """Parse raw report text (a scraped page) into a report.
+    """Parse raw report text (a scraped page), or a PDF, Word or HTML file, into a report.
 
     Text files may be UTF-8, UTF-16 or GB18030/GBK; the encoding is detected unless given.
+    PDF (.pdf) and Word (.docx) files are told apart by their content; old .doc, .wps and .ofd
+    files, and scanned PDFs, are refused with what to do instead.
     """
     target = _Kind(to) if to else None
     if _batch_requested(inputs, output):
         directory = _output_directory(output)
-        found, missing = _expand(inputs, _TEXT_SUFFIXES)
+        found, missing = _expand(inputs, _PARSE_SUFFIXES)
         suffix = _FORMAT_SUFFIX[target or _Kind.JSON]
         tasks = _guarded(found, [_mirrored(i, directory, suffix) for i in found], directory)
         job = _Job("parse", to=target, force=force, encoding=encoding)
