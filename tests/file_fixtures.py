@@ -306,3 +306,69 @@ def docx_twin(
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+# --- hand-made Word packages: the parts a test needs, nothing else ------------------------------
+
+W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/officeDocument"/></Relationships>'
+)
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>'
+)
+
+
+def paragraph_xml(
+    text: str, *, style: str | None = None, num: tuple[int, int] | None = None
+) -> str:
+    """One ``w:p`` with ``text`` (XML-escaped), a style id and a (numId, ilvl) list number."""
+    from xml.sax.saxutils import escape
+
+    properties = ""
+    if style is not None:
+        properties += f'<w:pStyle w:val="{style}"/>'
+    if num is not None:
+        properties += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+    ppr = f"<w:pPr>{properties}</w:pPr>" if properties else ""
+    return f"<w:p>{ppr}<w:r><w:t>{escape(text)}</w:t></w:r></w:p>"
+
+
+def minimal_docx(
+    body: str,
+    *,
+    styles: str | None = None,
+    numbering: str | None = None,
+    document_rels: str | None = None,
+    members: dict[str, bytes] | None = None,
+    prologue: str = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+) -> bytes:
+    """A .docx whose body is ``body`` (``w:p``/``w:tbl`` elements), with optional parts."""
+    import zipfile
+
+    document = (
+        f'{prologue}<w:document xmlns:w="{W_NAMESPACE}" xmlns:r="{R_NAMESPACE}">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _PACKAGE_RELS)
+        archive.writestr("word/document.xml", document)
+        if styles is not None:
+            archive.writestr("word/styles.xml", styles)
+        if numbering is not None:
+            archive.writestr("word/numbering.xml", numbering)
+        if document_rels is not None:
+            archive.writestr("word/_rels/document.xml.rels", document_rels)
+        for name, data in (members or {}).items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
