@@ -293,6 +293,8 @@ class _Numbering:
         for deeper in range(level + 1, 9):
             counters[deeper] = 0
         text = levels[level].text
+        if levels[level].format in ("bullet", "none"):
+            return ""  # a bullet is not a number the parser reads; the item stays as written
 
         def number(match: re.Match[str]) -> str:
             index = int(match[1]) - 1
