@@ -23,8 +23,10 @@ is then read with a cap. A bad or hostile file is a :class:`~lawgov.ParseError`.
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any, Final
 
@@ -61,6 +63,17 @@ _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT = re.compile(r"/officeDocument$")
 _REFUSED = (b"<!DOCTYPE", b"<!ENTITY", b"<!ELEMENT", b"<!ATTLIST")
 _MAIN = "word/document.xml"
+# What zipfile raises on a damaged, encrypted or oddly compressed archive or member.
+ZIP_ERRORS: Final = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    ValueError,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,  # an encrypted member
+)
 
 
 def _w(name: str) -> str:
@@ -87,7 +100,7 @@ def is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return _MAIN in archive.NameToInfo
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+    except ZIP_ERRORS:
         return False
 
 
@@ -99,7 +112,7 @@ def _open(data: bytes, source: str | None) -> zipfile.ZipFile:
         raise ParseError(f"the .docx exceeds {MAX_INPUT_BYTES} bytes", source=source)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as error:
+    except ZIP_ERRORS as error:
         raise ParseError(f"not a readable .docx (zip) file: {error}", source=source) from None
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
@@ -134,7 +147,7 @@ def _member(archive: zipfile.ZipFile, name: str, source: str | None) -> bytes | 
     try:
         with archive.open(info) as handle:
             data = handle.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as error:
+    except ZIP_ERRORS as error:
         # Encrypted members, unknown compression, a CRC or size that does not match.
         raise ParseError(f"cannot unpack {name} from the .docx: {error}", source=source) from None
     if len(data) > MAX_PART_BYTES:

@@ -74,7 +74,7 @@ def _zip_kind(data: bytes) -> str:
         return "docx"
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+    except _docx.ZIP_ERRORS:
         return "zip"
     return "ofd" if "OFD.xml" in names else "zip"
 
