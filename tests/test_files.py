@@ -270,3 +270,14 @@ def test_lawgov_parse_reads_one_pdf_to_stdout(tmp_path: Path, text: str, pdf: by
     result = run("parse", _write(tmp_path, "r.pdf", pdf))
     assert result.exit_code == 0
     assert lawgov.from_json(result.stdout) == lawgov.parse_text(text)
+
+
+def test_the_file_benchmark_runs_quickly_for_ci() -> None:
+    import subprocess
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_files.py"
+    out = subprocess.run(
+        [sys.executable, str(script), "--quick"], capture_output=True, text=True, check=True
+    )
+    rows = {line.split()[0] for line in out.stdout.splitlines()[2:]}
+    assert rows == {"txt", "pdf", "docx"}
