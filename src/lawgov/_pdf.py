@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import re
 import statistics
 import time
@@ -83,6 +84,11 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$"
 )
+# pdfminer logs every repair it makes to a damaged file; with no handler configured Python would
+# print them to stderr. The repairs are not the caller's concern: an application that configures
+# logging still receives them.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
 # Lines at each end of a page where page numbers and running headers and footers sit.
 _EDGE_LINES = 2
 
