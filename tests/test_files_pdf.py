@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -318,6 +319,35 @@ def test_too_many_characters_are_refused_while_extracting(monkeypatch: pytest.Mo
     monkeypatch.setattr(_pdf, "MAX_CHARACTERS", 300)
     with pytest.raises(lawgov.ParseError, match="over 300 characters"):
         _pdf.pdf_text(ff.pdf_twin(ff.fixture_text(ff.TWINS[0])).data)
+
+
+def test_too_many_characters_on_one_page_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_pdf, "MAX_PAGE_CHARACTERS", 100)
+    with pytest.raises(lawgov.ParseError, match="a page of the PDF holds over 100"):
+        _pdf.pdf_text(ff.pdf_twin(ff.fixture_text(ff.TWINS[0])).data)
+
+
+_TOKENS = [b"stream\n", b"/LZWDecode stream\n", b"stream\nx\x9c"]
+
+
+@pytest.mark.parametrize("token", _TOKENS)
+def test_a_file_of_stream_keywords_is_refused_in_bounded_time(token: bytes) -> None:
+    data = b"%PDF-1.4\n" + token * (1_000_000 // len(token))
+    started = time.perf_counter()
+    with pytest.raises(lawgov.ParseError):
+        _pdf.pdf_text(data)
+    assert time.perf_counter() - started < 30
+
+
+@pytest.mark.parametrize("token", _TOKENS)
+def test_scanning_stream_keywords_grows_linearly(
+    token: bytes, growth: Callable[..., float]
+) -> None:
+    # Each keyword starts a scan; none may cost more than the bytes it reads.
+    def run(count: int) -> None:
+        _pdf.check_streams(b"%PDF-1.4\n" + token * count, _pdf._Limits(None))
+
+    assert growth(run, 10_000, 80_000) < 20
 
 
 def test_the_time_limit_is_enforced_while_extracting(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -47,8 +47,11 @@ __all__ = [
     "MAX_CHARACTERS",
     "MAX_DECOMPRESSED_BYTES",
     "MAX_PAGES",
+    "MAX_PAGE_CHARACTERS",
     "MAX_SECONDS",
     "PdfLine",
+    "check_streams",
+    "drop_page_furniture",
     "pdf_lines",
     "pdf_text",
     "rejoin",
@@ -60,6 +63,8 @@ MAX_PAGES: Final = 2000
 MAX_DECOMPRESSED_BYTES: Final = 256 * 1024 * 1024
 #: Characters of text at most (a report is tens of thousands).
 MAX_CHARACTERS: Final = 4_000_000
+#: Characters one page may hold (a dense page of small type holds about 5,000).
+MAX_PAGE_CHARACTERS: Final = 20_000
 #: Seconds extraction may take (pdfminer reads a typical report page in milliseconds).
 MAX_SECONDS: Final = 60.0
 
@@ -122,62 +127,62 @@ class PdfLine:
 # --- limits enforced before and during extraction --------------------------------------------
 
 
-def _zlib_size(data: bytes, start: int, budget: int) -> int:
-    """How many bytes the zlib stream at ``start`` inflates to, counting past ``budget`` never."""
+def _zlib_size(data: memoryview, start: int, budget: int, limits: _Limits) -> int:
+    """How many bytes the zlib stream at ``start`` inflates to, counting past ``budget`` never.
+
+    Reads ``data`` through a memoryview, so a stream that is not zlib costs a few bytes' work,
+    and one that is costs its own compressed bytes, not a copy of the rest of the file.
+    """
     inflater = zlib.decompressobj()
     total = 0
     position = start
+    # A small first piece: zlib's cost per call grows with the input handed to it, even when
+    # the first two bytes already say the data is not zlib (most stream keywords in a bomb).
+    step = 512
     try:
         while position < len(data) and not inflater.eof:
-            chunk = inflater.decompress(data[position : position + _CHUNK], budget + 1 - total)
-            total += len(chunk)
+            pending: bytes | memoryview = data[position : position + step]
+            position += step
+            step = min(step * 8, _CHUNK)
+            while pending and total <= budget:
+                total += len(inflater.decompress(pending, budget + 1 - total))
+                pending = inflater.unconsumed_tail  # left over when the output was capped
+                limits.check_time()
             if total > budget:
                 return total
-            if inflater.unconsumed_tail:
-                # Output was capped: keep inflating the same input.
-                while inflater.unconsumed_tail and total <= budget:
-                    total += len(inflater.decompress(inflater.unconsumed_tail, budget + 1 - total))
-                if total > budget:
-                    return total
-            position += _CHUNK
     except zlib.error:
         return total
     return total
 
 
-def _lzw_size(data: bytes, start: int, budget: int) -> int:
+class _View:
+    """A read-only file over a memoryview (LZWDecoder reads its input byte by byte)."""
+
+    def __init__(self, data: memoryview, start: int) -> None:
+        self._data = data
+        self._position = start
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self._data) if size < 0 else self._position + size
+        chunk = bytes(self._data[self._position : end])
+        self._position += len(chunk)
+        return chunk
+
+
+def _lzw_size(data: memoryview, start: int, budget: int, limits: _Limits) -> int:
     """How many bytes the LZW stream at ``start`` decodes to, counting past ``budget`` never."""
     total = 0
     try:
-        for chunk in LZWDecoder(io.BytesIO(data[start:])).run():
+        for chunk in LZWDecoder(_View(data, start)).run():  # type: ignore[arg-type]
             total += len(chunk)
             if total > budget:
                 break
+            limits.check_time()
+    except ParseError:
+        raise
     except Exception:  # a damaged stream decodes to what it decodes to, and stops
         return total
     return total
-
-
-def check_streams(data: bytes, *, source: str | None) -> None:
-    """Refuse a PDF whose compressed streams inflate beyond :data:`MAX_DECOMPRESSED_BYTES`.
-
-    Every stream is inflated once here, in bounded chunks and counting only, from its start to
-    the end of its compressed data (not to its ``endstream``, which a forged length may hide),
-    so a bomb costs this scan at most the budget's time and one chunk of memory.
-    """
-    budget = MAX_DECOMPRESSED_BYTES
-    for match in _STREAM_START.finditer(data):
-        start = match.end()
-        size = _zlib_size(data, start, budget)
-        if size == 0 and _LZW.search(data, max(0, match.start() - 512), match.start()):
-            size = _lzw_size(data, start, budget)
-        budget -= size
-        if budget < 0:
-            raise ParseError(
-                f"the PDF's compressed streams inflate beyond {MAX_DECOMPRESSED_BYTES} bytes "
-                "(a decompression bomb?); refused",
-                source=source,
-            )
 
 
 class _Limits:
@@ -186,12 +191,19 @@ class _Limits:
     def __init__(self, source: str | None) -> None:
         self.source = source
         self.characters = 0
+        self.on_page = 0
         self.deadline = time.monotonic() + MAX_SECONDS
 
-    def count(self, characters: int = 1) -> None:
-        self.characters += characters
+    def count(self) -> None:
+        self.characters += 1
+        self.on_page += 1
         if self.characters > MAX_CHARACTERS:
             raise ParseError(f"the PDF holds over {MAX_CHARACTERS} characters", source=self.source)
+        if self.on_page > MAX_PAGE_CHARACTERS:
+            # Layout analysis grows faster than linearly in a page's glyphs: bound them.
+            raise ParseError(
+                f"a page of the PDF holds over {MAX_PAGE_CHARACTERS} characters", source=self.source
+            )
         if self.characters % 512 == 0:
             self.check_time()
 
@@ -199,6 +211,30 @@ class _Limits:
         if time.monotonic() > self.deadline:
             raise ParseError(
                 f"reading the PDF took over {MAX_SECONDS:.0f} seconds; refused", source=self.source
+            )
+
+
+def check_streams(data: bytes, limits: _Limits) -> None:
+    """Refuse a PDF whose compressed streams inflate beyond :data:`MAX_DECOMPRESSED_BYTES`.
+
+    Every stream is inflated once here, in bounded chunks and counting only, from its start to
+    the end of its compressed data (not to its ``endstream``, which a forged length may hide).
+    Every byte counted comes off one budget, and the time limit runs from here, so neither many
+    streams nor one bomb can cost more than the budget's work and one chunk of memory.
+    """
+    budget = MAX_DECOMPRESSED_BYTES
+    view = memoryview(data)
+    for match in _STREAM_START.finditer(data):
+        start = match.end()
+        size = _zlib_size(view, start, budget, limits)
+        if size == 0 and _LZW.search(data, max(0, match.start() - 512), match.start()):
+            size = _lzw_size(view, start, budget, limits)
+        budget -= size
+        if budget < 0:
+            raise ParseError(
+                f"the PDF's compressed streams inflate beyond {MAX_DECOMPRESSED_BYTES} bytes "
+                "(a decompression bomb?); refused",
+                source=limits.source,
             )
 
 
@@ -262,8 +298,8 @@ def pdf_lines(data: bytes, *, source: str | None = None) -> list[PdfLine]:
     """
     if len(data) > MAX_INPUT_BYTES:
         raise ParseError(f"the PDF exceeds {MAX_INPUT_BYTES} bytes", source=source)
-    check_streams(data, source=source)
     limits = _Limits(source)
+    check_streams(data, limits)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -307,7 +343,9 @@ def _extract(data: bytes, limits: _Limits) -> tuple[list[PdfLine], int, bool]:
             return super().render_char(*args, **kwargs)
 
     manager = PDFResourceManager(caching=True)
-    device = Device(manager, laparams=LAParams(detect_vertical=False))
+    # boxes_flow=None: no hierarchical grouping of text boxes (quadratic in boxes); the lines are
+    # put in reading order here instead.
+    device = Device(manager, laparams=LAParams(detect_vertical=False, boxes_flow=None))
     interpreter = PDFPageInterpreter(manager, device)
     lines: list[PdfLine] = []
     images = False
@@ -316,6 +354,7 @@ def _extract(data: bytes, limits: _Limits) -> tuple[list[PdfLine], int, bool]:
         if index >= MAX_PAGES:
             raise ParseError(f"the PDF has over {MAX_PAGES} pages", source=limits.source)
         limits.check_time()
+        limits.on_page = 0
         interpreter.process_page(page)
         layout = device.get_result()
         found = list(_layout_lines(layout, index))
