@@ -107,6 +107,7 @@ def test_the_content_decides_over_the_suffix(
         ("bundle.zip", b"", r"zip archive that is not a Word"),
         ("fake.pdf", "不是PDF文件的正文。".encode(), r"named \.pdf but not a PDF"),
         ("fake.docx", "不是Word文件的正文。".encode(), r"named \.docx but not a Word"),
+        ("other.wps", bytes(range(256)) * 4, r"named \.wps but neither that format nor"),
     ],
 )
 def test_formats_lawgov_does_not_read_are_refused_with_what_to_do(
@@ -128,6 +129,11 @@ def _zip(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def test_a_text_file_named_doc_is_read_as_text(tmp_path: Path, text: str) -> None:
+    path = _write(tmp_path, "renamed.doc", text.encode("gb18030"))
+    assert lawgov.parse_file(path) == lawgov.parse_text(text)
 
 
 def test_a_missing_pdf_extra_says_which_extra_to_install(

@@ -116,8 +116,6 @@ def _refusal(kind: str, suffix: str) -> str | None:
         return "named .pdf but not a PDF (no %PDF- header)"
     if suffix == ".docx" and kind != "docx":
         return "named .docx but not a Word document (no zip with word/document.xml)"
-    if suffix in (".doc", ".wps", ".ofd") and kind == "text":
-        return f"named {suffix} but neither that format nor readable text"
     return None
 
 
@@ -172,6 +170,14 @@ def _read(
         text = _pdf_text(data, source)
     elif kind == "docx":
         text = _docx.docx_text(data, source=source)
+    elif suffix in (".doc", ".wps", ".ofd"):
+        # Content first: a renamed text file is read; anything else names the format it lacks.
+        try:
+            text = decode_text(data, encoding=encoding, source=source)
+        except ParseError:
+            raise ParseError(
+                f"named {suffix} but neither that format nor readable text", source=source
+            ) from None
     else:
         text = decode_text(data, encoding=encoding, source=source)
     if rich:
