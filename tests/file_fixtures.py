@@ -199,14 +199,31 @@ def scanned_pdf() -> bytes:
     return buffer.getvalue()
 
 
-def encrypted_pdf(text: str, *, user_password: str = "secret") -> bytes:
-    """A PDF of ``text``'s first lines encrypted with ``user_password`` ("" opens freely)."""
+def encrypted_pdf(text: str, *, user_password: str = "secret", algorithm: str = "AES-128") -> bytes:
+    """The PDF twin of ``text`` encrypted by pypdf (``user_password=""``: opens freely)."""
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf_twin(text).data))
+    writer = pypdf.PdfWriter(clone_from=reader)
+    writer.encrypt(user_password=user_password, owner_password="owner-only", algorithm=algorithm)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def garbled_font_pdf(text: str) -> bytes:
+    """A PDF whose CJK font cannot be mapped to Unicode: text the reader must refuse.
+
+    reportlab's own encryption leaves the strings inside the CID font's inline dictionaries
+    (``/Registry (Adobe)``, ``/Ordering (GB1)``) unencrypted, so a reader that decrypts them,
+    as it must, gets nonsense for the font's character collection, and its glyphs stay codes.
+    """
     from reportlab.lib import pdfencrypt
     from reportlab.pdfgen import canvas
 
     _register_font()
     buffer = io.BytesIO()
-    lock = pdfencrypt.StandardEncryption(user_password, ownerPassword="owner-only", strength=128)
+    lock = pdfencrypt.StandardEncryption("", ownerPassword="owner-only", strength=128)
     pdf = canvas.Canvas(buffer, pagesize=_PAGE, invariant=True, encrypt=lock)
     y = _PAGE[1] - _MARGIN
     for line, x, size, _ in _layout(text)[:25]:

@@ -204,21 +204,26 @@ def test_a_scanned_pdf_is_refused_as_needing_ocr(tmp_path: Path) -> None:
     assert str(path) in str(caught.value)
 
 
-def test_an_encrypted_pdf_is_refused(tmp_path: Path) -> None:
-    path = _write(tmp_path, "locked.pdf", ff.encrypted_pdf(ff.fixture_text(ff.TWINS[0])))
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_an_encrypted_pdf_is_refused(tmp_path: Path, algorithm: str) -> None:
+    data = ff.encrypted_pdf(ff.fixture_text(ff.TWINS[0]), algorithm=algorithm)
+    path = _write(tmp_path, "locked.pdf", data)
     with pytest.raises(lawgov.ParseError, match="encrypted") as caught:
         lawgov.parse_file(path)
     assert str(path) in str(caught.value)
 
 
-def test_a_pdf_the_empty_password_opens_is_refused_as_unmapped_never_mojibake() -> None:
-    # pdfminer opens it, but leaves the strings nested inside reportlab's font dictionaries
-    # encrypted, so the CJK font's character collection is unknown and its glyphs stay
-    # (cid:NN) codes: refused as unmapped rather than returned as nonsense (see docs/parsing.md).
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_a_pdf_the_empty_password_opens_is_read(tmp_path: Path, algorithm: str) -> None:
+    # Owner-password-only PDFs (printing or copying restricted) are common among attachments.
     text = ff.fixture_text(ff.TWINS[0])
-    data = ff.encrypted_pdf(text, user_password="")
+    path = _write(tmp_path, "r.pdf", ff.encrypted_pdf(text, user_password="", algorithm=algorithm))
+    assert lawgov.diff(lawgov.parse_text(text), lawgov.parse_file(path)) == []
+
+
+def test_glyphs_the_fonts_cannot_map_are_refused_never_mojibake() -> None:
     with pytest.raises(lawgov.ParseError, match=r"\(cid:NN\)"):
-        _pdf.pdf_text(data)
+        _pdf.pdf_text(ff.garbled_font_pdf(ff.fixture_text(ff.TWINS[0])))
 
 
 # --- hostile files: bounded, always a LawgovError ----------------------------------------------
