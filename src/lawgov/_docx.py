@@ -34,10 +34,10 @@ import attrs
 from lxml import etree
 
 from lawgov._errors import ParseError
-from lawgov._json import MAX_INPUT_BYTES
+from lawgov._formats.json import MAX_INPUT_BYTES
 
 # The parser's own markers and numerals: a Word number reads back as the parser writes it.
-from lawgov._parse import _HEADING_MARKERS, _chinese_ordinal
+from lawgov._parse.pipeline import _HEADING_MARKERS, _chinese_ordinal
 
 __all__ = [
     "MAX_MEMBERS",

@@ -28,14 +28,15 @@ import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from lawgov import _docx
-from lawgov._encoding import decode_text
 from lawgov._errors import ParseError
-from lawgov._json import MAX_INPUT_BYTES
+from lawgov._formats.json import MAX_INPUT_BYTES
 from lawgov._model import Report
-from lawgov._parse import ParseResult, parse, parse_text
+from lawgov._parse.encoding import decode_text
+
+if TYPE_CHECKING:
+    from lawgov._parse.pipeline import ParseResult
 
 __all__ = ["FILE_SUFFIXES", "HTML_SUFFIXES", "parse_bytes", "parse_file", "parse_file_result"]
 
@@ -70,12 +71,14 @@ def _kind(data: bytes, suffix: str) -> str:
 
 
 def _zip_kind(data: bytes) -> str:
-    if _docx.is_docx(data):
-        return "docx"
+    # Only the central directory is read here: nothing is inflated.
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except _docx.ZIP_ERRORS:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.NameToInfo)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         return "zip"
+    if "word/document.xml" in names:
+        return "docx"
     return "ofd" if "OFD.xml" in names else "zip"
 
 
@@ -166,6 +169,10 @@ def _read(
         if reader is not None:
             return reader(data, source=source, url=url)
         # No HTML reader: the text parser strips markup itself (as it always has).
+    # The readers and the parser load on first use, so the CLI starts without them.
+    from lawgov import _docx  # noqa: PLC0415
+    from lawgov._parse.pipeline import parse, parse_text  # noqa: PLC0415
+
     if kind == "pdf":
         text = _pdf_text(data, source)
     elif kind == "docx":

@@ -41,7 +41,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
 from lawgov._errors import ParseError
-from lawgov._json import MAX_INPUT_BYTES
+from lawgov._formats.json import MAX_INPUT_BYTES
 
 __all__ = [
     "MAX_CHARACTERS",

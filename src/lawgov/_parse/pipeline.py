@@ -1,17 +1,23 @@
-"""The text parser: raw scraped report text in, a valid :class:`~lawgov.Report` out.
+"""The text parser: raw scraped report text in, a valid [Report][lawgov.Report] out.
 
-This module owns the pipeline and its public entry points, :func:`parse_text` and the richer
-:func:`parse`. Each stage is small and states what it guarantees to the next:
+This module owns the pipeline and its public entry points, [parse_text][lawgov.parse_text] and
+the richer [parse][lawgov.parse]. The stages run in one line, each stating what it guarantees to
+the next:
 
-1. clean (:mod:`lawgov._clean`): simplified script, no pinyin, markup or mojibake, full-width
-   punctuation in Chinese context;
-2. header (:mod:`lawgov._header`): title once, 来源/date/views, disclosure block, chrome gone;
-3. structure (:mod:`lawgov._structure`): a plain tree of sections, paragraphs and measures;
-4. facts: metrics, citations and delegated powers found in each holder's own text, identical
+1. clean (``clean``): simplified script, no pinyin, markup or mojibake, full-width punctuation in
+   Chinese context;
+2. header (``header``): title once, 来源/date/views, disclosure block, chrome gone;
+3. identity, the year (``identity``): the year reported on, from the title, the body's first
+   years or the publication date (the structure needs it to tell next year's plan section);
+4. structure (``structure``): a plain tree of sections, paragraphs and measures, and the
+   signature;
+5. identity, the issuer (``identity``): the agency, from the title, 发布机构, signature, 来源 or
+   the preamble's opening sentence;
+6. facts: metrics, citations and delegated powers found in each holder's own text, identical
    ones recorded once per holder;
-5. build: model objects, each validated as it is constructed.
+7. build: model objects, each validated as it is constructed.
 
-Any input gives a valid report or a :class:`~lawgov.ParseError` that says which line lacked
+Any input gives a valid report or a [ParseError][lawgov.ParseError] that says which line lacked
 what; nothing else escapes.
 """
 
@@ -23,16 +29,7 @@ from typing import TypeVar
 import attrs
 import pendulum
 
-from lawgov import _citations, _clean, _metrics, _powers
 from lawgov._errors import ParseError, ValidationError
-from lawgov._header import (
-    Header,
-    Line,
-    find_genre_title,
-    read_header,
-    report_issuer,
-    report_year,
-)
 from lawgov._model import (
     Agency,
     Citation,
@@ -42,7 +39,18 @@ from lawgov._model import (
     Report,
     Section,
 )
-from lawgov._structure import MeasureNode, Outline, SectionNode, build_outline
+from lawgov._parse import citations as _citations
+from lawgov._parse import clean as _clean
+from lawgov._parse import metrics as _metrics
+from lawgov._parse import powers as _powers
+from lawgov._parse.header import (
+    Header,
+    Line,
+    find_genre_title,
+    read_header,
+)
+from lawgov._parse.identity import report_issuer, report_year
+from lawgov._parse.structure import MeasureNode, Outline, SectionNode, build_outline
 
 __all__ = ["ParseResult", "ParseWarning", "parse", "parse_text", "render_text"]
 

@@ -34,8 +34,8 @@ from typing import Any, Literal
 
 import attrs
 
-from lawgov._encoding import is_common_han as _is_common_han
 from lawgov._errors import ParseError
+from lawgov._parse.encoding import is_common_han as _is_common_han
 
 __all__ = ["CleanResult", "DamagedSpan", "TextChange", "TextChangeKind", "clean", "clean_text"]
 

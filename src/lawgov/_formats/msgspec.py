@@ -1,14 +1,14 @@
 """The msgspec fast path of :func:`lawgov.from_json`, used when msgspec is installed.
 
 msgspec decodes the document in C into types generated from
-:func:`lawgov._convert.field_specs`: a :class:`msgspec.Struct` mirror of the report with the
+:func:`lawgov._formats.convert.field_specs`: a :class:`msgspec.Struct` mirror of the report with the
 header, and below it attrs *twins* of the other model classes, plain classes with the same slots
-(see :mod:`lawgov._construct`). msgspec checks what these declare: the JSON itself (NaN,
+(see :mod:`lawgov._model.construct`). msgspec checks what these declare: the JSON itself (NaN,
 Infinity, lone surrogates and invalid UTF-8 refused), every member present, and the exact type
 of every value (strings, integers within ±(2**53-1) without bool or float, arrays, enum values,
 the header). Generated Python then walks the twins and checks only what types cannot say: blank
 text, canonical decimals, datetimes and dates, nesting depth, and the rules of
-:data:`lawgov._convert._RULE_LINES` and the numbering, shared with :mod:`lawgov._convert`. It
+``convert._RULE_LINES`` and the numbering, shared with ``lawgov._formats.convert``. It
 stores the converted decimals and dates into each twin and assigns the model class as its
 ``__class__``: the tree msgspec built becomes the model tree in place, with no object built
 twice. A walk that fails part way leaves a tree nobody holds.
@@ -16,7 +16,7 @@ twice. A walk that fails part way leaves a tree nobody holds.
 msgspec keeps the last of duplicate member names silently, which I-JSON forbids, and ignores
 unknown members of the twins. Every field is required, so each object holds at least its class's
 members, and exactly that many when no name repeats and none is unknown.
-:func:`lawgov._convert.member_bound` bounds the names in the text from above (its ``:`` less
+:func:`lawgov._formats.convert.member_bound` bounds the names in the text from above (its ``:`` less
 those of the report's own texts); when that bound equals the members the types require, no name
 was repeated or unknown. A colon inside a deeper string only makes the bound larger, and the
 document then goes to the next reader.
@@ -36,7 +36,10 @@ from typing import Any, Final
 
 import attrs
 
-from lawgov import _construct, _convert, _model
+from lawgov import _model
+from lawgov._formats import convert as _convert
+from lawgov._formats.codegen import run_generated
+from lawgov._model import construct as _construct
 
 _msgspec: Any
 try:
@@ -83,7 +86,7 @@ def _class_source(cls: type) -> str:
 
 
 def _needs_depth(cls: type, seen: frozenset[type] = frozenset()) -> bool:
-    # Sections and measures nest, and their depth counts together (as in lawgov._convert):
+    # Sections and measures nest, and their depth counts together (as in lawgov._formats.convert):
     # every class that is or holds a nesting class passes the depth on.
     specs = _convert.field_specs(cls)
     if any(spec.target is cls for spec in specs):
@@ -208,7 +211,7 @@ def _compile() -> tuple[Any, Any]:
                 namespace[f"E_{spec.target.__name__}"] = spec.target
         sources.append(_class_source(cls))
         sources.append(_walk_source(cls, namespace))
-    exec(compile("\n\n".join(sources), "<lawgov._msgspec generated>", "exec"), namespace)
+    run_generated("\n\n".join(sources), "lawgov._formats.msgspec", namespace)
     if not all(
         _construct.becomes(namespace[f"W_{cls.__name__}"], cls)
         for cls in classes
@@ -258,7 +261,7 @@ def load(data: str | bytes) -> _model.Report | None:
             return None
     elif "\\" in data or "\ufffe" in data or "\uffff" in data:
         return None
-    # The cyclic collector is paused, as in lawgov._convert.gc_paused (without its overhead,
+    # The cyclic collector is paused, as in lawgov._formats.convert.gc_paused (without its overhead,
     # which shows on small documents).
     enabled = gc.isenabled()
     gc.disable()

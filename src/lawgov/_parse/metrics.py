@@ -51,10 +51,10 @@ from typing import Final
 
 import attrs
 
-from lawgov._citations import protected_spans
 from lawgov._errors import ValidationError
 from lawgov._model import Metric, Qualifier
-from lawgov._numerals import chinese_number
+from lawgov._model.numerals import chinese_number
+from lawgov._parse.citations import protected_spans
 
 __all__ = ["UNITS", "find_metric_spans", "find_metrics"]
 

@@ -5,12 +5,12 @@ unescaped, a final newline. Reading goes through the standard library parser wit
 enforce I-JSON: duplicate member names, ``NaN``/``Infinity``, lone surrogates and numbers outside
 the IEEE double range are refused, as are inputs over :data:`MAX_INPUT_BYTES`. Everything that is
 not a lawgov report document is a :class:`~lawgov.FormatError`; a document with wrong values is a
-:class:`~lawgov.ValidationError` listing every problem (see :mod:`lawgov._convert`).
+:class:`~lawgov.ValidationError` listing every problem (see :mod:`lawgov._formats.convert`).
 
 orjson and msgspec speed things up when they are installed (the ``lawgov[fast]`` extra), and
 everything works the same without them. Writing: the standard library's encoder drops to pure
 Python whenever it indents; orjson writes the identical bytes about ten times faster. Reading
-tries msgspec first (:mod:`lawgov._msgspec`: typed decoding in C, then only the rules in
+tries msgspec first (:mod:`lawgov._formats.msgspec`: typed decoding in C, then only the rules in
 Python), then orjson, then the standard library, each only for what the one before did not
 accept. orjson enforces I-JSON except for duplicate member names, which they drop silently;
 lawgov counts the ``:`` of the text against the members it reads, so a document with a
@@ -24,8 +24,10 @@ import json
 import math
 from typing import Any, Final
 
-from lawgov import _convert, _model, _msgspec
+from lawgov import _model
 from lawgov._errors import FormatError
+from lawgov._formats import convert as _convert
+from lawgov._formats import msgspec as _msgspec
 
 _orjson: Any
 try:

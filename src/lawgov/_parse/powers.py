@@ -79,9 +79,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from lawgov._citations import find_citation_spans, protected_spans
 from lawgov._model import Agency, ChangeKind, Citation, DelegatedPower, PowerChange, PowerMode
-from lawgov._numerals import chinese_number
+from lawgov._model.numerals import chinese_number
+from lawgov._parse.citations import find_citation_spans, protected_spans
 
 __all__ = ["find_delegated_powers"]
 

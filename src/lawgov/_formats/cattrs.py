@@ -14,7 +14,8 @@ from typing import Any
 
 import cattrs
 
-from lawgov import _convert, _model
+from lawgov import _model
+from lawgov._formats import convert as _convert
 
 __all__ = ["cattrs_converter", "register_cattrs_hooks"]
 

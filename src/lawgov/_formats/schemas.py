@@ -1,10 +1,10 @@
 """The JSON Schema (draft 2020-12) of lawgov JSON documents, generated from the model.
 
 :func:`generate_json_schema` walks the same field specs as the converter (attrs fields and type
-hints, see :mod:`lawgov._convert`), so the schema cannot describe a different shape than the one
+hints, see ``convert``), so the schema cannot describe a different shape than the one
 :func:`lawgov.to_json` writes. The result is shipped as ``lawgov/schemas/report.schema.json`` and
 served by :func:`json_schema`; a test checks that the shipped file equals a fresh generation.
-Regenerate it with ``python -m lawgov._schemas``.
+Regenerate it with ``python -m lawgov._formats.schemas``.
 
 Field descriptions come from the ``Attributes:`` sections of the model's docstrings.
 """
@@ -19,9 +19,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from lawgov import _convert
-from lawgov._convert import DATE_PATTERN, DATETIME_PATTERN, DECIMAL_PATTERN, FieldSpec
-from lawgov._convert import field_specs as _field_specs
+from lawgov._formats import convert as _convert
+from lawgov._formats.convert import DATE_PATTERN, DATETIME_PATTERN, DECIMAL_PATTERN, FieldSpec
+from lawgov._formats.convert import field_specs as _field_specs
 
 __all__ = ["generate_json_schema", "json_schema"]
 
@@ -153,7 +153,7 @@ def json_schema() -> dict[str, Any]:
 
 
 def _main(argv: list[str]) -> int:
-    target = Path(argv[0]) if argv else Path(__file__).parent / "schemas" / "report.schema.json"
+    target = Path(argv[0]) if argv else Path(__file__).parents[1] / "schemas" / "report.schema.json"
     target.write_text(render_json_schema(), encoding="utf-8")
     print(f"wrote {target}")
     return 0

@@ -20,18 +20,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, cast, overload
 
-from lawgov._errors import LawgovError
+from lawgov._errors import OutputExistsError
 
 __all__ = ["OutputExistsError", "atomic_open", "atomic_write"]
 
 StrPath = str | os.PathLike[str]
-
-
-class OutputExistsError(LawgovError, FileExistsError):
-    """The destination exists and overwriting it was not allowed (pass ``force=True``).
-
-    It is a :class:`FileExistsError` too, so generic handlers keep working.
-    """
 
 
 def _default_mode() -> int:

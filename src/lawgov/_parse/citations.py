@@ -43,7 +43,7 @@ This module owns how cited laws and documents are recognised:
   Document numbers printed inside a title are part of the title.
 
 :func:`protected_spans` also lives here: the spans of titles, quoted names and document numbers,
-inside which :mod:`lawgov._metrics` finds no metrics.
+inside which :mod:`lawgov._parse.metrics` finds no metrics.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ Two corpus formats:
 Reading never holds more than one report: JSON Lines are read line by line, and the XML
 collection with :func:`lxml.etree.iterparse`, clearing each report element once it is built (and
 with entities, DTDs and the network refused, as for single documents). Writing streams too, through
-:func:`lawgov._atomic.atomic_open`, so a corpus file appears complete or not at all.
+:func:`lawgov._formats.atomic.atomic_open`, so a corpus file appears complete or not at all.
 """
 
 from __future__ import annotations
@@ -25,9 +25,11 @@ from typing import IO, Any, Literal
 
 from lxml import etree
 
-from lawgov import _convert, _json, _xml
-from lawgov._atomic import atomic_open
 from lawgov._errors import FormatError, LawgovError
+from lawgov._formats import convert as _convert
+from lawgov._formats import json as _json
+from lawgov._formats import xml as _xml
+from lawgov._formats.atomic import atomic_open
 from lawgov._model import Report
 
 __all__ = [

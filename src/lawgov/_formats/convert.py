@@ -4,7 +4,7 @@ It owns:
 
 * the *field specs*: what each attrs field of the model holds (text, integer, exact decimal,
   datetime, date, enum, nested class, tuple of either), read once from the attrs fields and type
-  hints; :mod:`lawgov._schemas` and :mod:`lawgov._xml` walk the same specs;
+  hints; :mod:`lawgov._formats.schemas` and :mod:`lawgov._formats.xml` walk the same specs;
 * :func:`to_dict`, per-class unstructure functions generated from the specs (the dict is the JSON
   shape: decimals and dates as strings, enums as values, tuples as lists);
 * :func:`from_dict` (and :func:`load_pairs` for the JSON parser's output), strict loading in two
@@ -12,7 +12,7 @@ It owns:
   coercion at all) and every validation rule inline, and build the frozen objects through their
   slots; it gives up at the first doubt. Only then the slow pass walks the data again, collects
   every type problem with its path, builds the tree with checks off and adds every rule problem
-  from :func:`lawgov._validation.tree_problems`, so one :class:`~lawgov.ValidationError` lists
+  from :func:`lawgov._model.tree_problems`, so one :class:`~lawgov.ValidationError` lists
   them all (in document order) and no half-built object ever reaches the caller.
 
 Stock cattrs structuring is not used for loading: its default hooks coerce (``None`` → ``'None'``,
@@ -35,9 +35,13 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from lawgov import _construct, _model, _validation
-from lawgov._docnumber import ISSUER_CODE
+from lawgov import _model
 from lawgov._errors import FormatError, Problem, ValidationError
+from lawgov._formats.codegen import run_generated
+from lawgov._model import classes as _classes
+from lawgov._model import construct as _construct
+from lawgov._model import rules
+from lawgov._model.docnumber import ISSUER_CODE
 
 __all__ = [
     "FORMAT_NAME",
@@ -184,7 +188,7 @@ def field_specs(cls: type) -> tuple[FieldSpec, ...]:
     """The specs of a model class's fields, in declaration order (cached)."""
     specs = _SPECS.get(cls)
     if specs is None:
-        hints = typing.get_type_hints(cls, vars(_model))
+        hints = typing.get_type_hints(cls, vars(_classes))
         built = []
         for field in attrs.fields(cls):
             kind, optional, many, target = _classify(hints[field.name])
@@ -363,7 +367,7 @@ def _unstructure_source(cls: type) -> str:
 # --- fast structure (dict -> model, first problem stops) ---------------------------------------
 #
 # The fast pass must never accept what the validation rules refuse. It checks each rule of
-# lawgov._validation.RULES inline (the generated code below and _RULE_LINES), builds the frozen
+# lawgov._model.rules.RULES inline (the generated code below and _RULE_LINES), builds the frozen
 # objects directly through their slots (skipping __init__, whose checks it has just done), and
 # gives up at the first doubt: the slow pass then decides with the rules themselves. The tests
 # hold the two passes to the same verdict on generated documents, and fail when RULES changes.
@@ -563,22 +567,22 @@ _MISSING: Final = object()
 _NON_FINITE: Final = frozenset({"NaN", "Infinity", "-Infinity"})
 # The latest valid year (next year in China) and when it was read: refreshed by each load at
 # most once a minute, since reading the clock in a time zone costs more than a small report.
-_MAX_YEAR: list[int] = [_validation._max_year()]
+_MAX_YEAR: list[int] = [rules.max_year()]
 _MAX_YEAR_READ: list[float] = [time.monotonic()]
 
 
 def _refresh_max_year() -> None:
     now = time.monotonic()
     if now - _MAX_YEAR_READ[0] > 60.0:
-        _MAX_YEAR[0] = _validation._max_year()
+        _MAX_YEAR[0] = rules.max_year()
         _MAX_YEAR_READ[0] = now
 
 
 def fast_names(*, twins: bool = True) -> dict[str, Any]:
     """The names the fast pass's generated lines use (:func:`_fast_value`, :data:`_RULE_LINES`,
-    :func:`lawgov._construct.construction`), for a namespace of generated code.
+    :func:`lawgov._model.construct.construction`), for a namespace of generated code.
 
-    ``lawgov._xml`` builds its own readers on them, so both formats check alike.
+    ``lawgov._formats.xml`` builds its own readers on them, so both formats check alike.
     """
     namespace: dict[str, Any] = {
         **_construct.names(model_classes(), twins=twins),
@@ -587,13 +591,13 @@ def fast_names(*, twins: bool = True) -> dict[str, Any]:
         "parse_datetime": parse_datetime,
         "parse_date": parse_date,
         "EMPTY": [],
-        "UNWRITABLE": _validation.UNWRITABLE.search,
+        "UNWRITABLE": rules.UNWRITABLE.search,
         "MIN_YEAR": 1949,
         "MAX_YEAR": _MAX_YEAR,
         "ISSUER_CODE": ISSUER_CODE.fullmatch,
         "CHANGES": (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE),
-        "PERCENT": _validation._PERCENT,
-        "year_start": _validation.year_start,
+        "PERCENT": rules.PERCENT,
+        "year_start": rules.year_start,
         "pairs_dict": _pairs_dict,
         "DEC": Decimal,
         "SAFE": 2**53 - 1,
@@ -624,7 +628,7 @@ def _compile(*, twins: bool = True) -> tuple[dict[str, Callable[..., Any]], ...]
         sources.append(_structure_source(cls, "l", namespace))
         sources.append(_structure_source(cls, "p", namespace))
         sources.append(_structure_source(cls, "c", namespace))
-    exec(compile("\n\n".join(sources), "<lawgov._convert generated>", "exec"), namespace)
+    run_generated("\n\n".join(sources), "lawgov._formats.convert", namespace)
     return tuple(
         {cls.__name__: namespace[f"{prefix}_{cls.__name__}"] for cls in model_classes()}
         for prefix in ("u", "s", "l", "p", "c")
@@ -778,7 +782,7 @@ def _slow_object(cls: type, data: object, path: str, walk: _Collector, depth: in
             kwargs[spec.name] = None
         else:
             kwargs[spec.name] = _slow_scalar(spec, value, where, walk, depth)
-    with _validation.unchecked():
+    with rules.unchecked():
         return cls(**kwargs)
 
 
@@ -829,7 +833,7 @@ def collect(data: object, lenient: bool) -> list[Problem]:
     walk = _Collector(problems=[], lenient=lenient)
     report = _slow_object(_model.Report, data, "", walk, 0)
     if isinstance(report, _model.Report):
-        return merge_problems(walk.problems, _validation.tree_problems(report))
+        return merge_problems(walk.problems, _model.tree_problems(report))
     return walk.problems
 
 
@@ -850,7 +854,7 @@ def load_part(cls: type, data: object) -> Any:
         raise FormatError("nesting too deep") from None
     problems = walk.problems
     if isinstance(part, cls):
-        problems = merge_problems(problems, _validation.tree_problems(part))
+        problems = merge_problems(problems, _model.tree_problems(part))
     if problems:
         raise ValidationError(problems)
     return part
@@ -999,7 +1003,7 @@ def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Repo
         report = _slow_object(_model.Report, body, "", walk, 0)
         problems = walk.problems
         if isinstance(report, _model.Report):
-            problems = merge_problems(problems, _validation.tree_problems(report))
+            problems = merge_problems(problems, _model.tree_problems(report))
     except FormatError as error:
         error.source = source
         raise

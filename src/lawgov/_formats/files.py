@@ -1,8 +1,8 @@
 """Files: :func:`read` and :func:`write` choose the format by the file's suffix.
 
-``.json`` is the JSON format, ``.xml`` the XML format (see :mod:`lawgov._json` and
-:mod:`lawgov._xml`). Writing is atomic (a temporary file in the same directory, then a rename), so
-a reader never sees half a report; every error names the file in its ``source``.
+``.json`` is the JSON format, ``.xml`` the XML format (see ``lawgov._formats.json`` and
+``lawgov._formats.xml``). Writing is atomic (a temporary file in the same directory, then a
+rename), so a reader never sees half a report; every error names the file in its ``source``.
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lawgov import _json, _model, _xml
-from lawgov._atomic import atomic_write
+from lawgov import _model
 from lawgov._errors import FormatError
+from lawgov._formats import json as _json
+from lawgov._formats import xml as _xml
+from lawgov._formats.atomic import atomic_write
 
 __all__ = ["read", "write"]
 

@@ -7,7 +7,7 @@ string (an empty element) stay distinct. Scalars are written exactly as in JSON 
 their exact digits, datetimes with their offset), so JSON → XML → JSON gives identical bytes.
 
 Reading is safe against hostile input: the text must be UTF-8 and at most
-:data:`~lawgov._json.MAX_INPUT_BYTES`; any DOCTYPE or entity declaration is refused before
+:data:`~lawgov._formats.json.MAX_INPUT_BYTES`; any DOCTYPE or entity declaration is refused before
 parsing; the parser resolves no entities, loads no DTD, touches no network and keeps libxml2's
 depth and size limits (no ``huge_tree``). A well-formed document is validated against the shipped
 XSD (:func:`lawgov.xml_schema`); the objects of a valid document are built straight from its
@@ -25,10 +25,13 @@ from typing import Any, Final
 
 from lxml import etree
 
-from lawgov import _construct, _convert, _model
-from lawgov._convert import FieldSpec, field_specs, model_classes
+from lawgov import _model
 from lawgov._errors import FormatError, Problem, ValidationError
-from lawgov._json import MAX_INPUT_BYTES
+from lawgov._formats import convert as _convert
+from lawgov._formats.codegen import run_generated
+from lawgov._formats.convert import FieldSpec, field_specs, model_classes
+from lawgov._formats.json import MAX_INPUT_BYTES
+from lawgov._model import construct as _construct
 
 __all__ = ["NAMESPACE", "from_xml", "to_xml", "xml_schema"]
 
@@ -73,8 +76,8 @@ def _text(element: Any) -> str:
 #
 # The writer builds the text directly (escaping &, <, > and the carriage return, which XML would
 # otherwise normalise away); it writes what lxml's serializer would, several times faster. The fast
-# reader builds the objects straight from an XSD-valid tree, with the checks of lawgov._convert's
-# fast pass (the same generated lines and rule lines), so both formats accept exactly alike.
+# reader builds the objects straight from an XSD-valid tree, with the checks of the converter's fast
+# pass (the same generated lines and rule lines), so both formats accept exactly alike.
 
 
 # Characters XML 1.0 cannot carry: C0 controls but tab, newline and return; U+FFFE, U+FFFF.
@@ -175,7 +178,7 @@ def _reader_source(cls: type, namespace: dict[str, Any]) -> str:
     The XSD has fixed the children: the fields' elements in field order, each at most once,
     every required one present (a test holds the XSD to the field specs). So the reader takes
     them in turn and reads a tag only where an element may be absent. Each value gets the very
-    checks of the JSON fast pass (lawgov._convert), then the rules that span fields, and the
+    checks of the JSON fast pass (lawgov._formats.convert), then the rules that span fields, and the
     object is built through its twin; no intermediate dict is made.
     """
     name = cls.__name__
@@ -232,7 +235,7 @@ def _compile() -> tuple[Any, Any]:
             namespace[f"T_{name}_{spec.name}"] = _NS + element_name(spec.name)
         sources.append(_writer_source(cls))
         sources.append(_reader_source(cls, namespace))
-    exec(compile("\n\n".join(sources), "<lawgov._xml generated>", "exec"), namespace)
+    run_generated("\n\n".join(sources), "lawgov._formats.xml", namespace)
     return namespace["w_Report"], namespace["x_Report"]
 
 

@@ -3,7 +3,7 @@
 This module owns the second and third stages of the parser: classifying body lines (heading of
 level 1-4, paragraph, signature) and building a plain, mutable tree of headings, paragraphs and
 ``N是`` measures from them, following ``docs/conventions.md``. It knows nothing of metrics,
-citations or delegated powers; :mod:`lawgov._parse` extracts those per holder afterwards.
+citations or delegated powers; :mod:`lawgov._parse.pipeline` extracts those per holder afterwards.
 
 Post-conditions of :func:`build_outline`: every section has a non-blank title and is numbered
 1..n under its parent; every measure has a non-blank title and text and is numbered 1..n in its
@@ -17,9 +17,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from lawgov._header import Line, scripted
 from lawgov._model import SectionKind
-from lawgov._numerals import ENUMERATOR, ordinal
+from lawgov._model.numerals import ENUMERATOR, ordinal
+from lawgov._parse.header import Line, scripted
 
 __all__ = [
     "MeasureNode",

@@ -1,25 +1,27 @@
 """The report model: immutable, validated classes for a 法治政府建设年度报告.
 
-Every class is frozen, slotted and keyword-only. Construction runs the validation rules of
-:mod:`lawgov._validation` for the object's own fields (children were checked when they were
-built), so an invalid object cannot exist and :func:`attrs.evolve` stays safe. The classes have
-no ``__weakref__`` slot: the loaders build objects through twins of the same memory layout (see
-:mod:`lawgov._construct`).
+Every class is frozen, slotted and keyword-only. Construction runs the checks at the end of this
+module on the object's own fields (children were checked when they were built), so an invalid
+object cannot exist and :func:`attrs.evolve` stays safe. The checks dispatch by class and share
+their vocabulary with ``rules``, which imports no model class. The classes have no
+``__weakref__`` slot: the loaders build objects through twins of the same memory layout (see
+``construct``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
 import attrs
 import pendulum
 
-from lawgov import _validation
-from lawgov._docnumber import DOCUMENT_NUMBER, format_document_number
 from lawgov._errors import Problem, ValidationError
+from lawgov._model import rules
+from lawgov._model.docnumber import DOCUMENT_NUMBER, ISSUER_CODE, format_document_number
 
 __all__ = [
     "Agency",
@@ -36,12 +38,14 @@ __all__ = [
     "Report",
     "Section",
     "SectionKind",
+    "check_node",
+    "tree_problems",
 ]
 
 
 def _checked(self: Any) -> None:
-    if _validation.enabled():
-        problems = _validation.check_node(self)
+    if rules.enabled():
+        problems = check_node(self)
         if problems:
             raise ValidationError(problems)
 
@@ -526,3 +530,301 @@ class Report:
         yield from self.delegated_powers
         for section in self.sections:
             yield from section.iter_delegated_powers()
+
+
+# The checks: each looks only at its object's own fields (and the numbers of its direct children),
+# so construction checks each object once, bottom up; tree_problems applies them to a whole tree.
+
+
+def _check_agency(node: Any) -> list[Problem]:
+    problems: list[Problem] = []
+    rules.check_text(problems, "name", node.name)
+    return problems
+
+
+def _check_document_number(node: Any) -> list[Problem]:
+    problems: list[Problem] = []
+    code = node.issuer_code
+    if not isinstance(code, str):
+        problems.append(
+            Problem(
+                path="issuer_code",
+                message=f"expected a string, got {rules.kind_of(code)}",
+                rule="type",
+            )
+        )
+    elif ISSUER_CODE.fullmatch(code) is None:
+        message = f"issuer code must be 1-8 CJK characters (江府, 国办发), got {code!r}"
+        problems.append(Problem(path="issuer_code", message=message, rule="document_number"))
+    if node.year is not None:
+        rules.check_year(problems, "year", node.year)
+    serial = node.serial
+    if not rules.is_int(serial):
+        problems.append(
+            Problem(
+                path="serial",
+                message=f"expected an integer, got {rules.kind_of(serial)}",
+                rule="type",
+            )
+        )
+    elif serial < 1:
+        message = f"serial must be at least 1, got {serial}"
+        problems.append(Problem(path="serial", message=message, rule="document_number"))
+    return problems
+
+
+def _check_citation(node: Any) -> list[Problem]:
+
+    problems: list[Problem] = []
+    rules.check_text(problems, "title", node.title, optional=True)
+    rules.check_instance(
+        problems, "document_number", node.document_number, DocumentNumber, optional=True
+    )
+    if node.title is None and node.document_number is None:
+        message = "a citation needs a title, a document number, or both"
+        problems.append(Problem(path="", message=message, rule="empty_citation"))
+    return problems
+
+
+def _check_metric(node: Any) -> list[Problem]:
+
+    problems: list[Problem] = []
+    value = node.value
+    if type(value) is not Decimal:
+        message = f"expected an exact Decimal, got {rules.kind_of(value)}"
+        problems.append(Problem(path="value", message=message, rule="type"))
+    elif not value.is_finite():
+        problems.append(
+            Problem(path="value", message=f"must be finite, got {value}", rule="non_finite")
+        )
+    elif value < 0:
+        message = f"must not be negative, got {value} (state a decrease with the qualifier)"
+        problems.append(Problem(path="value", message=message, rule="negative_value"))
+    elif (
+        type(node.unit) is str
+        and node.unit in rules.PERCENT
+        and value > 100
+        and node.qualifier not in (Qualifier.INCREASE, Qualifier.DECREASE)
+    ):
+        message = f"a percentage must lie in 0..100 unless it states a change, got {value}%"
+        problems.append(Problem(path="value", message=message, rule="percentage_range"))
+    rules.check_text(problems, "unit", node.unit)
+    rules.check_text(problems, "text", node.text)
+    rules.check_text(problems, "name", node.name, optional=True)
+    rules.check_instance(problems, "qualifier", node.qualifier, Qualifier)
+    return problems
+
+
+def _check_power_change(node: Any) -> list[Problem]:
+
+    problems: list[Problem] = []
+    rules.check_instance(problems, "kind", node.kind, ChangeKind)
+    rules.check_count(problems, "count", node.count)
+    rules.check_instance(problems, "recipient", node.recipient, Agency, optional=True)
+    return problems
+
+
+def _check_delegated_power(node: Any) -> list[Problem]:
+
+    problems: list[Problem] = []
+    rules.check_text(problems, "name", node.name, optional=True)
+    rules.check_instance(problems, "grantor", node.grantor, Agency, optional=True)
+    rules.check_instance(problems, "grantee", node.grantee, Agency, optional=True)
+    rules.check_instance(problems, "mode", node.mode, PowerMode)
+    counted = rules.check_count(problems, "count", node.count)
+    rules.check_instance(problems, "basis", node.basis, Citation, optional=True)
+    changes = rules.check_items(problems, "changes", node.changes, PowerChange)
+    if counted and changes and all(rules.is_int(c.count) for c in changes):
+        moved = sum(c.count for c in changes)
+        if moved > node.count:
+            message = f"changes add up to {moved}, more than the {node.count} powers delegated"
+            problems.append(Problem(path="changes", message=message, rule="changes_exceed_count"))
+    return problems
+
+
+def _check_measure(node: Any) -> list[Problem]:
+
+    problems: list[Problem] = []
+    if not rules.is_int(node.number):
+        problems.append(
+            Problem(
+                path="number",
+                message=f"expected an integer, got {rules.kind_of(node.number)}",
+                rule="type",
+            )
+        )
+    rules.check_text(problems, "title", node.title)
+    rules.check_text(problems, "text", node.text)
+    rules.check_numbering(
+        problems,
+        "submeasures",
+        rules.check_items(problems, "submeasures", node.submeasures, Measure),
+    )
+    rules.check_items(problems, "metrics", node.metrics, Metric)
+    rules.check_items(problems, "citations", node.citations, Citation)
+    return problems
+
+
+def _check_paragraphs(problems: list[Problem], path: str, value: object) -> None:
+    if not isinstance(value, tuple):
+        problems.append(
+            Problem(path=path, message=f"expected a tuple, got {rules.kind_of(value)}", rule="type")
+        )
+        return
+    for index, item in enumerate(value):
+        rules.check_text(problems, f"{path}[{index}]", item)
+
+
+def _check_section(node: Any) -> list[Problem]:
+
+    problems: list[Problem] = []
+    if not rules.is_int(node.number):
+        problems.append(
+            Problem(
+                path="number",
+                message=f"expected an integer, got {rules.kind_of(node.number)}",
+                rule="type",
+            )
+        )
+    rules.check_text(problems, "title", node.title)
+    rules.check_instance(problems, "kind", node.kind, SectionKind)
+    _check_paragraphs(problems, "paragraphs", node.paragraphs)
+    rules.check_numbering(
+        problems, "measures", rules.check_items(problems, "measures", node.measures, Measure)
+    )
+    rules.check_numbering(
+        problems,
+        "subsections",
+        rules.check_items(problems, "subsections", node.subsections, Section),
+    )
+    rules.check_items(problems, "delegated_powers", node.delegated_powers, DelegatedPower)
+    rules.check_items(problems, "metrics", node.metrics, Metric)
+    rules.check_items(problems, "citations", node.citations, Citation)
+    return problems
+
+
+def _check_disclosure(node: Any) -> list[Problem]:
+
+    problems: list[Problem] = []
+    rules.check_text(problems, "index_number", node.index_number, optional=True)
+    rules.check_instance(
+        problems, "document_number", node.document_number, DocumentNumber, optional=True
+    )
+    rules.check_instance(problems, "publisher", node.publisher, Agency, optional=True)
+    written = node.written
+    if written is not None and (
+        not isinstance(written, pendulum.Date) or isinstance(written, dt.datetime)
+    ):
+        message = f"expected a pendulum Date or null, got {rules.kind_of(written)}"
+        problems.append(Problem(path="written", message=message, rule="type"))
+    elif written is not None:
+        rules.check_year(problems, "written", written.year)
+    rules.check_text(problems, "topic", node.topic, optional=True)
+    rules.check_text(problems, "genre", node.genre, optional=True)
+    rules.check_text(problems, "validity", node.validity, optional=True)
+    return problems
+
+
+def _check_report(node: Any) -> list[Problem]:
+
+    problems: list[Problem] = []
+    rules.check_text(problems, "title", node.title)
+    rules.check_instance(problems, "issuer", node.issuer, Agency)
+    rules.check_year(problems, "year", node.year)
+    published = node.published
+    if published is not None:
+        if not isinstance(published, pendulum.DateTime):
+            message = f"expected a pendulum DateTime or null, got {rules.kind_of(published)}"
+            problems.append(Problem(path="published", message=message, rule="type"))
+        elif published.tzinfo is None or published.utcoffset() is None:
+            message = "must carry a timezone (a local time from a Chinese source is Asia/Shanghai)"
+            problems.append(Problem(path="published", message=message, rule="naive_datetime"))
+        elif (
+            rules.is_int(node.year)
+            and dt.MINYEAR <= node.year <= dt.MAXYEAR
+            # The year begins in China time, and aware datetimes compare as instants: one instant
+            # is valid or not whatever zone it is written in (2020-01-01 00:30+08:00 is
+            # 2019-12-31 16:30 UTC). Comparing, unlike converting, cannot overflow at year 9999.
+            and published < rules.year_start(node.year)
+        ):
+            day = published.to_date_string()
+            message = f"published {day}, before the reported year {node.year} began"
+            problems.append(
+                Problem(path="published", message=message, rule="published_before_year")
+            )
+    rules.check_text(problems, "source", node.source, optional=True)
+    rules.check_text(problems, "url", node.url, optional=True)
+    views = node.views
+    if views is not None:
+        if not rules.is_int(views):
+            problems.append(
+                Problem(
+                    path="views",
+                    message=f"expected an integer or null, got {rules.kind_of(views)}",
+                    rule="type",
+                )
+            )
+        elif views < 0:
+            problems.append(
+                Problem(
+                    path="views",
+                    message=f"must not be negative, got {views}",
+                    rule="negative_value",
+                )
+            )
+    rules.check_instance(problems, "disclosure", node.disclosure, Disclosure, optional=True)
+    _check_paragraphs(problems, "preamble", node.preamble)
+    rules.check_numbering(
+        problems, "sections", rules.check_items(problems, "sections", node.sections, Section)
+    )
+    _check_paragraphs(problems, "closing", node.closing)
+    rules.check_items(problems, "delegated_powers", node.delegated_powers, DelegatedPower)
+    rules.check_items(problems, "metrics", node.metrics, Metric)
+    rules.check_items(problems, "citations", node.citations, Citation)
+    _check_paragraphs(problems, "notes", node.notes)
+    return problems
+
+
+_CHECKS: dict[type, Callable[[Any], list[Problem]]] = {
+    Agency: _check_agency,
+    DocumentNumber: _check_document_number,
+    Citation: _check_citation,
+    Metric: _check_metric,
+    PowerChange: _check_power_change,
+    DelegatedPower: _check_delegated_power,
+    Measure: _check_measure,
+    Section: _check_section,
+    Disclosure: _check_disclosure,
+    Report: _check_report,
+}
+
+
+def _checker(node: object) -> Callable[[Any], list[Problem]] | None:
+    # Along the MRO, so that a user's subclass of a model class is checked as its base is; by
+    # class, so that a stranger that merely shares a name is not.
+    for cls in type(node).__mro__:
+        check = _CHECKS.get(cls)
+        if check is not None:
+            return check
+    return None
+
+
+def check_node(node: object) -> list[Problem]:
+    """The problems of one object's own fields, with paths relative to it."""
+    check = _checker(node)
+    return [] if check is None else check(node)
+
+
+def tree_problems(node: object, path: str = "") -> list[Problem]:
+    """Every problem in ``node`` and everything below it, with full paths, in document order."""
+    problems = [p.under(path) for p in check_node(node)]
+    for field in attrs.fields(type(node)):  # type: ignore[arg-type]
+        value = getattr(node, field.name)
+        if _checker(value) is not None:
+            problems.extend(tree_problems(value, f"{path}.{field.name}" if path else field.name))
+        elif type(value) is tuple:
+            for index, item in enumerate(value):
+                if _checker(item) is not None:
+                    where = f"{path}.{field.name}[{index}]" if path else f"{field.name}[{index}]"
+                    problems.extend(tree_problems(item, where))
+    return problems
