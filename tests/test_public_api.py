@@ -138,3 +138,17 @@ def test_enum_members_are_documented() -> None:
                 assert line in source
                 after = source.split(line, 1)[1].split("\n", 2)[1].strip()
                 assert after.startswith('"""'), f"{name}.{member.name} has no docstring"
+
+
+def test_parse_file_is_public_and_importing_lawgov_loads_no_pdf_reader() -> None:
+    # parse_file reads PDFs through the pdf extra, loaded when the first PDF is met: importing
+    # lawgov must work (and stay fast) without it.
+    import subprocess
+    import sys
+
+    assert {"parse_file", "parse_file_result"} <= set(lawgov.__all__)
+    code = (
+        "import sys, lawgov; print('pdfminer' in sys.modules, 'lawgov._parse.pdf' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -54,6 +54,7 @@ from lawgov._version import __version__
 
 if TYPE_CHECKING:
     from lawgov._parse.clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
+    from lawgov._parse.file import parse_file, parse_file_result
     from lawgov._parse.html import HtmlParseResult, parse_html, parse_html_result
     from lawgov._parse.pipeline import ParseResult, ParseWarning, parse, parse_text
 
@@ -100,6 +101,8 @@ __all__ = [
     "json",
     "json_schema",
     "parse",
+    "parse_file",
+    "parse_file_result",
     "parse_html",
     "parse_html_result",
     "parse_text",
@@ -129,6 +132,8 @@ _LAZY: dict[str, str] = {
     "HtmlParseResult": "lawgov._parse.html",
     "parse_html": "lawgov._parse.html",
     "parse_html_result": "lawgov._parse.html",
+    "parse_file": "lawgov._parse.file",
+    "parse_file_result": "lawgov._parse.file",
 }
 
 

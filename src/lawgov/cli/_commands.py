@@ -14,7 +14,6 @@ import click
 
 from lawgov._errors import LawgovError
 from lawgov._formats import corpus as _corpus
-from lawgov._parse.html_decode import PAGE_SUFFIXES  # published pages
 from lawgov.cli._app import (
     _batch_requested,
     _encoding_option,
@@ -30,9 +29,9 @@ from lawgov.cli._files import (
     _CHUNK,
     _CORPUS_SUFFIXES,
     _FORMAT_SUFFIX,
+    _PARSE_SUFFIXES,
     _REPORT_SUFFIXES,
     _SNIFF_BYTES,
-    _TEXT_SUFFIXES,
     _dump,
     _emit,
     _error_lines,
@@ -52,11 +51,11 @@ Examples:
   lawgov parse report.txt                  # JSON on stdout
   lawgov parse report.txt -o report.xml    # format from the suffix
   lawgov parse gbk-report.txt --encoding gb18030 --to xml
-  lawgov parse scraped/ -o parsed/ -j 4    # mirror a tree of .txt files
-  lawgov parse page.html                   # a published page (.html, .htm, .shtml)
+  lawgov parse scraped/ -o parsed/ -j 4    # mirror a tree of .txt, .pdf, .docx, .html files
+  lawgov parse attachment.pdf              # PDF needs: pip install 'lawgov[pdf]'
 """
 )
-@click.argument("inputs", nargs=-1, required=True, metavar="REPORT.txt...")
+@click.argument("inputs", nargs=-1, required=True, metavar="REPORT...")
 @click.option(
     "-o",
     "--output",
@@ -79,16 +78,16 @@ def parse(
     jobs: int | None,
     quiet: bool,
 ) -> None:
-    """Parse raw report text (a scraped page) into a report.
+    """Parse raw report text (a scraped page), or a PDF, Word or HTML file, into a report.
 
     Text files may be UTF-8, UTF-16 or GB18030/GBK; the encoding is detected unless given.
-    Published pages (.html, .htm, .shtml, or input that starts as HTML) are read with their
-    structure: metadata, title, disclosure block and article.
+    PDF (.pdf) and Word (.docx) files are told apart by their content; old .doc, .wps and .ofd
+    files, and scanned PDFs, are refused with what to do instead.
     """
     target = _Kind(to) if to else None
     if _batch_requested(inputs, output):
         directory = _output_directory(output)
-        found, missing = _expand(inputs, _TEXT_SUFFIXES | PAGE_SUFFIXES)
+        found, missing = _expand(inputs, _PARSE_SUFFIXES)
         suffix = _FORMAT_SUFFIX[target or _Kind.JSON]
         tasks = _guarded(found, [_mirrored(i, directory, suffix) for i in found], directory)
         job = _Job("parse", to=target, force=force, encoding=encoding)

@@ -16,8 +16,8 @@ from lawgov._formats import corpus as _corpus
 from lawgov._formats.atomic import OutputExistsError, atomic_open
 from lawgov._formats.json import MAX_INPUT_BYTES
 from lawgov._model import Report
-from lawgov._parse.encoding import decode_text
-from lawgov._parse.html_decode import PAGE_SUFFIXES, looks_like_page  # published pages
+from lawgov._parse import file as _files
+from lawgov._parse.html_decode import looks_like_page
 
 _T = TypeVar("_T")
 
@@ -26,6 +26,9 @@ EXIT_INTERRUPTED = 130
 
 _REPORT_SUFFIXES = frozenset({".json", ".xml"})
 _TEXT_SUFFIXES = frozenset({".txt"})
+# --- report files (issue 14): PDF, Word, HTML, and the formats refused with advice ---
+_PARSE_SUFFIXES = _TEXT_SUFFIXES | _files.FILE_SUFFIXES
+# --- end report files
 _CORPUS_SUFFIXES = frozenset({".jsonl"})
 
 # Files handed to one worker at a time: large enough that inter-process traffic is a small share of
@@ -66,11 +69,9 @@ _FORMAT_SUFFIX = {
 def _kind_of(path: str, data: bytes | None = None) -> _Kind:
     """The kind of a file, by suffix; content decides for ``-`` and unknown suffixes."""
     suffix = Path(path).suffix.lower()
-    if suffix in PAGE_SUFFIXES:  # published pages: text, read by parse_html (see _load)
-        return _Kind.TEXT
     if suffix == ".jsonl":
         return _Kind.JSONL
-    if suffix == ".txt":
+    if suffix == ".txt" or suffix in _files.FILE_SUFFIXES:  # report files are read as text
         return _Kind.TEXT
     if suffix == ".json":
         return _Kind.JSON
@@ -103,13 +104,9 @@ def _load(data: bytes, kind: _Kind, *, source: str, encoding: str | None = None)
     if kind is _Kind.XML:
         return lawgov.from_xml(data, source=source)
     if kind is _Kind.TEXT:
-        # --- published pages: an .html/.htm/.shtml file, or bytes that start as HTML ---
-        if Path(source).suffix.lower() in PAGE_SUFFIXES or looks_like_page(data):
-            page = decode_text(data, encoding=encoding, source=source) if encoding else data
-            return lawgov.parse_html(page, source=source)
-        # --- end published pages ---
-        text = decode_text(data, encoding=encoding, source=source)
-        return lawgov.parse_text(text, source=source)
+        # Text, PDF, Word or HTML, told apart by content, then by the suffix (issue 14).
+        suffix = "" if source == "<stdin>" else Path(source).suffix
+        return _files.parse_bytes(data, source=source, suffix=suffix, encoding=encoding)
     raise click.UsageError(f"{source}: a corpus ({kind.value}) holds many reports, not one")
 
 
