@@ -1437,6 +1437,12 @@ def schema(*, which: str, output: str, force: bool) -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Commands in their own modules: importing one registers it on the group (it uses the helpers
+# above, so it comes after them).
+
+import lawgov._cli_table  # noqa: E402
+
+# --------------------------------------------------------------------------------------------
 # Entry point
 
 
