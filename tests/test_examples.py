@@ -44,6 +44,14 @@ KEY_OUTPUT = {
         "  year  [year_range]",
         "a LawgovError: True\na ValueError: True",
     ],
+    "tables_to_parquet.py": [
+        "powers: 2 rows",
+        "sections[2].delegated_powers[0]: 23 handed down, 20 remain",
+        "parquet rows read back: 20 of 20",
+        "value is exact: True",
+        "published keeps its zone: 2021-02-26T16:14:00+08:00",
+        "csv: 江门市科技局 -> 区科技局, remaining 20",
+    ],
     "convert_json_xml.py": [
         "JSON -> report equal: True",
         "XML -> report equal: True",
