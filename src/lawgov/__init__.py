@@ -4,6 +4,8 @@ The public surface is re-exported here; implementation modules are private.
 """
 
 from lawgov import samples
+from lawgov._assess import ASSESSMENT_RULES, Assessment, Check, CheckStatus, assess, issuer_level
+from lawgov._assess_corpus import assessment_chart_svg, summarize_assessments
 from lawgov._cattrs import cattrs_converter, register_cattrs_hooks
 from lawgov._clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
 from lawgov._convert import FORMAT_VERSION, from_dict, to_dict
@@ -35,10 +37,14 @@ from lawgov._version import __version__
 from lawgov._xml import from_xml, to_xml, xml_schema
 
 __all__ = [
+    "ASSESSMENT_RULES",
     "FORMAT_VERSION",
     "RULES",
     "Agency",
+    "Assessment",
     "ChangeKind",
+    "Check",
+    "CheckStatus",
     "Citation",
     "CleanResult",
     "DamagedSpan",
@@ -63,6 +69,8 @@ __all__ = [
     "TextChange",
     "ValidationError",
     "__version__",
+    "assess",
+    "assessment_chart_svg",
     "cattrs_converter",
     "clean",
     "clean_text",
@@ -70,6 +78,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "from_xml",
+    "issuer_level",
     "iter_reports",
     "json_schema",
     "parse",
@@ -77,6 +86,7 @@ __all__ = [
     "read",
     "register_cattrs_hooks",
     "samples",
+    "summarize_assessments",
     "to_dict",
     "to_json",
     "to_xml",

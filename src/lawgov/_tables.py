@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final, Literal
 
-import attrs
-
 from lawgov import Citation, DelegatedPower, LawgovError, Measure, Metric, Report, Section
+from lawgov._columns import Column, ColumnType
 
 __all__ = [
     "SCHEMAS",
@@ -39,32 +38,12 @@ __all__ = [
 TableName = Literal["metrics", "powers", "citations", "sections"]
 TABLES: Final[tuple[TableName, ...]] = ("metrics", "powers", "citations", "sections")
 
-#: The logical types of columns (how each export writes them: see docs/tables.md).
-ColumnType = Literal["string", "integer", "decimal", "timestamp", "date"]
 
 Row = dict[str, Any]
 
 
 class TableError(LawgovError, ValueError):
     """A table cannot be built or written as asked (unknown table, a value a format cannot hold)."""
-
-
-@attrs.frozen(kw_only=True)
-class Column:
-    """One column of a fact table.
-
-    Attributes:
-        name: The column's name in every export.
-        type: Its logical type: ``string``, ``integer``, ``decimal`` (exact), ``timestamp``
-            (timezone-aware) or ``date``.
-        description: What it holds.
-        nullable: Whether it may be empty (None, an empty CSV cell, JSON null).
-    """
-
-    name: str
-    type: ColumnType
-    description: str
-    nullable: bool = True
 
 
 def _col(name: str, type: ColumnType, description: str, *, nullable: bool = True) -> Column:

@@ -1440,6 +1440,7 @@ def schema(*, which: str, output: str, force: bool) -> None:
 # Commands in their own modules: importing one registers it on the group (it uses the helpers
 # above, so it comes after them).
 
+import lawgov._cli_assess  # noqa: E402
 import lawgov._cli_table  # noqa: E402
 
 # --------------------------------------------------------------------------------------------
