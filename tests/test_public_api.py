@@ -136,3 +136,28 @@ def test_enum_members_are_documented() -> None:
                 assert line in source
                 after = source.split(line, 1)[1].split("\n", 2)[1].strip()
                 assert after.startswith('"""'), f"{name}.{member.name} has no docstring"
+
+
+def test_the_tables_module_is_public_and_needs_no_extra_to_import() -> None:
+    # lawgov.tables is a documented public module; pyarrow and pandas load only when used.
+    import subprocess
+    import sys
+
+    import lawgov.tables
+
+    assert set(lawgov.tables.__all__) >= {"rows", "write", "to_pandas", "to_arrow", "SCHEMAS"}
+    assert all(hasattr(lawgov.tables, name) for name in lawgov.tables.__all__)
+    code = (
+        "import sys, lawgov, lawgov.tables; print(sorted({'pyarrow', 'pandas'} & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_assessment_api_is_exported() -> None:
+    for name in ("assess", "Assessment", "Check", "CheckStatus", "ASSESSMENT_RULES"):
+        assert name in lawgov.__all__
+    assert callable(lawgov.summarize_assessments)
+    assert callable(lawgov.assessment_chart_svg)
