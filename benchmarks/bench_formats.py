@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import _peers
 
 import lawgov
-from lawgov import _msgspec
+from lawgov._formats import msgspec as _msgspec
 
 
 def golden_report() -> tuple[str, lawgov.Report]:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pendulum
 
 import lawgov
-from lawgov._parse import render_text
+from lawgov._parse.pipeline import render_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_d4caa6dbc77ce380.txt"

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lawgov import LawgovError
-from lawgov._atomic import OutputExistsError, atomic_open, atomic_write
+from lawgov._formats.atomic import OutputExistsError, atomic_open, atomic_write
 
 
 def _leftovers(directory: Path) -> list[str]:

@@ -12,18 +12,17 @@ from hypothesis import strategies as st
 import lawgov
 import lawgov.samples
 from lawgov import Citation, DocumentNumber
-from lawgov._citations import (
+from lawgov._model import tree_problems
+from lawgov._parse.citations import (
     find_citation_spans,
     find_citations,
     find_document_numbers,
     protected_spans,
 )
-from lawgov._validation import tree_problems
 
-# The shared fixtures sit beside the repository clone; the seed is bundled as lawgov.samples.
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = Path(lawgov.samples.__file__).parent / "jianghai-kjj-2020.txt"
-FIXTURES = [
+REFERENCE = [
     "a-district-science-2021",
     "b-county-government-2022",
     "g-citations-justice-bureau-2021",
@@ -219,10 +218,10 @@ def _width_blind(title: str) -> str:
     return title.replace("(", "（").replace(")", "）")
 
 
-@pytest.mark.parametrize("name", FIXTURES)
+@pytest.mark.parametrize("name", REFERENCE)
 def test_fixture_laws_and_document_numbers(name: str) -> None:
-    text = lawgov.clean_text((SHARED / "fixtures" / f"{name}.txt").read_text(encoding="utf-8"))
-    expected = json.loads((SHARED / "fixtures" / f"{name}.expected.json").read_text("utf-8"))
+    text = lawgov.clean_text((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
     # the report's own 发文字号 in the disclosure block is metadata, not a citation
     body = [line for line in text.splitlines() if "发文字号" not in line]
     found = [c for line in body for c in find_citations(line)]

@@ -143,12 +143,25 @@ def test_result_is_simplified(text: str) -> None:
 
 # --- noise in, the clean text back out -------------------------------------------------------
 
-_SHARED = Path(__file__).resolve().parents[2] / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The three reference fixtures (styles described in fixtures/README.md).
+REFERENCE = (
+    "a-district-science-2021",
+    "b-county-government-2022",
+    "g-citations-justice-bureau-2021",
+)
 _CLEAN_TEXTS = [
     clean_text(path.read_text(encoding="utf-8"))
     for path in [
-        *sorted((_SHARED / "fixtures").glob("*.txt")),
-        _SHARED / "seed" / "000_d4caa6dbc77ce380.txt",
+        *(
+            FIXTURES / f"{name}.txt"
+            for name in (
+                "a-district-science-2021",
+                "b-county-government-2022",
+                "g-citations-justice-bureau-2021",
+            )
+        ),
+        Path(lawgov.samples.__file__).parent / "jianghai-kjj-2020.txt",
     ]
 ]
 _MOJIBAKE = ["??萍季?", "??", "\ufffd", "?季?", "锟斤拷"]
@@ -205,7 +218,14 @@ def test_cleaning_noisy_copies_gives_the_clean_text_back(text: str, seed: int) -
 _FIXTURE_TEXTS = {
     path.stem: clean_text(path.read_text(encoding="utf-8"))
     for path in [
-        *sorted((_SHARED / "fixtures").glob("*.txt")),
+        *(
+            FIXTURES / f"{name}.txt"
+            for name in (
+                "a-district-science-2021",
+                "b-county-government-2022",
+                "g-citations-justice-bureau-2021",
+            )
+        ),
         *sorted((Path(__file__).resolve().parent / "fixtures").glob("*.txt")),
     ]
 }

@@ -531,7 +531,7 @@ def test_validate_and_metrics_read_xml_collections(tmp_path: Path, sample: Repor
 def test_inputs_beyond_the_size_limit_are_refused(
     sample_json: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("lawgov.cli.MAX_INPUT_BYTES", 1000)
+    monkeypatch.setattr("lawgov.cli._files.MAX_INPUT_BYTES", 1000)
     result = run("convert", sample_json, tmp_path / "out.xml")
     assert result.exit_code == 1
     assert result.stderr == f"{sample_json}: input exceeds 1000 bytes\n"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import lawgov
 from lawgov import ParseError
-from lawgov._encoding import decode_text, read_text
+from lawgov._parse.encoding import decode_text, read_text
 
 # A fictional report in the common style: headings, measures, figures, a citation, ASCII dates.
 SIMPLIFIED = """\

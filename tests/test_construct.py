@@ -1,4 +1,4 @@
-"""The twins through which the loaders build model objects (lawgov._construct)."""
+"""The twins through which the loaders build model objects (lawgov._model.construct)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ import pytest
 from hypothesis import given, settings
 
 import lawgov
-from lawgov import _construct, _convert, _model, testing
+from lawgov import _model, testing
+from lawgov._formats import convert as _convert
+from lawgov._model import construct as _construct
 
 
 def test_every_model_class_has_a_twin_on_this_interpreter() -> None:

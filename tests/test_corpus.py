@@ -27,7 +27,7 @@ from lawgov import (
     iter_reports,
     write_reports,
 )
-from lawgov._corpus import COLLECTION_TAG, is_collection, iter_entries
+from lawgov._formats.corpus import COLLECTION_TAG, is_collection, iter_entries
 
 
 def small_report(index: int) -> Report:
@@ -228,7 +228,7 @@ def test_an_oversized_record_is_refused_without_reading_it_whole(
     small = json.dumps(lawgov.to_dict(small_report(1)), ensure_ascii=False)
     big = json.dumps(lawgov.to_dict(attrs.evolve(small_report(2), closing=["长" * 5000])))
     path.write_text(f"{small}\n{big}\n{small}\n", encoding="utf-8")
-    monkeypatch.setattr("lawgov._json.MAX_INPUT_BYTES", len(small.encode()) + 10)
+    monkeypatch.setattr("lawgov._formats.json.MAX_INPUT_BYTES", len(small.encode()) + 10)
     entries = list(iter_entries(path))
     assert [line for line, _ in entries] == [1, 2, 3]
     assert entries[0][1] == entries[2][1] == small_report(1)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lawgov import DocumentNumber, ValidationError
-from lawgov._citations import find_document_numbers
+from lawgov._parse.citations import find_document_numbers
 
 
 def _docno(code: str, year: int | None, serial: int) -> DocumentNumber:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import lawgov
-from lawgov._metrics import find_metrics
+from lawgov._parse.metrics import find_metrics
 from test_parse_fixtures import metric_name_scores
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -14,13 +14,12 @@ from hypothesis import strategies as st
 import lawgov
 import lawgov.samples
 from lawgov import Metric, Qualifier
-from lawgov._metrics import UNITS, find_metric_spans, find_metrics
-from lawgov._validation import tree_problems
+from lawgov._model import tree_problems
+from lawgov._parse.metrics import UNITS, find_metric_spans, find_metrics
 
-# The shared fixtures sit beside the repository clone; the seed is bundled as lawgov.samples.
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = Path(lawgov.samples.__file__).parent / "jianghai-kjj-2020.txt"
-FIXTURES = [
+REFERENCE = [
     "a-district-science-2021",
     "b-county-government-2022",
     "g-citations-justice-bureau-2021",
@@ -303,10 +302,10 @@ def test_magnitude_word_stays_in_the_unit() -> None:
     assert metric.base_unit == "元"
 
 
-@pytest.mark.parametrize("name", FIXTURES)
+@pytest.mark.parametrize("name", REFERENCE)
 def test_fixture_metrics(name: str) -> None:
-    text = (SHARED / "fixtures" / f"{name}.txt").read_text(encoding="utf-8")
-    expected = json.loads((SHARED / "fixtures" / f"{name}.expected.json").read_text("utf-8"))
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
     found = {
         (str(m.value), m.unit)
         for line in lawgov.clean_text(text).splitlines()
@@ -315,10 +314,10 @@ def test_fixture_metrics(name: str) -> None:
     assert found == {(m["value"], m["unit"]) for m in expected["metrics"]}
 
 
-@pytest.mark.parametrize("name", FIXTURES)
+@pytest.mark.parametrize("name", REFERENCE)
 def test_fixture_metric_texts_are_substrings(name: str) -> None:
-    text = lawgov.clean_text((SHARED / "fixtures" / f"{name}.txt").read_text(encoding="utf-8"))
-    expected = json.loads((SHARED / "fixtures" / f"{name}.expected.json").read_text("utf-8"))
+    text = lawgov.clean_text((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
     texts = {m.text for line in text.splitlines() for m in find_metrics(line)}
     assert texts == {m["text"] for m in expected["metrics"]}
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lawgov._numerals import ENUMERATOR, chinese_number, ordinal
+from lawgov._model.numerals import ENUMERATOR, chinese_number, ordinal
 
 
 @pytest.mark.parametrize(

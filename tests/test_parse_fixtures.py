@@ -1,14 +1,13 @@
 """The report fixtures: each ``NAME.txt`` parses to what ``NAME.expected.json`` states.
 
-Two folders hold them: the shared fixtures beside the repository and the project's own
-``tests/fixtures`` (header, structure and fact styles the shared ones do not cover); both are
-compared by the same rules.
+They live in ``tests/fixtures`` (fictional reports in the styles of real published ones; the
+folder's README gives the expected-file format).
 
 The comparison rules are the fixtures README's: titles without punctuation, spacing or width
 differences; metrics as distinct (value, unit) pairs, and their names (when the fixture states
 them) never wrong; laws in order of first appearance,
 width-insensitive; the section tree with measure counts; the cited document numbers; the
-delegated powers. The shared folder sits beside the repository (``<clone>/../shared``).
+delegated powers.
 """
 
 from __future__ import annotations
@@ -25,28 +24,15 @@ import pytest
 
 import lawgov
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-FIXTURES = SHARED / "fixtures"
-OWN_FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _fixture_names() -> list[str]:
-    if not FIXTURES.is_dir():
-        return ["<missing>"]
     return sorted(path.name.removesuffix(".txt") for path in FIXTURES.glob("*.txt"))
 
 
-def _own_fixture_names() -> list[str]:
-    return sorted(path.name.removesuffix(".txt") for path in OWN_FIXTURES.glob("*.txt"))
-
-
 def _all_fixture_names() -> list[str]:
-    return _fixture_names() + _own_fixture_names()
-
-
-def _folder(name: str) -> Path:
-    """The folder holding a fixture: the project's own, else the shared one."""
-    return OWN_FIXTURES if (OWN_FIXTURES / f"{name}.txt").is_file() else FIXTURES
+    return _fixture_names()
 
 
 def _width(text: str) -> str:
@@ -94,12 +80,7 @@ def _document_numbers(report: lawgov.Report) -> Iterator[lawgov.DocumentNumber]:
 
 
 def _load(name: str) -> tuple[str, dict[str, Any], lawgov.Report]:
-    folder = _folder(name)
-    if not folder.is_dir():
-        pytest.fail(
-            f"the shared fixtures are missing: expected them at {FIXTURES} "
-            "(a copy of shared/ beside the repository clone)"
-        )
+    folder = FIXTURES
     text = (folder / f"{name}.txt").read_text(encoding="utf-8")
     expected = json.loads((folder / f"{name}.expected.json").read_text(encoding="utf-8"))
     return text, expected, lawgov.parse_text(text, source=f"{name}.txt")
@@ -224,10 +205,10 @@ def test_the_report_is_not_the_fixtures_own_disclosure_number() -> None:
 
 
 def test_every_own_fixture_has_its_expected_file() -> None:
-    names = _own_fixture_names()
-    assert names, f"no fixtures in {OWN_FIXTURES}"
+    names = _fixture_names()
+    assert len(names) >= 40, f"fixtures are missing from {FIXTURES}"
     for name in names:
-        assert (OWN_FIXTURES / f"{name}.expected.json").is_file(), name
+        assert (FIXTURES / f"{name}.expected.json").is_file(), name
 
 
 def _traditional(text: str) -> str:

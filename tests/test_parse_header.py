@@ -8,15 +8,14 @@ import pendulum
 import pytest
 
 import lawgov
-from lawgov._header import (
+from lawgov._parse.header import (
     Line,
     is_chrome,
     parse_datetime,
     read_header,
-    report_issuer,
-    report_year,
     scripted,
 )
+from lawgov._parse.identity import report_issuer, report_year
 
 
 def _lines(text: str) -> list[Line]:

@@ -17,17 +17,33 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import lawgov
-from lawgov._parse import render_text
-from lawgov._validation import tree_problems
+from lawgov._model import tree_problems
+from lawgov._parse.pipeline import render_text
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The three reference fixtures (styles described in fixtures/README.md).
+REFERENCE = (
+    "a-district-science-2021",
+    "b-county-government-2022",
+    "g-citations-justice-bureau-2021",
+)
 
 
 def _corpus() -> list[str]:
-    paths = [SHARED / "seed" / "000_d4caa6dbc77ce380.txt", *sorted(SHARED.glob("fixtures/*.txt"))]
+    paths = [
+        Path(lawgov.samples.__file__).parent / "jianghai-kjj-2020.txt",
+        *(
+            FIXTURES / f"{name}.txt"
+            for name in (
+                "a-district-science-2021",
+                "b-county-government-2022",
+                "g-citations-justice-bureau-2021",
+            )
+        ),
+    ]
     missing = [str(path) for path in paths if not path.is_file()]
     if missing or len(paths) < 2:
-        pytest.fail(f"the shared seed and fixtures are missing (expected under {SHARED})")
+        pytest.fail(f"the seed and fixtures are missing: {missing}")
     return [path.read_text(encoding="utf-8") for path in paths]
 
 

@@ -1,7 +1,7 @@
 """The seed: the scraped page parses to exactly the hand-written golden report.
 
-The seed is read from the shared folder beside the repository (``<clone>/../shared/seed``) and
-from the copy bundled as :mod:`lawgov.samples`; both must give ``tests.golden.seed_report``.
+The seed is the bundled sample, read by path and through :mod:`lawgov.samples`;
+both must give ``tests.golden.seed_report``.
 On a difference the failure names every differing field by its path, not just "not equal".
 """
 
@@ -36,11 +36,11 @@ BUNDLED = Path(lawgov.samples.__file__).parent / f"{seed_report.NAME}.txt"
 
 def _seed() -> str:
     if not SEED.is_file():
-        pytest.fail(f"the shared seed is missing: expected it at {SEED}")
+        pytest.fail(f"the seed is missing: expected it at {SEED}")
     return SEED.read_text(encoding="utf-8")
 
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_d4caa6dbc77ce380.txt"
+SEED = Path(lawgov.samples.__file__).parent / "jianghai-kjj-2020.txt"
 
 
 def _differences(got: object, expected: object, path: str = "report") -> Iterator[str]:

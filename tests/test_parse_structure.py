@@ -8,8 +8,8 @@ import pytest
 
 import lawgov
 from lawgov import SectionKind
-from lawgov._header import Line
-from lawgov._structure import classify_heading, section_kind, split_measures
+from lawgov._parse.header import Line
+from lawgov._parse.structure import classify_heading, section_kind, split_measures
 
 TITLE = "某局2021年法治政府建设年度报告"
 

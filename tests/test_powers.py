@@ -20,12 +20,12 @@ from lawgov import (
     PowerChange,
     PowerMode,
 )
-from lawgov._citations import find_citations
-from lawgov._powers import find_delegated_powers
-from lawgov._validation import tree_problems
+from lawgov._model import tree_problems
+from lawgov._parse.citations import find_citations
+from lawgov._parse.powers import find_delegated_powers
 
 # The shared fixtures sit beside the repository clone; the seed is bundled as lawgov.samples.
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = Path(lawgov.samples.__file__).parent / "jianghai-kjj-2020.txt"
 ISSUER = Agency(name="区科技局")
 
@@ -683,7 +683,7 @@ def test_seed_report_has_exactly_one_statement() -> None:
     ["a-district-science-2021", "b-county-government-2022", "g-citations-justice-bureau-2021"],
 )
 def test_fixtures_have_no_statements(name: str) -> None:
-    text = lawgov.clean_text((SHARED / "fixtures" / f"{name}.txt").read_text(encoding="utf-8"))
+    text = lawgov.clean_text((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
     assert find_delegated_powers(text, issuer=ISSUER) == []
 
 

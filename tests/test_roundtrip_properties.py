@@ -13,7 +13,7 @@ from lxml import etree
 
 import lawgov
 import lawgov.samples
-from lawgov import _json
+from lawgov._formats import json as _json
 from lawgov.testing import reports
 
 # Text the XML format can carry: no surrogates, no C0 controls but tab, newline and return.

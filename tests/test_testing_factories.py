@@ -13,7 +13,7 @@ import pytest
 
 import lawgov
 from lawgov import testing
-from lawgov._validation import tree_problems
+from lawgov._model import tree_problems
 
 FACTORIES: list[tuple[Callable[..., Any], type]] = [
     (testing.make_report, lawgov.Report),

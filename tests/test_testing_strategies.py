@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import lawgov
 from lawgov import testing
-from lawgov._validation import tree_problems
+from lawgov._model import tree_problems
 
 
 def _depth(section: lawgov.Section) -> int:

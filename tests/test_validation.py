@@ -41,7 +41,8 @@ from lawgov import (
     Section,
     ValidationError,
 )
-from lawgov._validation import tree_problems, unchecked
+from lawgov._model import tree_problems
+from lawgov._model.rules import unchecked
 
 SHANGHAI = "Asia/Shanghai"
 NEXT_YEAR = pendulum.now(SHANGHAI).year + 1

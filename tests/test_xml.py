@@ -12,7 +12,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import lawgov
-from lawgov import _convert, _json, _validation, _xml
+from lawgov._formats import convert as _convert
+from lawgov._formats import json as _json
+from lawgov._formats import xml as _xml
+from lawgov._model import rules
 from lawgov.testing import reports
 
 NS = "urn:lawgov:report:1"
@@ -121,7 +124,7 @@ def test_awkward_text_survives() -> None:
 def test_text_xml_cannot_carry_is_refused_by_the_model_and_by_the_writer() -> None:
     with pytest.raises(lawgov.ValidationError, match="U\\+0007"):
         attrs.evolve(_report(), notes=("bell \x07",))
-    with _validation.unchecked():
+    with rules.unchecked():
         unwritable = attrs.evolve(_report(), notes=("bell \x07",))
     with pytest.raises(lawgov.FormatError, match="XML"):
         lawgov.to_xml(unwritable)
@@ -140,14 +143,14 @@ def test_escape_writes_what_lxml_writes(text: str) -> None:
     "char", [*map(chr, [*range(9), 11, 12, *range(14, 32)]), "\ufffe", "\uffff"]
 )
 def test_each_character_xml_cannot_carry_is_named_by_the_writer(char: str) -> None:
-    with _validation.unchecked():
+    with rules.unchecked():
         unwritable = attrs.evolve(_report(), notes=("好", f"a&b{char}", "\x01"))
     with pytest.raises(lawgov.FormatError, match=f"U\\+{ord(char):04X} is not allowed"):
         lawgov.to_xml(unwritable)
 
 
 def test_a_lone_surrogate_is_refused_by_the_writer() -> None:
-    with _validation.unchecked():
+    with rules.unchecked():
         unwritable = attrs.evolve(_report(), notes=("\ud800",))
     with pytest.raises(lawgov.FormatError, match="lone surrogate"):
         lawgov.to_xml(unwritable)

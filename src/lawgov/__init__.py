@@ -1,19 +1,39 @@
 """lawgov: one typed, validated representation of 法治政府建设年度报告.
 
-The public surface is re-exported here; implementation modules are private.
+The public surface is re-exported here; implementation modules are private. Public classes and
+functions say ``__module__ == "lawgov"``, so reprs, pickles and tracebacks name ``lawgov.Report``
+whichever private module defines it. The parser (``parse``, ``parse_text``, ``clean`` …) loads on
+first use (PEP 562), so ``import lawgov`` stays cheap for JSON and XML users.
 """
 
-from lawgov import samples
+from __future__ import annotations
+
+import importlib as _importlib
+import inspect as _inspect
+import typing as _typing
+from typing import TYPE_CHECKING, Any
+
+import attrs as _attrs
+
+from lawgov import json, samples, xml
 from lawgov._assess import ASSESSMENT_RULES, Assessment, Check, CheckStatus, assess, issuer_level
 from lawgov._assess_corpus import assessment_chart_svg, summarize_assessments
-from lawgov._cattrs import cattrs_converter, register_cattrs_hooks
-from lawgov._clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
-from lawgov._convert import FORMAT_VERSION, from_dict, to_dict
-from lawgov._corpus import iter_reports, write_reports
-from lawgov._diff import Difference, diff
-from lawgov._errors import FormatError, LawgovError, ParseError, Problem, ValidationError
-from lawgov._io import read, write
-from lawgov._json import from_json, to_json
+from lawgov._errors import (
+    FormatError,
+    LawgovError,
+    OutputExistsError,
+    ParseError,
+    Problem,
+    SampleNotFoundError,
+    ValidationError,
+)
+from lawgov._formats.cattrs import cattrs_converter, register_cattrs_hooks
+from lawgov._formats.convert import FORMAT_VERSION, from_dict, to_dict
+from lawgov._formats.corpus import iter_reports, write_reports
+from lawgov._formats.files import read, write
+from lawgov._formats.json import from_json, to_json
+from lawgov._formats.schemas import json_schema
+from lawgov._formats.xml import from_xml, to_xml, xml_schema
 from lawgov._model import (
     Agency,
     ChangeKind,
@@ -30,11 +50,13 @@ from lawgov._model import (
     Section,
     SectionKind,
 )
-from lawgov._parse import ParseResult, ParseWarning, parse, parse_text
-from lawgov._schemas import json_schema
-from lawgov._validation import RULES
+from lawgov._model.diff import Difference, diff
+from lawgov._model.rules import RULES
 from lawgov._version import __version__
-from lawgov._xml import from_xml, to_xml, xml_schema
+
+if TYPE_CHECKING:
+    from lawgov._parse.clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
+    from lawgov._parse.pipeline import ParseResult, ParseWarning, parse, parse_text
 
 __all__ = [
     "ASSESSMENT_RULES",
@@ -56,6 +78,7 @@ __all__ = [
     "LawgovError",
     "Measure",
     "Metric",
+    "OutputExistsError",
     "ParseError",
     "ParseResult",
     "ParseWarning",
@@ -64,6 +87,7 @@ __all__ = [
     "Problem",
     "Qualifier",
     "Report",
+    "SampleNotFoundError",
     "Section",
     "SectionKind",
     "TextChange",
@@ -80,6 +104,7 @@ __all__ = [
     "from_xml",
     "issuer_level",
     "iter_reports",
+    "json",
     "json_schema",
     "parse",
     "parse_text",
@@ -92,5 +117,57 @@ __all__ = [
     "to_xml",
     "write",
     "write_reports",
+    "xml",
     "xml_schema",
 ]
+
+# The parser's names, served from their modules on first access.
+_LAZY: dict[str, str] = {
+    "CleanResult": "lawgov._parse.clean",
+    "DamagedSpan": "lawgov._parse.clean",
+    "TextChange": "lawgov._parse.clean",
+    "clean": "lawgov._parse.clean",
+    "clean_text": "lawgov._parse.clean",
+    "ParseResult": "lawgov._parse.pipeline",
+    "ParseWarning": "lawgov._parse.pipeline",
+    "parse": "lawgov._parse.pipeline",
+    "parse_text": "lawgov._parse.pipeline",
+}
+
+
+def _publish(value: Any) -> Any:
+    # Public classes and functions name the package, not the private module that defines them.
+    module = getattr(value, "__module__", "") or ""
+    if not (callable(value) and module.startswith("lawgov._")):
+        return value
+    if isinstance(value, type):
+        # String annotations are resolved in the namespace __module__ names: resolve them while
+        # it still names the defining module, so typing.get_type_hints, attrs and cattrs keep
+        # working on lawgov.Report.
+        own = _inspect.get_annotations(value)
+        if own:
+            hints = _typing.get_type_hints(value)
+            value.__annotations__ = {name: hints[name] for name in own}
+        if _attrs.has(value):
+            _attrs.resolve_types(value)
+    value.__module__ = "lawgov"
+    return value
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = _publish(getattr(_importlib.import_module(module_name), name))
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+for _name in __all__:
+    if _name not in _LAZY:
+        _publish(globals()[_name])
+del _name

@@ -1,13 +1,15 @@
 """The lawgov exception hierarchy.
 
 Every error lawgov raises on bad input is a :class:`LawgovError`; each also subclasses the
-builtin that generic handlers already catch::
+builtin that generic handlers already catch (the test suite ties this drawing to the classes, and
+the docs mirror it)::
 
     LawgovError (Exception)
-    ├── ValidationError (ValueError)   a report breaks one or more rules; lists every problem
-    ├── FormatError (ValueError)       bytes that are not a lawgov JSON or XML document
-    ├── ParseError (ValueError)        raw text that cannot be read as a report
-    └── SampleNotFoundError (LookupError)  lawgov.samples has no sample of that name
+    ├── ValidationError (ValueError)        a report breaks one or more rules; lists every problem
+    ├── FormatError (ValueError)            bytes that are not a lawgov JSON or XML document
+    ├── ParseError (ValueError)             raw text that cannot be read as a report
+    ├── OutputExistsError (FileExistsError) a destination exists and overwriting was not allowed
+    └── SampleNotFoundError (LookupError)   lawgov.samples has no sample of that name
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ from typing import Any
 
 import attrs
 
-__all__ = ["FormatError", "LawgovError", "ParseError", "Problem", "ValidationError"]
+__all__ = [
+    "FormatError",
+    "LawgovError",
+    "OutputExistsError",
+    "ParseError",
+    "Problem",
+    "SampleNotFoundError",
+    "ValidationError",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -126,3 +136,18 @@ class ParseError(LawgovError, ValueError):
     def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
         super().__init__(f"line {line}: {message}" if line else message, source=source)
         self.line = line
+
+
+class OutputExistsError(LawgovError, FileExistsError):
+    """The destination exists and overwriting it was not allowed (pass ``force=True``).
+
+    It is a `FileExistsError` too, so generic handlers keep working.
+    """
+
+
+class SampleNotFoundError(LawgovError, LookupError):
+    """No bundled sample has the requested name (or kind of file).
+
+    Also a `LookupError`, like an unknown key in a mapping; the message lists the names
+    that do exist.
+    """

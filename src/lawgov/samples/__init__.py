@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 import lawgov
-from lawgov._errors import LawgovError
+from lawgov._errors import SampleNotFoundError
 from lawgov._model import Report
 
 if sys.version_info >= (3, 11):
@@ -38,14 +38,6 @@ __all__ = ["SampleNotFoundError", "load", "names", "path", "text"]
 #: The kinds of file kept for each sample: the reviewed JSON document and the raw text.
 Kind = Literal["json", "txt"]
 _KINDS: tuple[str, ...] = ("json", "txt")
-
-
-class SampleNotFoundError(LawgovError, LookupError):
-    """No bundled sample has the requested name (or kind of file).
-
-    Also a :class:`LookupError`, like an unknown key in a mapping; the message lists the names
-    that do exist.
-    """
 
 
 def names() -> tuple[str, ...]:

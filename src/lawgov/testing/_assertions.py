@@ -6,7 +6,7 @@ differing path with both values.
 
 from __future__ import annotations
 
-from lawgov._diff import diff, render_differences
+from lawgov._model.diff import diff, render_differences
 
 __all__ = ["assert_reports_equal", "explain_difference"]
 

@@ -9,7 +9,7 @@ metric's ``text`` follows its value and unit), so overriding one field keeps the
 Conveniences: an agency may be given as its name, a document number as its text
 (``"江府〔2017〕16号"``), a metric value as a string or int (``"3.6"``), and any tuple field as a
 list. Pass ``check=False`` to build an object that breaks the rules on purpose (construction
-checks are switched off, see :func:`lawgov._validation.unchecked`), e.g. to test how your code
+checks are switched off, see :func:`lawgov._model.rules.unchecked`), e.g. to test how your code
 handles a bad report.
 """
 
@@ -37,7 +37,7 @@ from lawgov._model import (
     Section,
     SectionKind,
 )
-from lawgov._validation import unchecked
+from lawgov._model.rules import unchecked
 
 __all__ = [
     "make_citation",

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from lawgov._convert import to_dict
+from lawgov._formats.convert import to_dict
 from lawgov._model import (
     Agency,
     Citation,
@@ -32,7 +32,7 @@ from lawgov._model import (
     Report,
     Section,
 )
-from lawgov._validation import RULES
+from lawgov._model.rules import RULES
 from lawgov.testing._strategies import (
     TextStyle,
     _max_year,

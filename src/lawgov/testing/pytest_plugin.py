@@ -53,7 +53,8 @@ def lawgov_report_factory() -> Callable[..., Report]:
 
 def _is_model(value: object) -> bool:
     # lawgov's own attrs classes (reports and their parts, and subclasses defined in lawgov).
-    return type(value).__module__.startswith("lawgov.") and attrs.has(type(value))
+    module = type(value).__module__
+    return (module == "lawgov" or module.startswith("lawgov.")) and attrs.has(type(value))
 
 
 def pytest_assertrepr_compare(

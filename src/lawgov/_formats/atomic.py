@@ -1,0 +1,185 @@
+"""Atomic file output: a file appears complete under its name, or not at all.
+
+Everything lawgov writes to disk (the CLI's outputs, :func:`lawgov.write`, corpus writers) goes
+through :func:`atomic_open`: the data is written to a temporary file in the destination's own
+directory, flushed (and by default synced to disk), and only then renamed into place. A failure
+or an interrupt (Ctrl-C, SIGTERM turned into an exception) at any point removes the temporary
+file, so a reader never sees a half-written output and an existing file is never left truncated.
+
+Without ``force`` an existing destination is refused, and the final step is a hard link rather than
+a rename, so a file that appears between the check and the commit is not clobbered either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, Literal, cast, overload
+
+from lawgov._errors import OutputExistsError
+
+__all__ = ["OutputExistsError", "atomic_open", "atomic_write"]
+
+StrPath = str | os.PathLike[str]
+
+
+def _default_mode() -> int:
+    # os.umask can only be read by setting it; restoring it at once keeps the process unchanged.
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _sync_directory(directory: Path) -> None:
+    # Makes the rename itself durable; some platforms and filesystems cannot open directories.
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _commit(temp: Path, target: Path, *, force: bool) -> None:
+    if force:
+        os.replace(temp, target)
+        return
+    try:
+        # link() fails if the target exists: no window in which another writer's file is replaced.
+        os.link(temp, target)
+    except FileExistsError:
+        raise OutputExistsError(
+            "output exists (use --force / force=True to overwrite)", source=str(target)
+        ) from None
+    except OSError:
+        # Filesystems without hard links (some network and FAT mounts): check, then rename.
+        if target.exists():
+            raise OutputExistsError(
+                "output exists (use --force / force=True to overwrite)", source=str(target)
+            ) from None
+        os.replace(temp, target)
+        return
+    temp.unlink()
+
+
+@overload
+def atomic_open(
+    path: StrPath,
+    mode: Literal["wb"] = "wb",
+    *,
+    force: bool = False,
+    encoding: None = None,
+    durable: bool = True,
+) -> contextlib.AbstractContextManager[IO[bytes]]: ...
+@overload
+def atomic_open(
+    path: StrPath,
+    mode: Literal["w"],
+    *,
+    force: bool = False,
+    encoding: str = "utf-8",
+    durable: bool = True,
+) -> contextlib.AbstractContextManager[IO[str]]: ...
+def atomic_open(
+    path: StrPath,
+    mode: Literal["w", "wb"] = "wb",
+    *,
+    force: bool = False,
+    encoding: str | None = None,
+    durable: bool = True,
+) -> contextlib.AbstractContextManager[IO[bytes]] | contextlib.AbstractContextManager[IO[str]]:
+    """Open ``path`` for writing so that it only ever appears complete.
+
+    Use it as a context manager; the file is committed when the block ends normally and discarded
+    when it raises (any exception, ``KeyboardInterrupt`` included)::
+
+        with atomic_open("out/report.xml", force=False) as f:
+            f.write(data)
+
+    Args:
+        path: The destination. Its directory must exist.
+        mode: ``"wb"`` for bytes or ``"w"`` for text.
+        force: Replace an existing destination instead of refusing.
+        encoding: The text encoding for ``"w"`` (default UTF-8); must be None for ``"wb"``.
+        durable: Sync the file and its directory to disk before returning, so the output also
+            survives a power cut. Atomicity does not depend on it; batch writers that sync once at
+            the end (:func:`os.sync`) pass False, as a sync per file costs milliseconds.
+
+    Returns:
+        A context manager yielding the open temporary file.
+
+    Raises:
+        OutputExistsError: ``path`` exists and ``force`` is false (checked before anything is
+            written, and again at the commit).
+        OSError: The directory is missing or not writable.
+    """
+    if mode not in ("w", "wb"):
+        raise ValueError(f"mode must be 'w' or 'wb', not {mode!r}")
+    # The overloads give callers IO[bytes] for "wb" and IO[str] for "w".
+    return cast(
+        "contextlib.AbstractContextManager[IO[bytes]]",
+        _atomic(Path(path), mode, force=force, encoding=encoding, durable=durable),
+    )
+
+
+@contextlib.contextmanager
+def _atomic(
+    path: Path, mode: str, *, force: bool, encoding: str | None, durable: bool
+) -> Iterator[Any]:
+    if not force and path.exists():
+        raise OutputExistsError(
+            "output exists (use --force / force=True to overwrite)", source=str(path)
+        )
+    directory = path.parent if str(path.parent) else Path()
+    try:
+        file_mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        file_mode = _default_mode()
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+    temp = Path(name)
+    try:
+        handle: Any
+        if mode == "w":
+            handle = open(  # noqa: SIM115 - closed below, before the commit
+                fd, "w", encoding=encoding or "utf-8", newline=""
+            )
+        else:
+            handle = open(fd, "wb")  # noqa: SIM115 - closed below, before the commit
+        with handle:
+            yield handle
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+        os.chmod(temp, file_mode)
+        _commit(temp, path, force=force)
+    except BaseException:
+        # Also on KeyboardInterrupt: the temporary file is the only trace, so remove it.
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    if durable:
+        _sync_directory(directory)
+
+
+def atomic_write(
+    path: StrPath, data: bytes | str, *, force: bool = False, durable: bool = True
+) -> None:
+    """Write ``data`` to ``path`` atomically (text is encoded as UTF-8).
+
+    Args:
+        path: The destination. Its directory must exist.
+        data: The complete content.
+        force: Replace an existing destination instead of refusing.
+        durable: Sync to disk before returning (see :func:`atomic_open`).
+
+    Raises:
+        OutputExistsError: ``path`` exists and ``force`` is false.
+        OSError: The directory is missing or not writable.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_open(path, "wb", force=force, durable=durable) as handle:
+        handle.write(payload)

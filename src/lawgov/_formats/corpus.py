@@ -1,0 +1,308 @@
+"""Corpora: many reports in one file, read and written as streams.
+
+Two corpus formats:
+
+- **JSON Lines** (``.jsonl``): one lawgov JSON report document per line, compact, UTF-8. Blank
+  lines are ignored.
+- **XML collection** (``.xml``): a ``<collection>`` root in the lawgov XML namespace
+  (``urn:lawgov:report:1``) whose children are ``<report>`` elements exactly as a single-report
+  XML document (:func:`lawgov.to_xml`) has them.
+
+Reading never holds more than one report: JSON Lines are read line by line, and the XML
+collection with :func:`lxml.etree.iterparse`, clearing each report element once it is built (and
+with entities, DTDs and the network refused, as for single documents). Writing streams too, through
+:func:`lawgov._formats.atomic.atomic_open`, so a corpus file appears complete or not at all.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from lxml import etree
+
+from lawgov._errors import FormatError, LawgovError
+from lawgov._formats import convert as _convert
+from lawgov._formats import json as _json
+from lawgov._formats import xml as _xml
+from lawgov._formats.atomic import atomic_open
+from lawgov._model import Report
+
+__all__ = [
+    "COLLECTION_TAG",
+    "is_collection",
+    "is_collection_file",
+    "iter_entries",
+    "iter_reports",
+    "iter_reports_from_stream",
+    "write_reports",
+    "write_reports_to",
+]
+
+CorpusFormat = Literal["jsonl", "collection"]
+
+#: The root element of an XML collection, in the namespace of lawgov's XML format.
+COLLECTION_TAG = f"{{{_xml.NAMESPACE}}}collection"
+_REPORT_TAG = f"{{{_xml.NAMESPACE}}}report"
+_COLLECTION_START = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="'
+    + _xml.NAMESPACE.encode("ascii")
+    + b'">\n'
+)
+_COLLECTION_END = b"</collection>\n"
+
+
+def _corpus_format(path: str | os.PathLike[str]) -> CorpusFormat:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".jsonl":
+        return "jsonl"
+    if suffix == ".xml":
+        return "collection"
+    raise FormatError(
+        "not a corpus file: expected .jsonl (JSON Lines) or .xml (an XML collection)",
+        source=str(path),
+    )
+
+
+def _root_tag(source: IO[bytes]) -> str | None:
+    try:
+        for _, element in etree.iterparse(
+            source,
+            events=("start",),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+        ):
+            return str(element.tag)
+    except etree.LxmlError:
+        return None
+    return None
+
+
+def is_collection(data: bytes) -> bool:
+    """Whether XML bytes are a collection document (by the root element alone)."""
+    return _root_tag(io.BytesIO(data)) == COLLECTION_TAG
+
+
+def is_collection_file(path: str | os.PathLike[str]) -> bool:
+    """Whether an XML file is a collection document (reads only up to its root element)."""
+    try:
+        with open(path, "rb") as handle:
+            return _root_tag(handle) == COLLECTION_TAG
+    except OSError:
+        return False
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+Entry = tuple[int, Report | LawgovError]
+
+
+def _bounded_lines(handle: IO[bytes]) -> Iterator[bytes | None]:
+    """The lines of a file, None for a line beyond the size limit (skipped, never held whole)."""
+    limit = _json.MAX_INPUT_BYTES
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        # An oversized record: read past it in bounded pieces, so memory stays flat.
+        while (rest := handle.readline(limit)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _jsonl_entries(lines: Iterable[bytes | None], label: str) -> Iterator[Entry]:
+    for number, line in enumerate(lines, start=1):
+        if line is None:
+            limit = _json.MAX_INPUT_BYTES
+            yield number, FormatError(f"record exceeds {limit} bytes", source=f"{label}:{number}")
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield number, _json.from_json(line, source=f"{label}:{number}")
+        except LawgovError as error:
+            yield number, error
+
+
+def _collection_entries(source: Any, label: str) -> Iterator[Entry]:
+    context = etree.iterparse(
+        source,
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    root: Any = None
+    depth = 0
+    try:
+        for event, element in context:
+            if event == "start":
+                depth += 1
+                if root is None:
+                    root = element
+                    if element.tag != COLLECTION_TAG:
+                        got = etree.QName(element).localname
+                        raise FormatError(
+                            f"expected a <collection> in {_xml.NAMESPACE}, got <{got}>",
+                            source=label,
+                        )
+                    if element.getroottree().docinfo.doctype:
+                        raise FormatError("DTDs are refused", source=label)
+                continue
+            depth -= 1
+            if depth != 1:
+                continue
+            line = element.sourceline or 0
+            if element.tag != _REPORT_TAG:
+                yield (
+                    line,
+                    FormatError(
+                        f"expected a <report>, got <{etree.QName(element).localname}>",
+                        source=f"{label}:{line}",
+                    ),
+                )
+            else:
+                # The element goes through from_xml whole, so a record gets exactly the checks
+                # of a single document (XSD, strict values, every problem with its path).
+                record = etree.tostring(element, encoding="UTF-8")
+                try:
+                    yield line, _xml.from_xml(record, source=f"{label}:{line}")
+                except LawgovError as error:
+                    yield line, error
+            # Memory stays flat: drop the built report's elements and any already-seen siblings.
+            element.clear(keep_tail=False)
+            while element.getprevious() is not None:
+                del root[0]
+    except etree.XMLSyntaxError as error:
+        line = error.lineno or 0
+        yield line, FormatError(f"not well-formed XML: {error.msg}", source=f"{label}:{line}")
+
+
+def iter_entries(path: str | os.PathLike[str]) -> Iterator[Entry]:
+    """Each record of a corpus file with its line number: the report, or the error it raised.
+
+    Unlike :func:`iter_reports` this goes on past invalid records (a syntax error in an XML
+    collection still ends the stream, as nothing after it can be read).
+    """
+    label = str(path)
+    if _corpus_format(path) == "jsonl":
+        with open(path, "rb") as handle:
+            yield from _jsonl_entries(_bounded_lines(handle), label)
+        return
+    with open(path, "rb") as handle:
+        yield from _collection_entries(handle, label)
+
+
+def _raising(entries: Iterable[Entry]) -> Iterator[Report]:
+    for _, entry in entries:
+        if isinstance(entry, LawgovError):
+            raise entry
+        yield entry
+
+
+def iter_reports(path: str | os.PathLike[str]) -> Iterator[Report]:
+    """Read the reports of a corpus file one at a time, in file order, in constant memory.
+
+    Args:
+        path: A ``.jsonl`` file (one lawgov JSON report per line) or an ``.xml`` collection
+            (a ``<collection>`` of ``<report>`` elements in the lawgov namespace).
+
+    Yields:
+        Each report, fully validated.
+
+    Raises:
+        FormatError: The file is not a corpus, or a record is not a lawgov report (the error's
+            ``source`` is ``path:line``).
+        ValidationError: A record breaks the rules (``source`` is ``path:line``).
+        OSError: The file cannot be read.
+    """
+    return _raising(iter_entries(path))
+
+
+def iter_reports_from_stream(
+    stream: IO[bytes], format: CorpusFormat, *, source: str = "<stdin>"
+) -> Iterator[Report]:
+    """Like :func:`iter_reports`, for a corpus read from an open binary stream (stdin)."""
+    if format == "jsonl":
+        return _raising(_jsonl_entries(_bounded_lines(stream), source))
+    return _raising(_collection_entries(stream, source))
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def _jsonl_line(report: Report) -> bytes:
+    # One compact document per line; json escapes newlines inside strings, so a record never
+    # spans lines.
+    text = json.dumps(_convert.to_dict(report), ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode("utf-8") + b"\n"
+    except UnicodeEncodeError:
+        raise FormatError("cannot write the report as UTF-8: lone surrogate") from None
+
+
+def write_reports_to(reports: Iterable[Report], handle: IO[bytes], format: CorpusFormat) -> int:
+    """Stream reports into an open binary file as JSON Lines or an XML collection.
+
+    Returns:
+        How many reports were written.
+    """
+    count = 0
+    if format == "jsonl":
+        for report in reports:
+            handle.write(_jsonl_line(report))
+            count += 1
+        handle.flush()
+        return count
+    handle.write(_COLLECTION_START)
+    for report in reports:
+        document = _xml.to_xml(report)
+        # The report element as to_xml writes it, without its XML declaration; its own xmlns
+        # repeats the collection's, which changes nothing for a namespace-aware reader.
+        handle.write(document[document.index(b"?>") + 2 :].lstrip())
+        count += 1
+    handle.write(_COLLECTION_END)
+    handle.flush()
+    return count
+
+
+def write_reports(
+    reports: Iterable[Report],
+    path: str | os.PathLike[str],
+    *,
+    format: CorpusFormat | None = None,
+    force: bool = False,
+) -> int:
+    """Write reports to a corpus file, streaming, atomically.
+
+    The reports are consumed one at a time (pass a generator, such as :func:`iter_reports` of
+    another corpus, to convert corpora of any size in constant memory). If anything fails (a
+    report that cannot be written, an exception in the generator, Ctrl-C) no file is left.
+
+    Args:
+        reports: The reports, in the order to write them.
+        path: The destination: ``.jsonl`` for JSON Lines, ``.xml`` for an XML collection.
+        format: ``"jsonl"`` or ``"collection"`` to override the suffix.
+        force: Replace an existing file instead of refusing.
+
+    Returns:
+        How many reports were written.
+
+    Raises:
+        FormatError: The suffix names no corpus format, or a report cannot be written.
+        FileExistsError: ``path`` exists and ``force`` is false.
+        OSError: The directory is missing or not writable.
+    """
+    chosen = format or _corpus_format(path)
+    with atomic_open(path, "wb", force=force) as handle:
+        return write_reports_to(reports, handle, chosen)

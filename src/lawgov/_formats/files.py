@@ -1,0 +1,70 @@
+"""Files: :func:`read` and :func:`write` choose the format by the file's suffix.
+
+``.json`` is the JSON format, ``.xml`` the XML format (see ``lawgov._formats.json`` and
+``lawgov._formats.xml``). Writing is atomic (a temporary file in the same directory, then a
+rename), so a reader never sees half a report; every error names the file in its ``source``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lawgov import _model
+from lawgov._errors import FormatError
+from lawgov._formats import json as _json
+from lawgov._formats import xml as _xml
+from lawgov._formats.atomic import atomic_write
+
+__all__ = ["read", "write"]
+
+_SUFFIXES = (".json", ".xml")
+
+
+def _suffix(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise FormatError(
+            f"expected a file name ending in .json or .xml, got {path.name!r}", source=str(path)
+        )
+    return suffix
+
+
+def read(path: str | os.PathLike[str]) -> _model.Report:
+    """Read a report from a ``.json`` or ``.xml`` file.
+
+    Raises:
+        FormatError: The suffix is neither, the file is too large, or its content is not a lawgov
+            document (``source`` is the path).
+        ValidationError: The document's values break rules (``source`` is the path).
+        OSError: The file cannot be read.
+    """
+    file = Path(path)
+    suffix = _suffix(file)
+    source = str(file)
+    with file.open("rb") as handle:
+        # Reading one byte past the limit tells an oversized file without reading all of it.
+        data = handle.read(_json.MAX_INPUT_BYTES + 1)
+    if len(data) > _json.MAX_INPUT_BYTES:
+        raise FormatError(f"input exceeds {_json.MAX_INPUT_BYTES} bytes", source=source)
+    if suffix == ".json":
+        return _json.from_json(data, source=source)
+    return _xml.from_xml(data, source=source)
+
+
+def write(report: _model.Report, path: str | os.PathLike[str]) -> None:
+    """Write a report to a ``.json`` or ``.xml`` file, atomically, replacing any existing file.
+
+    Raises:
+        FormatError: The suffix is neither, or the report holds text the format cannot carry
+            (``source`` is the path).
+        OSError: The file cannot be written.
+    """
+    file = Path(path)
+    suffix = _suffix(file)
+    try:
+        data = _json.to_json(report).encode("utf-8") if suffix == ".json" else _xml.to_xml(report)
+    except FormatError as error:
+        error.source = str(file)
+        raise
+    atomic_write(file, data, force=True)

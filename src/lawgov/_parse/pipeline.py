@@ -1,0 +1,579 @@
+"""The text parser: raw scraped report text in, a valid [Report][lawgov.Report] out.
+
+This module owns the pipeline and its public entry points, [parse_text][lawgov.parse_text] and
+the richer [parse][lawgov.parse]. The stages run in one line, each stating what it guarantees to
+the next:
+
+1. clean (``clean``): simplified script, no pinyin, markup or mojibake, full-width punctuation in
+   Chinese context;
+2. header (``header``): title once, 来源/date/views, disclosure block, chrome gone;
+3. identity, the year (``identity``): the year reported on, from the title, the body's first
+   years or the publication date (the structure needs it to tell next year's plan section);
+4. structure (``structure``): a plain tree of sections, paragraphs and measures, and the
+   signature;
+5. identity, the issuer (``identity``): the agency, from the title, 发布机构, signature, 来源 or
+   the preamble's opening sentence;
+6. facts: metrics, citations and delegated powers found in each holder's own text, identical
+   ones recorded once per holder;
+7. build: model objects, each validated as it is constructed.
+
+Any input gives a valid report or a [ParseError][lawgov.ParseError] that says which line lacked
+what; nothing else escapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+import attrs
+import pendulum
+
+from lawgov._errors import ParseError, ValidationError
+from lawgov._model import (
+    Agency,
+    Citation,
+    DelegatedPower,
+    Measure,
+    Metric,
+    Report,
+    Section,
+)
+from lawgov._parse import citations as _citations
+from lawgov._parse import clean as _clean
+from lawgov._parse import metrics as _metrics
+from lawgov._parse import powers as _powers
+from lawgov._parse.header import (
+    Header,
+    Line,
+    find_genre_title,
+    read_header,
+)
+from lawgov._parse.identity import report_issuer, report_year
+from lawgov._parse.structure import MeasureNode, Outline, SectionNode, build_outline
+
+__all__ = ["ParseResult", "ParseWarning", "parse", "parse_text", "render_text"]
+
+T = TypeVar("T")
+
+# A title taken from the first body line (no line looked like a title) is cut to this length.
+_MAX_FALLBACK_TITLE = 80
+
+
+@attrs.frozen(kw_only=True)
+class ParseWarning:
+    """Something the parser repaired, dropped or could not read, located by line.
+
+    Attributes:
+        stage: The pipeline stage that noticed it: ``clean``, ``header``, ``structure`` or
+            ``facts``.
+        message: What happened, with the line number of the cleaned text when known.
+    """
+
+    stage: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.message}"
+
+
+@attrs.frozen(kw_only=True)
+class ParseResult:
+    """A parsed report with what the parser did to get it.
+
+    Attributes:
+        report: The report.
+        text: The cleaned text the report was read from (line numbers in warnings refer to it).
+        cleaning: The cleaner's own result (what it changed and where, damaged spans).
+        warnings: Repairs and guesses, in pipeline order.
+    """
+
+    report: Report
+    text: str
+    cleaning: _clean.CleanResult
+    warnings: tuple[ParseWarning, ...] = ()
+
+
+def _lines(text: str) -> list[Line]:
+    lines = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if stripped:
+            lines.append(Line(number=number, text=stripped))
+    return lines
+
+
+def _unique(items: Iterable[T]) -> list[T]:
+    """Identical facts once, at their first occurrence."""
+    return list(dict.fromkeys(items))
+
+
+class _Facts:
+    """Runs the fact finders on each holder's own text, with the report's issuer."""
+
+    def __init__(
+        self, issuer: Agency, warnings: list[ParseWarning], *, keep_script: bool = False
+    ) -> None:
+        self.issuer = issuer
+        self.warnings = warnings
+        # Text kept in traditional script is searched through its simplified shadow.
+        self.keep_script = keep_script
+
+    def _safe(self, finder: Callable[[], list[T]], what: str, line: int | None) -> list[T]:
+        # The finders construct validated objects; a rule one of them breaks on odd input
+        # costs that holder its facts of that kind, never the whole parse.
+        try:
+            return list(finder())
+        except ValidationError as error:
+            where = f"line {line}: " if line else ""
+            self.warnings.append(
+                ParseWarning(stage="facts", message=f"{where}{what} skipped: {error.message}")
+            )
+            return []
+
+    def metrics(self, text: str, line: int | None) -> tuple[Metric, ...]:
+        if not text:
+            return ()
+        printed = _Printed(text, shadowed=self.keep_script)
+        found = self._safe(
+            lambda: [printed.metric(m) for m in _metrics.find_metrics(printed.shadow)],
+            "metrics",
+            line,
+        )
+        return tuple(_unique(found))
+
+    def citations(self, text: str, line: int | None) -> tuple[Citation, ...]:
+        if not text:
+            return ()
+        printed = _Printed(text, shadowed=self.keep_script)
+        found = self._safe(
+            lambda: [printed.citation(c) for c in _citations.find_citations(printed.shadow)],
+            "citations",
+            line,
+        )
+        return tuple(_unique(found))
+
+    def powers(
+        self, text: str, citations: Sequence[Citation], line: int | None
+    ) -> tuple[DelegatedPower, ...]:
+        if not text:
+            return ()
+        printed = _Printed(text, shadowed=self.keep_script)
+        # The finder matches its basis against the citations of the same (shadow) text.
+        shadow_citations = (
+            list(citations) if printed.shadow is text else _citations.find_citations(printed.shadow)
+        )
+        found = self._safe(
+            lambda: [
+                printed.power(power)
+                for power in _powers.find_delegated_powers(
+                    printed.shadow, issuer=self.issuer, citations=shadow_citations
+                )
+            ],
+            "delegated powers",
+            line,
+        )
+        return tuple(_unique(found))
+
+
+class _Printed:
+    """A holder's text and its simplified shadow (the same text unless kept in traditional
+    script): facts are found in the shadow and their strings read back from the text."""
+
+    __slots__ = ("shadow", "text")
+
+    def __init__(self, text: str, *, shadowed: bool) -> None:
+        self.text = text
+        self.shadow = _clean.simplified_shadow(text) if shadowed else text
+
+    def string(self, value: str) -> str:
+        if self.shadow is self.text or value in self.text:
+            return value
+        index = self.shadow.find(value)
+        return self.text[index : index + len(value)] if index >= 0 else value
+
+    def metric(self, metric: Metric) -> Metric:
+        if self.shadow is self.text:
+            return metric
+        name = None if metric.name is None else self.string(metric.name)
+        return attrs.evolve(metric, text=self.string(metric.text), name=name)
+
+    def citation(self, citation: Citation) -> Citation:
+        if self.shadow is self.text:
+            return citation
+        number = citation.document_number
+        return attrs.evolve(
+            citation,
+            title=None if citation.title is None else self.string(citation.title),
+            document_number=None
+            if number is None
+            else attrs.evolve(number, issuer_code=self.string(number.issuer_code)),
+        )
+
+    def agency(self, agency: Agency | None) -> Agency | None:
+        if agency is None or self.shadow is self.text:
+            return agency
+        return attrs.evolve(agency, name=self.string(agency.name))
+
+    def power(self, power: DelegatedPower) -> DelegatedPower:
+        if self.shadow is self.text:
+            return power
+        return attrs.evolve(
+            power,
+            name=None if power.name is None else self.string(power.name),
+            grantor=self.agency(power.grantor),
+            grantee=self.agency(power.grantee),
+            basis=None if power.basis is None else self.citation(power.basis),
+            changes=tuple(
+                attrs.evolve(change, recipient=self.agency(change.recipient))
+                for change in power.changes
+            ),
+        )
+
+
+def _measure_texts(nodes: Sequence[MeasureNode]) -> Iterable[str]:
+    for node in nodes:
+        yield node.text
+        yield from _measure_texts(node.submeasures)
+
+
+def _measure_citations(measures: Sequence[Measure]) -> Iterable[Citation]:
+    for measure in measures:
+        for item in measure.iter_measures():
+            yield from item.citations
+
+
+def _measure(node: MeasureNode, number: int, facts: _Facts) -> Measure:
+    return Measure(
+        number=number,
+        title=node.title,
+        text=node.text,
+        submeasures=[
+            _measure(sub, index, facts) for index, sub in enumerate(node.submeasures, start=1)
+        ],
+        metrics=facts.metrics(node.text, node.line),
+        citations=facts.citations(node.text, node.line),
+    )
+
+
+def _section(node: SectionNode, number: int, facts: _Facts) -> Section:
+    # A heading's own words (a cited law in a title) are the section's, like its paragraphs.
+    own = "\n".join([node.title, *node.paragraphs])
+    measures = [_measure(item, index, facts) for index, item in enumerate(node.measures, start=1)]
+    citations = facts.citations(own, node.line)
+    statement = "\n".join([own, *_measure_texts(node.measures)])
+    known = _unique([*citations, *_measure_citations(measures)])
+    return Section(
+        number=number,
+        title=node.title,
+        kind=node.kind,
+        paragraphs=node.paragraphs,
+        measures=measures,
+        subsections=[
+            _section(child, index, facts) for index, child in enumerate(node.children, start=1)
+        ],
+        delegated_powers=facts.powers(statement, known, node.line),
+        metrics=facts.metrics(own, node.line),
+        citations=citations,
+    )
+
+
+def _fallback_title(header: Header) -> tuple[str, list[Line]]:
+    """Without a title at the top: a genre title line elsewhere, else the first body line.
+
+    The first body line stays content: it was not printed as a title.
+    """
+    found = find_genre_title(header.body)
+    if found is not None:
+        index, spread, title = found
+        body = list(header.body)
+        del body[index : index + spread]
+        return title, body
+    first = header.body[0]
+    head = first.text.partition("。")[0].strip() or first.text
+    return head[:_MAX_FALLBACK_TITLE].strip() or first.text, list(header.body)
+
+
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    keep_script: bool = False,
+) -> ParseResult:
+    """Parse raw report text into a report, keeping the cleaned text and every warning.
+
+    Args:
+        text: The report as scraped or copied: any script, any noise.
+        source: Where the text came from (a file name), named in error messages.
+        url: The page address, recorded as the report's ``url``.
+        keep_script: Keep traditional characters instead of converting to simplified.
+
+    Returns:
+        The report, the cleaned text, the cleaner's result and the parser's warnings.
+
+    Raises:
+        ParseError: The text names no year or no issuer anywhere (the error gives the line and
+            what was expected), or is not a string.
+    """
+    _check_text(text, source)
+    cleaning = _clean.clean(text, keep_script=keep_script)
+    warnings = [
+        ParseWarning(
+            stage="clean",
+            message=f"removed damaged text {span.text!r} at offsets {span.start}-{span.end}",
+        )
+        for span in cleaning.damaged
+    ]
+    report = _read(cleaning.text, warnings, source=source, url=url, keep_script=keep_script)
+    return ParseResult(
+        report=report, text=cleaning.text, cleaning=cleaning, warnings=tuple(warnings)
+    )
+
+
+def _check_text(text: object, source: str | None) -> None:
+    if not isinstance(text, str):
+        raise ParseError(f"expected report text as a str, got {type(text).__name__}", source=source)
+
+
+def _read(
+    cleaned: str,
+    warnings: list[ParseWarning],
+    *,
+    source: str | None,
+    url: str | None,
+    keep_script: bool = False,
+) -> Report:
+    """Stages 2-5 on cleaned text; warnings are appended to ``warnings``."""
+    lines = _lines(cleaned)
+    if not lines:
+        raise ParseError(
+            "expected a report (a title such as 区科技局2020年法治政府建设年度报告, then its "
+            "text), got no text",
+            source=source,
+            line=1,
+        )
+    header = read_header(lines)
+    warnings.extend(ParseWarning(stage="header", message=note) for note in header.notes)
+    title = header.title
+    body = list(header.body)
+    if title is None:
+        if not body:
+            raise ParseError(
+                "expected a report title or text below the header, got only page metadata",
+                source=source,
+                line=lines[0].number,
+            )
+        title, body = _fallback_title(header)
+        warnings.append(ParseWarning(stage="header", message=f"no title line; took {title[:20]!r}"))
+    published = header.published
+    titled_year = report_year(title, (), None)
+    if titled_year is not None and published is not None and published.year < titled_year:
+        warnings.append(
+            ParseWarning(
+                stage="header",
+                message=f"publication date {published.to_date_string()} precedes the reported "
+                f"year {titled_year}; dropped",
+            )
+        )
+        published = None
+    year = report_year(title, (line.text for line in body), published)
+    where = header.title_line or lines[0].number
+    if year is None:
+        raise ParseError(
+            "expected the year reported on: a title such as 区科技局2020年法治政府建设年度报告, "
+            "a 20XX年 in the text, or a 发布时间 date",
+            source=source,
+            line=where,
+        )
+    outline = build_outline(body, year=year, page_marker=header.page_marker)
+    warnings.extend(ParseWarning(stage="structure", message=note) for note in outline.notes)
+    disclosure = header.disclosure
+    publisher = disclosure.publisher.name if disclosure and disclosure.publisher else None
+    issuer_name = report_issuer(
+        title,
+        publisher=publisher,
+        signature=outline.signature,
+        source=header.source,
+        preamble=outline.preamble,
+    )
+    if issuer_name is None:
+        raise ParseError(
+            "expected the issuing agency: a title that starts with it (区科技局2020年…), a "
+            "发布机构, or a signature line",
+            source=source,
+            line=where,
+        )
+    try:
+        report = _build(
+            outline,
+            title=title,
+            year=year,
+            issuer=Agency(name=issuer_name),
+            header=header,
+            published=published,
+            url=url,
+            warnings=warnings,
+            keep_script=keep_script,
+        )
+    except ValidationError as error:
+        raise ParseError(
+            f"the text gives an invalid report: {error.message} (at {error.path or 'report'})",
+            source=source,
+            line=where,
+        ) from error
+    return report
+
+
+def _build(
+    outline: Outline,
+    *,
+    title: str,
+    year: int,
+    issuer: Agency,
+    header: Header,
+    published: pendulum.DateTime | None,
+    url: str | None,
+    warnings: list[ParseWarning],
+    keep_script: bool = False,
+) -> Report:
+    facts = _Facts(issuer, warnings, keep_script=keep_script)
+    outside = "\n".join([*outline.preamble, *outline.closing])
+    citations = facts.citations(outside, None)
+    return Report(
+        title=title,
+        issuer=issuer,
+        year=year,
+        published=published,
+        source=header.source,
+        url=url,
+        views=header.views,
+        disclosure=header.disclosure,
+        preamble=outline.preamble,
+        sections=[_section(node, index, facts) for index, node in enumerate(outline.sections, 1)],
+        closing=outline.closing,
+        delegated_powers=facts.powers(outside, citations, None),
+        metrics=facts.metrics(outside, None),
+        citations=citations,
+    )
+
+
+def parse_text(
+    text: str,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    keep_script: bool = False,
+) -> Report:
+    """Parse raw report text (scraped, damaged, traditional or simplified) into a report.
+
+    Example:
+        >>> import lawgov
+        >>> report = lawgov.parse_text(lawgov.samples.text("jianghai-kjj-2020"))
+        >>> report.issuer.name, report.year
+        ('区科技局', 2020)
+
+    Args:
+        text: The report as scraped or copied.
+        source: Where the text came from (a file name), named in error messages.
+        url: The page address, recorded as the report's ``url``.
+        keep_script: Keep traditional characters instead of converting to simplified.
+
+    Returns:
+        A valid report. Use :func:`parse` for the cleaned text and the parser's warnings.
+
+    Raises:
+        ParseError: The text names no year or no issuer anywhere, or is not a string.
+    """
+    # The cleaner's fast path: the same text, without the record of changes parse() keeps.
+    _check_text(text, source)
+    cleaned = _clean.clean_text(text, keep_script=keep_script)
+    return _read(cleaned, [], source=source, url=url, keep_script=keep_script)
+
+
+# --- the reverse: a report as published text ------------------------------------------------
+
+_CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_ordinal(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (the numerals of headings and markers, < 100)."""
+    tens, ones = divmod(number, 10)
+    if tens == 0:
+        return _CHINESE_DIGITS[ones]
+    head = "" if tens == 1 else _CHINESE_DIGITS[tens]
+    return f"{head}十{_CHINESE_DIGITS[ones] if ones else ''}"
+
+
+_HEADING_MARKERS: tuple[Callable[[int], str], ...] = (
+    lambda n: f"{_chinese_ordinal(n)}、",
+    lambda n: f"（{_chinese_ordinal(n)}）",
+    lambda n: f"{n}.",
+    lambda n: f"（{n}）",
+)
+
+
+def _render_measure(measure: Measure) -> str:
+    marker = f"{_chinese_ordinal(measure.number)}是"
+    return marker + measure.text + "".join(_render_measure(sub) for sub in measure.submeasures)
+
+
+def _render_section(section: Section, depth: int, out: list[str]) -> None:
+    marker = _HEADING_MARKERS[min(depth, len(_HEADING_MARKERS) - 1)](section.number)
+    out.append(marker + section.title)
+    out.extend(section.paragraphs)
+    out.extend(_render_measure(measure) for measure in section.measures)
+    for child in section.subsections:
+        _render_section(child, depth + 1, out)
+
+
+def render_text(report: Report) -> str:
+    """Write a report as plain text in the published layout that :func:`parse_text` reads.
+
+    The title, a 来源/发布时间/浏览次数 line, the disclosure block as ``label：value`` lines,
+    the preamble, each section as a GB/T 9704 heading (一、/（一）/1./（1）) followed by its
+    paragraphs and its measures (one ``N是`` paragraph each, sub-measures run in), then the
+    closing. Reports that follow ``docs/conventions.md`` parse back to an equal report; this is
+    what the parser's round-trip tests and benchmarks use.
+
+    Args:
+        report: Any valid report.
+
+    Returns:
+        The text, lines separated by newlines.
+    """
+    out = [report.title]
+    meta = []
+    if report.source is not None:
+        meta.append(f"来源：{report.source}")
+    if report.published is not None:
+        moment = report.published.in_timezone("Asia/Shanghai")
+        meta.append(f"发布时间：{moment.format('YYYY-MM-DD HH:mm:ss')}")
+    if report.views is not None:
+        meta.append(f"浏览次数：{report.views}")
+    if meta:
+        out.append("　".join(meta))
+    disclosure = report.disclosure
+    if disclosure is not None:
+        rows = [
+            ("索引号", disclosure.index_number),
+            (
+                "发文字号",
+                None if disclosure.document_number is None else str(disclosure.document_number),
+            ),
+            ("发布机构", None if disclosure.publisher is None else disclosure.publisher.name),
+            (
+                "成文日期",
+                None if disclosure.written is None else disclosure.written.to_date_string(),
+            ),
+            ("主题分类", disclosure.topic),
+            ("体裁分类", disclosure.genre),
+            ("有效性", disclosure.validity),
+        ]
+        # One line, so that an empty value cannot take the next line for its own.
+        out.append(" ".join(f"[ {label} ] {value or ''}" for label, value in rows).strip())
+    out.extend(report.preamble)
+    for section in report.sections:
+        _render_section(section, 0, out)
+    out.extend(report.closing)
+    return "\n".join(out) + "\n"

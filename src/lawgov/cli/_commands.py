@@ -1,0 +1,327 @@
+"""The ``parse``, ``convert`` and ``validate`` commands."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+import click
+
+from lawgov._errors import LawgovError
+from lawgov._formats import corpus as _corpus
+from lawgov.cli._app import (
+    _batch_requested,
+    _encoding_option,
+    _force_option,
+    _jobs_option,
+    _output_directory,
+    _quiet_option,
+    _to_option,
+    cli,
+)
+from lawgov.cli._batch import _default_jobs, _fail, _mirrored, _report_missing, _run_batch
+from lawgov.cli._files import (
+    _CHUNK,
+    _CORPUS_SUFFIXES,
+    _FORMAT_SUFFIX,
+    _REPORT_SUFFIXES,
+    _SNIFF_BYTES,
+    _TEXT_SUFFIXES,
+    _dump,
+    _emit,
+    _error_lines,
+    _Kind,
+    _kind_of,
+    _load,
+    _Prefixed,
+    _read_input,
+)
+from lawgov.cli._inputs import _expand, _Input
+from lawgov.cli._tasks import _Job, _other, _Outcome, _problem_record, _Status, _Task
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  lawgov parse report.txt                  # JSON on stdout
+  lawgov parse report.txt -o report.xml    # format from the suffix
+  lawgov parse gbk-report.txt --encoding gb18030 --to xml
+  lawgov parse scraped/ -o parsed/ -j 4    # mirror a tree of .txt files
+"""
+)
+@click.argument("inputs", nargs=-1, required=True, metavar="REPORT.txt...")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="OUT",
+    help="Output file (.json/.xml), directory for several inputs, or - for stdout (default).",
+)
+@_to_option
+@_encoding_option
+@_force_option
+@_jobs_option
+@_quiet_option
+def parse(
+    *,
+    inputs: tuple[str, ...],
+    output: str | None,
+    to: str | None,
+    encoding: str | None,
+    force: bool,
+    jobs: int | None,
+    quiet: bool,
+) -> None:
+    """Parse raw report text (a scraped page) into a report.
+
+    Text files may be UTF-8, UTF-16 or GB18030/GBK; the encoding is detected unless given.
+    """
+    target = _Kind(to) if to else None
+    if _batch_requested(inputs, output):
+        directory = _output_directory(output)
+        found, missing = _expand(inputs, _TEXT_SUFFIXES)
+        suffix = _FORMAT_SUFFIX[target or _Kind.JSON]
+        tasks = _guarded(found, [_mirrored(i, directory, suffix) for i in found], directory)
+        job = _Job("parse", to=target, force=force, encoding=encoding)
+        _run_batch(
+            job,
+            tasks,
+            jobs=jobs or _default_jobs(),
+            verb="parsed",
+            quiet=quiet,
+            pre_failed=_report_missing(missing),
+        )
+    source = inputs[0]
+    destination = output or "-"
+    if target is None:
+        target = _Kind.XML if Path(destination).suffix.lower() == ".xml" else _Kind.JSON
+    label = "<stdin>" if source == "-" else source
+    try:
+        _refuse_input_as_output(source, destination)
+        report = _load(_read_input(source), _Kind.TEXT, source=label, encoding=encoding)
+        _emit(_dump(report, target), destination, force=force)
+    except (LawgovError, OSError) as error:
+        _fail(_error_lines(label, error))
+
+
+def _guarded(found: Sequence[_Input], destinations: Sequence[str], output: Path) -> list[_Task]:
+    """Tasks for inputs and their destinations, marking destinations that are inputs themselves.
+
+    Checked here, once, rather than in the workers: shipping the set of every input path with
+    each chunk of work would cost more than the work. Only inputs inside the output directory
+    can be hit, so only those are remembered.
+    """
+    inside = os.path.join(os.path.realpath(output), "")
+    exposed = {real for i in found if (real := os.path.realpath(i.path)).startswith(inside)}
+    return [
+        _Task(
+            item.path,
+            destination,
+            clash=bool(exposed) and os.path.realpath(destination) in exposed,
+        )
+        for item, destination in zip(found, destinations, strict=True)
+    ]
+
+
+def _refuse_input_as_output(source: str, destination: str) -> None:
+    if (
+        source != "-"
+        and destination != "-"
+        and Path(source).resolve() == Path(destination).resolve()
+    ):
+        raise click.UsageError("the output is the input; lawgov never modifies its inputs")
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  lawgov convert report.json report.xml      # by suffix
+  lawgov convert report.xml - --to json      # to stdout
+  cat report.json | lawgov convert - out.xml
+  lawgov convert corpus.jsonl corpus.xml     # a corpus, streamed
+  lawgov convert json-dir/ xml-dir/ --to xml -j 2
+  lawgov convert 'in/**/*.xml' out/ --force
+"""
+)
+@click.argument("inputs", nargs=-1, required=True, metavar="IN...")
+@click.argument("output", metavar="OUT")
+@_to_option
+@_force_option
+@_jobs_option
+@_quiet_option
+def convert(
+    *,
+    inputs: tuple[str, ...],
+    output: str,
+    to: str | None,
+    force: bool,
+    jobs: int | None,
+    quiet: bool,
+) -> None:
+    """Convert reports between JSON and XML (JSON Lines and XML collections for corpora).
+
+    With one input file, OUT is a file (or - for stdout). With several inputs, a directory or a
+    glob, OUT is a directory that mirrors the input tree; existing outputs are skipped unless
+    --force, so an interrupted batch resumes where it stopped.
+    """
+    target = _Kind(to) if to else None
+    if _batch_requested(inputs, output):
+        directory = _output_directory(output)
+        found, missing = _expand(inputs, _REPORT_SUFFIXES)
+        destinations = []
+        for item in found:
+            kind = _Kind.JSON if item.path.lower().endswith(".json") else _Kind.XML
+            suffix = _FORMAT_SUFFIX[target or _other(kind)]
+            destinations.append(_mirrored(item, directory, suffix))
+        tasks = _guarded(found, destinations, directory)
+        job = _Job("convert", to=target, force=force)
+        _run_batch(
+            job,
+            tasks,
+            jobs=jobs or _default_jobs(),
+            verb="converted",
+            quiet=quiet,
+            pre_failed=_report_missing(missing),
+        )
+    _convert_one(inputs[0], output, target, force=force)
+
+
+def _convert_one(source: str, output: str, target: _Kind | None, *, force: bool) -> None:
+    label = "<stdin>" if source == "-" else source
+    try:
+        _refuse_input_as_output(source, output)
+        stream: IO[bytes] | None = None
+        if source == "-":
+            # Enough of stdin to tell what it is; a corpus is then streamed, never read whole.
+            head = sys.stdin.buffer.read(_SNIFF_BYTES)
+            kind = _kind_of(source, head)
+            stream = io.BufferedReader(_Prefixed(head, sys.stdin.buffer))
+            data = b"" if kind.is_corpus else _read_input(source, head=head)
+        elif _kind_of(source).is_corpus:
+            kind = _kind_of(source)
+            data = b""
+        else:
+            data = _read_input(source)
+            kind = _kind_of(source, data)
+        if kind is _Kind.TEXT:
+            raise click.UsageError(f"{label}: not JSON or XML (use `lawgov parse` for text)")
+        out_kind = _output_kind(output, target, kind)
+        if kind.is_corpus:
+            reports = (
+                _corpus.iter_reports(source)
+                if stream is None
+                else _corpus.iter_reports_from_stream(stream, _corpus_format(kind), source=label)
+            )
+            if output == "-":
+                _corpus.write_reports_to(reports, sys.stdout.buffer, _corpus_format(out_kind))
+            else:
+                _corpus.write_reports(reports, output, format=_corpus_format(out_kind), force=force)
+            return
+        report = _load(data, kind, source=label)
+        if out_kind.is_corpus:
+            if output == "-":
+                _corpus.write_reports_to([report], sys.stdout.buffer, _corpus_format(out_kind))
+            else:
+                _corpus.write_reports(
+                    [report], output, format=_corpus_format(out_kind), force=force
+                )
+            return
+        _emit(_dump(report, out_kind), output, force=force)
+    except (LawgovError, OSError) as error:
+        _fail(_error_lines(label, error))
+
+
+def _corpus_format(kind: _Kind) -> _corpus.CorpusFormat:
+    return "jsonl" if kind is _Kind.JSONL else "collection"
+
+
+def _output_kind(output: str, target: _Kind | None, kind: _Kind) -> _Kind:
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    if kind.is_corpus:
+        if target is _Kind.JSON or (target is None and suffix == ".json"):
+            raise click.UsageError("a corpus converts to JSON Lines (.jsonl), not one JSON file")
+        if target is _Kind.XML or suffix == ".xml":
+            return _Kind.COLLECTION
+        if suffix == ".jsonl":
+            return _Kind.JSONL
+        return _other(kind)
+    if suffix == ".jsonl" and target is None:
+        return _Kind.JSONL
+    if target is not None:
+        return target
+    if suffix in (".json", ".xml"):
+        return _Kind.JSON if suffix == ".json" else _Kind.XML
+    if output == "-":
+        return _other(kind)
+    raise click.UsageError(f"{output}: cannot tell the output format; use --to json|xml")
+
+
+# --------------------------------------------------------------------------------------------
+# validate
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  lawgov validate report.json report.xml
+  lawgov validate corpus/ -j 2             # every .json/.xml/.jsonl below
+  lawgov validate 'out/**/*.xml' --format json | jq .
+"""
+)
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="text: `FILE: path: message` lines on stderr; json: one JSON object per file on stdout.",
+)
+@_jobs_option
+@_quiet_option
+def validate(*, inputs: tuple[str, ...], output_format: str, jobs: int | None, quiet: bool) -> None:
+    """Check JSON and XML reports (and .jsonl / XML collection corpora) against every rule.
+
+    Prints every problem, not just the first, each with the path of the bad value. Exits 1 when any
+    file is invalid.
+    """
+    found, missing = _expand(inputs, _REPORT_SUFFIXES | _CORPUS_SUFFIXES)
+    tasks = [_Task(item.path) for item in found]
+    as_json = output_format == "json"
+
+    def report(outcome: _Outcome, source: str) -> None:
+        if as_json:
+            record = {"file": source, "valid": outcome.status is _Status.DONE}
+            record["problems"] = list(outcome.records)
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            for line in outcome.lines:
+                click.echo(line, err=True)
+
+    sources = iter(tasks)
+
+    def on_outcome(outcome: _Outcome) -> None:
+        report(outcome, next(sources).source)
+
+    for arg in missing:
+        message = "no such file, directory or matching file"
+        if as_json:
+            problem = _problem_record(None, "", message, "read")
+            record = {"file": arg, "valid": False, "problems": [problem]}
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(f"{arg}: {message}", err=True)
+    _run_batch(
+        _Job("validate"),
+        tasks,
+        jobs=jobs or (_default_jobs() if len(tasks) > _CHUNK else 1),
+        verb="valid",
+        failed_word="invalid",
+        quiet=quiet,
+        pre_failed=len(missing),
+        on_outcome=on_outcome,
+    )

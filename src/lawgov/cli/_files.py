@@ -1,0 +1,192 @@
+"""File kinds, reading inputs, writing outputs and error messages for the command line."""
+
+from __future__ import annotations
+
+import enum
+import io
+import sys
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+
+import lawgov
+from lawgov._errors import LawgovError, ValidationError
+from lawgov._formats import corpus as _corpus
+from lawgov._formats.atomic import OutputExistsError, atomic_open
+from lawgov._formats.json import MAX_INPUT_BYTES
+from lawgov._model import Report
+from lawgov._parse.encoding import decode_text
+
+_T = TypeVar("_T")
+
+#: Exit status when the run was interrupted (SIGINT/SIGTERM), as shells report 128 + SIGINT.
+EXIT_INTERRUPTED = 130
+
+_REPORT_SUFFIXES = frozenset({".json", ".xml"})
+_TEXT_SUFFIXES = frozenset({".txt"})
+_CORPUS_SUFFIXES = frozenset({".jsonl"})
+
+# Files handed to one worker at a time: large enough that inter-process traffic is a small share of
+# the work, small enough that Ctrl-C waits only for a few files per worker and progress stays live.
+_CHUNK = 16
+
+# How much of stdin is read to tell JSON, XML, JSON Lines and XML collections apart.
+_SNIFF_BYTES = 64 * 1024
+
+
+class _Kind(str, enum.Enum):
+    """What a file holds, decided by its suffix (and for XML by its root element)."""
+
+    JSON = "json"
+    XML = "xml"
+    TEXT = "text"
+    JSONL = "jsonl"
+    COLLECTION = "collection"
+
+    @property
+    def is_corpus(self) -> bool:
+        """Whether the file holds many reports."""
+        return self in (_Kind.JSONL, _Kind.COLLECTION)
+
+
+_FORMAT_SUFFIX = {
+    _Kind.JSON: ".json",
+    _Kind.XML: ".xml",
+    _Kind.JSONL: ".jsonl",
+    _Kind.COLLECTION: ".xml",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Reading and writing single reports
+
+
+def _kind_of(path: str, data: bytes | None = None) -> _Kind:
+    """The kind of a file, by suffix; content decides for ``-`` and unknown suffixes."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".jsonl":
+        return _Kind.JSONL
+    if suffix == ".txt":
+        return _Kind.TEXT
+    if suffix == ".json":
+        return _Kind.JSON
+    if suffix == ".xml":
+        if data is not None:
+            return _Kind.COLLECTION if _corpus.is_collection(data) else _Kind.XML
+        return _Kind.COLLECTION if _corpus.is_collection_file(path) else _Kind.XML
+    if data is not None:
+        head = data.lstrip()[:1]
+        if head == b"<" or head.startswith(b"\xef\xbb\xbf<"):
+            return _Kind.COLLECTION if _corpus.is_collection(data) else _Kind.XML
+        if head in (b"{", b"["):
+            return _Kind.JSONL if data.strip().count(b"\n") and _looks_jsonl(data) else _Kind.JSON
+    return _Kind.TEXT
+
+
+def _looks_jsonl(data: bytes) -> bool:
+    # A JSON document spread over lines starts its second line inside the object; JSON Lines starts
+    # every line with a new object.
+    lines = [line for line in data.splitlines() if line.strip()]
+    return len(lines) > 1 and all(line.lstrip().startswith(b"{") for line in lines[:3])
+
+
+def _load(data: bytes, kind: _Kind, *, source: str, encoding: str | None = None) -> Report:
+    """One report from the bytes of a JSON, XML or text file."""
+    if kind is _Kind.JSON:
+        return lawgov.from_json(data, source=source)
+    if kind is _Kind.XML:
+        return lawgov.from_xml(data, source=source)
+    if kind is _Kind.TEXT:
+        text = decode_text(data, encoding=encoding, source=source)
+        return lawgov.parse_text(text, source=source)
+    raise click.UsageError(f"{source}: a corpus ({kind.value}) holds many reports, not one")
+
+
+def _dump(report: Report, kind: _Kind) -> bytes:
+    """The bytes of one report in JSON or XML."""
+    if kind is _Kind.JSON:
+        return _as_bytes(lawgov.to_json(report))
+    return _as_bytes(lawgov.to_xml(report))
+
+
+def _as_bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _read_input(path: str, *, head: bytes = b"") -> bytes:
+    """The bytes of one input file (``-`` for stdin), refusing inputs beyond the size limit.
+
+    Reading stops one byte past :data:`lawgov._formats.json.MAX_INPUT_BYTES`, so a huge or endless
+    input costs no more memory than the largest document lawgov would accept. ``head`` is what
+    was already read from stdin.
+    """
+    limit = MAX_INPUT_BYTES
+    if path == "-":
+        data = head + sys.stdin.buffer.read(max(0, limit + 1 - len(head)))
+    else:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise lawgov.FormatError(f"input exceeds {limit} bytes", source=path)
+    return data
+
+
+class _Prefixed(io.RawIOBase):
+    """A binary stream that returns ``head`` first, then the rest of ``rest`` (sniffed stdin)."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        """Always: this stream is for reading."""
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Fill ``buffer`` from the head while it lasts, then from the rest."""
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        read = getattr(self._rest, "read1", self._rest.read)
+        data = read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _emit(data: bytes, output: str, *, force: bool) -> None:
+    """Write one output: stdout for ``-``, otherwise an atomic file."""
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        if not data.endswith(b"\n"):
+            sys.stdout.buffer.write(b"\n")
+        sys.stdout.flush()
+        return
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    with atomic_open(output, "wb", force=force) as handle:
+        handle.write(data)
+
+
+def _message(error: BaseException) -> str:
+    """An error's message without the source prefix that LawgovError adds."""
+    if isinstance(error, LawgovError):
+        return str(error.args[0]) if error.args else type(error).__name__
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+def _error_lines(label: str, error: BaseException) -> list[str]:
+    """``FILE: path: message`` lines for an error, one per validation problem."""
+    if isinstance(error, OutputExistsError):
+        # The file at fault is the output, which the error names itself.
+        return [str(error)]
+    if isinstance(error, ValidationError) and error.problems:
+        return [f"{label}: {problem}" for problem in error.problems]
+    if isinstance(error, OSError) and error.filename is not None:
+        # The file the system refused, which may be the output rather than the input.
+        return [f"{error.filename}: {_message(error)}"]
+    return [f"{label}: {_message(error)}"]

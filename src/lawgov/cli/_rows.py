@@ -1,0 +1,116 @@
+"""The rows the commands print: metrics of a report, and the heading markers of its paths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from lawgov._model import Measure, Metric, Report, Section
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_numeral(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; plain digits beyond."""
+    if not 0 < number < 100:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones else "")
+
+
+def _section_marker(number: int, depth: int, *, printed: bool) -> str:
+    """The heading marker of a section at ``depth`` (1-based), as GB/T 9704 prints it.
+
+    ``printed`` gives the full marker (一、 （一） 1. （1）); otherwise the compact form used in
+    section paths (一 （一） 1 （1）).
+    """
+    if depth == 1:
+        return _chinese_numeral(number) + ("、" if printed else "")
+    if depth == 2:
+        return f"（{_chinese_numeral(number)}）"
+    if depth == 3:
+        return f"{number}." if printed else str(number)
+    return f"（{number}）"
+
+
+def _measure_marker(number: int) -> str:
+    return f"{_chinese_numeral(number)}是"
+
+
+def _plain(value: Decimal) -> str:
+    # Never scientific notation (Decimal('1.5E+7')) in output meant for people and spreadsheets.
+    return format(value, "f")
+
+
+_METRIC_COLUMNS = (
+    "report",
+    "title",
+    "issuer",
+    "year",
+    "section",
+    "name",
+    "value",
+    "unit",
+    "base_value",
+    "base_unit",
+    "qualifier",
+    "text",
+)
+
+
+def _measure_metrics(measure: Measure, path: str) -> Iterator[tuple[str, Metric]]:
+    here = f"{path}/{_measure_marker(measure.number)}" if path else _measure_marker(measure.number)
+    for metric in measure.metrics:
+        yield here, metric
+    for sub in measure.submeasures:
+        yield from _measure_metrics(sub, here)
+
+
+def _section_metrics(section: Section, path: str, depth: int) -> Iterator[tuple[str, Metric]]:
+    marker = _section_marker(section.number, depth, printed=False)
+    here = f"{path}/{marker}" if path else marker
+    for metric in section.metrics:
+        yield here, metric
+    for measure in section.measures:
+        yield from _measure_metrics(measure, here)
+    for sub in section.subsections:
+        yield from _section_metrics(sub, here, depth + 1)
+
+
+def metric_rows(report: Report, label: str) -> Iterator[dict[str, str]]:
+    """One row per metric of ``report``, in document order, with its section path.
+
+    The section path names the headings by their compact markers, then the measures:
+    ``二/（一）/三是`` is the third measure of the first subsection of section two; it is empty for
+    metrics outside any section.
+
+    Args:
+        report: The report.
+        label: What to put in the ``report`` column (usually its file name).
+
+    Returns:
+        An iterator of rows keyed by the column names (all values are strings).
+    """
+
+    def pairs() -> Iterator[tuple[str, Metric]]:
+        for metric in report.metrics:
+            yield "", metric
+        for section in report.sections:
+            yield from _section_metrics(section, "", 1)
+
+    for path, metric in pairs():
+        yield {
+            "report": label,
+            "title": report.title,
+            "issuer": report.issuer.name,
+            "year": str(report.year),
+            "section": path,
+            "name": metric.name or "",
+            "value": _plain(metric.value),
+            "unit": metric.unit,
+            "base_value": _plain(metric.base_value),
+            "base_unit": metric.base_unit,
+            "qualifier": metric.qualifier.value,
+            "text": metric.text,
+        }
