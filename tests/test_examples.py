@@ -44,6 +44,22 @@ KEY_OUTPUT = {
         "  year  [year_range]",
         "a LawgovError: True\na ValueError: True",
     ],
+    "tables_to_parquet.py": [
+        "powers: 2 rows",
+        "sections[2].delegated_powers[0]: 23 handed down, 20 remain",
+        "parquet rows read back: 20 of 20",
+        "value is exact: True",
+        "published keeps its zone: 2021-02-26T16:14:00+08:00",
+        "csv: 江门市科技局 -> 区科技局, remaining 20",
+    ],
+    "assess_corpus.py": [
+        "区科技局 (区), 2020:",
+        "  published_by_april_1: passed (published 2021-02-26)",
+        "  part_shortcomings: failed (no section of this kind, and every section is classified)",
+        "  part_next_year_plan: passed (sections[3]: 下一步计划)",
+        "all: 4 reports, on time 0.6667, with leaders' duties 0.7500, median published 2024-02-20",
+        "chart: an SVG of",
+    ],
     "convert_json_xml.py": [
         "JSON -> report equal: True",
         "XML -> report equal: True",

@@ -248,7 +248,10 @@ def test_metrics_in_document_order(report: lawgov.Report) -> None:
         (Decimal(3), "项", "3项", Qualifier.EXACT),
         (Decimal(20), "项", "20项", Qualifier.EXACT),
     ]
-    assert all(m.name is None for m in report.iter_metrics())
+    # What is counted, where the text puts it next to the number (see seed_report.py).
+    assert [m.name for m in report.iter_metrics()] == [
+        "法治专题学习", "企业", "企业", "企业", None, None, "企业项目", None, None, None,
+    ]  # fmt: skip
 
 
 def test_metrics_sit_at_their_holders(report: lawgov.Report) -> None:

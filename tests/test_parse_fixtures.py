@@ -4,7 +4,8 @@ They live in ``tests/fixtures`` (fictional reports in the styles of real publish
 folder's README gives the expected-file format).
 
 The comparison rules are the fixtures README's: titles without punctuation, spacing or width
-differences; metrics as distinct (value, unit) pairs; laws in order of first appearance,
+differences; metrics as distinct (value, unit) pairs, and their names (when the fixture states
+them) never wrong; laws in order of first appearance,
 width-insensitive; the section tree with measure counts; the cited document numbers; the
 delegated powers.
 """
@@ -18,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import lawgov
@@ -108,6 +110,51 @@ def test_metrics(name: str) -> None:
     clean = lawgov.clean_text(text)
     for metric in report.iter_metrics():
         assert metric.text in clean, f"{metric.text!r} is not a substring of the text"
+
+
+def metric_name_scores(expected: dict[str, Any], report: lawgov.Report) -> tuple[int, int, int]:
+    """(right, wrong, missed) metric names against a fixture's hand-written ``name`` entries.
+
+    Only entries that carry a ``name`` key are scored (null: the text does not say, so any name
+    is wrong), matched by value, unit and text (width and spaces ignored).
+    """
+
+    def key(value: Any, unit: str, text: str) -> tuple[Decimal, str, str]:
+        return Decimal(value), unit, _width(text).replace(" ", "")
+
+    stated: dict[tuple[Decimal, str, str], set[str | None]] = {}
+    for item in expected["metrics"]:
+        if "name" in item:
+            stated.setdefault(key(item["value"], item["unit"], item["text"]), set()).add(
+                item["name"]
+            )
+    found: dict[tuple[Decimal, str, str], set[str | None]] = {}
+    for metric in report.iter_metrics():
+        found.setdefault(key(metric.value, metric.unit, metric.text), set()).add(metric.name)
+    right = wrong = missed = 0
+    for where, names in found.items():
+        for named in names - {None}:
+            if where in stated:
+                right, wrong = (right + 1, wrong) if named in stated[where] else (right, wrong + 1)
+    for where, names in stated.items():
+        missed += len((names - {None}) - found.get(where, set()))
+    return right, wrong, missed
+
+
+@pytest.mark.parametrize("name", _all_fixture_names())
+def test_metric_names_are_never_wrong(name: str) -> None:
+    # Precision 1.0: a metric named where the fixture states its name has that name.
+    _, expected, report = _load(name)
+    wrong = [
+        (metric.text, metric.name)
+        for metric in report.iter_metrics()
+        if metric.name is not None and metric_name_scores(expected, _only(report, metric))[1]
+    ]
+    assert wrong == []
+
+
+def _only(report: lawgov.Report, metric: lawgov.Metric) -> lawgov.Report:
+    return attrs.evolve(report, sections=(), metrics=(metric,))
 
 
 @pytest.mark.parametrize("name", _all_fixture_names())

@@ -432,12 +432,13 @@ def test_facts_attach_to_the_innermost_holder_once() -> None:
     report = _parse(
         "全年培训3次。\n"
         "一、主要工作\n"
-        "依据《行政处罚法》办理案件12件，其中简易程序12件。\n"
+        "依据《行政处罚法》办理案件12件，其中简易程序12件，办理案件12件。\n"
         "一是审查文件27件，依据《行政处罚法》；二是开展培训3次。\n"
     )
     section = report.sections[0]
     assert [m.text for m in report.metrics] == ["3次"]
-    assert [m.text for m in section.metrics] == ["12件"]  # identical metrics once per holder
+    # Identical metrics once per holder; a name tells two equal numbers apart.
+    assert [(m.text, m.name) for m in section.metrics] == [("12件", "案件"), ("12件", None)]
     assert [c.title for c in section.citations] == ["行政处罚法"]
     assert [m.text for m in section.measures[0].metrics] == ["27件"]
     assert [c.title for c in section.measures[0].citations] == ["行政处罚法"]

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import pytest
 
 import lawgov
+import lawgov._analysis.assess
 import lawgov._model.classes
 
 
@@ -132,7 +133,9 @@ def test_enum_members_are_documented() -> None:
         obj = getattr(lawgov, name)
         if isinstance(obj, type) and issubclass(obj, enum.Enum):
             # Public classes name ``lawgov`` as their module; their source is in the model module.
-            source = inspect.getsource(lawgov._model.classes)
+            source = inspect.getsource(lawgov._model.classes) + inspect.getsource(
+                lawgov._analysis.assess
+            )
             for member in obj:
                 line = f"    {member.name} = "
                 assert line in source
@@ -152,3 +155,28 @@ def test_parse_file_is_public_and_importing_lawgov_loads_no_pdf_reader() -> None
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_the_tables_module_is_public_and_needs_no_extra_to_import() -> None:
+    # lawgov.tables is a documented public module; pyarrow and pandas load only when used.
+    import subprocess
+    import sys
+
+    import lawgov.tables
+
+    assert set(lawgov.tables.__all__) >= {"rows", "write", "to_pandas", "to_arrow", "SCHEMAS"}
+    assert all(hasattr(lawgov.tables, name) for name in lawgov.tables.__all__)
+    code = (
+        "import sys, lawgov, lawgov.tables; print(sorted({'pyarrow', 'pandas'} & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_assessment_api_is_exported() -> None:
+    for name in ("assess", "Assessment", "Check", "CheckStatus", "ASSESSMENT_RULES"):
+        assert name in lawgov.__all__
+    assert callable(lawgov.summarize_assessments)
+    assert callable(lawgov.assessment_chart_svg)

@@ -16,6 +16,15 @@ from typing import TYPE_CHECKING, Any
 import attrs as _attrs
 
 from lawgov import json, samples, xml
+from lawgov._analysis.assess import (
+    ASSESSMENT_RULES,
+    Assessment,
+    Check,
+    CheckStatus,
+    assess,
+    issuer_level,
+)
+from lawgov._analysis.assess_corpus import assessment_chart_svg, summarize_assessments
 from lawgov._errors import (
     FormatError,
     LawgovError,
@@ -59,10 +68,14 @@ if TYPE_CHECKING:
     from lawgov._parse.pipeline import ParseResult, ParseWarning, parse, parse_text
 
 __all__ = [
+    "ASSESSMENT_RULES",
     "FORMAT_VERSION",
     "RULES",
     "Agency",
+    "Assessment",
     "ChangeKind",
+    "Check",
+    "CheckStatus",
     "Citation",
     "CleanResult",
     "DamagedSpan",
@@ -90,6 +103,8 @@ __all__ = [
     "TextChange",
     "ValidationError",
     "__version__",
+    "assess",
+    "assessment_chart_svg",
     "cattrs_converter",
     "clean",
     "clean_text",
@@ -97,6 +112,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "from_xml",
+    "issuer_level",
     "iter_reports",
     "json",
     "json_schema",
@@ -109,6 +125,7 @@ __all__ = [
     "read",
     "register_cattrs_hooks",
     "samples",
+    "summarize_assessments",
     "to_dict",
     "to_json",
     "to_xml",

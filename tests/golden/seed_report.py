@@ -24,7 +24,13 @@ Readings chosen where the conventions leave room (each is the careful reader's r
   colon kept; its three measures keep their final ``；``/``。``.
 * Metric qualifiers: ``每月至少进行1次`` is ``at_least`` (至少 before the number); ``已达96家``
   is exact (达 states the value) and the earlier ``省级以上`` follows no number, so it qualifies
-  nothing; ``共23项``, ``已有3项`` and ``现有20项`` are exact. No metric has a ``name``.
+  nothing; ``共23项``, ``已有3项`` and ``现有20项`` are exact.
+* Metric names (what is counted), where the text puts the counted thing next to the number:
+  ``1次法治专题学习``, ``新增7家质量较好的企业`` and ``质量较差的11家企业`` (企业, the noun
+  after the description), ``608家企业``, ``122个企业项目申报`` (企业项目). The others are left
+  without a name as lawgov's conservative naming rule leaves them: the counted thing is there
+  but apart from the number (``省级以上创新平台已达96家``, ``1500万元科技信贷风险准备金``,
+  ``…的管理职权共23项``), or is the bare word 事项 (``3项事项``, ``20项事项``).
 * Not metrics: ``2月25日`` (a date), ``2020年`` (a year), ``40周年`` (inside 《》), ``2020`` in
   ``“科技助力经济2020”`` (inside quotes), ``第一责任人``, ``十九大``, ``十九届``, ``二中、三中、
   四中全会`` (ordinals), ``四个意识``, ``三重一大``, ``一企一策`` (slogans, quoted).
@@ -88,8 +94,10 @@ _EXACT = Qualifier.EXACT
 _MEASURES = SectionKind.MEASURES_AND_RESULTS
 
 
-def _metric(text: str, value: str, unit: str, qualifier: Qualifier = _EXACT) -> Metric:
-    return Metric(value=Decimal(value), unit=unit, text=text, qualifier=qualifier)
+def _metric(
+    text: str, value: str, unit: str, qualifier: Qualifier = _EXACT, *, name: str | None = None
+) -> Metric:
+    return Metric(value=Decimal(value), unit=unit, text=text, qualifier=qualifier, name=name)
 
 
 def _law(title: str) -> Citation:
@@ -140,7 +148,7 @@ def _section_one() -> Section:
                     "进一步学习国家宪法和基本法律制度、规范政府行为的行政法律法规，"
                     "将“法定职责必须为、法无授权不可为”的意识深植于心。"
                 ),
-                metrics=[_metric("1次", "1", "次", Qualifier.AT_LEAST)],
+                metrics=[_metric("1次", "1", "次", Qualifier.AT_LEAST, name="法治专题学习")],
                 citations=[
                     _law("习近平总书记视察广东重要讲话精神"),
                     _law("深刻领会习近平新时代中国特色社会主义思想的核心要义和创新观点"),
@@ -286,9 +294,9 @@ def _section_two() -> Section:
                     "纳统的608家企业全部按时完成上报。"
                 ),
                 metrics=[
-                    _metric("7家", "7", "家"),
-                    _metric("11家", "11", "家"),
-                    _metric("608家", "608", "家"),
+                    _metric("7家", "7", "家", name="企业"),
+                    _metric("11家", "11", "家", name="企业"),
+                    _metric("608家", "608", "家", name="企业"),
                 ],
                 citations=[_law("江门高新区企业创新能力评估研究")],
             ),
@@ -319,7 +327,7 @@ def _section_two() -> Section:
                 ),
                 metrics=[
                     _metric("1500万元", "1500", "万元"),
-                    _metric("122个", "122", "个"),
+                    _metric("122个", "122", "个", name="企业项目"),
                 ],
             ),
             Measure(

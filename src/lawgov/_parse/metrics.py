@@ -55,6 +55,7 @@ from lawgov._errors import ValidationError
 from lawgov._model import Metric, Qualifier
 from lawgov._model.numerals import chinese_number
 from lawgov._parse.citations import protected_spans
+from lawgov._parse.metric_names import name_metrics
 
 __all__ = ["UNITS", "find_metric_spans", "find_metrics"]
 
@@ -371,7 +372,7 @@ def find_metric_spans(text: str) -> list[tuple[Metric, int, int]]:
             found[-1], metric_span = _listed(found[-1], metric_span)
         found.append(metric_span)
         last_end = metric_span[2]
-    return found
+    return name_metrics(text, found)
 
 
 def _is_range(text: str, low: tuple[Metric, int, int], high: tuple[Metric, int, int]) -> bool:

@@ -195,7 +195,8 @@ class _Printed:
     def metric(self, metric: Metric) -> Metric:
         if self.shadow is self.text:
             return metric
-        return attrs.evolve(metric, text=self.string(metric.text))
+        name = None if metric.name is None else self.string(metric.name)
+        return attrs.evolve(metric, text=self.string(metric.text), name=name)
 
     def citation(self, citation: Citation) -> Citation:
         if self.shadow is self.text:

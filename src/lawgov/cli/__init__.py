@@ -4,7 +4,7 @@ Needs the ``cli`` extra (``pip install 'lawgov[cli]'``, which brings click and t
 library never imports this package. ``_app`` holds the click group and shared options, ``_files``
 file kinds and I/O, ``_inputs`` input expansion, ``_batch`` the process-pool engine, and
 ``_tasks`` one file's work, ``_rows`` the metric rows, and ``_commands``, ``_show``,
-``_metrics`` and ``_schema`` the commands.
+``_metrics``, ``_schema``, ``_table`` and ``_assess`` the commands.
 
 Conventions every command follows (docs/cli.md has the user's view):
 
@@ -28,7 +28,7 @@ from typing import NoReturn
 import click
 
 # The commands register themselves on the group when imported.
-from lawgov.cli import _commands, _metrics, _schema, _show  # noqa: F401
+from lawgov.cli import _assess, _commands, _metrics, _schema, _show, _table  # noqa: F401
 from lawgov.cli._app import cli
 from lawgov.cli._files import EXIT_INTERRUPTED
 
