@@ -7,6 +7,7 @@ names the file, and no bytes at all give anything but a report or a LawgovError.
 
 from __future__ import annotations
 
+import html
 import io
 import sys
 import zipfile
@@ -229,6 +230,17 @@ def run(*args: str | Path) -> Result:
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
+def _page_twin(text: str) -> bytes:
+    """The text as a GBK page of a government site: chrome around a TRS article container."""
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
+    return (
+        '<!DOCTYPE html><html><head><meta charset="gbk"><title>政务公开</title></head><body>'
+        '<div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>'
+        f'<div class="TRS_Editor">{body}</div>'
+        '<div class="footer">主办单位：栖霞市人民政府办公室</div></body></html>'
+    ).encode("gbk")
+
+
 def test_lawgov_parse_turns_a_mixed_folder_into_reports_equal_to_their_text_twins(
     tmp_path: Path,
 ) -> None:
@@ -243,17 +255,19 @@ def test_lawgov_parse_turns_a_mixed_folder_into_reports_equal_to_their_text_twin
             ff.pdf_twin(text, page_numbers=ff.PAGE_NUMBER_STYLES[index]).data,
         )
         _write(folder / "word", f"{name}-docx.docx", ff.docx_twin(text, styles=index % 2 == 0))
+        _write(folder, f"{name}-page.html", _page_twin(text))
     _write(folder, "old.doc", OLE2 + b"\0" * 600)
     _write(folder, "scan.pdf", ff.scanned_pdf())
     result = run("parse", folder, "-o", tmp_path / "out", "-j", "1")
     assert result.exit_code == 1
     assert "old.doc: an old Word document (.doc)" in result.output
     assert "scan.pdf: the PDF is a scan" in result.output
-    assert "parsed 9, failed 2" in result.output
+    assert "parsed 12, failed 2" in result.output
     for name in ff.TWINS[:3]:
         expected = lawgov.read(tmp_path / "out" / f"{name}.json")
         assert lawgov.read(tmp_path / "out" / f"{name}-pdf.json") == expected
         assert lawgov.read(tmp_path / "out" / "word" / f"{name}-docx.json") == expected
+        assert lawgov.read(tmp_path / "out" / f"{name}-page.json") == expected
         assert expected == lawgov.parse_text(ff.fixture_text(name))
 
 

@@ -245,7 +245,9 @@ class Page:
         """
         lines: list[str] = []
         title = self.title
-        if title:
+        # A title that does not name the genre (a bare <title>, a column name) is rendered only
+        # when the article prints no genre title of its own near its top: otherwise it is chrome.
+        if title and (_GENRE.search(title) or not any(_GENRE.search(b) for b in self.body[:8])):
             lines.append(title)
         if self.byline:
             lines.extend(self.byline)
