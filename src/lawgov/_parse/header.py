@@ -68,6 +68,8 @@ class Header:
         notes: What was dropped or could not be read, for the parse result's warnings.
         page_marker: The number of the last ``N、`` page marker on the header's lines (a sharing
             site's 1、 before the title), so that the body's markers count on from it.
+        published_from: Where ``published`` was read: ``disclosure block`` or ``source line``.
+        source_from: Where ``source`` was read, in the same words.
     """
 
     title: str | None
@@ -79,6 +81,8 @@ class Header:
     body: tuple[Line, ...]
     notes: tuple[str, ...] = ()
     page_marker: int | None = None
+    published_from: str | None = None
+    source_from: str | None = None
 
 
 # --- script -------------------------------------------------------------------------------
@@ -727,7 +731,10 @@ class _Fields:
 
     def __init__(self) -> None:
         self.values: dict[str, str] = {}
+        self.origins: dict[str, str] = {}
         self.disclosure_seen = False
+        # Where the values being added are printed (a provenance word of docs/parsing.md).
+        self.origin = "source line"
 
     def add(self, field: str, value: str) -> None:
         if field in _DISCLOSURE_FIELDS:
@@ -740,6 +747,7 @@ class _Fields:
         known = self.values.get(field, "")
         if not known or (field in _PUBLISHED_ORDER and _more_precise(value, known)):
             self.values[field] = value
+            self.origins[field] = self.origin
 
     def get(self, field: str) -> str | None:
         return self.values.get(field) or None
@@ -789,14 +797,23 @@ def _disclosure(fields: _Fields) -> Disclosure | None:
 
 def _published(fields: _Fields) -> pendulum.DateTime | None:
     """The preferred date field; its time of day from another date field of the same day."""
-    values = [value for field in _PUBLISHED_ORDER if (value := fields.get(field)) is not None]
-    for index, value in enumerate(values):
+    found = _published_with_origin(fields)
+    return None if found is None else found[0]
+
+
+def _published_with_origin(fields: _Fields) -> tuple[pendulum.DateTime, str] | None:
+    values = [
+        (value, fields.origins.get(field, "source line"))
+        for field in _PUBLISHED_ORDER
+        if (value := fields.get(field)) is not None
+    ]
+    for index, (value, origin) in enumerate(values):
         moment = parse_datetime(value)
         if moment is not None:
-            for other in values[index + 1 :]:
-                if _more_precise(other, value):
-                    return parse_datetime(other)
-            return moment
+            for other, other_origin in values[index + 1 :]:
+                if _more_precise(other, value) and (precise := parse_datetime(other)):
+                    return precise, other_origin
+            return moment, origin
     return None
 
 
@@ -819,6 +836,8 @@ def read_header(lines: Sequence[Line]) -> Header:
     title_line: int | None = None
     index = 0
     count = len(lines)
+    # Whether the metadata lines being read belong to a disclosure block.
+    in_block = False
     while index < count:
         line = lines[index]
         text = _unmarked(line.text, lines[index + 1].text if index + 1 < count else None)
@@ -843,6 +862,9 @@ def read_header(lines: Sequence[Line]) -> Header:
             continue
         pairs = _meta_pairs(text)
         if pairs is not None:
+            if any(field in _DISCLOSURE_FIELDS for field, _ in pairs):
+                in_block = True
+            fields.origin = "disclosure block" if in_block else "source line"
             for field, value in pairs:
                 fields.add(field, value)
             last_field, last_value = pairs[-1]
@@ -861,6 +883,7 @@ def read_header(lines: Sequence[Line]) -> Header:
                 title, title_line = labelled, line.number
             index += 1
             continue
+        in_block = False
         # The first title-like line is the title, unless it is not this genre's title and a
         # later header line is (a site name printed above the report's title).
         if _title_like(text):
@@ -921,11 +944,15 @@ def read_header(lines: Sequence[Line]) -> Header:
         for field, value in pairs:
             footer.add(field, value)
         body.pop()
+    published = _published_with_origin(fields) or _published_with_origin(footer)
+    source_fields = fields if fields.get("source") else footer
     return Header(
         title=title,
         title_line=title_line,
         source=fields.get("source") or footer.get("source"),
-        published=_published(fields) or _published(footer),
+        published=None if published is None else published[0],
+        published_from=None if published is None else published[1],
+        source_from=source_fields.origins.get("source"),
         views=_views(fields.get("views")),
         disclosure=_disclosure(fields),
         body=tuple(body),
