@@ -217,6 +217,20 @@ _LABELS: dict[str, str] = {
     "阅读": "views",
     "访问次数": "views",
     "浏览人次": "views",
+    # Disclosure labels of other content systems (bulleted, piped or one per line).
+    "机构分类": "ignored",
+    "行业分类": "ignored",
+    "公文类型": "ignored",
+    "公开目录": "ignored",
+    "内容分类": "ignored",
+    "文件分类": "ignored",
+    "所属主题": "ignored",
+    "备注/文号": "document_number",
+    "公文生成日期": "written",
+    "制发机构": "publisher",
+    "有效性/截止日期": "validity",
+    "截止日期": "ignored",
+    "签发人": "ignored",
     # Chrome that shares a line with metadata: its "value" is dropped, and it ends the
     # previous value (发布时间：2021-02-26 字号：大 中 小).
     "字号": "chrome",
@@ -273,7 +287,8 @@ _CHROME_TOKENS = re.compile(
     scripted(
         r"字体|字号|[大中小]|默认|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|分享到|分享|"
         r"扫一扫在手机打开当前页|扫一扫|返回顶部|视力保护色|背景色|保存本页|纠错|微信|微博|"
-        r"无障碍浏览|无障碍|繁体版|简体版|登录|注册|加入收藏|QQ空间|QQ|[TtAa+＋]|"
+        r"无障碍浏览|无障碍阅读|无障碍|繁体版|简体版|繁体|简体|适老版|关怀版|长者版|设为首页|"
+        r"个人中心|网站支持IPv6|IPv6|返回首页|登录|注册|加入收藏|QQ空间|QQ|[TtAa+＋]|"
         r"[\s:：\[\]［］【】|｜/、，,.。·•>＞-]"
     )
 )
@@ -292,10 +307,32 @@ _SITE_FOOTER = re.compile(
     re.IGNORECASE,
 )
 _CHROME_KEYWORD = re.compile(
-    scripted(r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色|无障碍|繁体版|简体版|收藏|登录")
+    scripted(
+        r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色|无障碍|繁体|简体|收藏|登录|适老版|"
+        r"关怀版|长者版|设为首页|IPv6"
+    )
 )
 # "扫一扫在手机上查看当前页面" and its variants: a QR-code caption.
 _SCAN = re.compile(scripted(r"^扫一扫[^。，,]{0,20}$"))
+
+
+# A site's template date after its name (某市人民政府 2019年12月3日星期二).
+_SITE_DATE = re.compile(
+    scripted(
+        r"^[^\d，。]{0,30}?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+        r"(?:星期|周|礼拜)[一二三四五六日天]"
+    )
+)
+# Lines of page furniture: a bare address, a lone 首页, a breadcrumb that starts with its
+# separator, a table's separator row, a page-header label, widgets and prompts.
+_FURNITURE = re.compile(
+    scripted(
+        r"^(?:(?:https?://|www\.)\S+|首页|[>＞›»]\s*\S.*[>＞›»].*|[\s|｜:：\-—]*-{3,}[\s|｜:：\-—]*|"
+        r"头部\s*[-—－].{0,30}|EN|English|适老版|关怀版|长者版|无障碍阅读|政府信息公开|"
+        r"搜索位置.{0,30}|匹配度.{0,30}|排序.{0,30}|请点击右上角.{0,30}|.{0,10}微信公众号.{0,10}|"
+        r"我要纠错|纠错)$"
+    )
+)
 
 
 def is_chrome(text: str) -> bool:
@@ -308,6 +345,8 @@ def is_chrome(text: str) -> bool:
         True for lines that are never report content.
     """
     if _TODAY.match(text) or _BREADCRUMB_START.match(text) or _PAGE_NUMBER.match(text):
+        return True
+    if _FURNITURE.match(text) or (_SITE_DATE.match(text) and len(text) <= 60):
         return True
     if _TODAY_DATE.match(text):
         return True
@@ -500,7 +539,7 @@ def _once(text: str) -> str:
 
 
 _GENRE_TITLE = re.compile(
-    rf"(?:{_YEAR})\s*年.*" + scripted(r"(?:法治|法制|依法行政|依法治).*(?:报告|总结)$")
+    rf"(?:{_YEAR})\s*年?.*" + scripted(r"(?:法治|法制|依法行政|依法治).*(?:报告|总结|情况)$")
 )
 
 
@@ -589,7 +628,10 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
     for match in _LABEL.finditer(text):
         start = match.start()
         before = text[start - 1] if start else ""
-        at_boundary = not before or before in _DECORATION
+        # A label glued to a date's last digit (日期:2022-03-29来源:…) starts a new field.
+        at_boundary = (
+            not before or before in _DECORATION or (before.isdigit() and match["colon"] is not None)
+        )
         # Table layouts separate a label from its value by a cell border or a tab or spaces
         # instead of a colon (| 索引号 | 123 |, 索引号\t123); only at a boundary.
         separated = (
@@ -619,6 +661,7 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
 
 def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
     """Split a metadata line into (field, value) pairs; None when it is not a metadata line."""
+    text = _BULLET.sub("", text)
     stripped = text.lstrip(_DECORATION)
     offset = len(text) - len(stripped)
     spans = _label_spans(text)
@@ -628,6 +671,9 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
     for index, (match, field) in enumerate(spans):
         end = spans[index + 1][0].start() if index + 1 < len(spans) else len(text)
         value = _tidy(text[match.end() : end])
+        if field == "views" and value not in _EMPTY_VALUES and _COUNT.match(value) is None:
+            # A counter label run into the text (访问次数:2024年,…): not a metadata line.
+            return None
         dated = _TRAILING_DATE.search(value) if field not in _DATE_FIELDS else None
         if dated is not None and parse_datetime(dated["date"]) is not None:
             # A date printed after a value without its own label (来源：市民政局　2023年2月15日).
@@ -639,6 +685,10 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
 
 
 _DATE_FIELDS = frozenset({"published", "updated", "time", "written"})
+# A bullet before a label (• 索引号：…, - 发布机构: …).
+_BULLET = re.compile(r"^\s*[•·▪●◆*\-]\s+")
+# A view count as printed (1,234 次).
+_COUNT = re.compile(r"^\d[\d,，]{0,14}\s*次?$")
 
 
 _TRAILING_DATE = re.compile(r"\s+(?P<date>" + _DATE.pattern.replace("(?P<", "(?P<t_") + r")$")
