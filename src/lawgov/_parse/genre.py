@@ -27,7 +27,9 @@ _OTHER_GENRE = re.compile(
 )
 # A notice (通知) is a report only when what it issues is one (印发《…年度报告》的通知).
 _NOTICE = re.compile(scripted(r"通知$|的通知"))
-_REPORT_QUOTED = re.compile(scripted(r"《[^《》]*(?:法治|法制|依法行政)[^《》]*(?:报告|总结|情况)》"))
+_REPORT_QUOTED = re.compile(
+    scripted(r"《[^《》]*(?:法治|法制|依法行政)[^《》]*(?:报告|总结|情况)》")
+)
 # A news headline on the report: a meeting that reviews, hears or discusses it.
 _NEWS_TITLE = re.compile(scripted(r"召开|审议|听取|评议会?|座谈|调研|通报会|顺利完成|考核"))
 # The first words of a news item (6月25日，…; 8月20日下午，…) or of a speech (同志们：).

@@ -867,6 +867,91 @@ def _published_with_origin(fields: _Fields) -> tuple[pendulum.DateTime, str] | N
     return None
 
 
+# A document number alone on a line, bracketed or not (某交发〔2019〕31号, （青府字〔2025〕79号）).
+_OWN_NUMBER = re.compile(
+    r"^[（(]?\s*(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔［\[(（【﹝]\s*(?:19|20)\d{2}\s*"
+    r"[〕］\])）】﹞]\s*第?\s*\d{1,4}\s*号)\s*[）)]?$"
+)
+# A delivery note under a title: （2024年3月1日在县人民代表大会常务委员会第九次会议上）.
+_DELIVERY = re.compile(
+    r"^[（(]\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*在[^（）()]{2,60}"
+    r"(?:会议|会|大会)上[^（）()]{0,12}[）)]$"
+)
+_TITLE_TAG = re.compile(r"^【[^【】]{1,12}】\s*")
+# A site's watermark run into the title: text ending in a domain name before the agency.
+_WATERMARK = re.compile(
+    r"^.{0,40}?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)\s*"
+)
+_TITLE_DATE = re.compile(r"\s*[（(]\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s*[）)]$")
+# The lines among which the genre's title is looked for above everything else.
+_TITLE_WINDOW = 20
+# A body paragraph: the header is over when one is reached.
+_PARAGRAPH = re.compile(r"。.{20,}|^.{61,}。")
+# A title run into the opening sentence on one line (…情况的报告2023年，省政府坚持…).
+_RUN_IN_TITLE = re.compile(
+    r"^(?P<title>.{6,80}?(?:报告|总结|情况))(?P<rest>(?:19|20)\d{2}\s*年\s*[，,].+)$"
+)
+
+
+def _title_start(lines: Sequence[Line]) -> int:
+    """The index of the genre's title among the first lines, 0 when none stands below line 1.
+
+    The lines above it are chrome or metadata however they read (a site banner, a column
+    name, a toolbar): the genre's title is the title wherever it stands among the first lines.
+    """
+    window: list[Line] = []
+    for line in lines[:_TITLE_WINDOW]:
+        if _PARAGRAPH.search(line.text):
+            break
+        window.append(line)
+    found = find_genre_title(window)
+    if found is None:
+        return 0
+    start = found[0]
+    for back in range(1, _MAX_TITLE_LINES):
+        # The title's first half above it (1、青澜市民政局 / 2022年…报告), page marker and all.
+        if start - back >= 0 and _title_lines(window, start - back) > back:
+            return start - back
+    return start
+
+
+def _split_run_in_title(lines: Sequence[Line]) -> Sequence[Line]:
+    """A first line that runs the title into the opening sentence, as two lines."""
+    if not lines or len(lines[0].text) <= 80:
+        return lines
+    first = lines[0]
+    text = _WATERMARK.sub("", first.text) if _WATERMARK.match(first.text) else first.text
+    match = _RUN_IN_TITLE.match(text)
+    if match is None or _genre_rank(match["title"]) == 0:
+        return lines
+    return [
+        Line(number=first.number, text=match["title"]),
+        Line(number=first.number, text=match["rest"]),
+        *lines[1:],
+    ]
+
+
+def _decorated_title(title: str, fields: _Fields, notes: list[str], number: int) -> str:
+    """A title without a leading 【tag】 or site watermark, and without a trailing (date)."""
+    tag = _TITLE_TAG.match(title)
+    if tag is not None and len(title) > tag.end() + 4:
+        notes.append(f"line {number}: dropped the tag {tag[0].strip()!r} before the title")
+        title = title[tag.end() :]
+    mark = _WATERMARK.match(title)
+    if mark is not None and _CJK_START.match(title[mark.end() :]):
+        notes.append(f"line {number}: dropped the watermark {mark[0][:30]!r} before the title")
+        title = title[mark.end() :]
+    dated = _TITLE_DATE.search(title)
+    if dated is not None and parse_datetime(dated["date"]) is not None:
+        fields.origin = "title line"
+        fields.add("published", dated["date"])
+        title = title[: dated.start()]
+    return title
+
+
+_CJK_START = re.compile(r"^[\u4e00-\u9fff]")
+
+
 def read_header(lines: Sequence[Line]) -> Header:
     """Read the header block at the top of a report and drop page chrome everywhere.
 
@@ -884,8 +969,10 @@ def read_header(lines: Sequence[Line]) -> Header:
     notes: list[str] = []
     title: str | None = None
     title_line: int | None = None
+    lines = _split_run_in_title(lines)
     index = 0
     count = len(lines)
+    start = _title_start(lines)
     # Whether the metadata lines being read belong to a disclosure block.
     in_block = False
     while index < count:
@@ -934,6 +1021,24 @@ def read_header(lines: Sequence[Line]) -> Header:
             index += 1
             continue
         in_block = False
+        own = _OWN_NUMBER.match(text)
+        if own is not None and _document_number(own["number"]) is not None:
+            # The report's own 发文字号 alone on a line (above or under the title): metadata.
+            fields.origin = "disclosure block"
+            fields.add("document_number", own["number"])
+            notes.append(f"line {line.number}: {own['number']!r} is the report's own number")
+            index += 1
+            continue
+        if title is not None and _DELIVERY.match(text):
+            # Where and when a report was delivered (（2024年3月1日在…会议上）): not the title.
+            notes.append(f"line {line.number}: delivery note {text[:30]!r} is not the title")
+            index += 1
+            continue
+        if index < start:
+            # Above the genre's title: page chrome whatever it looks like.
+            notes.append(f"line {line.number}: dropped page chrome {text[:40]!r}")
+            index += 1
+            continue
         # The first title-like line is the title, unless it is not this genre's title and a
         # later header line is (a site name printed above the report's title).
         if _title_like(text):
@@ -941,6 +1046,7 @@ def read_header(lines: Sequence[Line]) -> Header:
             printed = _once(
                 text + "".join(_fragment(item.text) for item in lines[index + 1 : index + spread])
             )
+            printed = _decorated_title(printed, fields, notes, line.number)
             replaces = title is not None and _genre_rank(printed) > _genre_rank(title)
             if title is None or replaces:
                 if title is not None:

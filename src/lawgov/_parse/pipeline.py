@@ -339,9 +339,7 @@ def _issuer(
     warnings: list[ParseWarning],
 ) -> str:
     """The issuer, with its provenance in ``known``; weak evidence adds a warning."""
-    found = find_issuer(
-        title, publisher=publisher, signature=signature, source=source, body=texts
-    )
+    found = find_issuer(title, publisher=publisher, signature=signature, source=source, body=texts)
     if found is None:
         guess = _opening.guess_agency(texts)
         found = (guess.name, "body") if guess is not None else (UNNAMED_AGENCY, "derived")
