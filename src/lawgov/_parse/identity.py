@@ -64,9 +64,9 @@ def report_year(
             year = _year_value(match["year"])
             if _valid_year(year, published):
                 return year
-    year = text_year(texts, published)
-    if year is not None:
-        return year
+    printed = text_year(texts, published)
+    if printed is not None:
+        return printed
     if published is not None:
         year = published.year - 1 if published.month <= 6 else published.year
         if _valid_year(year, published):

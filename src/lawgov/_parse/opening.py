@@ -96,8 +96,8 @@ def _subject(sentence: str) -> str | None:
     if (match := _FORMULA.search(sentence[:200])) is not None:
         return match["agency"]
     clauses = sentence.split("，", _CLAUSES)
-    for clause in clauses[:_CLAUSES]:
-        clause = clause.strip()
+    for raw in clauses[:_CLAUSES]:
+        clause = raw.strip()
         match = _SUBJECT.match(clause)
         if match is not None:
             return match["agency"]

@@ -44,6 +44,7 @@ from lawgov._parse import citations as _citations
 from lawgov._parse import clean as _clean
 from lawgov._parse import genre as _genre
 from lawgov._parse import metrics as _metrics
+from lawgov._parse import opening as _opening
 from lawgov._parse import powers as _powers
 from lawgov._parse.header import (
     Header,
@@ -51,7 +52,6 @@ from lawgov._parse.header import (
     find_genre_title,
     read_header,
 )
-from lawgov._parse import opening as _opening
 from lawgov._parse.identity import find_issuer, report_year, text_year
 from lawgov._parse.structure import MeasureNode, Outline, SectionNode, build_outline
 
@@ -331,6 +331,7 @@ def _year(
 
 def _issuer(
     title: str | None,
+    *,
     publisher: str | None,
     signature: str | None,
     source: str | None,
@@ -502,7 +503,13 @@ def _read(
     disclosure = header.disclosure
     publisher = disclosure.publisher.name if disclosure and disclosure.publisher else None
     issuer_name = _issuer(
-        title, publisher, outline.signature, header.source, texts, known, warnings
+        title,
+        publisher=publisher,
+        signature=outline.signature,
+        source=header.source,
+        texts=texts,
+        known=known,
+        warnings=warnings,
     )
     if title is None:
         title = _derived_title(issuer_name, year)
