@@ -877,7 +877,7 @@ _DELIVERY = re.compile(
     r"^[（(]\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*在[^（）()]{2,60}"
     r"(?:会议|会|大会)上[^（）()]{0,12}[）)]$"
 )
-_TITLE_TAG = re.compile(r"^【[^【】]{1,12}】\s*")
+_TITLE_TAG = re.compile(r"^【?[^【】]{1,12}】\s*")
 # A site's watermark run into the title: text ending in a domain name before the agency.
 _WATERMARK = re.compile(
     r"^.{0,40}?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)\s*"
@@ -1017,7 +1017,8 @@ def read_header(lines: Sequence[Line]) -> Header:
             labelled = fields.get("title")
             if title is None and labelled is not None and _title_like(labelled):
                 # A 标题 row in the disclosure block: a copy printed below is a repeat.
-                title, title_line = labelled, line.number
+                title = _decorated_title(labelled, fields, notes, line.number)
+                title_line = line.number
             index += 1
             continue
         in_block = False

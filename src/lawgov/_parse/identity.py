@@ -165,9 +165,13 @@ def find_issuer(
         if name is not None:
             return name, "title line"
     opening = _opening.opening_agency(body)
-    if title is None and opening is not None and opening.where == "opening sentence":
-        return opening.name, opening.where
     signed, published_by = _agency(signature), _agency(publisher)
+    if title is None and opening is not None and opening.where == "opening sentence":
+        for full, where in ((signed, "signature"), (published_by, "disclosure block")):
+            if full is not None and full != opening.name and full.startswith(opening.name):
+                # The opening's short name (柘湾镇) of the agency a label names in full.
+                return full, where
+        return opening.name, opening.where
     if signed is not None and published_by is not None and _short_form(signed, published_by):
         # The same agency, signed in short (某县政府 for 某县人民政府): the full name.
         return published_by, "disclosure block"
