@@ -65,6 +65,9 @@ _FIRST_PERSON = re.compile(scripted(r"我(?P<suffix>街道|区|县|市|镇|乡|�
 _NAME_STOP = set("在的和与对了是为将把从向于及等我本全各该其个们中到也并、，。；：")
 
 
+_PRONOUN = re.compile(r"我|本|同时|此外|另外|其中")
+
+
 @attrs.frozen(kw_only=True)
 class Found:
     """An agency read from the text, with where it was read.
@@ -100,7 +103,9 @@ def _subject(sentence: str) -> str | None:
         clause = raw.strip()
         match = _SUBJECT.match(clause)
         if match is not None:
-            return match["agency"]
+            name = match["agency"]
+            # 同时我局, 此外本委: a pronoun inside is not a name.
+            return None if _PRONOUN.search(name) else name
         if _ADVERBIAL.match(clause) is None:
             return None
     return None

@@ -309,7 +309,7 @@ def _year(
     warnings: list[ParseWarning],
 ) -> int | None:
     """The year reported on, with where it was read recorded in ``known``."""
-    if title is not None and (year := report_year(title, (), published)) is not None:
+    if title is not None and (year := report_year(title, (), None)) is not None:
         known["year"] = "title line"
         return year
     if texts and (year := text_year(texts[:1], published)) is not None:
