@@ -203,3 +203,15 @@ def test_cli_parse_shows_warnings_by_verbosity(tmp_path: Path) -> None:
     assert "warning" not in quiet
     assert "r.txt: 1 warning" in batch.stderr
     assert "s.txt" not in batch.stderr
+
+
+def test_a_grant_with_no_grantor_named_is_the_issuers() -> None:
+    from lawgov._parse.powers import find_delegated_powers
+
+    issuer = lawgov.Agency(name="雁汀县人民政府")
+    (power,) = find_delegated_powers("全面落实赋予柘湾镇的35项县级行政执法权限。", issuer=issuer)
+    assert (power.grantor, power.grantee, power.count) == (
+        issuer,
+        lawgov.Agency(name="柘湾镇"),
+        35,
+    )

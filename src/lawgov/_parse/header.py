@@ -327,12 +327,16 @@ _SITE_DATE = re.compile(
 # separator, a table's separator row, a page-header label, widgets and prompts.
 _FURNITURE = re.compile(
     scripted(
-        r"^(?:(?:https?://|www\.)\S+|首页|[>＞›»]\s*\S.*[>＞›»].*|[\s|｜:：\-—]*-{3,}[\s|｜:：\-—]*|"
+        r"^(?:(?:https?://|www\.)\S+|首页|[>＞›»]\s*\S.*[>＞›»].*|"
         r"头部\s*[-—－].{0,30}|EN|English|适老版|关怀版|长者版|无障碍阅读|政府信息公开|"
         r"搜索位置.{0,30}|匹配度.{0,30}|排序.{0,30}|请点击右上角.{0,30}|.{0,10}微信公众号.{0,10}|"
         r"我要纠错|纠错)$"
     )
 )
+
+
+# A markdown table's separator row (---|---|---).
+_SEPARATOR_ROW = re.compile(r"^[\s|｜:：\-—]+$")
 
 
 def is_chrome(text: str) -> bool:
@@ -346,7 +350,9 @@ def is_chrome(text: str) -> bool:
     """
     if _TODAY.match(text) or _BREADCRUMB_START.match(text) or _PAGE_NUMBER.match(text):
         return True
-    if _FURNITURE.match(text) or (_SITE_DATE.match(text) and len(text) <= 60):
+    if _FURNITURE.match(text) or (len(text) <= 60 and _SITE_DATE.match(text)):
+        return True
+    if "---" in text and _SEPARATOR_ROW.match(text):
         return True
     if _TODAY_DATE.match(text):
         return True
