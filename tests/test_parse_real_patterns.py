@@ -215,3 +215,15 @@ def test_a_grant_with_no_grantor_named_is_the_issuers() -> None:
         lawgov.Agency(name="柘湾镇"),
         35,
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东岭区司法局2022年法治政府建设工作总结及2023年工作要点",
+        "雁汀县人民政府关于2022年法治政府建设情况的报告（提请县人大常委会审议）",
+        "璞阳市气象局2022年度法治政府建设考核情况报告",
+    ],
+)
+def test_report_titles_that_name_other_genres_pass_the_gate(title: str) -> None:
+    assert genre.not_a_report(title, ["2022年，坚持依法行政。"]) is None

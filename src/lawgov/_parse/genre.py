@@ -22,9 +22,13 @@ _QUOTED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 _OTHER_GENRE = re.compile(
     scripted(
         r"解读|实施方案|工作方案|工作要点|工作安排|工作计划$|规则|讲话|致辞|"
-        r"政府信息公开工作年度报告|信息公开年度报告|信息公开.{0,6}目录|事项目录|年鉴"
+        r"信息公开.{0,6}目录|事项目录|年鉴"
     )
 )
+# A 政府信息公开工作年度报告 is a report on another duty, whatever else its title says.
+_DISCLOSURE_REPORT = re.compile(scripted(r"政府信息公开工作年度报告|信息公开年度报告"))
+# Words of a report on the year's work, outside quotes.
+_SUMMARY = re.compile(scripted(r"报告|总结"))
 # A notice (通知) is a report only when what it issues is one (印发《…年度报告》的通知).
 _NOTICE = re.compile(scripted(r"通知$|的通知"))
 _REPORT_QUOTED = re.compile(
@@ -53,14 +57,20 @@ def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
     """
     if title is not None:
         outer = _QUOTED.sub("", title)
+        disclosure = _DISCLOSURE_REPORT.search(outer)
+        if disclosure is not None:
+            return f"the title names a {disclosure[0]}"
         other = _OTHER_GENRE.search(outer)
-        if other is not None:
+        # A title that reports (…工作总结及2023年工作要点) is a report whatever else it names.
+        if other is not None and _SUMMARY.search(outer) is None:
             return f"the title names a {other[0]}"
         if _NOTICE.search(outer) and _REPORT_QUOTED.search(title) is None:
             return "the title names a 通知"
-        if _NEWS_TITLE.search(outer) and _REPORT_WORDS.search(outer[-4:]) is None:
-            return "the title is a news headline"
-        if _NEWS_TITLE.search(outer) and re.search(scripted("召开|审议|听取"), outer):
+        news = _NEWS_TITLE.search(outer)
+        genre = _GENRE_WORDS.search(outer)
+        if news is not None and (genre is None or news.start() < genre.start()):
+            # A meeting that reviews the report (…召开会议审议2019年度法治政府建设情况报告),
+            # not a report that mentions a review after its genre words (…报告（提请审议）).
             return "the title is a news headline"
     top = "\n".join(body)[:_TOP_CHARS]
     if title is None:
