@@ -714,6 +714,10 @@ def _dated(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     """
     # A byline date in parentheses under the title: （2023年2月15日）.
     text = _PARENTHESISED.sub(r"\1", text)
+    site = _SITE_PREFIX.match(text)
+    if site is not None:
+        # The site's name and address before the date (某县人民政府网 www.… 2023-02-10 来源：…).
+        text = text[site.end() :]
     match = _LEADING_DATE.match(text)
     if match is None or parse_datetime(match["date"]) is None:
         return None
@@ -727,6 +731,11 @@ def _dated(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     return None if pairs is None else (match["date"], pairs)
 
 
+_SITE_PREFIX = re.compile(
+    r"^[\u4e00-\u9fff]{2,24}\s+(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?|"
+    + scripted(r"地址\s*[:：]\s*[^\s:：]{2,40}")
+    + r")\s+(?=(?:19|20)\d{2}\s*[-/.年])"
+)
 _PARENTHESISED = re.compile(r"^[（(]\s*([^（）()]*?)\s*[）)]$")
 
 
