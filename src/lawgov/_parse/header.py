@@ -1070,6 +1070,18 @@ def read_header(lines: Sequence[Line]) -> Header:
                 title, title_line = printed, line.number
                 index += spread
                 continue
+        if (
+            title is not None
+            and _byline(text, title)
+            and index + 1 < count
+            and not _own_issuer(title)
+            and title_key(_fragment(lines[index + 1].text)) == title_key(title)
+        ):
+            # The agency alone above a repeat of a title that lacks it (某县司法局 / 2022年…报告):
+            # the title as printed the second time, over two lines.
+            title = text + title
+            index += 2
+            continue
         # Undated bylines and unlabelled dates are header lines only with text below them:
         # at the end of the text they are the signature block.
         if _byline(text, title) and index + 2 < count and _dated(lines[index + 1].text):
