@@ -227,3 +227,24 @@ def test_a_grant_with_no_grantor_named_is_the_issuers() -> None:
 )
 def test_report_titles_that_name_other_genres_pass_the_gate(title: str) -> None:
     assert genre.not_a_report(title, ["2022年，坚持依法行政。"]) is None
+
+
+def test_a_year_inside_a_cited_title_or_closing_a_range_is_not_the_year() -> None:
+    report = lawgov.parse_text(
+        "根据《法治政府建设实施纲要（2021—2025年）》要求，区财政局认真总结2022年度工作。\n" + _BODY
+    )
+    assert report.year == 2022
+    assert report.issuer.name == "区财政局"
+
+
+def test_a_text_that_declares_itself_a_plan_is_refused() -> None:
+    with pytest.raises(lawgov.ParseError, match="方案"):
+        lawgov.parse_text("为推进依法行政，结合本区实际，制定本方案。\n一、总体要求\n依法行政。\n")
+
+
+def test_a_source_that_is_not_an_agency_does_not_name_the_issuer() -> None:
+    result = lawgov.parse(
+        "2023年法治政府建设情况报告\n来源：网友投稿\n五年来，依法行政成效显著。\n" + _BODY
+    )
+    assert result.report.issuer.name == "（未署名机关）"
+    assert result.provenance["issuer"] == "derived"

@@ -43,6 +43,9 @@ _SPEECH = re.compile(scripted(r"同志们[：:，,！!]"))
 _GENRE_WORDS = re.compile(scripted(r"法治|法制|依法行政|依法治"))
 _REPORT_WORDS = re.compile(scripted(r"(?:报告|总结|情况|汇报)"))
 _TOP_CHARS = 3000
+# A text that says what it is in its opening: …，制定本方案。
+_OWN_GENRE = re.compile(scripted(r"制定本(?P<kind>方案|办法|规定|规则|细则|意见|要点|计划|制度)"))
+_OPENING_CHARS = 400
 
 
 def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
@@ -73,6 +76,10 @@ def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
             # not a report that mentions a review after its genre words (…报告（提请审议）).
             return "the title is a news headline"
     top = "\n".join(body)[:_TOP_CHARS]
+    first_paragraph = body[0] if body else ""
+    own = _OWN_GENRE.search(first_paragraph[:_OPENING_CHARS])
+    if own is not None:
+        return f"it declares itself a {own['kind']} ({own[0]})"
     if title is None:
         first = body[0] if body else ""
         if _NEWS_LEAD.match(first):

@@ -85,11 +85,20 @@ def text_year(texts: Iterable[str], published: pendulum.DateTime | None) -> int 
         The year, or None.
     """
     for text in texts:
-        for match in _ANY_YEAR.finditer(text):
+        # A year in a cited title (《…纲要（2021—2025年）》) or closing a range is not the
+        # year the text reports on.
+        masked = _CITED.sub(lambda cited: " " * len(cited[0]), text)
+        for match in _ANY_YEAR.finditer(masked):
+            if masked[max(0, match.start() - 1) : match.start()] in _RANGE_DASHES:
+                continue
             year = _year_value(match["year"])
             if _valid_year(year, published):
                 return year
     return None
+
+
+_CITED = re.compile(r"《[^《》]{0,200}(?:《[^《》]{0,200}》[^《》]{0,200})*》")
+_RANGE_DASHES = frozenset("—–-－~～至")
 
 
 def _agency(text: str | None) -> str | None:
@@ -180,7 +189,8 @@ def find_issuer(
     for name, where in (
         (signed, "signature"),
         (published_by, "disclosure block"),
-        (_agency(source), "source line"),
+        # A 来源 names the issuer only when it reads as an agency (not 网友投稿, 本网).
+        (_agency(source) if source and _agency_head(source.strip()) else None, "source line"),
     ):
         if name is not None:
             return name, where
