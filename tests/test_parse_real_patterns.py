@@ -248,3 +248,14 @@ def test_a_source_that_is_not_an_agency_does_not_name_the_issuer() -> None:
     )
     assert result.report.issuer.name == "（未署名机关）"
     assert result.provenance["issuer"] == "derived"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "法治政府建设报告制度实证研究——以2016年度12份省级政府报告为例",
+        "岚江省法治政府建设指标体系",
+    ],
+)
+def test_studies_and_indicator_systems_are_not_reports(title: str) -> None:
+    assert genre.not_a_report(title, ["2016年，各省依法行政。"]) is not None

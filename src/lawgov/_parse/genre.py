@@ -25,6 +25,8 @@ _OTHER_GENRE = re.compile(
         r"信息公开.{0,6}目录|事项目录|年鉴"
     )
 )
+# The head noun of a main title that is another genre whatever it mentions.
+_HEAD_GENRE = re.compile(scripted(r"(?:研究|指标体系|考评办法|评估办法|论文|综述)$"))
 # A 政府信息公开工作年度报告 is a report on another duty, whatever else its title says.
 _DISCLOSURE_REPORT = re.compile(scripted(r"政府信息公开工作年度报告|信息公开年度报告"))
 # Words of a report on the year's work, outside quotes.
@@ -44,7 +46,9 @@ _GENRE_WORDS = re.compile(scripted(r"法治|法制|依法行政|依法治"))
 _REPORT_WORDS = re.compile(scripted(r"(?:报告|总结|情况|汇报)"))
 _TOP_CHARS = 3000
 # A text that says what it is in its opening: …，制定本方案。
-_OWN_GENRE = re.compile(scripted(r"制定本(?P<kind>方案|办法|规定|规则|细则|意见|要点|计划|制度)"))
+_OWN_GENRE = re.compile(
+    scripted(r"制定本(?P<kind>方案|办法|规定|规则|细则|意见|要点|计划|制度|指标体系)")
+)
 _OPENING_CHARS = 400
 
 
@@ -63,6 +67,10 @@ def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
         disclosure = _DISCLOSURE_REPORT.search(outer)
         if disclosure is not None:
             return f"the title names a {disclosure[0]}"
+        head = _HEAD_GENRE.search(outer.split("——")[0].strip())
+        if head is not None:
+            # What the main title is (…报告制度实证研究——以…为例): a study, not a report.
+            return f"the title names a {head[0]}"
         other = _OTHER_GENRE.search(outer)
         # A title that reports (…工作总结及2023年工作要点) is a report whatever else it names.
         if other is not None and _SUMMARY.search(outer) is None:
