@@ -101,6 +101,16 @@ _TRADITIONAL: dict[str, str] = {
     "纠": "糾", "错": "錯", "顶": "頂", "认": "認", "现": "現", "与": "與", "对": "對",
     "为": "為", "并": "並", "务": "務", "资": "資", "讯": "訊", "门": "門", "户": "戶",
     "无": "無", "碍": "礙", "简": "簡",
+    # The words of the rules for real published pages (opening subjects, genres, chrome).
+    "区": "區", "县": "縣", "将": "將", "坚": "堅", "紧": "緊", "终": "終", "围": "圍",
+    "严": "嚴", "续": "續", "实": "實", "积": "積", "断": "斷", "锚": "錨", "统": "統",
+    "贯": "貫", "进": "進", "动": "動", "过": "過", "决": "決", "强": "強", "奋": "奮",
+    "锐": "銳", "项": "項", "据": "據", "随": "隨", "经": "經", "内": "內", "适": "適",
+    "怀": "懷", "长": "長", "请": "請", "众": "衆", "个": "個", "签": "簽", "构": "構",
+    "业": "業", "属": "屬", "备": "備", "注": "註", "头": "頭", "规": "規", "则": "則",
+    "讲": "講", "话": "話", "辞": "辭", "录": "錄", "鉴": "鑑", "审": "審", "议": "議",
+    "听": "聽", "评": "評", "谈": "談", "调": "調", "顺": "順", "们": "們", "论": "論",
+    "综": "綜", "扎": "紮",
 }  # fmt: skip
 _SIMPLIFY = str.maketrans({trad: simp for simp, trad in _TRADITIONAL.items()})
 
@@ -839,7 +849,8 @@ def _document_number(value: str | None) -> DocumentNumber | None:
     if value is None:
         return None
     try:
-        return DocumentNumber.parse(value)
+        # 號 in text kept in traditional script: the number's own word, read as 号.
+        return DocumentNumber.parse(value.replace("號", "号"))
     except ValidationError:
         return None
 
@@ -885,12 +896,13 @@ def _published_with_origin(fields: _Fields) -> tuple[pendulum.DateTime, str] | N
 # A document number alone on a line, bracketed or not (某交发〔2019〕31号, （青府字〔2025〕79号）).
 _OWN_NUMBER = re.compile(
     r"^[（(]?\s*(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔［\[(（【﹝]\s*(?:19|20)\d{2}\s*"
-    r"[〕］\])）】﹞]\s*第?\s*\d{1,4}\s*号)\s*[）)]?$"
+    r"[〕］\])）】﹞]\s*第?\s*\d{1,4}\s*[号號])\s*[）)]?$"
 )
 # A delivery note under a title: （2024年3月1日在县人民代表大会常务委员会第九次会议上）.
 _DELIVERY = re.compile(
     r"^[（(]\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*在[^（）()]{2,60}"
-    r"(?:会议|会|大会)上[^（）()]{0,12}[）)]$"
+    + scripted(r"(?:会议|会|大会)上")
+    + r"[^（）()]{0,12}[）)]$"
 )
 _TITLE_TAG = re.compile(r"^【?[^【】]{1,12}】\s*")
 # A site's watermark run into the title: text ending in a domain name before the agency.

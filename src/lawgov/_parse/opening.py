@@ -40,7 +40,8 @@ _SUBJECT = re.compile(
 )
 # ``现将<agency>YYYY年…`` (the report's own announcement of itself).
 _FORMULA = re.compile(
-    rf"现将(?P<agency>(?![我本全各该其])[\u4e00-\u9fff（）()]{{2,30}}?)(?:{_YEAR})\s*年"
+    scripted(r"现将(?P<agency>(?![我本全各该其])[\u4e00-\u9fff（）()]{2,30}?)")
+    + rf"(?:{_YEAR})\s*年"
 )
 # Clauses that stand before the subject: time phrases, circumstances, authority and purpose.
 _ADVERBIAL = re.compile(
@@ -53,6 +54,7 @@ _ADVERBIAL = re.compile(
 )
 # A line of recipients: agency names joined by 、 or ，, ending in a colon (市委、市政府：).
 _SALUTATION = re.compile(r"^[\u4e00-\u9fff（）()、，, ]{2,60}[：:]$")
+_SALUTATION_END = re.compile(scripted(_SUFFIX + r"[：:]$"))
 # How many sentences of a paragraph, and clauses of a sentence, may stand before the subject.
 _SENTENCES = 3
 _CLAUSES = 5
@@ -62,10 +64,12 @@ _GUESS_CHARS = 4000
 # Only places are guessed: an office's name (我委, 我局) cannot be told from its neighbours.
 _FIRST_PERSON = re.compile(scripted(r"我(?P<suffix>街道|区|县|市|镇|乡|街|旗)"))
 # Characters a name never contains, where a guessed name is cut (在下太镇 → 下太镇).
-_NAME_STOP = set("在的和与对了是为将把从向于及等我本全各该其个们中到也并、，。；：")
+_NAME_STOP = set(
+    "在的和与对了是为将把从向于及等我本全各该其个们中到也并、，。；：與對為將從於該個們並"
+)
 
 
-_PRONOUN = re.compile(r"我|本|同时|此外|另外|其中")
+_PRONOUN = re.compile(scripted(r"我|本|同时|此外|另外|其中"))
 
 
 @attrs.frozen(kw_only=True)
@@ -91,7 +95,7 @@ def is_salutation(text: str) -> bool:
         True for a short line of names ending in a colon: it names the recipients, never the
         issuer.
     """
-    return _SALUTATION.match(text) is not None and re.search(_SUFFIX + r"[：:]$", text) is not None
+    return _SALUTATION.match(text) is not None and _SALUTATION_END.search(text) is not None
 
 
 def _subject(sentence: str) -> str | None:

@@ -356,9 +356,13 @@ def _issuer(
     return name
 
 
-def _derived_title(issuer: str, year: int) -> str:
-    """The title a report is held under when the page prints none (marked ``derived``)."""
-    return f"{issuer}{year}年法治政府建设情况报告"
+def _derived_title(issuer: str, year: int, *, traditional: bool = False) -> str:
+    """The title a report is held under when the page prints none (marked ``derived``).
+
+    In the text's script: traditional when the text is kept in traditional script.
+    """
+    genre = "法治政府建設情況報告" if traditional else "法治政府建设情况报告"
+    return f"{issuer}{year}年{genre}"
 
 
 def _header_provenance(
@@ -512,7 +516,10 @@ def _read(
         warnings=warnings,
     )
     if title is None:
-        title = _derived_title(issuer_name, year)
+        traditional = keep_script and any(
+            _clean.simplified_shadow(text) != text for text in texts[:1]
+        )
+        title = _derived_title(issuer_name, year, traditional=traditional)
         known["title"] = "derived"
         warnings.append(
             ParseWarning(stage="header", message=f"no title printed; derived {title!r}")
