@@ -703,6 +703,11 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
 _DATE_FIELDS = frozenset({"published", "updated", "time", "written"})
 # A bullet before a label (• 索引号：…, - 发布机构: …).
 _BULLET = re.compile(r"^\s*[•·▪●◆*\-]\s+")
+# A view counter's label before text that is no count (访问次数:2024年，…).
+_COUNTER_LEAD = re.compile(
+    scripted(r"^(?:访问次数|浏览次数|浏览量|点击数|点击量|阅读数|阅读次数|访问量)\s*[:：]\s*")
+    + r"(?=\S{6,})(?!\d[\d,，]*\s*次?$)"
+)
 # A view count as printed (1,234 次).
 _COUNT = re.compile(r"^\d[\d,，]{0,14}\s*次?$")
 
@@ -1132,6 +1137,11 @@ def read_header(lines: Sequence[Line]) -> Header:
             continue
         break
     body = [line for line in lines[index:] if not is_chrome(_fragment(line.text))]
+    if body and (counter := _COUNTER_LEAD.match(body[0].text)) is not None:
+        # A view counter's label run into the first paragraph (访问次数:2024年，…): the label
+        # is page chrome, the rest is the report's text.
+        notes.append(f"line {body[0].number}: dropped the counter label {counter[0]!r}")
+        body[0] = Line(number=body[0].number, text=body[0].text[counter.end() :])
     # Metadata printed below the report (责任编辑：…, 来源：…) is page footer, not content; its
     # 来源 and 发布日期 stand for the page's when the header gives none (a table below).
     footer = _Fields()
