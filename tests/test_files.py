@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -231,12 +232,20 @@ def run(*args: str | Path) -> Result:
 
 
 def _page_twin(text: str) -> bytes:
-    """The text as a GBK page of a government site: chrome around a TRS article container."""
-    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
+    """The text as a GBK page of a government site: chrome and a byline around an article.
+
+    The lines above the title (breadcrumb, byline, widgets, salutation) are the page's chrome;
+    the byline stays, as a byline, and the article holds the title and the body.
+    """
+    lines = [line for line in text.splitlines() if line.strip()]
+    start = next(i for i, line in enumerate(lines) if re.search(r"\d{4}年.*法治.*报告$", line))
+    byline = next((line for line in lines[:start] if "发布时间" in line), "")
+    article = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines[start:])
     return (
         '<!DOCTYPE html><html><head><meta charset="gbk"><title>政务公开</title></head><body>'
         '<div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>'
-        f'<div class="TRS_Editor">{body}</div>'
+        f'<div class="info">{html.escape(byline)}</div>'
+        f'<div class="TRS_Editor">{article}</div>'
         '<div class="footer">主办单位：栖霞市人民政府办公室</div></body></html>'
     ).encode("gbk")
 

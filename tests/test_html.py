@@ -366,8 +366,8 @@ def test_title_only_in_title_element() -> None:
     result = lawgov.parse_html_result((PAGES / "title-only-in-title.html").read_bytes())
     assert result.page.headings == ()
     assert result.report.title == "松浦市住房和城乡建设局2023年度法治政府建设工作报告"
-    assert result.provenance["title"] == "<title>"
-    assert result.provenance["published"] == "page metadata (PubDate)"
+    assert result.provenance["title"] == "page metadata"
+    assert result.provenance["published"] == "page metadata"
 
 
 @pytest.mark.parametrize(
@@ -476,8 +476,8 @@ def test_provenance_and_url() -> None:
     result = lawgov.parse_html_result((PAGES / "meta-present-zoom.html").read_bytes(), url=url)
     assert result.report.url == url
     assert result.provenance["url"] == "argument"
-    assert result.provenance["title"] == "page metadata (ArticleTitle)"
-    assert result.provenance["published"] == "byline"
+    assert result.provenance["title"] == "page metadata"
+    assert result.provenance["published"] == "source line"
     plain = lawgov.parse_html((PAGES / "meta-present-zoom.html").read_bytes())
     assert plain.url == "https://www.yunxiu.gov.cn/zwgk/fzzf/202402/t20240206_1001.html"
 
@@ -499,7 +499,7 @@ def test_printed_date_that_contradicts_the_metadata_is_kept_with_a_warning() -> 
     result = lawgov.parse_html_result(html)
     assert result.report.published is not None
     assert result.report.published.to_date_string() == "2024-02-01"
-    assert result.provenance["published"] == "byline"
+    assert result.provenance["published"] == "source line"
     assert any("2024-05-01" in w.message for w in result.warnings if w.stage == "page")
 
 
@@ -511,7 +511,7 @@ def test_page_title_wins_over_a_body_line_taken_as_title() -> None:
     )
     result = lawgov.parse_html_result(html)
     assert result.report.title == "栖霞镇2022年法治政府建设工作报告"
-    assert result.provenance["title"] == "page metadata (ArticleTitle)"
+    assert result.provenance["title"] == "page metadata"
 
 
 def test_published_from_disclosure_when_the_text_has_none() -> None:

@@ -337,8 +337,8 @@ def test_a_publication_date_before_the_titled_year_is_dropped_with_a_warning() -
         ("", 1, "got no text"),
         ("\n\n   \n", 1, "got no text"),
         ("首页 > 政务公开 > 工作动态\n来源：本网", 1, "only page metadata"),
-        ("一些文字。\n另一些文字。", 1, "year reported on"),
-        ("法治政府建设年度报告\n2021年，开展了工作。", 1, "issuing agency"),
+        ("一些文字。\n另一些文字。", 1, "法治政府建设 report"),
+        ("依法行政的一些文字。\n另一些文字。", 1, "year reported on"),
     ],
 )
 def test_parse_errors_name_the_line_and_what_was_expected(
@@ -348,6 +348,13 @@ def test_parse_errors_name_the_line_and_what_was_expected(
         lawgov.parse_text(text, source="page.txt")
     assert caught.value.line == line
     assert caught.value.source == "page.txt"
+
+
+def test_a_report_naming_no_agency_is_kept_with_a_placeholder_and_a_warning() -> None:
+    result = lawgov.parse("法治政府建设年度报告\n2021年，开展了工作。")
+    assert result.report.issuer.name == "（未署名机关）"
+    assert result.provenance["issuer"] == "derived"
+    assert any("no agency named" in warning.message for warning in result.warnings)
 
 
 def test_non_text_input_is_a_parse_error() -> None:

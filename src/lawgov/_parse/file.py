@@ -36,7 +36,14 @@ from lawgov._parse.encoding import decode_text
 if TYPE_CHECKING:
     from lawgov._parse.pipeline import ParseResult
 
-__all__ = ["FILE_SUFFIXES", "HTML_SUFFIXES", "parse_bytes", "parse_file", "parse_file_result"]
+__all__ = [
+    "FILE_SUFFIXES",
+    "HTML_SUFFIXES",
+    "parse_bytes",
+    "parse_bytes_result",
+    "parse_file",
+    "parse_file_result",
+]
 
 #: Suffixes of web pages (read by the HTML reader).
 HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".shtml", ".xhtml"})
@@ -187,6 +194,21 @@ def parse_bytes(
         data, source=source, suffix=suffix.lower(), encoding=encoding, url=url, rich=False
     )
     return report
+
+
+def parse_bytes_result(
+    data: bytes,
+    *,
+    source: str | None = None,
+    suffix: str = "",
+    encoding: str | None = None,
+    url: str | None = None,
+) -> ParseResult:
+    """As :func:`parse_bytes`, keeping the text and the parser's warnings."""
+    result: ParseResult = _read(
+        data, source=source, suffix=suffix.lower(), encoding=encoding, url=url, rich=True
+    )
+    return result
 
 
 def _file_bytes(path: str | os.PathLike[str]) -> bytes:

@@ -68,6 +68,8 @@ class Header:
         notes: What was dropped or could not be read, for the parse result's warnings.
         page_marker: The number of the last ``N、`` page marker on the header's lines (a sharing
             site's 1、 before the title), so that the body's markers count on from it.
+        published_from: Where ``published`` was read: ``disclosure block`` or ``source line``.
+        source_from: Where ``source`` was read, in the same words.
     """
 
     title: str | None
@@ -79,6 +81,8 @@ class Header:
     body: tuple[Line, ...]
     notes: tuple[str, ...] = ()
     page_marker: int | None = None
+    published_from: str | None = None
+    source_from: str | None = None
 
 
 # --- script -------------------------------------------------------------------------------
@@ -97,6 +101,16 @@ _TRADITIONAL: dict[str, str] = {
     "纠": "糾", "错": "錯", "顶": "頂", "认": "認", "现": "現", "与": "與", "对": "對",
     "为": "為", "并": "並", "务": "務", "资": "資", "讯": "訊", "门": "門", "户": "戶",
     "无": "無", "碍": "礙", "简": "簡",
+    # The words of the rules for real published pages (opening subjects, genres, chrome).
+    "区": "區", "县": "縣", "将": "將", "坚": "堅", "紧": "緊", "终": "終", "围": "圍",
+    "严": "嚴", "续": "續", "实": "實", "积": "積", "断": "斷", "锚": "錨", "统": "統",
+    "贯": "貫", "进": "進", "动": "動", "过": "過", "决": "決", "强": "強", "奋": "奮",
+    "锐": "銳", "项": "項", "据": "據", "随": "隨", "经": "經", "内": "內", "适": "適",
+    "怀": "懷", "长": "長", "请": "請", "众": "衆", "个": "個", "签": "簽", "构": "構",
+    "业": "業", "属": "屬", "备": "備", "注": "註", "头": "頭", "规": "規", "则": "則",
+    "讲": "講", "话": "話", "辞": "辭", "录": "錄", "鉴": "鑑", "审": "審", "议": "議",
+    "听": "聽", "评": "評", "谈": "談", "调": "調", "顺": "順", "们": "們", "论": "論",
+    "综": "綜", "扎": "紮",
 }  # fmt: skip
 _SIMPLIFY = str.maketrans({trad: simp for simp, trad in _TRADITIONAL.items()})
 
@@ -213,6 +227,20 @@ _LABELS: dict[str, str] = {
     "阅读": "views",
     "访问次数": "views",
     "浏览人次": "views",
+    # Disclosure labels of other content systems (bulleted, piped or one per line).
+    "机构分类": "ignored",
+    "行业分类": "ignored",
+    "公文类型": "ignored",
+    "公开目录": "ignored",
+    "内容分类": "ignored",
+    "文件分类": "ignored",
+    "所属主题": "ignored",
+    "备注/文号": "document_number",
+    "公文生成日期": "written",
+    "制发机构": "publisher",
+    "有效性/截止日期": "validity",
+    "截止日期": "ignored",
+    "签发人": "ignored",
     # Chrome that shares a line with metadata: its "value" is dropped, and it ends the
     # previous value (发布时间：2021-02-26 字号：大 中 小).
     "字号": "chrome",
@@ -269,7 +297,8 @@ _CHROME_TOKENS = re.compile(
     scripted(
         r"字体|字号|[大中小]|默认|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|分享到|分享|"
         r"扫一扫在手机打开当前页|扫一扫|返回顶部|视力保护色|背景色|保存本页|纠错|微信|微博|"
-        r"无障碍浏览|无障碍|繁体版|简体版|登录|注册|加入收藏|QQ空间|QQ|[TtAa+＋]|"
+        r"无障碍浏览|无障碍阅读|无障碍|繁体版|简体版|繁体|简体|适老版|关怀版|长者版|设为首页|"
+        r"个人中心|网站支持IPv6|IPv6|返回首页|登录|注册|加入收藏|QQ空间|QQ|[TtAa+＋]|"
         r"[\s:：\[\]［］【】|｜/、，,.。·•>＞-]"
     )
 )
@@ -288,10 +317,36 @@ _SITE_FOOTER = re.compile(
     re.IGNORECASE,
 )
 _CHROME_KEYWORD = re.compile(
-    scripted(r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色|无障碍|繁体版|简体版|收藏|登录")
+    scripted(
+        r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色|无障碍|繁体|简体|收藏|登录|适老版|"
+        r"关怀版|长者版|设为首页|IPv6"
+    )
 )
 # "扫一扫在手机上查看当前页面" and its variants: a QR-code caption.
 _SCAN = re.compile(scripted(r"^扫一扫[^。，,]{0,20}$"))
+
+
+# A site's template date after its name (某市人民政府 2019年12月3日星期二).
+_SITE_DATE = re.compile(
+    scripted(
+        r"^[^\d，。]{0,30}?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+        r"(?:星期|周|礼拜)[一二三四五六日天]"
+    )
+)
+# Lines of page furniture: a bare address, a lone 首页, a breadcrumb that starts with its
+# separator, a table's separator row, a page-header label, widgets and prompts.
+_FURNITURE = re.compile(
+    scripted(
+        r"^(?:(?:https?://|www\.)\S+|首页|[>＞›»]\s*\S.*[>＞›»].*|"
+        r"头部\s*[-—－].{0,30}|EN|English|适老版|关怀版|长者版|无障碍阅读|政府信息公开|"
+        r"搜索位置.{0,30}|匹配度.{0,30}|排序.{0,30}|请点击右上角.{0,30}|.{0,10}微信公众号.{0,10}|"
+        r"我要纠错|纠错)$"
+    )
+)
+
+
+# A markdown table's separator row (---|---|---).
+_SEPARATOR_ROW = re.compile(r"^[\s|｜:：\-—]+$")
 
 
 def is_chrome(text: str) -> bool:
@@ -304,6 +359,10 @@ def is_chrome(text: str) -> bool:
         True for lines that are never report content.
     """
     if _TODAY.match(text) or _BREADCRUMB_START.match(text) or _PAGE_NUMBER.match(text):
+        return True
+    if _FURNITURE.match(text) or (len(text) <= 60 and _SITE_DATE.match(text)):
+        return True
+    if "---" in text and _SEPARATOR_ROW.match(text):
         return True
     if _TODAY_DATE.match(text):
         return True
@@ -496,7 +555,7 @@ def _once(text: str) -> str:
 
 
 _GENRE_TITLE = re.compile(
-    rf"(?:{_YEAR})\s*年.*" + scripted(r"(?:法治|法制|依法行政|依法治).*(?:报告|总结)$")
+    rf"(?:{_YEAR})\s*年?.*" + scripted(r"(?:法治|法制|依法行政|依法治).*(?:报告|总结|情况)$")
 )
 
 
@@ -585,7 +644,10 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
     for match in _LABEL.finditer(text):
         start = match.start()
         before = text[start - 1] if start else ""
-        at_boundary = not before or before in _DECORATION
+        # A label glued to a date's last digit (日期:2022-03-29来源:…) starts a new field.
+        at_boundary = (
+            not before or before in _DECORATION or (before.isdigit() and match["colon"] is not None)
+        )
         # Table layouts separate a label from its value by a cell border or a tab or spaces
         # instead of a colon (| 索引号 | 123 |, 索引号\t123); only at a boundary.
         separated = (
@@ -615,6 +677,7 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
 
 def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
     """Split a metadata line into (field, value) pairs; None when it is not a metadata line."""
+    text = _BULLET.sub("", text)
     stripped = text.lstrip(_DECORATION)
     offset = len(text) - len(stripped)
     spans = _label_spans(text)
@@ -624,6 +687,9 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
     for index, (match, field) in enumerate(spans):
         end = spans[index + 1][0].start() if index + 1 < len(spans) else len(text)
         value = _tidy(text[match.end() : end])
+        if field == "views" and value not in _EMPTY_VALUES and _COUNT.match(value) is None:
+            # A counter label run into the text (访问次数:2024年,…): not a metadata line.
+            return None
         dated = _TRAILING_DATE.search(value) if field not in _DATE_FIELDS else None
         if dated is not None and parse_datetime(dated["date"]) is not None:
             # A date printed after a value without its own label (来源：市民政局　2023年2月15日).
@@ -635,6 +701,15 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
 
 
 _DATE_FIELDS = frozenset({"published", "updated", "time", "written"})
+# A bullet before a label (• 索引号：…, - 发布机构: …).
+_BULLET = re.compile(r"^\s*[•·▪●◆*\-]\s+")
+# A view counter's label before text that is no count (访问次数:2024年，…).
+_COUNTER_LEAD = re.compile(
+    scripted(r"^(?:访问次数|浏览次数|浏览量|点击数|点击量|阅读数|阅读次数|访问量)\s*[:：]\s*")
+    + r"(?=\S{6,})(?!\d[\d,，]*\s*次?$)"
+)
+# A view count as printed (1,234 次).
+_COUNT = re.compile(r"^\d[\d,，]{0,14}\s*次?$")
 
 
 _TRAILING_DATE = re.compile(r"\s+(?P<date>" + _DATE.pattern.replace("(?P<", "(?P<t_") + r")$")
@@ -654,6 +729,10 @@ def _dated(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     """
     # A byline date in parentheses under the title: （2023年2月15日）.
     text = _PARENTHESISED.sub(r"\1", text)
+    site = _SITE_PREFIX.match(text)
+    if site is not None:
+        # The site's name and address before the date (某县人民政府网 www.… 2023-02-10 来源：…).
+        text = text[site.end() :]
     match = _LEADING_DATE.match(text)
     if match is None or parse_datetime(match["date"]) is None:
         return None
@@ -667,6 +746,11 @@ def _dated(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     return None if pairs is None else (match["date"], pairs)
 
 
+_SITE_PREFIX = re.compile(
+    r"^[\u4e00-\u9fff]{2,24}\s+(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?|"
+    + scripted(r"地址\s*[:：]\s*[^\s:：]{2,40}")
+    + r")\s+(?=(?:19|20)\d{2}\s*[-/.年])"
+)
 _PARENTHESISED = re.compile(r"^[（(]\s*([^（）()]*?)\s*[）)]$")
 
 
@@ -727,7 +811,10 @@ class _Fields:
 
     def __init__(self) -> None:
         self.values: dict[str, str] = {}
+        self.origins: dict[str, str] = {}
         self.disclosure_seen = False
+        # Where the values being added are printed (a provenance word of docs/parsing.md).
+        self.origin = "source line"
 
     def add(self, field: str, value: str) -> None:
         if field in _DISCLOSURE_FIELDS:
@@ -740,6 +827,7 @@ class _Fields:
         known = self.values.get(field, "")
         if not known or (field in _PUBLISHED_ORDER and _more_precise(value, known)):
             self.values[field] = value
+            self.origins[field] = self.origin
 
     def get(self, field: str) -> str | None:
         return self.values.get(field) or None
@@ -766,7 +854,8 @@ def _document_number(value: str | None) -> DocumentNumber | None:
     if value is None:
         return None
     try:
-        return DocumentNumber.parse(value)
+        # 號 in text kept in traditional script: the number's own word, read as 号.
+        return DocumentNumber.parse(value.replace("號", "号"))
     except ValidationError:
         return None
 
@@ -789,15 +878,110 @@ def _disclosure(fields: _Fields) -> Disclosure | None:
 
 def _published(fields: _Fields) -> pendulum.DateTime | None:
     """The preferred date field; its time of day from another date field of the same day."""
-    values = [value for field in _PUBLISHED_ORDER if (value := fields.get(field)) is not None]
-    for index, value in enumerate(values):
+    found = _published_with_origin(fields)
+    return None if found is None else found[0]
+
+
+def _published_with_origin(fields: _Fields) -> tuple[pendulum.DateTime, str] | None:
+    values = [
+        (value, fields.origins.get(field, "source line"))
+        for field in _PUBLISHED_ORDER
+        if (value := fields.get(field)) is not None
+    ]
+    for index, (value, origin) in enumerate(values):
         moment = parse_datetime(value)
         if moment is not None:
-            for other in values[index + 1 :]:
-                if _more_precise(other, value):
-                    return parse_datetime(other)
-            return moment
+            for other, other_origin in values[index + 1 :]:
+                if _more_precise(other, value) and (precise := parse_datetime(other)):
+                    return precise, other_origin
+            return moment, origin
     return None
+
+
+# A document number alone on a line, bracketed or not (某交发〔2019〕31号, （青府字〔2025〕79号）).
+_OWN_NUMBER = re.compile(
+    r"^[（(]?\s*(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔［\[(（【﹝]\s*(?:19|20)\d{2}\s*"
+    r"[〕］\])）】﹞]\s*第?\s*\d{1,4}\s*[号號])\s*[）)]?$"
+)
+# A delivery note under a title: （2024年3月1日在县人民代表大会常务委员会第九次会议上）.
+_DELIVERY = re.compile(
+    r"^[（(]\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*在[^（）()]{2,60}"
+    + scripted(r"(?:会议|会|大会)上")
+    + r"[^（）()]{0,12}[）)]$"
+)
+_TITLE_TAG = re.compile(r"^【?[^【】]{1,12}】\s*")
+# A site's watermark run into the title: text ending in a domain name before the agency.
+_WATERMARK = re.compile(
+    r"^.{0,40}?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)\s*"
+)
+_TITLE_DATE = re.compile(r"\s*[（(]\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s*[）)]$")
+# The lines among which the genre's title is looked for above everything else.
+_TITLE_WINDOW = 20
+# A body paragraph: the header is over when one is reached.
+_PARAGRAPH = re.compile(r"。.{20,}|^.{61,}。")
+# A title run into the opening sentence on one line (…情况的报告2023年，省政府坚持…).
+_RUN_IN_TITLE = re.compile(
+    r"^(?P<title>.{6,80}?(?:报告|总结|情况))(?P<rest>(?:19|20)\d{2}\s*年\s*[，,].+)$"
+)
+
+
+def _title_start(lines: Sequence[Line]) -> int:
+    """The index of the genre's title among the first lines, 0 when none stands below line 1.
+
+    The lines above it are chrome or metadata however they read (a site banner, a column
+    name, a toolbar): the genre's title is the title wherever it stands among the first lines.
+    """
+    window: list[Line] = []
+    for line in lines[:_TITLE_WINDOW]:
+        if _PARAGRAPH.search(line.text):
+            break
+        window.append(line)
+    found = find_genre_title(window)
+    if found is None:
+        return 0
+    start = found[0]
+    for back in range(1, _MAX_TITLE_LINES):
+        # The title's first half above it (1、青澜市民政局 / 2022年…报告), page marker and all.
+        if start - back >= 0 and _title_lines(window, start - back) > back:
+            return start - back
+    return start
+
+
+def _split_run_in_title(lines: Sequence[Line]) -> Sequence[Line]:
+    """A first line that runs the title into the opening sentence, as two lines."""
+    if not lines or len(lines[0].text) <= 80:
+        return lines
+    first = lines[0]
+    text = _WATERMARK.sub("", first.text) if _WATERMARK.match(first.text) else first.text
+    match = _RUN_IN_TITLE.match(text)
+    if match is None or _genre_rank(match["title"]) == 0:
+        return lines
+    return [
+        Line(number=first.number, text=match["title"]),
+        Line(number=first.number, text=match["rest"]),
+        *lines[1:],
+    ]
+
+
+def _decorated_title(title: str, fields: _Fields, notes: list[str], number: int) -> str:
+    """A title without a leading 【tag】 or site watermark, and without a trailing (date)."""
+    tag = _TITLE_TAG.match(title)
+    if tag is not None and len(title) > tag.end() + 4:
+        notes.append(f"line {number}: dropped the tag {tag[0].strip()!r} before the title")
+        title = title[tag.end() :]
+    mark = _WATERMARK.match(title)
+    if mark is not None and _CJK_START.match(title[mark.end() :]):
+        notes.append(f"line {number}: dropped the watermark {mark[0][:30]!r} before the title")
+        title = title[mark.end() :]
+    dated = _TITLE_DATE.search(title)
+    if dated is not None and parse_datetime(dated["date"]) is not None:
+        fields.origin = "title line"
+        fields.add("published", dated["date"])
+        title = title[: dated.start()]
+    return title
+
+
+_CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
 def read_header(lines: Sequence[Line]) -> Header:
@@ -817,8 +1001,12 @@ def read_header(lines: Sequence[Line]) -> Header:
     notes: list[str] = []
     title: str | None = None
     title_line: int | None = None
+    lines = _split_run_in_title(lines)
     index = 0
     count = len(lines)
+    start = _title_start(lines)
+    # Whether the metadata lines being read belong to a disclosure block.
+    in_block = False
     while index < count:
         line = lines[index]
         text = _unmarked(line.text, lines[index + 1].text if index + 1 < count else None)
@@ -843,6 +1031,9 @@ def read_header(lines: Sequence[Line]) -> Header:
             continue
         pairs = _meta_pairs(text)
         if pairs is not None:
+            if any(field in _DISCLOSURE_FIELDS for field, _ in pairs):
+                in_block = True
+            fields.origin = "disclosure block" if in_block else "source line"
             for field, value in pairs:
                 fields.add(field, value)
             last_field, last_value = pairs[-1]
@@ -858,7 +1049,27 @@ def read_header(lines: Sequence[Line]) -> Header:
             labelled = fields.get("title")
             if title is None and labelled is not None and _title_like(labelled):
                 # A 标题 row in the disclosure block: a copy printed below is a repeat.
-                title, title_line = labelled, line.number
+                title = _decorated_title(labelled, fields, notes, line.number)
+                title_line = line.number
+            index += 1
+            continue
+        in_block = False
+        own = _OWN_NUMBER.match(text)
+        if own is not None and _document_number(own["number"]) is not None:
+            # The report's own 发文字号 alone on a line (above or under the title): metadata.
+            fields.origin = "disclosure block"
+            fields.add("document_number", own["number"])
+            notes.append(f"line {line.number}: {own['number']!r} is the report's own number")
+            index += 1
+            continue
+        if title is not None and _DELIVERY.match(text):
+            # Where and when a report was delivered (（2024年3月1日在…会议上）): not the title.
+            notes.append(f"line {line.number}: delivery note {text[:30]!r} is not the title")
+            index += 1
+            continue
+        if index < start:
+            # Above the genre's title: page chrome whatever it looks like.
+            notes.append(f"line {line.number}: dropped page chrome {text[:40]!r}")
             index += 1
             continue
         # The first title-like line is the title, unless it is not this genre's title and a
@@ -868,6 +1079,7 @@ def read_header(lines: Sequence[Line]) -> Header:
             printed = _once(
                 text + "".join(_fragment(item.text) for item in lines[index + 1 : index + spread])
             )
+            printed = _decorated_title(printed, fields, notes, line.number)
             replaces = title is not None and _genre_rank(printed) > _genre_rank(title)
             if title is None or replaces:
                 if title is not None:
@@ -875,6 +1087,18 @@ def read_header(lines: Sequence[Line]) -> Header:
                 title, title_line = printed, line.number
                 index += spread
                 continue
+        if (
+            title is not None
+            and _byline(text, title)
+            and index + 1 < count
+            and not _own_issuer(title)
+            and title_key(_fragment(lines[index + 1].text)) == title_key(title)
+        ):
+            # The agency alone above a repeat of a title that lacks it (某县司法局 / 2022年…报告):
+            # the title as printed the second time, over two lines.
+            title = text + title
+            index += 2
+            continue
         # Undated bylines and unlabelled dates are header lines only with text below them:
         # at the end of the text they are the signature block.
         if _byline(text, title) and index + 2 < count and _dated(lines[index + 1].text):
@@ -913,6 +1137,11 @@ def read_header(lines: Sequence[Line]) -> Header:
             continue
         break
     body = [line for line in lines[index:] if not is_chrome(_fragment(line.text))]
+    if body and (counter := _COUNTER_LEAD.match(body[0].text)) is not None:
+        # A view counter's label run into the first paragraph (访问次数:2024年，…): the label
+        # is page chrome, the rest is the report's text.
+        notes.append(f"line {body[0].number}: dropped the counter label {counter[0]!r}")
+        body[0] = Line(number=body[0].number, text=body[0].text[counter.end() :])
     # Metadata printed below the report (责任编辑：…, 来源：…) is page footer, not content; its
     # 来源 and 发布日期 stand for the page's when the header gives none (a table below).
     footer = _Fields()
@@ -921,11 +1150,15 @@ def read_header(lines: Sequence[Line]) -> Header:
         for field, value in pairs:
             footer.add(field, value)
         body.pop()
+    published = _published_with_origin(fields) or _published_with_origin(footer)
+    source_fields = fields if fields.get("source") else footer
     return Header(
         title=title,
         title_line=title_line,
         source=fields.get("source") or footer.get("source"),
-        published=_published(fields) or _published(footer),
+        published=None if published is None else published[0],
+        published_from=None if published is None else published[1],
+        source_from=source_fields.origins.get("source"),
         views=_views(fields.get("views")),
         disclosure=_disclosure(fields),
         body=tuple(body),

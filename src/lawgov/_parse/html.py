@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
 
 import attrs
 import pendulum
@@ -35,15 +34,30 @@ class HtmlParseResult(ParseResult):
 
     Attributes:
         page: The page taken apart: metadata, headings, disclosure block, byline, body.
-        provenance: Where each header field came from (``title``, ``published``, ``issuer``,
-            ``year``, ``url``): ``page metadata (ArticleTitle)``, ``article heading``,
-            ``<title>``, ``byline``, ``disclosure block (发布日期)``, ``text``, ``argument`` ...
         attachments: Documents linked from the article, with names and addresses.
     """
 
     page: Page = attrs.field(factory=Page)
-    provenance: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     attachments: tuple[Attachment, ...] = ()
+
+
+# The page's own origins in the vocabulary ParseResult.provenance uses (docs/parsing.md).
+_SHARED_ORIGINS = (
+    ("page metadata", "page metadata"),
+    ("<title>", "page metadata"),
+    ("article heading", "title line"),
+    ("byline", "source line"),
+    ("disclosure block", "disclosure block"),
+    ("argument", "argument"),
+)
+
+
+def _shared_origin(origin: str) -> str | None:
+    """``page metadata (PubDate)`` → ``page metadata``; None where the text parse knows better."""
+    for prefix, shared in _SHARED_ORIGINS:
+        if origin.startswith(prefix):
+            return shared
+    return None
 
 
 def _key(text: str) -> str:
@@ -133,11 +147,14 @@ def parse_html_result(
         raise
     report = result.report
     warnings = list(result.warnings)
-    provenance: dict[str, str] = {}
+    # The text parser's provenance, refined where the page itself says more.
+    provenance: dict[str, str] = dict(result.provenance)
+    found: dict[str, str] = {}
     changes: dict[str, object] = {}
 
     page_title = taken.title
-    if page_title and _key(page_title) != _key(report.title) and "报告" in page_title:
+    derived = result.provenance.get("title") == "derived"
+    if page_title and _key(page_title) != _key(report.title) and ("报告" in page_title or derived):
         warnings.append(
             ParseWarning(
                 stage="page",
@@ -146,22 +163,22 @@ def parse_html_result(
             )
         )
         changes["title"] = page_title
-        provenance["title"] = _title_origin(taken, page_title)
+        found["title"] = _title_origin(taken, page_title)
     else:
-        provenance["title"] = _title_origin(taken, report.title)
+        found["title"] = _title_origin(taken, report.title)
 
     if report.published is None and taken.published:
         year, month, day = (int(part) for part in taken.published.split("-"))
         if year >= report.year:
             changes["published"] = pendulum.datetime(year, month, day, tz=_TIMEZONE)
-            provenance["published"] = (
+            found["published"] = (
                 "page metadata (PubDate)"
                 if taken.meta.get("PubDate")
                 else "disclosure block (发布日期)"
             )
     elif report.published is not None:
         date = report.published.to_date_string()
-        provenance["published"] = _published_origin(taken, date)
+        found["published"] = _published_origin(taken, date)
         if taken.published and taken.published != date:
             warnings.append(
                 ParseWarning(
@@ -170,9 +187,12 @@ def parse_html_result(
                     f"{taken.published}; kept the printed one",
                 )
             )
-    provenance["url"] = "argument" if url else ("page metadata (Url)" if taken.url else "none")
-    provenance["year"] = "title line" if str(report.year) in report.title else "text"
-    provenance["issuer"] = _issuer_origin(taken, report)
+    found["url"] = "argument" if url else ("page metadata (Url)" if taken.url else "none")
+    found["issuer"] = _issuer_origin(taken, report)
+    for field, origin in found.items():
+        shared = _shared_origin(origin)
+        if shared is not None and not (field == "title" and derived and "title" not in changes):
+            provenance[field] = shared
 
     if notice:
         warnings.append(

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import pendulum
 
+from lawgov._parse import opening as _opening
 from lawgov._parse.header import (
     _ABOUT,
     _ABOUT_FIRST,
@@ -29,7 +30,7 @@ from lawgov._parse.header import (
     simplified_key,
 )
 
-__all__ = ["report_issuer", "report_year"]
+__all__ = ["find_issuer", "report_issuer", "report_year", "text_year", "title_issuer"]
 
 _ANY_YEAR = re.compile(rf"(?<![\d{_YEAR_DIGITS}])(?P<year>{_YEAR})\s*年(?!\d)")
 _NOT_AN_AGENCY = frozenset({"本网", "本站", "原创", "网站", "本网站"})
@@ -59,20 +60,45 @@ def report_year(
         The year, or None when nothing gives one.
     """
     if title is not None:
-        for match in _YEAR_IN_TITLE.finditer(title):
+        for match in [*_YEAR_IN_TITLE.finditer(title), *_BARE_YEAR.finditer(title)]:
             year = _year_value(match["year"])
             if _valid_year(year, published):
                 return year
-    for text in texts:
-        for match in _ANY_YEAR.finditer(text):
-            year = _year_value(match["year"])
-            if _valid_year(year, published):
-                return year
+    printed = text_year(texts, published)
+    if printed is not None:
+        return printed
     if published is not None:
         year = published.year - 1 if published.month <= 6 else published.year
         if _valid_year(year, published):
             return year
     return None
+
+
+def text_year(texts: Iterable[str], published: pendulum.DateTime | None) -> int | None:
+    """The first valid ``20XX年`` the texts print, in order.
+
+    Args:
+        texts: Lines to search.
+        published: The publication time, if printed (no year after it is valid).
+
+    Returns:
+        The year, or None.
+    """
+    for text in texts:
+        # A year in a cited title (《…纲要（2021—2025年）》) or closing a range is not the
+        # year the text reports on.
+        masked = _CITED.sub(lambda cited: " " * len(cited[0]), text)
+        for match in _ANY_YEAR.finditer(masked):
+            if masked[max(0, match.start() - 1) : match.start()] in _RANGE_DASHES:
+                continue
+            year = _year_value(match["year"])
+            if _valid_year(year, published):
+                return year
+    return None
+
+
+_CITED = re.compile(r"《[^《》]{0,200}(?:《[^《》]{0,200}》[^《》]{0,200})*》")
+_RANGE_DASHES = frozenset("—–-－~～至")
 
 
 def _agency(text: str | None) -> str | None:
@@ -110,70 +136,124 @@ def report_issuer(
     Returns:
         The agency name, or None when nothing names one.
     """
+    found = find_issuer(
+        title, publisher=publisher, signature=signature, source=source, body=preamble
+    )
+    return None if found is None else found[0]
+
+
+def find_issuer(
+    title: str | None,
+    *,
+    publisher: str | None = None,
+    signature: str | None = None,
+    source: str | None = None,
+    body: Sequence[str] = (),
+) -> tuple[str, str] | None:
+    """The reporting agency and where it was read (a provenance word of ``docs/parsing.md``).
+
+    A printed title names it first (``title line``). Without one, the opening sentence's
+    subject comes first (``opening sentence``), then the signature, the 发布机构
+    (``disclosure block``) and the 来源 (``source line``); the first paragraphs below the
+    headings (``body``) last. With a title that names no agency, the labelled fields come
+    before the opening sentence.
+
+    Args:
+        title: The printed title, or None when the page prints none (a derived title is never
+            read for its agency).
+        publisher: The disclosure block's 发布机构.
+        signature: The agency line of the signature block.
+        source: The header's 来源.
+        body: The body lines (or the preamble), in order.
+
+    Returns:
+        The agency name and its provenance, or None when nothing names one.
+    """
     if title is not None:
-        match = _YEAR_IN_TITLE.search(title)
-        if match is not None:
-            prefix = title[: match.start()].strip(_ISSUER_TRIM)
-            prefix = _ABOUT.sub("", prefix).strip(_ISSUER_TRIM)
-            # 关于XX区2021年… puts 关于 first; XX局法治政府建设2021年度报告 puts the year last.
-            prefix = _ABOUT_FIRST.sub("", prefix).strip(_ISSUER_TRIM)
-            if _AGENCY_END_WORD.search(prefix) is None:
-                # Not an agency as it stands (…局法治政府建设): the name ends before the genre's
-                # words; an agency named with them (…依法治市委员会办公室) is kept whole.
-                prefix = _GENRE_WORDS.split(prefix, maxsplit=1)[0].strip(_ISSUER_TRIM)
-            name = _agency(prefix)
-            if name is not None:
-                return name
-            if not prefix:
-                # The year first: 2022年度青澜市民政局法治政府建设年度报告.
-                after = _ABOUT_FIRST.sub("", title[match.end() :].removeprefix("度"))
-                head = _GENRE_WORDS.split(after, maxsplit=1)[0].strip(_ISSUER_TRIM)
-                if _AGENCY_END_WORD.search(head):
-                    name = _agency(head)
-                    if name is not None:
-                        return name
-        else:
-            # No year in the title: the agency before the genre's words
-            # (青澜市民政局法治政府建设年度报告).
-            name = _agency(_genre_head(title))
-            if name is not None:
-                return name
+        name = title_issuer(title)
+        if name is not None:
+            return name, "title line"
+    opening = _opening.opening_agency(body)
     signed, published_by = _agency(signature), _agency(publisher)
+    if title is None and opening is not None and opening.where == "opening sentence":
+        for full, where in ((signed, "signature"), (published_by, "disclosure block")):
+            if full is not None and full != opening.name and full.startswith(opening.name):
+                # The opening's short name (柘湾镇) of the agency a label names in full.
+                return full, where
+        return opening.name, opening.where
     if signed is not None and published_by is not None and _short_form(signed, published_by):
         # The same agency, signed in short (某县政府 for 某县人民政府): the full name.
-        return published_by
+        return published_by, "disclosure block"
     # The signature names the reporting agency; the 发布机构 may be the office that runs the
     # site (区政府办公室 publishing a street office's report).
-    for name in (signed, published_by, _agency(source)):
+    for name, where in (
+        (signed, "signature"),
+        (published_by, "disclosure block"),
+        # A 来源 names the issuer only when it reads as an agency (not 网友投稿, 本网).
+        (_agency(source) if source and _agency_head(source.strip()) else None, "source line"),
+    ):
+        if name is not None:
+            return name, where
+    if opening is not None:
+        name = _agency(opening.name)
+        if name is not None:
+            return name, opening.where
+    return None
+
+
+# A head ending in a place name: the reporting place stands for its government in a title
+# (2020年东湖区法治政府建设情况报告).
+_PLACE_END = re.compile(scripted(r"(?:区|县|市|省|旗|州|盟|镇|乡|街道|街|开发区|新区)$"))
+# Digits of a year printed without 年 before the genre's words (石桥街道2024法治政府建设…).
+_BARE_YEAR = re.compile(
+    rf"(?<![\d{_YEAR_DIGITS}])(?P<year>(?:19|20)\d{{2}})(?=\s*(?:年度|法治|法制|依法))"
+)
+
+
+def _agency_head(text: str) -> bool:
+    return _AGENCY_END_WORD.search(text) is not None or _PLACE_END.search(text) is not None
+
+
+def title_issuer(title: str) -> str | None:
+    """The agency a printed title names: the text before its year, or before its genre words.
+
+    Args:
+        title: A printed title (never a derived one).
+
+    Returns:
+        The agency name, or None when the title names none.
+    """
+    match = _YEAR_IN_TITLE.search(title) or _BARE_YEAR.search(title)
+    if match is not None:
+        prefix = title[: match.start()].strip(_ISSUER_TRIM)
+        prefix = _ABOUT.sub("", prefix).strip(_ISSUER_TRIM)
+        # 关于XX区2021年… puts 关于 first; XX局法治政府建设2021年度报告 puts the year last.
+        prefix = _ABOUT_FIRST.sub("", prefix).strip(_ISSUER_TRIM)
+        if not _agency_head(prefix):
+            # Not an agency as it stands (…局法治政府建设): the name ends before the genre's
+            # words; an agency named with them (…依法治市委员会办公室) is kept whole.
+            prefix = _GENRE_WORDS.split(prefix, maxsplit=1)[0].strip(_ISSUER_TRIM)
+        name = _agency(prefix)
         if name is not None:
             return name
-    return _preamble_agency(preamble)
+        if not prefix:
+            # The year first: 2022年度青澜市民政局法治政府建设年度报告, 2020年东湖区法治…
+            after = _ABOUT_FIRST.sub("", title[match.end() :].removeprefix("年").removeprefix("度"))
+            head = _GENRE_WORDS.split(after, maxsplit=1)[0].strip(_ISSUER_TRIM)
+            if _agency_head(head):
+                return _agency(head)
+        return None
+    # No year in the title: the agency before the genre's words (青澜市民政局法治政府建设年度报告).
+    name = _agency(_genre_head(title))
+    if name is not None:
+        return name
+    return _agency(_place_head(title))
 
 
-# The subject of a preamble's opening sentence: an agency, after an optional time phrase and
-# before the verb or preposition that starts its predicate (2024年，南屏街道办事处在区委…).
-_PREAMBLE_SUBJECT = re.compile(
-    rf"^(?:(?:{_YEAR})\s*年度?(?:以来)?\s*[，,]\s*)?"
-    + scripted(
-        r"(?P<agency>(?![我本全各])[\u4e00-\u9fff（）()]{2,30}?"
-        r"(?:局|人民政府|政府|委员会|办公室|厅|中心|办事处|管委会|署))"
-        r"(?:在|坚持|认真|深入|全面|紧紧|始终|以|按照|围绕|高度|严格|着力|持续|切实|聚焦|紧扣)"
-    )
-)
-# A salutation or two may stand before the opening sentence, and a sentence or two on the
-# place before the one naming the agency.
-_PREAMBLE_LOOKAHEAD = 3
-
-
-def _preamble_agency(preamble: Sequence[str]) -> str | None:
-    """The agency an opening sentence of the preamble names as its subject, if any."""
-    for text in preamble[:_PREAMBLE_LOOKAHEAD]:
-        # The subject may open the second sentence, after one on the place (南屏街道位于…。).
-        for sentence in text.split("。", _PREAMBLE_LOOKAHEAD)[:_PREAMBLE_LOOKAHEAD]:
-            match = _PREAMBLE_SUBJECT.match(sentence.strip())
-            if match is not None:
-                return _agency(match["agency"])
-    return None
+def _place_head(title: str) -> str | None:
+    """A place name before a title's genre words (东湖区法治政府建设年度报告)."""
+    head = _GENRE_WORDS.split(_ABOUT_FIRST.sub("", title), maxsplit=1)[0].strip(_ISSUER_TRIM)
+    return head if head != title and _PLACE_END.search(head) else None
 
 
 def _short_form(short: str, full: str) -> bool:

@@ -461,6 +461,8 @@ def _read(text: str, match: re.Match[str], last_end: int) -> tuple[Metric, int, 
         return None
     if before == " " and text[max(0, start - 2) : start - 1] in ("第", "前"):
         return None
+    if unit == "次" and before == "届":
+        return None  # 十二届八次全会: a session's ordinal, not a count of meetings
     if before in "、和及" and _ORDINAL_LIST.search(text, max(0, start - _LOOKBACK), start):
         return None  # 第十二、十三条, 第3、4项: a list that 第 opened is a list of ordinals
     if is_chinese and not _chinese_ok(text, match, unit if not magnitude else None, end):

@@ -23,7 +23,8 @@ what; nothing else escapes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import TypeVar
 
 import attrs
@@ -41,7 +42,9 @@ from lawgov._model import (
 )
 from lawgov._parse import citations as _citations
 from lawgov._parse import clean as _clean
+from lawgov._parse import genre as _genre
 from lawgov._parse import metrics as _metrics
+from lawgov._parse import opening as _opening
 from lawgov._parse import powers as _powers
 from lawgov._parse.header import (
     Header,
@@ -49,15 +52,15 @@ from lawgov._parse.header import (
     find_genre_title,
     read_header,
 )
-from lawgov._parse.identity import report_issuer, report_year
+from lawgov._parse.identity import find_issuer, report_year, text_year
 from lawgov._parse.structure import MeasureNode, Outline, SectionNode, build_outline
 
 __all__ = ["ParseResult", "ParseWarning", "parse", "parse_text", "render_text"]
 
 T = TypeVar("T")
 
-# A title taken from the first body line (no line looked like a title) is cut to this length.
-_MAX_FALLBACK_TITLE = 80
+# The name a report is held under when nothing in the text names its agency.
+UNNAMED_AGENCY = "（未署名机关）"
 
 
 @attrs.frozen(kw_only=True)
@@ -86,12 +89,17 @@ class ParseResult:
         text: The cleaned text the report was read from (line numbers in warnings refer to it).
         cleaning: The cleaner's own result (what it changed and where, damaged spans).
         warnings: Repairs and guesses, in pipeline order.
+        provenance: Where each header field was read: field name (``title``, ``issuer``,
+            ``year``, ``published``, ``source``, ``url``) to one of ``title line``,
+            ``disclosure block``, ``source line``, ``signature``, ``opening sentence``,
+            ``page metadata``, ``url``, ``derived`` or ``body`` (see ``docs/parsing.md``).
     """
 
     report: Report
     text: str
     cleaning: _clean.CleanResult
     warnings: tuple[ParseWarning, ...] = ()
+    provenance: Mapping[str, str] = attrs.field(factory=lambda: MappingProxyType({}))
 
 
 def _lines(text: str) -> list[Line]:
@@ -278,20 +286,98 @@ def _section(node: SectionNode, number: int, facts: _Facts) -> Section:
     )
 
 
-def _fallback_title(header: Header) -> tuple[str, list[Line]]:
-    """Without a title at the top: a genre title line elsewhere, else the first body line.
+def _printed_title(header: Header) -> tuple[str | None, list[Line]]:
+    """The title at the top, else a genre title line elsewhere (printed below a salutation).
 
-    The first body line stays content: it was not printed as a title.
+    Returns the title (None when the page prints none) and the body without it.
     """
+    if header.title is not None:
+        return header.title, list(header.body)
     found = find_genre_title(header.body)
-    if found is not None:
-        index, spread, title = found
-        body = list(header.body)
-        del body[index : index + spread]
-        return title, body
-    first = header.body[0]
-    head = first.text.partition("。")[0].strip() or first.text
-    return head[:_MAX_FALLBACK_TITLE].strip() or first.text, list(header.body)
+    if found is None:
+        return None, list(header.body)
+    index, spread, title = found
+    body = list(header.body)
+    del body[index : index + spread]
+    return title, body
+
+
+def _year(
+    title: str | None,
+    texts: Sequence[str],
+    published: pendulum.DateTime | None,
+    known: dict[str, str],
+    warnings: list[ParseWarning],
+) -> int | None:
+    """The year reported on, with where it was read recorded in ``known``."""
+    if title is not None and (year := report_year(title, (), None)) is not None:
+        known["year"] = "title line"
+        return year
+    if texts and (year := text_year(texts[:1], published)) is not None:
+        known["year"] = "opening sentence"
+        return year
+    year = text_year(texts, published)
+    if year is not None:
+        known["year"] = "body"
+        note = f"the year {year} is the first one the text prints"
+    else:
+        year = report_year(None, (), published)
+        if year is None:
+            return None
+        known["year"] = "derived"
+        note = f"no year printed; {year} derived from the publication date"
+    warnings.append(ParseWarning(stage="header", message=note))
+    return year
+
+
+def _issuer(
+    title: str | None,
+    *,
+    publisher: str | None,
+    signature: str | None,
+    source: str | None,
+    texts: Sequence[str],
+    known: dict[str, str],
+    warnings: list[ParseWarning],
+) -> str:
+    """The issuer, with its provenance in ``known``; weak evidence adds a warning."""
+    found = find_issuer(title, publisher=publisher, signature=signature, source=source, body=texts)
+    if found is None:
+        guess = _opening.guess_agency(texts)
+        found = (guess.name, "body") if guess is not None else (UNNAMED_AGENCY, "derived")
+        warnings.append(
+            ParseWarning(stage="header", message=f"no agency named; guessed {found[0]!r}")
+        )
+    elif found[1] in {"source line", "body"}:
+        warnings.append(
+            ParseWarning(stage="header", message=f"issuer {found[0]!r} read from the {found[1]}")
+        )
+    name, where = found
+    known["issuer"] = where
+    return name
+
+
+def _derived_title(issuer: str, year: int, *, traditional: bool = False) -> str:
+    """The title a report is held under when the page prints none (marked ``derived``).
+
+    In the text's script: traditional when the text is kept in traditional script.
+    """
+    genre = "法治政府建設情況報告" if traditional else "法治政府建设情况报告"
+    return f"{issuer}{year}年{genre}"
+
+
+def _header_provenance(
+    header: Header,
+    published: pendulum.DateTime | None,
+    url: str | None,
+    known: dict[str, str],
+) -> None:
+    if published is not None:
+        known["published"] = header.published_from or "source line"
+    if header.source is not None:
+        known["source"] = header.source_from or "source line"
+    if url is not None:
+        known["url"] = "page metadata"
 
 
 def parse(
@@ -325,9 +411,21 @@ def parse(
         )
         for span in cleaning.damaged
     ]
-    report = _read(cleaning.text, warnings, source=source, url=url, keep_script=keep_script)
+    provenance: dict[str, str] = {}
+    report = _read(
+        cleaning.text,
+        warnings,
+        source=source,
+        url=url,
+        keep_script=keep_script,
+        provenance=provenance,
+    )
     return ParseResult(
-        report=report, text=cleaning.text, cleaning=cleaning, warnings=tuple(warnings)
+        report=report,
+        text=cleaning.text,
+        cleaning=cleaning,
+        warnings=tuple(warnings),
+        provenance=MappingProxyType(provenance),
     )
 
 
@@ -343,8 +441,13 @@ def _read(
     source: str | None,
     url: str | None,
     keep_script: bool = False,
+    provenance: dict[str, str] | None = None,
 ) -> Report:
-    """Stages 2-5 on cleaned text; warnings are appended to ``warnings``."""
+    """Stages 2-5 on cleaned text; warnings are appended to ``warnings``.
+
+    ``provenance``, when given, receives where each header field was read (see
+    ``docs/parsing.md``, "Real published pages").
+    """
     lines = _lines(cleaned)
     if not lines:
         raise ParseError(
@@ -355,17 +458,32 @@ def _read(
         )
     header = read_header(lines)
     warnings.extend(ParseWarning(stage="header", message=note) for note in header.notes)
-    title = header.title
-    body = list(header.body)
-    if title is None:
-        if not body:
-            raise ParseError(
-                "expected a report title or text below the header, got only page metadata",
-                source=source,
-                line=lines[0].number,
+    where = header.title_line or lines[0].number
+    title, body = _printed_title(header)
+    texts = [line.text for line in body]
+    if title is None and not body:
+        raise ParseError(
+            "expected a report title or text below the header, got only page metadata",
+            source=source,
+            line=lines[0].number,
+        )
+    reason = _genre.not_a_report(title, texts)
+    if reason is not None:
+        raise ParseError(
+            f"expected a 法治政府建设 report, got another kind of text: {reason}",
+            source=source,
+            line=where,
+        )
+    known = provenance if provenance is not None else {}
+    if title is not None:
+        known["title"] = "title line"
+        if _genre.weak_genre(title):
+            warnings.append(
+                ParseWarning(
+                    stage="header",
+                    message=f"title {title[:30]!r} does not read as a 法治政府建设 report's",
+                )
             )
-        title, body = _fallback_title(header)
-        warnings.append(ParseWarning(stage="header", message=f"no title line; took {title[:20]!r}"))
     published = header.published
     titled_year = report_year(title, (), None)
     if titled_year is not None and published is not None and published.year < titled_year:
@@ -377,8 +495,7 @@ def _read(
             )
         )
         published = None
-    year = report_year(title, (line.text for line in body), published)
-    where = header.title_line or lines[0].number
+    year = _year(title, texts, published, known, warnings)
     if year is None:
         raise ParseError(
             "expected the year reported on: a title such as 区科技局2020年法治政府建设年度报告, "
@@ -390,20 +507,25 @@ def _read(
     warnings.extend(ParseWarning(stage="structure", message=note) for note in outline.notes)
     disclosure = header.disclosure
     publisher = disclosure.publisher.name if disclosure and disclosure.publisher else None
-    issuer_name = report_issuer(
+    issuer_name = _issuer(
         title,
         publisher=publisher,
         signature=outline.signature,
         source=header.source,
-        preamble=outline.preamble,
+        texts=texts,
+        known=known,
+        warnings=warnings,
     )
-    if issuer_name is None:
-        raise ParseError(
-            "expected the issuing agency: a title that starts with it (区科技局2020年…), a "
-            "发布机构, or a signature line",
-            source=source,
-            line=where,
+    if title is None:
+        traditional = keep_script and any(
+            _clean.simplified_shadow(text) != text for text in texts[:1]
         )
+        title = _derived_title(issuer_name, year, traditional=traditional)
+        known["title"] = "derived"
+        warnings.append(
+            ParseWarning(stage="header", message=f"no title printed; derived {title!r}")
+        )
+    _header_provenance(header, published, url, known)
     try:
         report = _build(
             outline,

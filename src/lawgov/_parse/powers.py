@@ -438,6 +438,9 @@ def _statements(
             earlier = statements[-1].power
             grantor = grantor or earlier.grantor
             grantee = grantee or earlier.grantee
+        if grantor is None and first.group() == "赋予" and grantee not in {None, issuer}:
+            # 赋予柘湾镇的35项…权限 with no one named before the verb: the issuer grants downward
+            grantor = issuer
         basis = _basis(
             masked,
             sentences=sentences,

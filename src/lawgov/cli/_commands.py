@@ -43,6 +43,7 @@ from lawgov.cli._files import (
 )
 from lawgov.cli._inputs import _expand, _Input
 from lawgov.cli._tasks import _Job, _other, _Outcome, _problem_record, _Status, _Task
+from lawgov.cli._warnings import parse_file, warning_lines
 
 
 @cli.command(
@@ -68,6 +69,7 @@ Examples:
 @_force_option
 @_jobs_option
 @_quiet_option
+@click.option("-v", "--verbose", is_flag=True, help="Print each parser warning on stderr.")
 def parse(
     *,
     inputs: tuple[str, ...],
@@ -77,20 +79,24 @@ def parse(
     force: bool,
     jobs: int | None,
     quiet: bool,
+    verbose: bool,
 ) -> None:
     """Parse raw report text (a scraped page), or a PDF, Word or HTML file, into a report.
 
     Text files may be UTF-8, UTF-16 or GB18030/GBK; the encoding is detected unless given.
     PDF (.pdf) and Word (.docx) files are told apart by their content; old .doc, .wps and .ofd
     files, and scanned PDFs, are refused with what to do instead.
+    The parser's warnings go to stderr: a count per file, each with --verbose, none with
+    --quiet.
     """
     target = _Kind(to) if to else None
+    verbosity = 0 if quiet else 2 if verbose else 1
     if _batch_requested(inputs, output):
         directory = _output_directory(output)
         found, missing = _expand(inputs, _PARSE_SUFFIXES)
         suffix = _FORMAT_SUFFIX[target or _Kind.JSON]
         tasks = _guarded(found, [_mirrored(i, directory, suffix) for i in found], directory)
-        job = _Job("parse", to=target, force=force, encoding=encoding)
+        job = _Job("parse", to=target, force=force, encoding=encoding, verbosity=verbosity)
         _run_batch(
             job,
             tasks,
@@ -106,8 +112,10 @@ def parse(
     label = "<stdin>" if source == "-" else source
     try:
         _refuse_input_as_output(source, destination)
-        report = _load(_read_input(source), _Kind.TEXT, source=label, encoding=encoding)
+        report, warnings = parse_file(_read_input(source), source=label, encoding=encoding)
         _emit(_dump(report, target), destination, force=force)
+        for line in warning_lines(label, warnings, verbosity=verbosity):
+            click.echo(line, err=True)
     except (LawgovError, OSError) as error:
         _fail(_error_lines(label, error))
 

@@ -16,6 +16,7 @@ from lawgov._formats import corpus as _corpus
 from lawgov._formats.atomic import OutputExistsError, atomic_open
 from lawgov.cli._files import _dump, _error_lines, _Kind, _kind_of, _load, _message, _read_input
 from lawgov.cli._rows import metric_rows
+from lawgov.cli._warnings import parse_file, warning_lines
 
 
 class _Status(str, enum.Enum):
@@ -52,6 +53,7 @@ class _Job:
     to: _Kind | None = None
     force: bool = False
     encoding: str | None = None
+    verbosity: int = 1  # parse warnings: 0 none, 1 a count per file, 2 each
 
 
 def _other(kind: _Kind) -> _Kind:
@@ -83,12 +85,19 @@ def _run_task(job: _Job, task: _Task) -> _Outcome:
                 _Status.FAILED,
                 (f"{label}: a corpus file; convert it on its own: lawgov convert IN OUT",),
             )
-        report = _load(data, kind, source=label, encoding=job.encoding)
+        notes: list[str] = []
+        if job.command == "parse" and kind is _Kind.TEXT:
+            report, warnings = parse_file(data, source=label, encoding=job.encoding)
+            notes = warning_lines(label, warnings, verbosity=job.verbosity)
+        else:
+            report = _load(data, kind, source=label, encoding=job.encoding)
         target = job.to or (_Kind.JSON if job.command == "parse" else _other(kind))
         destination.parent.mkdir(parents=True, exist_ok=True)
         # No sync per file (milliseconds each); the batch syncs once when it ends.
         with atomic_open(destination, "wb", force=job.force, durable=False) as handle:
             handle.write(_dump(report, target))
+        if notes:
+            return _Outcome(_Status.DONE, tuple(notes))
     except OutputExistsError:
         # Appeared between the check and the commit: another writer got there first.
         return _Outcome(_Status.SKIPPED)

@@ -1,0 +1,111 @@
+"""The genre gate: is this text a 法治政府建设 report at all?
+
+A crawler that collects 法治政府建设年度报告 also collects their neighbours: the 政策解读 of a
+report, the 通知 that issues a 实施方案 or 工作要点, a 政府信息公开工作年度报告, a news item on the
+meeting that reviewed the report, a speech, a catalogue. None of these is a report, and each
+must be refused (a :class:`~lawgov.ParseError`) or flagged, never accepted silently. The gate
+reads only the title and a bounded prefix of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lawgov._parse.header import scripted
+
+__all__ = ["not_a_report", "weak_genre"]
+
+# Text in 《》 is what a document is about, not what it is (…《…报告》的政策解读).
+_QUOTED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
+# Genres a title can name that are not a report on the year's work.
+_OTHER_GENRE = re.compile(
+    scripted(
+        r"解读|实施方案|工作方案|工作要点|工作安排|工作计划$|规则|讲话|致辞|"
+        r"信息公开.{0,6}目录|事项目录|年鉴"
+    )
+)
+# The head noun of a main title that is another genre whatever it mentions.
+_HEAD_GENRE = re.compile(scripted(r"(?:研究|指标体系|考评办法|评估办法|论文|综述)$"))
+# A 政府信息公开工作年度报告 is a report on another duty, whatever else its title says.
+_DISCLOSURE_REPORT = re.compile(scripted(r"政府信息公开工作年度报告|信息公开年度报告"))
+# Words of a report on the year's work, outside quotes.
+_SUMMARY = re.compile(scripted(r"报告|总结"))
+# A notice (通知) is a report only when what it issues is one (印发《…年度报告》的通知).
+_NOTICE = re.compile(scripted(r"通知$|的通知"))
+_REPORT_QUOTED = re.compile(
+    scripted(r"《[^《》]*(?:法治|法制|依法行政)[^《》]*(?:报告|总结|情况)》")
+)
+# A news headline on the report: a meeting that reviews, hears or discusses it.
+_NEWS_TITLE = re.compile(scripted(r"召开|审议|听取|评议会?|座谈|调研|通报会|顺利完成|考核"))
+# The first words of a news item (6月25日，…; 8月20日下午，…) or of a speech (同志们：).
+_NEWS_LEAD = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_SPEECH = re.compile(scripted(r"同志们[：:，,！!]"))
+# The genre's words: a report on 法治政府 names them near the top.
+_GENRE_WORDS = re.compile(scripted(r"法治|法制|依法行政|依法治"))
+_REPORT_WORDS = re.compile(scripted(r"(?:报告|总结|情况|汇报)"))
+_TOP_CHARS = 3000
+# A text that says what it is in its opening: …，制定本方案。
+_OWN_GENRE = re.compile(
+    scripted(r"制定本(?P<kind>方案|办法|规定|规则|细则|意见|要点|计划|制度|指标体系)")
+)
+_OPENING_CHARS = 400
+
+
+def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
+    """Why a text is not a 法治政府建设 report, or None when nothing says it is not.
+
+    Args:
+        title: The printed title, or None when the page prints none.
+        body: The body lines.
+
+    Returns:
+        A short reason (``a 政策解读``), naming what the text is instead.
+    """
+    if title is not None:
+        outer = _QUOTED.sub("", title)
+        disclosure = _DISCLOSURE_REPORT.search(outer)
+        if disclosure is not None:
+            return f"the title names a {disclosure[0]}"
+        head = _HEAD_GENRE.search(outer.split("——")[0].strip())
+        if head is not None:
+            # What the main title is (…报告制度实证研究——以…为例): a study, not a report.
+            return f"the title names a {head[0]}"
+        other = _OTHER_GENRE.search(outer)
+        # A title that reports (…工作总结及2023年工作要点) is a report whatever else it names.
+        if other is not None and _SUMMARY.search(outer) is None:
+            return f"the title names a {other[0]}"
+        if _NOTICE.search(outer) and _REPORT_QUOTED.search(title) is None:
+            return "the title names a 通知"
+        news = _NEWS_TITLE.search(outer)
+        genre = _GENRE_WORDS.search(outer)
+        if news is not None and (genre is None or news.start() < genre.start()):
+            # A meeting that reviews the report (…召开会议审议2019年度法治政府建设情况报告),
+            # not a report that mentions a review after its genre words (…报告（提请审议）).
+            return "the title is a news headline"
+    top = "\n".join(body)[:_TOP_CHARS]
+    first_paragraph = body[0] if body else ""
+    own = _OWN_GENRE.search(first_paragraph[:_OPENING_CHARS])
+    if own is not None:
+        return f"it declares itself a {own['kind']} ({own[0]})"
+    if title is None:
+        first = body[0] if body else ""
+        if _NEWS_LEAD.match(first):
+            return "it opens like a news item (a date, then what happened)"
+        if _SPEECH.search(first[:200]):
+            return "it is a speech"
+    if _GENRE_WORDS.search(title or "") is None and _GENRE_WORDS.search(top) is None:
+        return "neither its title nor its first paragraphs mention 法治政府, 依法行政 or 法治建设"
+    return None
+
+
+def weak_genre(title: str) -> bool:
+    """Whether a printed title does not read as this genre's (no 报告/总结/情况 and no 法治).
+
+    Args:
+        title: The printed title.
+
+    Returns:
+        True when the title may be a line of chrome or another document's title.
+    """
+    return _REPORT_WORDS.search(title) is None or _GENRE_WORDS.search(title) is None

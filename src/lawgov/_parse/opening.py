@@ -1,0 +1,171 @@
+"""The agency a report's own sentences name when no title, signature or label does.
+
+Real pages often print no title: the report starts with its opening sentence, whose grammatical
+subject is the reporting agency (``2022年，在区委、区政府的坚强领导下，石桥街道深入…``), or with
+the formula ``现将<agency>YYYY年…情况报告如下``. This module reads those, and as a last resort
+guesses the agency a first-person opening (``我镇``) refers to from the names printed below.
+Every function is linear in its input and reads at most a bounded prefix of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from lawgov._parse.header import _YEAR, scripted
+
+__all__ = ["Found", "guess_agency", "is_salutation", "opening_agency"]
+
+# Suffixes that end an agency's (or a reporting place's) name, longest first.
+_SUFFIX = (
+    r"(?:人民政府|管理委员会|委员会|办公室|办事处|管委会|开发区|新区|政府|街道|局|厅|委|"
+    r"中心|署|部|镇|乡|街|县|区|市|旗|州|盟|省)"
+)
+# Words that start a predicate right after the subject.
+_VERB = (
+    r"(?:在|坚持|认真|深入|全面|紧紧|始终|以|按照|围绕|高度|严格|着力|持续|切实|聚焦|紧扣|把|将|"
+    r"扎实|积极|不断|牢牢|立足|锚定|全力|大力|统筹|贯彻|进一步|主动|紧密|通过|结合|坚定|坚决|"
+    r"对标|强化|加强|深化|奋力|锐意|牢固|精心|注重|依法|推进|抓|于|共|各项)"
+)
+# The subject: a name (not a pronoun or a quantifier) ending in a suffix, optionally followed by
+# the genre's words (中村乡法治政府建设工作在…), then the predicate's first word.
+_SUBJECT = re.compile(
+    scripted(
+        r"^(?P<agency>(?![我本全各该其])[\u4e00-\u9fff（）()]{1,30}?" + _SUFFIX + ")"
+        r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?" + _VERB
+    )
+)
+# ``现将<agency>YYYY年…`` (the report's own announcement of itself).
+_FORMULA = re.compile(
+    scripted(r"现将(?P<agency>(?![我本全各该其])[\u4e00-\u9fff（）()]{2,30}?)")
+    + rf"(?:{_YEAR})\s*年"
+)
+# Clauses that stand before the subject: time phrases, circumstances, authority and purpose.
+_ADVERBIAL = re.compile(
+    rf"^(?:(?:{_YEAR})\s*年度?(?:以来|来)?$|"
+    + scripted(
+        r"(?:在|根据|按照|依据|遵照|对照|为了|为|围绕|随着|经过|自|近年来|一年来|今年以来|"
+        r"过去一年|本年度|年内|当年)"
+    )
+    + ")"
+)
+# A line of recipients: agency names joined by 、 or ，, ending in a colon (市委、市政府：).
+_SALUTATION = re.compile(r"^[\u4e00-\u9fff（）()、，, ]{2,60}[：:]$")
+_SALUTATION_END = re.compile(scripted(_SUFFIX + r"[：:]$"))
+# How many sentences of a paragraph, and clauses of a sentence, may stand before the subject.
+_SENTENCES = 3
+_CLAUSES = 5
+# How many body lines the opening may be looked for in, and how far a guess reads.
+_BODY_LINES = 8
+_GUESS_CHARS = 4000
+# Only places are guessed: an office's name (我委, 我局) cannot be told from its neighbours.
+_FIRST_PERSON = re.compile(scripted(r"我(?P<suffix>街道|区|县|市|镇|乡|街|旗)"))
+# Characters a name never contains, where a guessed name is cut (在下太镇 → 下太镇).
+_NAME_STOP = set(
+    "在的和与对了是为将把从向于及等我本全各该其个们中到也并、，。；：與對為將從於該個們並"
+)
+
+
+_PRONOUN = re.compile(scripted(r"我|本|同时|此外|另外|其中"))
+
+
+@attrs.frozen(kw_only=True)
+class Found:
+    """An agency read from the text, with where it was read.
+
+    Attributes:
+        name: The agency's name as printed.
+        where: ``opening sentence`` (the first paragraph) or ``body`` (further down).
+    """
+
+    name: str
+    where: str
+
+
+def is_salutation(text: str) -> bool:
+    """Whether a line is a salutation to the report's recipients (中共某县委、某县人民政府：).
+
+    Args:
+        text: One stripped body line.
+
+    Returns:
+        True for a short line of names ending in a colon: it names the recipients, never the
+        issuer.
+    """
+    return _SALUTATION.match(text) is not None and _SALUTATION_END.search(text) is not None
+
+
+def _subject(sentence: str) -> str | None:
+    """The agency a sentence names as its subject, after any adverbial clauses."""
+    if (match := _FORMULA.search(sentence[:200])) is not None:
+        return match["agency"]
+    clauses = sentence.split("，", _CLAUSES)
+    for raw in clauses[:_CLAUSES]:
+        clause = raw.strip()
+        match = _SUBJECT.match(clause)
+        if match is not None:
+            name = match["agency"]
+            # 同时我局, 此外本委: a pronoun inside is not a name.
+            return None if _PRONOUN.search(name) else name
+        if _ADVERBIAL.match(clause) is None:
+            return None
+    return None
+
+
+def opening_agency(lines: Sequence[str]) -> Found | None:
+    """The agency the first paragraphs name as the subject of a sentence.
+
+    The first paragraph's sentences are read first (``opening sentence``); then the first
+    paragraphs below the first headings (``body``: 自治区人民政府把学习…), which name the agency
+    when the opening only says 我区.
+
+    Args:
+        lines: The body lines, in order (headings included; they never match).
+
+    Returns:
+        The agency and where it was read, or None.
+    """
+    paragraphs = [line for line in lines[:_BODY_LINES] if not is_salutation(line)]
+    for index, text in enumerate(paragraphs):
+        for sentence in text.split("。", _SENTENCES)[:_SENTENCES]:
+            name = _subject(sentence.strip())
+            if name is not None and len(name) >= 2:
+                return Found(name=name, where="opening sentence" if index == 0 else "body")
+    return None
+
+
+def guess_agency(lines: Sequence[str]) -> Found | None:
+    """A last-resort guess: the place a first-person opening (我镇) refers to, named below.
+
+    The most frequent name ending in the first person's suffix (某某镇) in the first few
+    thousand characters.
+
+    Args:
+        lines: The body lines.
+
+    Returns:
+        The guessed agency (``body``), or None when nothing fits.
+    """
+    text = "\n".join(lines)[:_GUESS_CHARS]
+    person = _FIRST_PERSON.search(text)
+    if person is None:
+        return None
+    suffix = person["suffix"]
+    counts: Counter[str] = Counter()
+    for match in re.finditer(re.escape(suffix), text):
+        start = match.start()
+        name_start = start
+        while name_start > 0 and start - name_start < 8:
+            char = text[name_start - 1]
+            if char in _NAME_STOP or not "\u4e00" <= char <= "\u9fff":
+                break
+            name_start -= 1
+        if start - name_start >= 2:
+            counts[text[name_start : match.end()]] += 1
+    if not counts:
+        return None
+    name, _ = counts.most_common(1)[0]
+    return Found(name=name, where="body")

@@ -1,0 +1,261 @@
+"""Rules for reports as actually published: no refusal for want of a header field, a genre
+gate for texts that are not reports, and where each header field was read (provenance).
+
+All texts are invented (agencies, places and people); only the layouts follow real pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import lawgov
+from lawgov._parse import genre, opening
+from lawgov.cli import cli
+
+_BODY = "一、主要举措\n（一）加强组织领导\n召开专题会议3次，研究法治政府建设工作。\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "issuer"),
+    [
+        ("2022年，在区委、区政府的坚强领导下，蒲川街道深入学习贯彻习近平法治思想。", "蒲川街道"),
+        (
+            "2023年，在市委的领导下，在市司法局的指导下，璞阳市气象局全面推进依法行政。",
+            "璞阳市气象局",
+        ),
+        ("根据上级要求，区财政局认真梳理2025年度法治政府建设工作。", "区财政局"),
+        ("2024年，芦湾街坚持以习近平法治思想为指导。", "芦湾街"),
+        ("2019年，雁汀县全面贯彻法治政府建设部署。", "雁汀县"),
+        ("2021年，原国土测绘部深入学习贯彻法治思想。", "原国土测绘部"),
+        ("2021年，璞阳经济技术开发区坚持依法行政。", "璞阳经济技术开发区"),
+        ("2025年，中村乡法治政府建设工作在市委的领导下稳步推进。", "中村乡"),
+        ("现将县人民政府2022年度法治政府建设情况报告如下。", "县人民政府"),
+        ("2024年是关键之年，也是青禾街道的重要之年。青禾街道始终坚持依法行政。", "青禾街道"),
+    ],
+)
+def test_the_opening_sentence_names_the_issuer(first: str, issuer: str) -> None:
+    result = lawgov.parse(f"{first}\n{_BODY}")
+    assert result.report.issuer.name == issuer
+    assert result.provenance["issuer"] == "opening sentence"
+    assert result.provenance["title"] == "derived"
+    assert result.report.title == f"{issuer}{result.report.year}年法治政府建设情况报告"
+    assert any("derived" in warning.message for warning in result.warnings)
+
+
+def test_first_person_openings_name_no_agency() -> None:
+    assert opening.opening_agency(["2022年，我镇坚持依法行政。"]) is None
+    assert opening.opening_agency(["同时我局将法治培训纳入学习内容。"]) is None
+    found = opening.guess_agency(["2022年，我镇坚持依法行政。", "推动法治建设在柘湾镇落地生根。"])
+    assert found is not None
+    assert (found.name, found.where) == ("柘湾镇", "body")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("市委、市政府：", True),
+        ("中共雁汀县委、雁汀县人民政府：", True),
+        ("市委全面依法治市委员会：", True),
+        ("现将有关情况报告如下：", False),
+        ("一、主要举措：", False),
+    ],
+)
+def test_salutations_name_recipients(line: str, expected: bool) -> None:
+    assert opening.is_salutation(line) is expected
+
+
+def test_a_salutation_is_never_the_issuer() -> None:
+    report = lawgov.parse_text(f"市委、市政府：\n2025年，苇塘镇坚持依法行政。\n{_BODY}")
+    assert report.issuer.name == "苇塘镇"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【政策解读】关于《雁汀县人民政府关于2023年度法治政府建设情况的报告》的政策解读\n正文。",
+        "璞阳市人民政府关于印发《璞阳市法治政府建设示范创建实施方案》的通知\n各区县：现印发。",
+        "东岭区财政局2022年政府信息公开工作年度报告\n一、总体情况\n依法公开信息。",
+        "雁汀县人民政府工作规则\n第一章 总则\n依法行政。",
+        "县政府党组召开会议审议2019年度法治政府建设情况报告\n会议指出，要依法行政。",
+        "6月25日，雁汀县组织召开法治政府建设年度报告评议会。\n会议要求依法行政。",
+        "县长在全县法治政府建设工作会议上的讲话同志们：今天召开会议。\n",
+        "某县2023年度工作总结\n2023年，全县经济平稳增长。\n",
+    ],
+)
+def test_texts_that_are_not_reports_are_refused(text: str) -> None:
+    with pytest.raises(lawgov.ParseError, match="法治政府建设 report"):
+        lawgov.parse_text(text)
+
+
+def test_a_notice_that_issues_a_report_is_not_refused() -> None:
+    title = "雁汀县人民政府办公室关于印发《雁汀县2022年度法治政府建设情况报告》的通知"
+    assert genre.not_a_report(title, ["2022年，县政府坚持依法行政。"]) is None
+
+
+def test_a_title_that_is_not_the_genres_is_warned() -> None:
+    assert genre.weak_genre("工作报告") is True
+    assert genre.weak_genre("雁汀县2022年法治政府建设年度报告") is False
+
+
+def test_provenance_of_a_printed_header() -> None:
+    text = (
+        "[ 发布机构 ] 东岭区司法局 [ 发布日期 ] 2023-02-10\n"
+        "东岭区司法局2022年法治政府建设年度报告\n来源：东岭区司法局\n" + _BODY
+    )
+    result = lawgov.parse(text, url="https://example.invalid/a.html")
+    assert dict(result.provenance) == {
+        "title": "title line",
+        "year": "title line",
+        "issuer": "title line",
+        "published": "disclosure block",
+        "source": "source line",
+        "url": "page metadata",
+    }
+    assert lawgov.parse(f"东岭区司法局2022年法治政府建设年度报告\n{_BODY}").provenance == {
+        "title": "title line",
+        "year": "title line",
+        "issuer": "title line",
+    }
+
+
+def test_the_year_without_a_printed_year_is_derived_with_a_warning() -> None:
+    result = lawgov.parse(f"东岭区司法局法治政府建设年度报告\n发布时间：2023-02-10\n{_BODY}")
+    assert result.report.year == 2022
+    assert result.provenance["year"] == "derived"
+    assert any("derived from the publication date" in w.message for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        (
+            "无障碍浏览 |\n适老版\n| 设为首页| 加入收藏| 个人中心",
+            "东岭区司法局2022年法治政府建设年度报告",
+        ),
+        ("EN\nhttps://www.example.invalid/", "东岭区司法局2022年法治政府建设年度报告"),
+        ("首页\n>政府信息公开>法治政府建设", "东岭区司法局2022年法治政府建设年度报告"),
+        (
+            "头部-岚江省司法厅\n搜索位置 标题 正文\n匹配度 排序",
+            "东岭区司法局2022年法治政府建设年度报告",
+        ),
+        (
+            "璞阳市人民政府 2019年12月3日星期二\n政府信息公开",
+            "东岭区司法局2022年法治政府建设年度报告",
+        ),
+    ],
+)
+def test_chrome_above_the_title_is_dropped(header: str, title: str) -> None:
+    report = lawgov.parse_text(f"{header}\n{title}\n{_BODY}")
+    assert report.title == title
+    assert report.issuer.name == "东岭区司法局"
+
+
+def test_a_view_counter_run_into_the_text_is_not_a_count() -> None:
+    report = lawgov.parse_text(
+        "东岭区司法局2022年法治政府建设年度报告\n访问次数:2022年，东岭区司法局坚持依法行政。\n"
+        + _BODY
+    )
+    assert report.views is None
+    assert report.preamble[0] == "2022年，东岭区司法局坚持依法行政。"
+
+
+def test_session_ordinals_are_not_metrics() -> None:
+    report = lawgov.parse_text(
+        "东岭区司法局2022年法治政府建设年度报告\n一、主要举措\n"
+        "深入学习区委十二届八次全会精神，召开会议3次。\n"
+    )
+    assert [(str(m.value), m.unit) for m in report.sections[0].metrics] == [("3", "次")]
+
+
+def test_the_reports_own_number_and_delivery_note_are_metadata() -> None:
+    report = lawgov.parse_text(
+        "雁汀县人民政府关于2023年度法治政府建设情况的报告\n（雁政字〔2024〕7号）\n签发人：周明远\n"
+        "（2024年3月12日在雁汀县人民代表大会常务委员会会议上）\n" + _BODY
+    )
+    assert report.title == "雁汀县人民政府关于2023年度法治政府建设情况的报告"
+    assert report.year == 2023
+    assert report.disclosure is not None
+    assert str(report.disclosure.document_number) == "雁政字〔2024〕7号"
+    assert not list(report.iter_citations())
+
+
+def test_cli_parse_shows_warnings_by_verbosity(tmp_path: Path) -> None:
+    source = tmp_path / "r.txt"
+    source.write_text(f"2022年，蒲川街道坚持依法行政。\n{_BODY}", encoding="utf-8")
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(cli, ["parse", str(source), *args])
+        assert result.exit_code == 0, result.output
+        return result.stderr
+
+    counted = run("-o", str(tmp_path / "a.json"))
+    verbose = run("-o", str(tmp_path / "b.json"), "--verbose")
+    quiet = run("-o", str(tmp_path / "c.json"), "--quiet")
+    other = tmp_path / "s.txt"
+    other.write_text(f"东岭区司法局2022年法治政府建设年度报告\n{_BODY}", encoding="utf-8")
+    batch = runner.invoke(cli, ["parse", str(source), str(other), "-o", str(tmp_path / "out")])
+    assert "r.txt: 1 warning" in counted
+    assert "r.txt: warning: header: no title printed" in verbose
+    assert "warning" not in quiet
+    assert "r.txt: 1 warning" in batch.stderr
+    assert "s.txt" not in batch.stderr
+
+
+def test_a_grant_with_no_grantor_named_is_the_issuers() -> None:
+    from lawgov._parse.powers import find_delegated_powers
+
+    issuer = lawgov.Agency(name="雁汀县人民政府")
+    (power,) = find_delegated_powers("全面落实赋予柘湾镇的35项县级行政执法权限。", issuer=issuer)
+    assert (power.grantor, power.grantee, power.count) == (
+        issuer,
+        lawgov.Agency(name="柘湾镇"),
+        35,
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东岭区司法局2022年法治政府建设工作总结及2023年工作要点",
+        "雁汀县人民政府关于2022年法治政府建设情况的报告（提请县人大常委会审议）",
+        "璞阳市气象局2022年度法治政府建设考核情况报告",
+    ],
+)
+def test_report_titles_that_name_other_genres_pass_the_gate(title: str) -> None:
+    assert genre.not_a_report(title, ["2022年，坚持依法行政。"]) is None
+
+
+def test_a_year_inside_a_cited_title_or_closing_a_range_is_not_the_year() -> None:
+    report = lawgov.parse_text(
+        "根据《法治政府建设实施纲要（2021—2025年）》要求，区财政局认真总结2022年度工作。\n" + _BODY
+    )
+    assert report.year == 2022
+    assert report.issuer.name == "区财政局"
+
+
+def test_a_text_that_declares_itself_a_plan_is_refused() -> None:
+    with pytest.raises(lawgov.ParseError, match="方案"):
+        lawgov.parse_text("为推进依法行政，结合本区实际，制定本方案。\n一、总体要求\n依法行政。\n")
+
+
+def test_a_source_that_is_not_an_agency_does_not_name_the_issuer() -> None:
+    result = lawgov.parse(
+        "2023年法治政府建设情况报告\n来源：网友投稿\n五年来，依法行政成效显著。\n" + _BODY
+    )
+    assert result.report.issuer.name == "（未署名机关）"
+    assert result.provenance["issuer"] == "derived"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "法治政府建设报告制度实证研究——以2016年度12份省级政府报告为例",
+        "岚江省法治政府建设指标体系",
+    ],
+)
+def test_studies_and_indicator_systems_are_not_reports(title: str) -> None:
+    assert genre.not_a_report(title, ["2016年，各省依法行政。"]) is not None
