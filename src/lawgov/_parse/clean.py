@@ -24,6 +24,7 @@ earlier stage would have handled), so cleaning is idempotent. Lines are never jo
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import html
@@ -139,8 +140,10 @@ class _Draft:
         # clean_text() wants the text alone: without a record, no change is kept.
         self.record = record
         self.text = source
-        self.starts = list(range(len(source)))
-        self.ends = list(range(1, len(source) + 1))
+        # The original span behind each character, kept only with a record: two machine
+        # integers a character, not two Python ints (clean_text() needs neither).
+        self.starts = array.array("q", range(len(source)) if record else ())
+        self.ends = array.array("q", range(1, len(source) + 1) if record else ())
         # (kind, start, end, replacement) and (start, end), made into attrs objects at the end.
         self.changes: list[tuple[str, int, int, str]] = []
         self.damaged: list[tuple[int, int]] = []
@@ -167,17 +170,17 @@ class _Draft:
             pos = e
         pieces.append(text[pos:])
         self.text = "".join(pieces)
-        if all(e - s == len(replacement) for s, e, replacement in effective):
+        if not self.record or all(e - s == len(new) for s, e, new in effective):
             # Character for character: each new character stands for the one it replaced.
             return True
-        new_starts: list[int] = []
-        new_ends: list[int] = []
+        new_starts = array.array("q")
+        new_ends = array.array("q")
         pos = 0
         for s, e, replacement in effective:
             new_starts += starts[pos:s]
             new_ends += ends[pos:s]
-            new_starts += [starts[s]] * len(replacement)
-            new_ends += [ends[e - 1]] * len(replacement)
+            new_starts += array.array("q", (starts[s],)) * len(replacement)
+            new_ends += array.array("q", (ends[e - 1],)) * len(replacement)
             pos = e
         new_starts += starts[pos:]
         new_ends += ends[pos:]
@@ -432,14 +435,16 @@ def _mojibake_edits(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
-        edit = _garbled_run(text, start, line_end)
+        end, edit = _garbled_run(text, start, line_end)
         if edit is not None:
             yield edit
-            done = edit[1]
+        # A run is repaired whole or left whole: read again from one of its later characters,
+        # it would give half a repair and half new garbage, and take quadratic time.
+        done = end
 
 
-def _garbled_run(text: str, start: int, line_end: int) -> tuple[int, int, str] | None:
-    """The repair of the garbled run starting at ``text[start]``, if one starts there."""
+def _garbled_run(text: str, start: int, line_end: int) -> tuple[int, tuple[int, int, str] | None]:
+    """Where the byte run starting at ``text[start]`` ends, with its repair if it is one."""
     size = 64
     while True:
         # A window of the line, widened while the run reaches its end: most lines are long.
@@ -447,22 +452,20 @@ def _garbled_run(text: str, start: int, line_end: int) -> tuple[int, int, str] |
         encoded = text[start:end].encode("gb18030", errors="replace")
         run = _UTF8_RUN.match(encoded)
         if run is None:
-            return None
+            return start + 1, None
         if end == line_end or run.end() < len(encoded) - 4:
             break
         size *= 4
-    decoded = _decoded(run[0])
-    if not _reads_as_chinese(decoded):
-        return None
     # The characters the run's bytes fall in (the last may hold a byte of a lost neighbour).
     position = 0
     last = start
     while position < run.end():
         position += len(text[last].encode("gb18030", errors="replace"))
         last += 1
-    if not _rarer(text[start:last], decoded):
-        return None
-    return start, last, decoded
+    decoded = _decoded(run[0])
+    if not _reads_as_chinese(decoded) or not _rarer(text[start:last], decoded):
+        return last, None
+    return last, (start, last, decoded)
 
 
 def _decoded(run: bytes) -> str:
@@ -774,17 +777,21 @@ def _spelling(draft: _Draft) -> None:
 
 # --- 6. whitespace ----------------------------------------------------------------------------
 
-_TRAILING = re.compile(r"[ \t\u3000]+(?=\n|\Z)")
+# Each run of spaces is matched from its first character only, and whole (possessive): tried
+# from every character of a run that ends in a letter, a pattern would take quadratic time.
+_TRAILING = re.compile(r"(?<![ \t\u3000])[ \t\u3000]++(?=\n|\Z)")
 # Letter-spaced CJK from PDF copies: three or more single characters one or two spaces apart.
 _LETTER_SPACED = re.compile(
     rf"(?<![{_HAN}])[{_HAN}](?:[ \u3000]{{1,2}}[{_HAN}](?![{_HAN}])){{2,}}"
     # A spaced two-character label before a colon: "日 期：", "来  源:".
     rf"|(?<!\S)[{_HAN}][ \u3000]{{1,3}}[{_HAN}](?=[ \u3000]*[:：])"
 )
-_SPACE_BEFORE_MARK = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[，。、；：？！）》”〕】])")
+_SPACE_BEFORE_MARK = re.compile(
+    rf"(?<=[{_CJK}])(?<![ \t\u3000])[ \u3000]++(?=[，。、；：？！）》”〕】])"
+)
 # Not after 、 or ：, where a space is a signal: "2、 正文" is a page marker injected by a sharing
 # site (the parser peels it off), "来源： 本网" a header label.
-_SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【，；])[ \u3000]+(?=[{_CJK}])")
+_SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【，；])[ \u3000]++(?=[{_CJK}])")
 
 
 # A space inside an enumerator at the start of a line or a sentence ("一 是", "二　是"): the
@@ -845,8 +852,14 @@ def _parentheses(text: str, urls: list[tuple[int, int]]) -> Iterator[tuple[int, 
     edits: list[tuple[int, int, str]] = []
     for line in re.finditer(r"[^\n]+", text):
         stack: list[int] = []
+        # The last Han character seen, found segment by segment between parentheses: a pair
+        # holds Han text when it comes after the opening (one scan, however deep the nesting).
+        last_han = previous = line.start() - 1
         for paren in re.finditer(r"[()（）]", line[0]):
             index = line.start() + paren.start()
+            if _IS_HAN.search(text, previous + 1, index) is not None:
+                last_han = index - 1
+            previous = index
             if _inside(urls, index):
                 continue
             if paren[0] in "(（":
@@ -865,7 +878,7 @@ def _parentheses(text: str, urls: list[tuple[int, int]]) -> Iterator[tuple[int, 
                 or "）" in pair
                 or _is_cjk(_at(text, opening - 1))
                 or _is_cjk(_at(text, index + 1))
-                or _IS_HAN.search(text, opening + 1, index) is not None
+                or last_han > opening
             )
             if chinese:
                 if text[opening] == "(":
