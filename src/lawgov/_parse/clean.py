@@ -449,7 +449,7 @@ def _garbled_run(text: str, start: int, line_end: int) -> tuple[int, tuple[int, 
     while True:
         # A window of the line, widened while the run reaches its end: most lines are long.
         end = min(line_end, start + size)
-        encoded = text[start:end].encode("gb18030", errors="replace")
+        encoded = _gbk_bytes(text[start:end])
         run = _UTF8_RUN.match(encoded)
         if run is None:
             return start + 1, None
@@ -460,12 +460,17 @@ def _garbled_run(text: str, start: int, line_end: int) -> tuple[int, tuple[int, 
     position = 0
     last = start
     while position < run.end():
-        position += len(text[last].encode("gb18030", errors="replace"))
+        position += len(_gbk_bytes(text[last]))
         last += 1
     decoded = _decoded(run[0])
     if not _reads_as_chinese(decoded) or not _rarer(text[start:last], decoded):
         return last, None
     return last, (start, last, decoded)
+
+
+def _gbk_bytes(text: str) -> bytes:
+    """The bytes GBK read ``text`` from; U+FFFD (bytes GBK could not read) is a lost '?'."""
+    return text.replace("\ufffd", "?").encode("gb18030", errors="replace")
 
 
 def _decoded(run: bytes) -> str:
