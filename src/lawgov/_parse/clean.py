@@ -19,7 +19,9 @@ current text, which span of the original it came from:
 7. punctuation (stray and doubled commas, ASCII to full width in Chinese context, quotes).
 
 The pipeline is repeated until the text stops changing (a removal can bring together pieces that an
-earlier stage would have handled), so cleaning is idempotent. Lines are never joined or split.
+earlier stage would have handled), so cleaning is idempotent. Lines are never joined or split, and
+each stage reads a line on its own, so the later rounds read only the lines the round before
+changed: however deep the stacks, the total work is linear.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -188,6 +190,49 @@ class _Draft:
         self.ends = new_ends
         return True
 
+    def lines(self, numbers: Sequence[int]) -> _Draft:
+        """A draft of some of the lines, joined by "\\n", that records into this one."""
+        part = _Draft("", record=self.record)
+        part.source, part.changes, part.damaged = self.source, self.changes, self.damaged
+        spans = _line_spans(self.text)
+        part.text = "\n".join(self.text[spans[n][0] : spans[n][1]] for n in numbers)
+        if self.record:
+            for index, number in enumerate(numbers):
+                start, end = spans[number]
+                # The "\n" between two selected lines stands for the one after the first.
+                end = end + 1 if index + 1 < len(numbers) else end
+                part.starts += self.starts[start:end]
+                part.ends += self.ends[start:end]
+        return part
+
+    def merge(self, part: _Draft, numbers: Sequence[int]) -> list[int]:
+        """Put back the lines of ``part`` (made by :meth:`lines`); the numbers of those changed."""
+        spans = _line_spans(self.text)
+        new_lines = part.text.split("\n")
+        if len(new_lines) != len(numbers):  # pragma: no cover - no stage joins or splits lines
+            raise AssertionError("a cleaning stage joined or split a line")
+        old_lines = [self.text[start:end] for start, end in spans]
+        changed = [n for n, line in zip(numbers, new_lines, strict=True) if old_lines[n] != line]
+        if not changed:
+            return []
+        part_spans = _line_spans(part.text)
+        if self.record:
+            replaced = dict(zip(numbers, part_spans, strict=True))
+            starts, ends = array.array("q"), array.array("q")
+            for number, (start, end) in enumerate(spans):
+                source = part if number in replaced else self
+                low, high = replaced.get(number, (start, end))
+                starts += source.starts[low:high]
+                ends += source.ends[low:high]
+                if number + 1 < len(spans):  # the line break after it
+                    starts.append(self.starts[end])
+                    ends.append(self.ends[end])
+            self.starts, self.ends = starts, ends
+        for number, line in zip(numbers, new_lines, strict=True):
+            old_lines[number] = line
+        self.text = "\n".join(old_lines)
+        return changed
+
     def result(self) -> CleanResult:
         """The clean text with its changes and damaged spans, in original order."""
         source = self.source
@@ -206,6 +251,16 @@ class _Draft:
                 for start, end in sorted(set(self.damaged))
             ),
         )
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each "\\n"-separated line of ``text``, without its line break."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 def _subs(
@@ -242,8 +297,10 @@ def _invisible(draft: _Draft) -> None:
 
 # --- 2. markup --------------------------------------------------------------------------------
 
+# An entity escaped again and again (&amp;amp;nbsp;) is decoded whole: its "amp;" layers go.
 _ENTITY = re.compile(
-    r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};|nbsp(?![A-Za-z0-9]))"
+    r"&(?P<layers>(?:amp;)*)"
+    r"(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};|nbsp(?![A-Za-z0-9]))"
 )
 _TAG_NAMES = (
     "a|abbr|b|big|blockquote|body|br|center|code|col|colgroup|dd|del|div|dl|dt|em|font|form|"
@@ -263,7 +320,8 @@ _MARKUP = re.compile(
     # A closing tag that lost its "<" when the page was cut up: "/span>".
     rf"|(?<![<A-Za-z])/(?:{_TAG_NAMES})>"
     # ... or lost "</" as well, after Chinese text or at a line start: "span>", "p>".
-    rf"|(?:(?<=[{_CJK}\n])|^)(?:{_BLOCK_TAGS})>"
+    # Stacked ones go together (span>span>): each would only follow Chinese once the last went.
+    rf"|(?:(?<=[{_CJK}\n])|^)(?:(?:{_BLOCK_TAGS})>)+"
     # A non-breaking space entity that lost its "&": "nbsp;".
     r"|(?<![&A-Za-z])nbsp;"
     # Word's conditional comments, whole (<![if !supportLists]>, <![endif]-->) or as the bare
@@ -277,7 +335,7 @@ _MARKUP = re.compile(
 
 
 def _decoded_entity(match: re.Match[str]) -> str | None:
-    decoded = html.unescape(match[0])
+    decoded = html.unescape("&" + match[0][len(match["layers"]) + 1 :])
     if decoded == match[0]:
         return None
     # A decoded entity must not break a line or hide a control character.
@@ -294,10 +352,7 @@ def _markup(draft: _Draft) -> None:
         and "[endif]" not in text
     ):
         return
-    # Double-escaped entities (&amp;nbsp;) need more than one round; each round shortens the text.
-    for _ in range(4):
-        if not draft.apply("markup", _subs(_ENTITY, draft.text, _decoded_entity)):
-            break
+    draft.apply("markup", _subs(_ENTITY, draft.text, _decoded_entity))
     draft.apply("markup", _subs(_MARKUP, draft.text, lambda _m: ""))
 
 
@@ -538,9 +593,10 @@ def _mojibake(draft: _Draft) -> None:
 _TONE_LETTERS = "a-zāáǎàēéěèêếềīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ\u0300-\u036f"
 # One syllable (區(qū)), or one per character of a short word (區域(qūyù), 區域(qū yù)); capitals
 # and a space before the parenthesis occur in some copies (區 (Qū)).
-_ANNOTATION = re.compile(
-    rf"(?<=[{_HAN}])[ ]?[(（]((?:[{_TONE_LETTERS}]{{1,8}}[1-5]?[ ]?){{1,4}})[)）]", re.IGNORECASE
-)
+_ANNOTATION_BODY = rf"[ ]?[(（]((?:[{_TONE_LETTERS}]{{1,8}}[1-5]?[ ]?){{1,4}})[)）]"
+_ANNOTATION = re.compile(rf"(?<=[{_HAN}]){_ANNOTATION_BODY}", re.IGNORECASE)
+# Another annotation right after one (設(shè)(shè)): it annotates the same character.
+_NEXT_ANNOTATION = re.compile(_ANNOTATION_BODY, re.IGNORECASE)
 _MAX_WORD = 4  # the longest word annotated as a whole
 
 
@@ -602,16 +658,25 @@ def _pinyin(draft: _Draft) -> None:
     text = draft.text
     if "(" not in text and "（" not in text:
         return
+    draft.apply("pinyin", list(_annotations(text)))
+
+
+def _annotations(text: str) -> Iterator[tuple[int, int, str]]:
+    """Removals of the pinyin annotations, a stack of them on one character at once."""
     # The annotated character is the one before the match (a lookbehind, so that the character
     # stays out of the removed span).
-    draft.apply(
-        "pinyin",
-        [
-            (m.start(), m.end(), "")
-            for m in _ANNOTATION.finditer(text)
-            if _annotated(text, m.start(), m[1])
-        ],
-    )
+    position = 0
+    while (match := _ANNOTATION.search(text, position)) is not None:
+        start, end = match.span()
+        position = end
+        if not _annotated(text, start, match[1]):
+            continue
+        while (following := _NEXT_ANNOTATION.match(text, end)) is not None and _annotated(
+            text, start, following[1]
+        ):
+            end = following.end()
+        yield start, end, ""
+        position = end
 
 
 @functools.lru_cache(maxsize=1)
@@ -1021,7 +1086,10 @@ def _punctuation(draft: _Draft) -> None:
 
 # --- the pipeline -----------------------------------------------------------------------------
 
-_MAX_ROUNDS = 6
+# A safety net, never reached in practice: every stage removes a stack of what it removes
+# (pinyin on pinyin, span>span>, &amp;amp;) in one pass, so two or three rounds reach the fixed
+# point; the rounds after the second read only the lines the round before changed.
+_MAX_ROUNDS = 32
 
 
 def clean(text: str, *, keep_script: bool = False) -> CleanResult:
@@ -1067,10 +1135,26 @@ def _run(text: str, *, keep_script: bool, record: bool) -> _Draft:
     if not keep_script:
         stages.append(_script)
     stages += [_spelling, _whitespace, _punctuation]
+    for stage in stages:
+        stage(draft)
+    if draft.text == text:
+        return draft
+    # After the first round every line break is "\n" and no stage joins or splits a line, and
+    # what a stage does to a line depends on that line alone: only a line the last round
+    # changed can change again. So the total work stays linear, however deep the stacks.
+    numbers: list[int] | None = None  # None: every line
     for _ in range(_MAX_ROUNDS):
-        before = draft.text
-        for stage in stages:
-            stage(draft)
-        if draft.text == before:
+        if numbers is None:
+            before = draft.text.split("\n")
+            for stage in stages:
+                stage(draft)
+            after = draft.text.split("\n")
+            numbers = [n for n, line in enumerate(after) if line != before[n]]
+        else:
+            part = draft.lines(numbers)
+            for stage in stages:
+                stage(part)
+            numbers = draft.merge(part, numbers)
+        if not numbers:
             break
     return draft
