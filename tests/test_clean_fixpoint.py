@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -120,3 +122,27 @@ def test_a_run_with_unreadable_bytes_is_repaired_whole(original: str) -> None:
     repaired = clean_text(garbled * 3)
     assert set(repaired) <= set(original)
     assert repaired.count(original[:4]) == 3
+
+
+# --- long texts: a block of lines at a time ---------------------------------------------------
+
+_SAMPLE = lawgov.samples.text("jianghai-kjj-2020")
+
+
+@given(st.lists(st.one_of(stacks, st.sampled_from(_SAMPLE.splitlines())), max_size=12))
+@example(["法治\r", "\n政府\r\n", "建设" + "(shè)" * 8 + "\n"])
+def test_cleaning_block_by_block_is_cleaning_at_once(pieces: list[str]) -> None:
+    # clean_text() cleans a long text a block of lines at a time; with tiny blocks, every line
+    # is one, and the result is still that of the whole text cleaned at once.
+    text = "".join(pieces)
+    whole = clean(text).text
+    with mock.patch.object(lawgov._parse.clean, "_BLOCK", 3):
+        assert clean_text(text) == whole
+
+
+def test_a_long_text_is_cleaned_in_blocks_and_parses_the_same() -> None:
+    title, _, body = _SAMPLE.partition("\n")
+    text = title + "\n" + body * 40
+    assert len(text) > 2 * lawgov._parse.clean._BLOCK
+    assert clean_text(text) == clean(text).text
+    assert lawgov.parse_text(text) == lawgov.parse_text(clean_text(text))

@@ -1124,7 +1124,29 @@ def clean_text(text: str, *, keep_script: bool = False) -> str:
     Raises:
         ParseError: ``text`` is not a ``str``.
     """
-    return _run(text, keep_script=keep_script, record=False).text
+    if not isinstance(text, str):
+        raise ParseError(f"cleaning needs a str, got {type(text).__name__}")
+    if len(text) <= _BLOCK:
+        return _run(text, keep_script=keep_script, record=False).text
+    # Each stage reads a line on its own: a long text is cleaned a block of lines at a time,
+    # so that what a stage holds while it works (matches, edits, pieces) stays small.
+    return "".join(
+        _run(block, keep_script=keep_script, record=False).text for block in _blocks(text)
+    )
+
+
+# Characters in a block of lines that clean_text() cleans at once (a longer line is one block).
+_BLOCK = 1 << 16
+
+
+def _blocks(text: str) -> Iterator[str]:
+    """``text`` in blocks of whole lines, each ending with its "\\n" (so "\\r\\n" stays whole)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _BLOCK)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
 
 
 def _run(text: str, *, keep_script: bool, record: bool) -> _Draft:
