@@ -514,6 +514,9 @@ def _garbled_run(text: str, start: int, line_end: int) -> tuple[int, tuple[int, 
     # The characters the run's bytes fall in (the last may hold a byte of a lost neighbour).
     position = 0
     last = start
+    while position + (size := len(_gbk_bytes(text[last : last + 256]))) < run.end():
+        position += size  # whole chunks first: a run can be a whole long line
+        last += 256
     while position < run.end():
         position += len(_gbk_bytes(text[last]))
         last += 1
