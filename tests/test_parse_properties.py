@@ -115,6 +115,21 @@ NOISE = [
     "\u200b",
     "\x0b",
     "\t",
+    # Pathological shapes (issue 11): space runs, deep brackets, mojibake, stacked remnants.
+    " " * 200,
+    "\u3000" * 200,
+    "\t \u3000" * 50,
+    "(" * 100,
+    ")" * 100,
+    "（" * 100,
+    "【" * 50,
+    "《" * 50,
+    "★法治★".encode().decode("gbk"),
+    "法治政府建设年度报告".encode().decode("gbk", errors="replace"),
+    "(shè)" * 8,
+    "span>" * 8,
+    "&amp;amp;amp;amp;amp;nbsp;",
+    "&amp;amp;lt;span&amp;gt;",
 ]
 
 

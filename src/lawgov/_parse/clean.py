@@ -19,17 +19,20 @@ current text, which span of the original it came from:
 7. punctuation (stray and doubled commas, ASCII to full width in Chinese context, quotes).
 
 The pipeline is repeated until the text stops changing (a removal can bring together pieces that an
-earlier stage would have handled), so cleaning is idempotent. Lines are never joined or split.
+earlier stage would have handled), so cleaning is idempotent. Lines are never joined or split, and
+each stage reads a line on its own, so the later rounds read only the lines the round before
+changed: however deep the stacks, the total work is linear.
 """
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -139,8 +142,10 @@ class _Draft:
         # clean_text() wants the text alone: without a record, no change is kept.
         self.record = record
         self.text = source
-        self.starts = list(range(len(source)))
-        self.ends = list(range(1, len(source) + 1))
+        # The original span behind each character, kept only with a record: two machine
+        # integers a character, not two Python ints (clean_text() needs neither).
+        self.starts = array.array("q", range(len(source)) if record else ())
+        self.ends = array.array("q", range(1, len(source) + 1) if record else ())
         # (kind, start, end, replacement) and (start, end), made into attrs objects at the end.
         self.changes: list[tuple[str, int, int, str]] = []
         self.damaged: list[tuple[int, int]] = []
@@ -167,23 +172,66 @@ class _Draft:
             pos = e
         pieces.append(text[pos:])
         self.text = "".join(pieces)
-        if all(e - s == len(replacement) for s, e, replacement in effective):
+        if not self.record or all(e - s == len(new) for s, e, new in effective):
             # Character for character: each new character stands for the one it replaced.
             return True
-        new_starts: list[int] = []
-        new_ends: list[int] = []
+        new_starts = array.array("q")
+        new_ends = array.array("q")
         pos = 0
         for s, e, replacement in effective:
             new_starts += starts[pos:s]
             new_ends += ends[pos:s]
-            new_starts += [starts[s]] * len(replacement)
-            new_ends += [ends[e - 1]] * len(replacement)
+            new_starts += array.array("q", (starts[s],)) * len(replacement)
+            new_ends += array.array("q", (ends[e - 1],)) * len(replacement)
             pos = e
         new_starts += starts[pos:]
         new_ends += ends[pos:]
         self.starts = new_starts
         self.ends = new_ends
         return True
+
+    def lines(self, numbers: Sequence[int]) -> _Draft:
+        """A draft of some of the lines, joined by "\\n", that records into this one."""
+        part = _Draft("", record=self.record)
+        part.source, part.changes, part.damaged = self.source, self.changes, self.damaged
+        spans = _line_spans(self.text)
+        part.text = "\n".join(self.text[spans[n][0] : spans[n][1]] for n in numbers)
+        if self.record:
+            for index, number in enumerate(numbers):
+                start, end = spans[number]
+                # The "\n" between two selected lines stands for the one after the first.
+                end = end + 1 if index + 1 < len(numbers) else end
+                part.starts += self.starts[start:end]
+                part.ends += self.ends[start:end]
+        return part
+
+    def merge(self, part: _Draft, numbers: Sequence[int]) -> list[int]:
+        """Put back the lines of ``part`` (made by :meth:`lines`); the numbers of those changed."""
+        spans = _line_spans(self.text)
+        new_lines = part.text.split("\n")
+        if len(new_lines) != len(numbers):  # pragma: no cover - no stage joins or splits lines
+            raise AssertionError("a cleaning stage joined or split a line")
+        old_lines = [self.text[start:end] for start, end in spans]
+        changed = [n for n, line in zip(numbers, new_lines, strict=True) if old_lines[n] != line]
+        if not changed:
+            return []
+        part_spans = _line_spans(part.text)
+        if self.record:
+            replaced = dict(zip(numbers, part_spans, strict=True))
+            starts, ends = array.array("q"), array.array("q")
+            for number, (start, end) in enumerate(spans):
+                source = part if number in replaced else self
+                low, high = replaced.get(number, (start, end))
+                starts += source.starts[low:high]
+                ends += source.ends[low:high]
+                if number + 1 < len(spans):  # the line break after it
+                    starts.append(self.starts[end])
+                    ends.append(self.ends[end])
+            self.starts, self.ends = starts, ends
+        for number, line in zip(numbers, new_lines, strict=True):
+            old_lines[number] = line
+        self.text = "\n".join(old_lines)
+        return changed
 
     def result(self) -> CleanResult:
         """The clean text with its changes and damaged spans, in original order."""
@@ -203,6 +251,16 @@ class _Draft:
                 for start, end in sorted(set(self.damaged))
             ),
         )
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each "\\n"-separated line of ``text``, without its line break."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 def _subs(
@@ -239,8 +297,10 @@ def _invisible(draft: _Draft) -> None:
 
 # --- 2. markup --------------------------------------------------------------------------------
 
+# An entity escaped again and again (&amp;amp;nbsp;) is decoded whole: its "amp;" layers go.
 _ENTITY = re.compile(
-    r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};|nbsp(?![A-Za-z0-9]))"
+    r"&(?P<layers>(?:amp;)*)"
+    r"(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};|nbsp(?![A-Za-z0-9]))"
 )
 _TAG_NAMES = (
     "a|abbr|b|big|blockquote|body|br|center|code|col|colgroup|dd|del|div|dl|dt|em|font|form|"
@@ -260,7 +320,8 @@ _MARKUP = re.compile(
     # A closing tag that lost its "<" when the page was cut up: "/span>".
     rf"|(?<![<A-Za-z])/(?:{_TAG_NAMES})>"
     # ... or lost "</" as well, after Chinese text or at a line start: "span>", "p>".
-    rf"|(?:(?<=[{_CJK}\n])|^)(?:{_BLOCK_TAGS})>"
+    # Stacked ones go together (span>span>): each would only follow Chinese once the last went.
+    rf"|(?:(?<=[{_CJK}\n])|^)(?:(?:{_BLOCK_TAGS})>)+"
     # A non-breaking space entity that lost its "&": "nbsp;".
     r"|(?<![&A-Za-z])nbsp;"
     # Word's conditional comments, whole (<![if !supportLists]>, <![endif]-->) or as the bare
@@ -274,7 +335,7 @@ _MARKUP = re.compile(
 
 
 def _decoded_entity(match: re.Match[str]) -> str | None:
-    decoded = html.unescape(match[0])
+    decoded = html.unescape("&" + match[0][len(match["layers"]) + 1 :])
     if decoded == match[0]:
         return None
     # A decoded entity must not break a line or hide a control character.
@@ -291,10 +352,7 @@ def _markup(draft: _Draft) -> None:
         and "[endif]" not in text
     ):
         return
-    # Double-escaped entities (&amp;nbsp;) need more than one round; each round shortens the text.
-    for _ in range(4):
-        if not draft.apply("markup", _subs(_ENTITY, draft.text, _decoded_entity)):
-            break
+    draft.apply("markup", _subs(_ENTITY, draft.text, _decoded_entity))
     draft.apply("markup", _subs(_MARKUP, draft.text, lambda _m: ""))
 
 
@@ -432,37 +490,45 @@ def _mojibake_edits(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
-        edit = _garbled_run(text, start, line_end)
+        end, edit = _garbled_run(text, start, line_end)
         if edit is not None:
             yield edit
-            done = edit[1]
+        # A run is repaired whole or left whole: read again from one of its later characters,
+        # it would give half a repair and half new garbage, and take quadratic time.
+        done = end
 
 
-def _garbled_run(text: str, start: int, line_end: int) -> tuple[int, int, str] | None:
-    """The repair of the garbled run starting at ``text[start]``, if one starts there."""
+def _garbled_run(text: str, start: int, line_end: int) -> tuple[int, tuple[int, int, str] | None]:
+    """Where the byte run starting at ``text[start]`` ends, with its repair if it is one."""
     size = 64
     while True:
         # A window of the line, widened while the run reaches its end: most lines are long.
         end = min(line_end, start + size)
-        encoded = text[start:end].encode("gb18030", errors="replace")
+        encoded = _gbk_bytes(text[start:end])
         run = _UTF8_RUN.match(encoded)
         if run is None:
-            return None
+            return start + 1, None
         if end == line_end or run.end() < len(encoded) - 4:
             break
         size *= 4
-    decoded = _decoded(run[0])
-    if not _reads_as_chinese(decoded):
-        return None
     # The characters the run's bytes fall in (the last may hold a byte of a lost neighbour).
     position = 0
     last = start
+    while position + (size := len(_gbk_bytes(text[last : last + 256]))) < run.end():
+        position += size  # whole chunks first: a run can be a whole long line
+        last += 256
     while position < run.end():
-        position += len(text[last].encode("gb18030", errors="replace"))
+        position += len(_gbk_bytes(text[last]))
         last += 1
-    if not _rarer(text[start:last], decoded):
-        return None
-    return start, last, decoded
+    decoded = _decoded(run[0])
+    if not _reads_as_chinese(decoded) or not _rarer(text[start:last], decoded):
+        return last, None
+    return last, (start, last, decoded)
+
+
+def _gbk_bytes(text: str) -> bytes:
+    """The bytes GBK read ``text`` from; U+FFFD (bytes GBK could not read) is a lost '?'."""
+    return text.replace("\ufffd", "?").encode("gb18030", errors="replace")
 
 
 def _decoded(run: bytes) -> str:
@@ -530,9 +596,10 @@ def _mojibake(draft: _Draft) -> None:
 _TONE_LETTERS = "a-zāáǎàēéěèêếềīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ\u0300-\u036f"
 # One syllable (區(qū)), or one per character of a short word (區域(qūyù), 區域(qū yù)); capitals
 # and a space before the parenthesis occur in some copies (區 (Qū)).
-_ANNOTATION = re.compile(
-    rf"(?<=[{_HAN}])[ ]?[(（]((?:[{_TONE_LETTERS}]{{1,8}}[1-5]?[ ]?){{1,4}})[)）]", re.IGNORECASE
-)
+_ANNOTATION_BODY = rf"[ ]?[(（]((?:[{_TONE_LETTERS}]{{1,8}}[1-5]?[ ]?){{1,4}})[)）]"
+_ANNOTATION = re.compile(rf"(?<=[{_HAN}]){_ANNOTATION_BODY}", re.IGNORECASE)
+# Another annotation right after one (設(shè)(shè)): it annotates the same character.
+_NEXT_ANNOTATION = re.compile(_ANNOTATION_BODY, re.IGNORECASE)
 _MAX_WORD = 4  # the longest word annotated as a whole
 
 
@@ -594,16 +661,25 @@ def _pinyin(draft: _Draft) -> None:
     text = draft.text
     if "(" not in text and "（" not in text:
         return
+    draft.apply("pinyin", list(_annotations(text)))
+
+
+def _annotations(text: str) -> Iterator[tuple[int, int, str]]:
+    """Removals of the pinyin annotations, a stack of them on one character at once."""
     # The annotated character is the one before the match (a lookbehind, so that the character
     # stays out of the removed span).
-    draft.apply(
-        "pinyin",
-        [
-            (m.start(), m.end(), "")
-            for m in _ANNOTATION.finditer(text)
-            if _annotated(text, m.start(), m[1])
-        ],
-    )
+    position = 0
+    while (match := _ANNOTATION.search(text, position)) is not None:
+        start, end = match.span()
+        position = end
+        if not _annotated(text, start, match[1]):
+            continue
+        while (following := _NEXT_ANNOTATION.match(text, end)) is not None and _annotated(
+            text, start, following[1]
+        ):
+            end = following.end()
+        yield start, end, ""
+        position = end
 
 
 @functools.lru_cache(maxsize=1)
@@ -774,17 +850,21 @@ def _spelling(draft: _Draft) -> None:
 
 # --- 6. whitespace ----------------------------------------------------------------------------
 
-_TRAILING = re.compile(r"[ \t\u3000]+(?=\n|\Z)")
+# Each run of spaces is matched from its first character only, and whole (possessive): tried
+# from every character of a run that ends in a letter, a pattern would take quadratic time.
+_TRAILING = re.compile(r"(?<![ \t\u3000])[ \t\u3000]++(?=\n|\Z)")
 # Letter-spaced CJK from PDF copies: three or more single characters one or two spaces apart.
 _LETTER_SPACED = re.compile(
     rf"(?<![{_HAN}])[{_HAN}](?:[ \u3000]{{1,2}}[{_HAN}](?![{_HAN}])){{2,}}"
     # A spaced two-character label before a colon: "日 期：", "来  源:".
     rf"|(?<!\S)[{_HAN}][ \u3000]{{1,3}}[{_HAN}](?=[ \u3000]*[:：])"
 )
-_SPACE_BEFORE_MARK = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[，。、；：？！）》”〕】])")
+_SPACE_BEFORE_MARK = re.compile(
+    rf"(?<=[{_CJK}])(?<![ \t\u3000])[ \u3000]++(?=[，。、；：？！）》”〕】])"
+)
 # Not after 、 or ：, where a space is a signal: "2、 正文" is a page marker injected by a sharing
 # site (the parser peels it off), "来源： 本网" a header label.
-_SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【，；])[ \u3000]+(?=[{_CJK}])")
+_SPACE_AFTER_MARK = re.compile(rf"(?<=[（《“〔【，；])[ \u3000]++(?=[{_CJK}])")
 
 
 # A space inside an enumerator at the start of a line or a sentence ("一 是", "二　是"): the
@@ -845,8 +925,14 @@ def _parentheses(text: str, urls: list[tuple[int, int]]) -> Iterator[tuple[int, 
     edits: list[tuple[int, int, str]] = []
     for line in re.finditer(r"[^\n]+", text):
         stack: list[int] = []
+        # The last Han character seen, found segment by segment between parentheses: a pair
+        # holds Han text when it comes after the opening (one scan, however deep the nesting).
+        last_han = previous = line.start() - 1
         for paren in re.finditer(r"[()（）]", line[0]):
             index = line.start() + paren.start()
+            if _IS_HAN.search(text, previous + 1, index) is not None:
+                last_han = index - 1
+            previous = index
             if _inside(urls, index):
                 continue
             if paren[0] in "(（":
@@ -865,7 +951,7 @@ def _parentheses(text: str, urls: list[tuple[int, int]]) -> Iterator[tuple[int, 
                 or "）" in pair
                 or _is_cjk(_at(text, opening - 1))
                 or _is_cjk(_at(text, index + 1))
-                or _IS_HAN.search(text, opening + 1, index) is not None
+                or last_han > opening
             )
             if chinese:
                 if text[opening] == "(":
@@ -1003,7 +1089,10 @@ def _punctuation(draft: _Draft) -> None:
 
 # --- the pipeline -----------------------------------------------------------------------------
 
-_MAX_ROUNDS = 6
+# A safety net, never reached in practice: every stage removes a stack of what it removes
+# (pinyin on pinyin, span>span>, &amp;amp;) in one pass, so two or three rounds reach the fixed
+# point; the rounds after the second read only the lines the round before changed.
+_MAX_ROUNDS = 32
 
 
 def clean(text: str, *, keep_script: bool = False) -> CleanResult:
@@ -1038,7 +1127,29 @@ def clean_text(text: str, *, keep_script: bool = False) -> str:
     Raises:
         ParseError: ``text`` is not a ``str``.
     """
-    return _run(text, keep_script=keep_script, record=False).text
+    if not isinstance(text, str):
+        raise ParseError(f"cleaning needs a str, got {type(text).__name__}")
+    if len(text) <= _BLOCK:
+        return _run(text, keep_script=keep_script, record=False).text
+    # Each stage reads a line on its own: a long text is cleaned a block of lines at a time,
+    # so that what a stage holds while it works (matches, edits, pieces) stays small.
+    return "".join(
+        _run(block, keep_script=keep_script, record=False).text for block in _blocks(text)
+    )
+
+
+# Characters in a block of lines that clean_text() cleans at once (a longer line is one block).
+_BLOCK = 1 << 16
+
+
+def _blocks(text: str) -> Iterator[str]:
+    """``text`` in blocks of whole lines, each ending with its "\\n" (so "\\r\\n" stays whole)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _BLOCK)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
 
 
 def _run(text: str, *, keep_script: bool, record: bool) -> _Draft:
@@ -1049,10 +1160,26 @@ def _run(text: str, *, keep_script: bool, record: bool) -> _Draft:
     if not keep_script:
         stages.append(_script)
     stages += [_spelling, _whitespace, _punctuation]
+    for stage in stages:
+        stage(draft)
+    if draft.text == text:
+        return draft
+    # After the first round every line break is "\n" and no stage joins or splits a line, and
+    # what a stage does to a line depends on that line alone: only a line the last round
+    # changed can change again. So the total work stays linear, however deep the stacks.
+    numbers: list[int] | None = None  # None: every line
     for _ in range(_MAX_ROUNDS):
-        before = draft.text
-        for stage in stages:
-            stage(draft)
-        if draft.text == before:
+        if numbers is None:
+            before = draft.text.split("\n")
+            for stage in stages:
+                stage(draft)
+            after = draft.text.split("\n")
+            numbers = [n for n, line in enumerate(after) if line != before[n]]
+        else:
+            part = draft.lines(numbers)
+            for stage in stages:
+                stage(part)
+            numbers = draft.merge(part, numbers)
+        if not numbers:
             break
     return draft
