@@ -83,6 +83,7 @@ def atomic_open(
     force: bool = False,
     encoding: str = "utf-8",
     durable: bool = True,
+    errors: str = "strict",
 ) -> contextlib.AbstractContextManager[IO[str]]: ...
 def atomic_open(
     path: StrPath,
@@ -91,6 +92,7 @@ def atomic_open(
     force: bool = False,
     encoding: str | None = None,
     durable: bool = True,
+    errors: str = "strict",
 ) -> contextlib.AbstractContextManager[IO[bytes]] | contextlib.AbstractContextManager[IO[str]]:
     """Open ``path`` for writing so that it only ever appears complete.
 
@@ -108,6 +110,8 @@ def atomic_open(
         durable: Sync the file and its directory to disk before returning, so the output also
             survives a power cut. Atomicity does not depend on it; batch writers that sync once at
             the end (:func:`os.sync`) pass False, as a sync per file costs milliseconds.
+        errors: The encoding error handler for ``"w"`` (``"surrogateescape"`` writes file names
+            that are not UTF-8 back as their own bytes).
 
     Returns:
         A context manager yielding the open temporary file.
@@ -122,13 +126,13 @@ def atomic_open(
     # The overloads give callers IO[bytes] for "wb" and IO[str] for "w".
     return cast(
         "contextlib.AbstractContextManager[IO[bytes]]",
-        _atomic(Path(path), mode, force=force, encoding=encoding, durable=durable),
+        _atomic(Path(path), mode, force=force, encoding=encoding, durable=durable, errors=errors),
     )
 
 
 @contextlib.contextmanager
 def _atomic(
-    path: Path, mode: str, *, force: bool, encoding: str | None, durable: bool
+    path: Path, mode: str, *, force: bool, encoding: str | None, durable: bool, errors: str
 ) -> Iterator[Any]:
     if not force and path.exists():
         raise OutputExistsError(
@@ -145,7 +149,7 @@ def _atomic(
         handle: Any
         if mode == "w":
             handle = open(  # noqa: SIM115 - closed below, before the commit
-                fd, "w", encoding=encoding or "utf-8", newline=""
+                fd, "w", encoding=encoding or "utf-8", errors=errors, newline=""
             )
         else:
             handle = open(fd, "wb")  # noqa: SIM115 - closed below, before the commit

@@ -30,6 +30,7 @@ from lawgov._formats import convert as _convert
 from lawgov._formats import json as _json
 from lawgov._formats import xml as _xml
 from lawgov._formats.atomic import atomic_open
+from lawgov._formats.bounds import refuse_oversized
 from lawgov._model import Report
 
 __all__ = [
@@ -246,9 +247,11 @@ def _jsonl_line(report: Report) -> bytes:
     # spans lines.
     text = json.dumps(_convert.to_dict(report), ensure_ascii=False, separators=(",", ":"))
     try:
-        return text.encode("utf-8") + b"\n"
+        line = text.encode("utf-8") + b"\n"
     except UnicodeEncodeError:
         raise FormatError("cannot write the report as UTF-8: lone surrogate") from None
+    refuse_oversized(len(line), "a JSON Lines record")
+    return line
 
 
 def write_reports_to(reports: Iterable[Report], handle: IO[bytes], format: CorpusFormat) -> int:

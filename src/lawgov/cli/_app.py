@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 import lawgov
+from lawgov.cli._files import _text_codec
 from lawgov.cli._inputs import _is_glob
 
 # --------------------------------------------------------------------------------------------
@@ -38,6 +39,7 @@ _encoding_option = click.option(
     "--encoding",
     default=None,
     metavar="CODEC",
+    callback=_text_codec,
     help="Encoding of text inputs (default: detect UTF-8, UTF-16 or GB18030/GBK).",
 )
 

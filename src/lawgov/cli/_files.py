@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import enum
 import io
 import sys
@@ -56,6 +57,30 @@ _FORMAT_SUFFIX = {
     _Kind.JSONL: ".jsonl",
     _Kind.COLLECTION: ".xml",
 }
+
+
+def _text_codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The ``--encoding`` option's check: a codec that decodes bytes to text, or a usage error.
+
+    ``rot13``, ``base64``, ``hex`` and ``zlib`` are codecs too, but not text encodings (their
+    ``_is_text_encoding`` is false), and ``undefined`` refuses everything.
+    """
+    if value is None:
+        return None
+    try:
+        info = codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise click.BadParameter(
+            f"{value!r} is not a text encoding (use one such as utf-8, gb18030, big5)"
+        )
+    try:
+        # Not final: a multi-byte codec keeps the byte for later, and only "undefined" refuses.
+        codecs.getincrementaldecoder(value)().decode(b"a", final=False)
+    except (UnicodeError, LookupError):
+        raise click.BadParameter(f"{value!r} decodes nothing (use one such as utf-8)") from None
+    return value
 
 
 # --------------------------------------------------------------------------------------------
