@@ -19,9 +19,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import typing
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, overload
 
 from lxml import etree
 
@@ -31,10 +32,12 @@ from lawgov._formats import json as _json
 from lawgov._formats import xml as _xml
 from lawgov._formats.atomic import atomic_open
 from lawgov._formats.bounds import refuse_oversized
+from lawgov._formats.regular import open_regular
 from lawgov._model import Report
 
 __all__ = [
     "COLLECTION_TAG",
+    "OnError",
     "is_collection",
     "is_collection_file",
     "iter_entries",
@@ -93,9 +96,9 @@ def is_collection(data: bytes) -> bool:
 def is_collection_file(path: str | os.PathLike[str]) -> bool:
     """Whether an XML file is a collection document (reads only up to its root element)."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             return _root_tag(handle) == COLLECTION_TAG
-    except OSError:
+    except (OSError, FormatError):
         return False
 
 
@@ -196,38 +199,66 @@ def iter_entries(path: str | os.PathLike[str]) -> Iterator[Entry]:
     collection still ends the stream, as nothing after it can be read).
     """
     label = str(path)
-    if _corpus_format(path) == "jsonl":
-        with open(path, "rb") as handle:
+    corpus_format = _corpus_format(path)
+    with open_regular(path) as handle:
+        if corpus_format == "jsonl":
             yield from _jsonl_entries(_bounded_lines(handle), label)
-        return
-    with open(path, "rb") as handle:
-        yield from _collection_entries(handle, label)
+        else:
+            yield from _collection_entries(handle, label)
 
 
-def _raising(entries: Iterable[Entry]) -> Iterator[Report]:
+#: What :func:`iter_reports` does with a bad record: raise it, skip it, or yield it.
+OnError = Literal["raise", "skip", "collect"]
+
+
+def _handled(entries: Iterable[Entry], errors: OnError) -> Iterator[Report | LawgovError]:
+    if errors not in ("raise", "skip", "collect"):
+        raise ValueError(f"errors must be 'raise', 'skip' or 'collect', not {errors!r}")
     for _, entry in entries:
         if isinstance(entry, LawgovError):
-            raise entry
+            if errors == "raise":
+                raise entry
+            if errors == "skip":
+                continue
         yield entry
 
 
-def iter_reports(path: str | os.PathLike[str]) -> Iterator[Report]:
+@overload
+def iter_reports(
+    path: str | os.PathLike[str], *, errors: Literal["raise", "skip"] = "raise"
+) -> Iterator[Report]: ...
+@overload
+def iter_reports(
+    path: str | os.PathLike[str], *, errors: Literal["collect"]
+) -> Iterator[Report | LawgovError]: ...
+def iter_reports(
+    path: str | os.PathLike[str], *, errors: OnError = "raise"
+) -> Iterator[Report] | Iterator[Report | LawgovError]:
     """Read the reports of a corpus file one at a time, in file order, in constant memory.
 
     Args:
         path: A ``.jsonl`` file (one lawgov JSON report per line) or an ``.xml`` collection
-            (a ``<collection>`` of ``<report>`` elements in the lawgov namespace).
+            (a ``<collection>`` of ``<report>`` elements in the lawgov namespace). It must be a
+            regular file (not a FIFO or a device): reading one could block or never end.
+        errors: What a bad record does. ``"raise"`` (the default) raises its error and ends the
+            stream; ``"skip"`` leaves it out and goes on; ``"collect"`` yields its error (a
+            :class:`~lawgov.LawgovError` whose ``source`` is ``path:line``) in its place and
+            goes on. One bad record never ends the stream unless it is raised, except a fault
+            in an XML collection's markup after which nothing can be read reliably (lawgov
+            never writes one).
 
     Yields:
-        Each report, fully validated.
+        Each report, fully validated (and with ``"collect"`` each bad record's error).
 
     Raises:
-        FormatError: The file is not a corpus, or a record is not a lawgov report (the error's
-            ``source`` is ``path:line``).
-        ValidationError: A record breaks the rules (``source`` is ``path:line``).
+        FormatError: The file is not a corpus, or (``errors="raise"``) a record is not a
+            lawgov report (the error's ``source`` is ``path:line``).
+        ValidationError: (``errors="raise"``) A record breaks the rules (``source`` is
+            ``path:line``).
         OSError: The file cannot be read.
+        ValueError: ``errors`` is none of the three.
     """
-    return _raising(iter_entries(path))
+    return _handled(iter_entries(path), errors)
 
 
 def iter_reports_from_stream(
@@ -235,8 +266,10 @@ def iter_reports_from_stream(
 ) -> Iterator[Report]:
     """Like :func:`iter_reports`, for a corpus read from an open binary stream (stdin)."""
     if format == "jsonl":
-        return _raising(_jsonl_entries(_bounded_lines(stream), source))
-    return _raising(_collection_entries(stream, source))
+        return typing.cast(
+            Iterator[Report], _handled(_jsonl_entries(_bounded_lines(stream), source), "raise")
+        )
+    return typing.cast(Iterator[Report], _handled(_collection_entries(stream, source), "raise"))
 
 
 # --- writing -----------------------------------------------------------------------------------

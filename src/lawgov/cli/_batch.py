@@ -38,6 +38,8 @@ def _deferred_interrupts() -> Iterator[list[int]]:
 
     def handler(signum: int, frame: object) -> None:
         received.append(signum)
+        if len(received) > 1:
+            raise KeyboardInterrupt  # a second signal interrupts the file in progress too
 
     try:
         previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
@@ -46,6 +48,28 @@ def _deferred_interrupts() -> Iterator[list[int]]:
         return
     try:
         yield received
+    finally:
+        for sig, action in previous.items():
+            signal.signal(sig, action)
+
+
+@contextlib.contextmanager
+def _second_signal_stops(executor: ProcessPoolExecutor) -> Iterator[None]:
+    """While waiting for the workers after an interrupt, a further SIGINT or SIGTERM kills them."""
+
+    def handler(signum: int, frame: object) -> None:
+        # The pool keeps its processes in a private mapping; without it there is nothing to stop.
+        for process in list(getattr(executor, "_processes", {}).values()):
+            with contextlib.suppress(OSError, AttributeError):
+                process.kill()
+
+    try:
+        previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
     finally:
         for sig, action in previous.items():
             signal.signal(sig, action)
@@ -104,8 +128,10 @@ def _outcomes(job: _Job, tasks: Sequence[_Task], jobs: int) -> Generator[_Outcom
                 yield from oldest()
         except KeyboardInterrupt:
             # Drop queued chunks and let running ones finish their atomic writes, so that only
-            # complete outputs remain; what they did still counts in the summary.
-            executor.shutdown(wait=True, cancel_futures=True)
+            # complete outputs remain; what they did still counts in the summary. A second
+            # signal stops the workers at once (one may be stuck on a slow file).
+            with _second_signal_stops(executor):
+                executor.shutdown(wait=True, cancel_futures=True)
             for future in pending:
                 if not future.cancelled() and future.exception() is None:
                     yield from future.result()

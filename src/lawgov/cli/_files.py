@@ -16,6 +16,7 @@ from lawgov._errors import LawgovError, ValidationError
 from lawgov._formats import corpus as _corpus
 from lawgov._formats.atomic import OutputExistsError, atomic_open
 from lawgov._formats.json import MAX_INPUT_BYTES
+from lawgov._formats.regular import open_regular
 from lawgov._model import Report
 from lawgov._parse.encoding import decode_text
 
@@ -150,7 +151,7 @@ def _read_input(path: str, *, head: bytes = b"") -> bytes:
     if path == "-":
         data = head + sys.stdin.buffer.read(max(0, limit + 1 - len(head)))
     else:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # a FIFO or device is refused, never waited on
             data = handle.read(limit + 1)
     if len(data) > limit:
         raise lawgov.FormatError(f"input exceeds {limit} bytes", source=path)

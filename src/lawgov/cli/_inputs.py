@@ -75,7 +75,7 @@ def _expand(args: Sequence[str], suffixes: frozenset[str]) -> tuple[list[_Input]
         if os.path.isdir(arg):
             for item in _walk(arg, suffixes):
                 add(item, arg)
-        elif os.path.isfile(arg):
+        elif os.path.exists(arg):  # a file, or a FIFO or device that the task then refuses
             add(arg, os.path.dirname(arg) or ".")
         elif _is_glob(arg):
             root = str(_glob_root(arg))

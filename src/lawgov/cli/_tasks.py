@@ -14,6 +14,7 @@ import lawgov
 from lawgov._errors import LawgovError, ValidationError
 from lawgov._formats import corpus as _corpus
 from lawgov._formats.atomic import OutputExistsError, atomic_open
+from lawgov._formats.regular import NOT_REGULAR, is_regular
 from lawgov.cli._files import _dump, _error_lines, _Kind, _kind_of, _load, _message, _read_input
 from lawgov.cli._rows import metric_rows
 
@@ -63,6 +64,11 @@ def _other(kind: _Kind) -> _Kind:
 def _run_task(job: _Job, task: _Task) -> _Outcome:
     """Do one file's work, turning every failure into an outcome (never raising, but on Ctrl-C)."""
     label = task.source
+    if not is_regular(task.source):
+        # A FIFO or device found in an input folder: reading it could block or never end. A
+        # writing command skips it; for validate and metrics it is no valid report.
+        status = _Status.FAILED if job.command in ("validate", "metrics") else _Status.SKIPPED
+        return _Outcome(status, (f"{label}: skipped: {NOT_REGULAR}",))
     try:
         if job.command == "validate":
             return _validate_file(task.source)
