@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -61,6 +63,19 @@ Shell completion (bash): eval "$(_LAWGOV_COMPLETE=bash_source lawgov)"
 @click.version_option(lawgov.__version__, "-V", "--version", prog_name="lawgov")
 def cli() -> None:
     """Parse, convert, validate and inspect 法治政府建设年度报告 and whole corpora of them."""
+    _sigterm_interrupts()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _sigterm_interrupts() -> None:
+    # `kill PID` and CI timeouts send SIGTERM: every command then cleans up as on Ctrl-C (the
+    # atomic writers remove their temporary files). Only the main thread may set handlers.
+    with contextlib.suppress(ValueError):
+        if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _interrupt)
 
 
 def _batch_requested(inputs: Sequence[str], output: str | None) -> bool:

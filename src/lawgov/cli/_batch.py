@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 import attrs
 import click
 
+from lawgov._formats.atomic import remove_stale_temporaries
 from lawgov.cli._files import _CHUNK, _T, EXIT_INTERRUPTED
 from lawgov.cli._inputs import _Input
 from lawgov.cli._tasks import _Job, _Outcome, _run_chunk, _run_task, _Status, _Task
@@ -200,6 +201,9 @@ def _run_batch(
     on_outcome: Callable[[_Outcome], None] | None = None,
 ) -> NoReturn:
     """Run a batch, print errors and the summary, and exit with the batch's status."""
+    tasks = _with_clashes(tasks)
+    for directory in sorted({os.path.dirname(t.destination) for t in tasks if t.destination}):
+        remove_stale_temporaries(directory or ".")
     tally = _Tally(failed=pre_failed)
     show_bar = not quiet and sys.stderr.isatty() and len(tasks) > 1
     bar: Any = (
@@ -243,6 +247,26 @@ def _run_batch(
     if not quiet:
         click.echo(tally.summary(verb, failed=failed_word), err=True)
     sys.exit(1 if tally.failed else 0)
+
+
+def _with_clashes(tasks: Sequence[_Task]) -> list[_Task]:
+    """The tasks, each whose destination another task also has marked with that other input.
+
+    ``x.json`` and ``x.xml`` converted ``--to xml``, or ``y.txt`` and ``y.TXT`` parsed, map to
+    one output: writing both would keep one silently (or report it skipped), so both fail.
+    """
+    by_destination: dict[str, list[int]] = collections.defaultdict(list)
+    for index, task in enumerate(tasks):
+        if task.destination is not None:
+            key = os.path.normcase(os.path.abspath(task.destination))
+            by_destination[key].append(index)
+    marked = list(tasks)
+    for indices in by_destination.values():
+        if len(indices) > 1:
+            for index in indices:
+                other = next(tasks[i].source for i in indices if i != index)
+                marked[index] = attrs.evolve(tasks[index], shared=other)
+    return marked
 
 
 def _mirrored(item: _Input, output: Path, suffix: str) -> str:

@@ -14,7 +14,7 @@ import click
 import lawgov
 from lawgov._errors import LawgovError, ValidationError
 from lawgov._formats import corpus as _corpus
-from lawgov._formats.atomic import OutputExistsError, atomic_open
+from lawgov._formats.atomic import OutputExistsError, atomic_open, remove_stale_temporaries
 from lawgov._formats.json import MAX_INPUT_BYTES
 from lawgov._formats.regular import open_regular
 from lawgov._model import Report
@@ -192,6 +192,7 @@ def _emit(data: bytes, output: str, *, force: bool) -> None:
         sys.stdout.flush()
         return
     Path(output).parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(Path(output).parent)
     with atomic_open(output, "wb", force=force) as handle:
         handle.write(data)
 

@@ -34,6 +34,7 @@ class _Task:
     source: str
     destination: str | None = None
     clash: bool = False  # the destination is one of the batch's inputs: refused, even forced
+    shared: str | None = None  # another input of the batch maps to the same destination
 
 
 @attrs.frozen
@@ -80,6 +81,9 @@ def _run_task(job: _Job, task: _Task) -> _Outcome:
         destination = Path(task.destination)
         if task.clash:
             return _Outcome(_Status.FAILED, (f"{label}: output {destination} is an input file",))
+        if task.shared is not None:
+            message = f"{label}: output {destination} would also be written from {task.shared}"
+            return _Outcome(_Status.FAILED, (f"{message}; rename one of them",))
         if destination.exists() and not job.force:
             return _Outcome(_Status.SKIPPED)
         data = _read_input(task.source)
