@@ -135,7 +135,11 @@ def _jsonl_entries(lines: Iterable[bytes | None], label: str) -> Iterator[Entry]
             yield number, error
 
 
-def _collection_entries(source: Any, label: str) -> Iterator[Entry]:
+def _collection_entries(
+    source: Any, label: str, *, shift: int = 0, fault: list[tuple[int, int]] | None = None
+) -> Iterator[Entry]:
+    # shift: added to every line number (a stream restarted mid-file); fault: where a markup
+    # error stopped the parser, (line, column), for the caller to restart after it.
     context = etree.iterparse(
         source,
         events=("start", "end"),
@@ -166,7 +170,7 @@ def _collection_entries(source: Any, label: str) -> Iterator[Entry]:
             depth -= 1
             if depth != 1:
                 continue
-            line = element.sourceline or 0
+            line = (element.sourceline or 0) + shift
             if element.tag != _REPORT_TAG:
                 yield (
                     line,
@@ -188,7 +192,9 @@ def _collection_entries(source: Any, label: str) -> Iterator[Entry]:
             while element.getprevious() is not None:
                 del root[0]
     except etree.XMLSyntaxError as error:
-        line = error.lineno or 0
+        if fault is not None:
+            fault.append(((error.lineno or 1) + shift, max(error.position[1], 1)))
+        line = (error.lineno or 0) + shift
         yield line, FormatError(f"not well-formed XML: {error.msg}", source=f"{label}:{line}")
 
 
@@ -204,7 +210,105 @@ def iter_entries(path: str | os.PathLike[str]) -> Iterator[Entry]:
         if corpus_format == "jsonl":
             yield from _jsonl_entries(_bounded_lines(handle), label)
         else:
-            yield from _collection_entries(handle, label)
+            yield from _resyncing_entries(handle, label)
+
+
+class _Restarted(io.RawIOBase):
+    """A collection's opening tag, then the rest of a file from an offset (see below)."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        """Always: this stream is for reading."""
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Fill ``buffer`` from the head while it lasts, then from the file."""
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _offset_of(handle: IO[bytes], line: int, column: int) -> int:
+    """The byte offset of ``line`` (1-based), ``column`` bytes in, counted in bounded reads."""
+    handle.seek(0)
+    offset, seen = 0, 1
+    while seen < line:
+        chunk = handle.read(1 << 20)
+        if not chunk:
+            return offset
+        start = 0
+        while seen < line:
+            found = chunk.find(b"\n", start)
+            if found < 0:
+                break
+            seen += 1
+            start = found + 1
+        offset += start if seen == line else len(chunk)
+        if seen == line:
+            break
+    return offset + column
+
+
+_NEXT_REPORT = b"<report"
+
+
+def _resyncing_entries(file: IO[bytes], label: str) -> Iterator[Entry]:
+    """The entries of a collection file, restarting after a markup fault at the next record.
+
+    libxml2 cannot go on after a fault in the markup (such as a text node over its size limit),
+    so the file is read again from the first ``<report`` after the fault, under a fresh
+    ``<collection>`` tag: one bad record does not end the stream. Texts cannot hold ``<``
+    (it is escaped), so that is the next record's start tag. Each restart begins further on.
+    """
+    stream: IO[bytes] = file
+    shift, start = 0, 0
+    while True:
+        fault: list[tuple[int, int]] = []
+        yield from _collection_entries(stream, label, shift=shift, fault=fault)
+        if not fault:
+            return
+        line, column = fault[0]
+        # Past the fault, and always past the last restart: each restart begins further on.
+        after = max(_offset_of(file, line, column), start + 1)
+        file.seek(after)
+        found, position, tail = -1, after, b""
+        while found < 0:
+            chunk = file.read(1 << 20)
+            if not chunk:
+                return
+            window = tail + chunk
+            found = window.find(_NEXT_REPORT)
+            if found < 0:
+                tail = window[-len(_NEXT_REPORT) :]
+                position += len(chunk)
+        start = position - len(tail) + found
+        # Line numbers of the restarted stream: the file's line of ``start``, less the two
+        # lines of the collection's opening tag put before it.
+        file.seek(0)
+        shift = _count_lines(file, start) - 2
+        file.seek(start)
+        stream = io.BufferedReader(_Restarted(_COLLECTION_START, file))
+
+
+def _count_lines(handle: IO[bytes], end: int) -> int:
+    """How many line breaks the first ``end`` bytes of the file hold."""
+    count, left = 0, end
+    while left > 0:
+        chunk = handle.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        count += chunk.count(b"\n")
+        left -= len(chunk)
+    return count
 
 
 #: What :func:`iter_reports` does with a bad record: raise it, skip it, or yield it.
