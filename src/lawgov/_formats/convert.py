@@ -36,7 +36,7 @@ import attrs
 import pendulum
 
 from lawgov import _model
-from lawgov._errors import FormatError, Problem, ProblemList, ValidationError
+from lawgov._errors import MAX_PROBLEMS, FormatError, Problem, ProblemList, ValidationError
 from lawgov._model import classes as _classes
 from lawgov._model import construct as _construct
 from lawgov._model import limits, rules
@@ -759,6 +759,22 @@ def _slow_scalar(spec: FieldSpec, value: object, path: str, walk: _Collector, de
     return parsed
 
 
+def _slow_items(
+    spec: FieldSpec, value: list[Any], where: str, walk: _Collector, depth: int
+) -> tuple[Any, ...]:
+    problems = walk.problems
+    if spec.kind == "str" and all(type(item) is str for item in value):
+        return tuple(value)  # the rules check the texts themselves (tree_problems)
+    items = []
+    for index, item in enumerate(value):
+        if spec.kind == "str" and len(problems) >= MAX_PROBLEMS:
+            # Full: a text of the wrong type is only counted (the model check counts it too).
+            items.extend(value[index:])
+            break
+        items.append(_slow_scalar(spec, item, f"{where}[{index}]", walk, depth))
+    return tuple(items)
+
+
 def _slow_object(cls: type, data: object, path: str, walk: _Collector, depth: int) -> Any:
     problems = walk.problems
     if type(data) is not dict:
@@ -794,10 +810,7 @@ def _slow_object(cls: type, data: object, path: str, walk: _Collector, depth: in
                 # An empty tuple keeps the tuple converters from splitting a string into letters.
                 kwargs[spec.name] = ()
                 continue
-            kwargs[spec.name] = tuple(
-                _slow_scalar(spec, item, f"{where}[{index}]", walk, depth)
-                for index, item in enumerate(value)
-            )
+            kwargs[spec.name] = _slow_items(spec, value, where, walk, depth)
         elif value is None:
             if not spec.optional:
                 _type_problem(problems, where, _EXPECTED.get(spec.kind, "a value"), value)

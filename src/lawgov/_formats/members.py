@@ -36,11 +36,17 @@ def strict_as_parsed(root: object, data: str | bytes) -> bool:
             members += len(item)
             pending.extend(item.values())
         elif kind is list:
-            pending.extend(item)
+            # Comprehensions, not one step per item: a list may hold millions of numbers.
+            pending.extend([x for x in item if type(x) is dict or type(x) is list])
+            ints = [x for x in item if type(x) is int]
+            if ints and (max(ints) > MAX_INTEGER or min(ints) < -MAX_INTEGER):
+                return False
+            if any([type(x) is float and x - x != 0.0 for x in item]):  # inf or nan
+                return False
         elif kind is int:
             if not -MAX_INTEGER <= item <= MAX_INTEGER:
                 return False
-        elif kind is float and item - item != 0.0:  # inf or nan
+        elif kind is float and item - item != 0.0:
             return False
     bound = _convert.member_bound(data, [root.get(name) for name in _convert.ROOT_TEXTS])
     return bound == members

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from lawgov._errors import Problem, ProblemList, ValidationError
+from lawgov._errors import MAX_PROBLEMS, Problem, ProblemList, ValidationError
 from lawgov._model import limits, rules
 from lawgov._model.docnumber import DOCUMENT_NUMBER, ISSUER_CODE, format_document_number
 
@@ -697,6 +697,13 @@ def _check_paragraphs(problems: list[Problem], path: str, value: object) -> None
         )
         return
     for index, item in enumerate(value):
+        if len(problems) >= MAX_PROBLEMS and isinstance(problems, ProblemList):
+            # Full: the rest are only counted (millions of bad paragraphs, no Problem each).
+            rest = value[index:]
+            texts = [text for text in rest if type(text) is str]
+            bad = len(rest) - len(texts) + sum(1 for text in texts if not rules.is_text(text))
+            problems.omitted += bad
+            return
         rules.check_text(problems, f"{path}[{index}]", item)
 
 
@@ -830,6 +837,11 @@ def _checker(node: object) -> Callable[[Any], list[Problem]] | None:
     return None
 
 
+# What a tuple of texts (paragraphs) holds, or what a bad document put there: never checked as
+# a model object, so tree_problems need not look them up.
+_PLAIN: frozenset[type] = frozenset({str, int, float, bool, type(None), dict, list})
+
+
 def check_node(node: object) -> list[Problem]:
     """The problems of one object's own fields, with paths relative to it."""
     check = _checker(node)
@@ -849,7 +861,7 @@ def tree_problems(node: object, path: str = "") -> list[Problem]:
             problems.extend(tree_problems(value, f"{path}.{field.name}" if path else field.name))
         elif type(value) is tuple:
             for index, item in enumerate(value):
-                if _checker(item) is not None:
+                if type(item) not in _PLAIN and _checker(item) is not None:
                     where = f"{path}.{field.name}[{index}]" if path else f"{field.name}[{index}]"
                     problems.extend(tree_problems(item, where))
     return problems

@@ -34,6 +34,7 @@ __all__ = [
     "check_year",
     "enabled",
     "is_int",
+    "is_text",
     "kind_of",
     "max_year",
     "unchecked",
@@ -141,6 +142,16 @@ def check_text(
                     rule="unwritable_character",
                 )
             )
+
+
+def is_text(value: object) -> bool:
+    """Whether ``value`` passes :func:`check_text` (without building its problem)."""
+    return (
+        isinstance(value, str)
+        and bool(value.strip())
+        and len(value) <= limits.MAX_TEXT_LENGTH
+        and UNWRITABLE.search(value) is None
+    )
 
 
 def check_instance(
