@@ -41,7 +41,8 @@ def strict_as_parsed(root: object, data: str | bytes) -> bool:
             ints = [x for x in item if type(x) is int]
             if ints and (max(ints) > MAX_INTEGER or min(ints) < -MAX_INTEGER):
                 return False
-            if any([type(x) is float and x - x != 0.0 for x in item]):  # inf or nan
+            floats = [x for x in item if type(x) is float]
+            if floats and any(x - x != 0.0 for x in floats):  # inf or nan
                 return False
         elif kind is int:
             if not -MAX_INTEGER <= item <= MAX_INTEGER:
