@@ -99,3 +99,17 @@ def test_metrics_keeps_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     result = lawgov_process("metrics", tmp_path, "-o", out)
     assert result.returncode == 0, result.stderr
     assert name in out.read_bytes()
+
+
+def test_convert_refuses_to_write_what_validate_would_refuse(tmp_path: Path) -> None:
+    # A valid 24 MB XML whose JSON (each line break written as \n) would be 36 MB.
+    paragraph = "a\n" * 1_000_000
+    report = _report(preamble=[paragraph] * 12)
+    source = tmp_path / "big.xml"
+    lawgov.write(report, source)
+    assert source.stat().st_size < 32 * 1024 * 1024
+    result = run("convert", source, tmp_path / "big.json")
+    assert result.exit_code == 1
+    assert "cannot write the report as JSON" in result.stderr
+    assert "more than the 33554432 bytes lawgov reads" in result.stderr
+    assert list(tmp_path.iterdir()) == [source]
