@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import lawgov
 from lawgov import Difference, diff, testing
+from lawgov._model import rules
 
 
 def _metric(value: str, unit: str = "项") -> lawgov.Metric:
@@ -150,10 +151,15 @@ def test_long_values_are_cut_to_one_readable_line() -> None:
 
 
 def test_deep_trees_do_not_hit_the_recursion_limit() -> None:
+    # The model refuses trees deeper than 32 (nesting_depth); diff must still cope with one
+    # built without checks.
     def chain(depth: int, title: str) -> lawgov.Measure:
-        measure = lawgov.Measure(number=1, title=title, text=title)
-        for _ in range(depth):
-            measure = lawgov.Measure(number=1, title="上级", text="上级", submeasures=(measure,))
+        with rules.unchecked():
+            measure = lawgov.Measure(number=1, title=title, text=title)
+            for _ in range(depth):
+                measure = lawgov.Measure(
+                    number=1, title="上级", text="上级", submeasures=(measure,)
+                )
         return measure
 
     found = diff(chain(3000, "甲"), chain(3000, "乙"))

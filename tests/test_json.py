@@ -134,7 +134,12 @@ def test_writing_refuses_what_i_json_cannot_carry(
 ) -> None:
     if not orjson:
         monkeypatch.setattr(_json, "_orjson", None)
-    with pytest.raises(lawgov.FormatError):
+    # An integer beyond I-JSON's range is refused at construction (integer_range); one built
+    # without checks is still refused by the writer.
+    with pytest.raises(lawgov.ValidationError) as caught:
+        attrs.evolve(_report(), views=2**60)
+    assert caught.value.problems[0].rule == "integer_range"
+    with rules.unchecked(), pytest.raises(lawgov.FormatError):
         lawgov.to_json(attrs.evolve(_report(), views=2**60))
     # A valid report holds no lone surrogate (unwritable_character); one built without checks
     # is still refused by the writer.
@@ -354,8 +359,11 @@ def test_sections_nest_at_most_max_depth() -> None:
         section = {"number": 1, "title": "深", "subsections": [section]}
     doc = _doc()
     doc["sections"] = [section]
-    with pytest.raises(lawgov.FormatError, match="nesting deeper than 32"):
+    # The model's nesting_depth rule, read as any other rule: a ValidationError with its path.
+    with pytest.raises(lawgov.ValidationError, match="nesting deeper than 32") as caught:
         _load(doc)
+    assert [p.rule for p in caught.value.problems] == ["nesting_depth"]
+    assert caught.value.path == "sections[0]" + ".subsections[0]" * 32
 
 
 # --- the msgspec, orjson and standard library readers agree ----------------------------------

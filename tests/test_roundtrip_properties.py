@@ -122,3 +122,84 @@ def test_bundled_samples_round_trip_byte_identically(name: str) -> None:
     assert lawgov.from_xml(data) == report
     assert lawgov.to_json(lawgov.from_xml(data)) == text
     assert lawgov.to_xml(lawgov.from_xml(data)) == data
+
+
+# --- the limits: whatever the model accepts is written and read back; anything else is refused --
+
+_ANY_DECIMAL = st.builds(
+    lambda digits, exponent: digits.scaleb(exponent),
+    st.decimals(min_value=0, max_value=10**40, allow_nan=False, allow_infinity=False),
+    st.integers(-1200, 1200),
+)
+_ANY_INTEGER = st.one_of(
+    st.integers(),
+    st.integers(-(2**53) - 3, -(2**53) + 3),
+    st.integers(2**53 - 3, 2**53 + 3),
+)
+
+
+def _edge_report(value: object, views: object, depth: int) -> lawgov.Report:
+    section = lawgov.Section(number=1, title="深")
+    for _ in range(depth - 1):
+        section = lawgov.Section(number=1, title="深", subsections=(section,))
+    metric = lawgov.Metric(value=value, unit="万元", text="若干万元")  # type: ignore[arg-type]
+    return lawgov.Report(
+        title="报告",
+        issuer=lawgov.Agency(name="局"),
+        year=2020,
+        views=views,  # type: ignore[arg-type]
+        metrics=(metric,),
+        sections=(section,),
+    )
+
+
+def _built(value: object, views: object, depth: int) -> lawgov.Report | set[str]:
+    """The report, or the rules it breaks."""
+    try:
+        return _edge_report(value, views, depth)
+    except lawgov.ValidationError as error:
+        return {p.rule for p in error.problems}
+
+
+@_SETTINGS
+@given(value=_ANY_DECIMAL, views=_ANY_INTEGER, depth=st.integers(28, 36))
+def test_whatever_the_model_accepts_at_its_limits_is_written_and_read_back_equal(
+    value: object, views: object, depth: int
+) -> None:
+    built = _built(value, views, depth)
+    if not isinstance(built, lawgov.Report):
+        assert built <= {"decimal_range", "integer_range", "nesting_depth", "negative_value"}
+        return
+    report = built
+    assert lawgov.from_json(lawgov.to_json(report)) == report
+    assert lawgov.from_xml(lawgov.to_xml(report)) == report
+    assert lawgov.from_dict(lawgov.to_dict(report)) == report
+    _VALIDATOR.validate(json.loads(lawgov.to_json(report)))
+    assert _XSD.validate(etree.fromstring(lawgov.to_xml(report)))
+    assert len(str(report.metrics[0].base_value)) <= 100  # computable and short
+
+
+@_SETTINGS
+@given(
+    value=st.text(alphabet="0123456789.E+-", min_size=1, max_size=40),
+    views=_ANY_INTEGER,
+    depth=st.integers(28, 36),
+)
+def test_any_document_at_the_limits_gives_a_report_or_a_lawgov_error(
+    value: str, views: int, depth: int
+) -> None:
+    data = lawgov.to_dict(_edge_report(1, 1, 1))
+    data["metrics"][0]["value"] = value
+    data["views"] = views
+    chain: dict[str, object] = {"number": 1, "title": "深"}
+    for _ in range(depth - 1):
+        chain = {"number": 1, "title": "深", "subsections": [chain]}
+    data["sections"] = [chain]
+    text = json.dumps(data, ensure_ascii=False)
+    for read in (lambda: lawgov.from_dict(data), lambda: lawgov.from_json(text)):
+        try:
+            report = read()
+        except lawgov.LawgovError:
+            continue
+        # Accepted: then it is within every limit, and written and read back equal.
+        assert lawgov.from_xml(lawgov.to_xml(report)) == report

@@ -32,6 +32,8 @@ def test_each_case_breaks_its_rule_and_no_other(rule: str) -> None:
     check()
 
 
+# A text_size case holds a text of two million characters, which Hypothesis warns it shows.
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
 @pytest.mark.parametrize("rule", testing.INVALID_RULES)
 def test_the_unrestricted_strategy_generates_every_rule(rule: str) -> None:
     found = find(

@@ -74,6 +74,21 @@ def change(count: Any = 1) -> PowerChange:
     return PowerChange(kind=ChangeKind.CANCELLED, count=count)
 
 
+def _nested_sections(depth: int) -> Section:
+    """``depth`` sections, each the only subsection of the one above."""
+    built = section()
+    for _ in range(depth - 1):
+        built = section(subsections=[built])
+    return built
+
+
+def _nested_section_data(depth: int) -> list[dict[str, Any]]:
+    built: dict[str, Any] = {"number": 1, "title": "深"}
+    for _ in range(depth - 1):
+        built = {"number": 1, "title": "深", "subsections": [built]}
+    return [built]
+
+
 # One row per rule: (rule, a builder that breaks only it, the path of the problem).
 # The loader-only rules (missing_field, unknown_field) are checked through lawgov.from_dict.
 CONSTRUCTION_CASES: list[tuple[str, Callable[[], object], str]] = [
@@ -107,6 +122,10 @@ CONSTRUCTION_CASES: list[tuple[str, Callable[[], object], str]] = [
         "issuer_code",
     ),
     ("empty_citation", Citation, ""),
+    ("nesting_depth", lambda: _nested_sections(33), ""),
+    ("decimal_range", lambda: metric(value=Decimal("1E+1000")), "value"),
+    ("integer_range", lambda: change(count=2**53), "count"),
+    ("text_size", lambda: report(preamble=["法" * 2_000_001]), "preamble[0]"),
 ]
 LOADING_RULES = {"missing_field", "unknown_field"}
 
@@ -758,6 +777,23 @@ LOADING_CASES: list[tuple[str, tuple[str | int, ...], object, str]] = [
         "sections[0].delegated_powers[0].basis.document_number.serial",
     ),
     ("empty_citation", (*CITED, "title"), None, ""),
+    (
+        "nesting_depth",
+        (*SECTION, "subsections"),
+        _nested_section_data(32),
+        "sections[0]" + ".subsections[0]" * 32,
+    ),
+    ("decimal_range", (*SECTION, "measures", 0, "metrics", 0, "value"), "1E+1000", _METRIC_VALUE),
+    (
+        "decimal_range",
+        (*SECTION, "measures", 0, "metrics", 0, "value"),
+        "1E+1000000000000000000",
+        _METRIC_VALUE,
+    ),
+    ("decimal_range", (*SECTION, "measures", 0, "metrics", 0, "value"), "1" * 101, _METRIC_VALUE),
+    ("integer_range", ("views",), 10**16, "views"),
+    ("integer_range", (*POWER, "count"), 2**53, "sections[0].delegated_powers[0].count"),
+    ("text_size", ("preamble",), ["法" * 2_000_001], "preamble[0]"),
 ]
 
 

@@ -14,17 +14,20 @@ the docs mirror it)::
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 __all__ = [
+    "MAX_PROBLEMS",
     "FormatError",
     "LawgovError",
     "OutputExistsError",
     "ParseError",
     "Problem",
+    "ProblemList",
     "SampleNotFoundError",
     "ValidationError",
 ]
@@ -58,6 +61,38 @@ class Problem:
         return attrs.evolve(self, path=f"{prefix}{sep}{self.path}")
 
 
+#: A ValidationError keeps the first this many problems and counts the rest (limits).
+MAX_PROBLEMS: Final = 1000
+
+
+class ProblemList(list[Problem]):
+    """A list of problems that keeps the first :data:`MAX_PROBLEMS` and counts the rest.
+
+    A document of fifteen million bad values must not become fifteen million problems in memory
+    (nor one message of them): the checks and loaders collect into these.
+
+    Attributes:
+        omitted: How many problems were left out (at least; lists merged may overlap).
+    """
+
+    # A class default, so that making an empty list (once per object checked) costs no more
+    # than a plain one. Build one empty and fill it: the constructor itself does not cap.
+    omitted: int = 0
+
+    def append(self, problem: Problem) -> None:
+        """Keep ``problem`` if there is room, else count it."""
+        if len(self) < MAX_PROBLEMS:
+            super().append(problem)
+        else:
+            self.omitted += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Append each problem, and add the omissions of another capped list."""
+        for problem in problems:
+            self.append(problem)
+        self.omitted += getattr(problems, "omitted", 0)
+
+
 class LawgovError(Exception):
     """Base class of every error lawgov raises on bad input.
 
@@ -80,20 +115,37 @@ class ValidationError(LawgovError, ValueError):
     """A report (or part of one) breaks validation rules.
 
     Raised with *every* problem found, never just the first, and never after building part of an
-    object.
+    object; beyond :data:`MAX_PROBLEMS` the rest are counted, not kept. The message listing them
+    is only built when it is asked for (``str(error)``).
 
     Attributes:
-        problems: Each broken rule with its path and message, in document order.
+        problems: Each broken rule with its path and message, in document order (the first
+            :data:`MAX_PROBLEMS`).
+        omitted: How many more problems there were, beyond those kept (at least).
     """
 
     problems: tuple[Problem, ...]
+    omitted: int
 
-    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
-        self.problems = tuple(problems)
-        count = len(self.problems)
-        head = f"{count} validation problem{'s' if count != 1 else ''}"
-        lines = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(f"{head}:\n{lines}" if lines else head, source=source)
+    def __init__(
+        self, problems: Iterable[Problem], *, source: str | None = None, omitted: int = 0
+    ) -> None:
+        items = iter(problems)
+        self.problems = tuple(itertools.islice(items, MAX_PROBLEMS))
+        self.omitted = omitted + getattr(problems, "omitted", 0) + sum(1 for _ in items)
+        count = len(self.problems) + self.omitted
+        super().__init__(f"{count} validation problem{'s' if count != 1 else ''}", source=source)
+
+    def __str__(self) -> str:
+        count = len(self.problems) + self.omitted
+        lines = [f"{count} validation problem{'s' if count != 1 else ''}"]
+        if self.problems:
+            lines[0] += ":"
+        lines += [f"  {p}" for p in self.problems]
+        if self.omitted:
+            lines.append(f"  … and {self.omitted} more")
+        text = "\n".join(lines)
+        return f"{self.source}: {text}" if self.source else text
 
     @property
     def path(self) -> str:
@@ -107,7 +159,9 @@ class ValidationError(LawgovError, ValueError):
 
     def under(self, prefix: str) -> ValidationError:
         """Return the same error with every path re-rooted below ``prefix``."""
-        return ValidationError((p.under(prefix) for p in self.problems), source=self.source)
+        return ValidationError(
+            [p.under(prefix) for p in self.problems], source=self.source, omitted=self.omitted
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         # An exception pickles as cls(*self.args), which would rebuild this one from its message

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, Literal, cast, overload
+from typing import IO, Any, Final, Literal, cast, overload
 
 from lawgov._errors import OutputExistsError
 
-__all__ = ["OutputExistsError", "atomic_open", "atomic_write"]
+__all__ = ["OutputExistsError", "atomic_open", "atomic_write", "remove_stale_temporaries"]
 
 StrPath = str | os.PathLike[str]
 
@@ -83,6 +84,7 @@ def atomic_open(
     force: bool = False,
     encoding: str = "utf-8",
     durable: bool = True,
+    errors: str = "strict",
 ) -> contextlib.AbstractContextManager[IO[str]]: ...
 def atomic_open(
     path: StrPath,
@@ -91,6 +93,7 @@ def atomic_open(
     force: bool = False,
     encoding: str | None = None,
     durable: bool = True,
+    errors: str = "strict",
 ) -> contextlib.AbstractContextManager[IO[bytes]] | contextlib.AbstractContextManager[IO[str]]:
     """Open ``path`` for writing so that it only ever appears complete.
 
@@ -108,6 +111,8 @@ def atomic_open(
         durable: Sync the file and its directory to disk before returning, so the output also
             survives a power cut. Atomicity does not depend on it; batch writers that sync once at
             the end (:func:`os.sync`) pass False, as a sync per file costs milliseconds.
+        errors: The encoding error handler for ``"w"`` (``"surrogateescape"`` writes file names
+            that are not UTF-8 back as their own bytes).
 
     Returns:
         A context manager yielding the open temporary file.
@@ -122,13 +127,13 @@ def atomic_open(
     # The overloads give callers IO[bytes] for "wb" and IO[str] for "w".
     return cast(
         "contextlib.AbstractContextManager[IO[bytes]]",
-        _atomic(Path(path), mode, force=force, encoding=encoding, durable=durable),
+        _atomic(Path(path), mode, force=force, encoding=encoding, durable=durable, errors=errors),
     )
 
 
 @contextlib.contextmanager
 def _atomic(
-    path: Path, mode: str, *, force: bool, encoding: str | None, durable: bool
+    path: Path, mode: str, *, force: bool, encoding: str | None, durable: bool, errors: str
 ) -> Iterator[Any]:
     if not force and path.exists():
         raise OutputExistsError(
@@ -139,13 +144,17 @@ def _atomic(
         file_mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
         file_mode = _default_mode()
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+    try:
+        fd, name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=_TEMP_SUFFIX, dir=directory)
+    except OSError as error:
+        error.filename = str(path)  # the output at fault, not its hidden temporary file
+        raise
     temp = Path(name)
     try:
         handle: Any
         if mode == "w":
             handle = open(  # noqa: SIM115 - closed below, before the commit
-                fd, "w", encoding=encoding or "utf-8", newline=""
+                fd, "w", encoding=encoding or "utf-8", errors=errors, newline=""
             )
         else:
             handle = open(fd, "wb")  # noqa: SIM115 - closed below, before the commit
@@ -156,13 +165,61 @@ def _atomic(
                 os.fsync(handle.fileno())
         os.chmod(temp, file_mode)
         _commit(temp, path, force=force)
-    except BaseException:
+    except BaseException as error:
         # Also on KeyboardInterrupt: the temporary file is the only trace, so remove it.
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+        if isinstance(error, OSError) and error.filename in (None, name):
+            error.filename = str(path)  # a full disk names the output, not the temporary
         raise
     if durable:
         _sync_directory(directory)
+
+
+# Temporary files are named .<output>.lawgov-<pid>-<random>.part: recognisably lawgov's, and
+# with the process that made them, so that a later run removes those of a process that is gone
+# (killed outright) and never those of one still writing.
+_TEMP_SUFFIX: Final = ".part"
+_TEMP_NAME: Final = re.compile(r"\..+\.lawgov-(\d+)-[^.]+\.part")
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}.lawgov-{os.getpid()}-"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or a number that is no process id: leave it
+    return True
+
+
+def remove_stale_temporaries(directory: StrPath) -> list[Path]:
+    """Remove the temporary files lawgov left in ``directory`` when its process was killed.
+
+    Only files named as :func:`atomic_open` names them, and only those whose process no longer
+    runs: another lawgov writing there keeps its own. Returns the files removed.
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match is None or not entry.is_file(follow_symlinks=False):
+            continue
+        if _alive(int(match[1])):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed
 
 
 def atomic_write(

@@ -36,11 +36,11 @@ import attrs
 import pendulum
 
 from lawgov import _model
-from lawgov._errors import FormatError, Problem, ValidationError
+from lawgov._errors import MAX_PROBLEMS, FormatError, Problem, ProblemList, ValidationError
 from lawgov._formats.codegen import run_generated
 from lawgov._model import classes as _classes
 from lawgov._model import construct as _construct
-from lawgov._model import rules
+from lawgov._model import limits, rules
 from lawgov._model.docnumber import ISSUER_CODE
 
 __all__ = [
@@ -76,14 +76,19 @@ FORMAT_VERSION: Final = "1.0"
 _MAJOR, _MINOR = (int(part) for part in FORMAT_VERSION.split("."))
 
 #: Sections inside sections (and measures inside measures) nest at most this deep.
-MAX_DEPTH: Final = 32
+MAX_DEPTH: Final = limits.MAX_DEPTH
 #: A decimal is written in at most this many characters (sign, digits, point, exponent).
-MAX_DECIMAL_LENGTH: Final = 100
+MAX_DECIMAL_LENGTH: Final = limits.MAX_DECIMAL_LENGTH
 
 # Exactly what str(Decimal) writes for finite values: exact digits, trailing zeros and exponent
-# kept, so Decimal(text) gives back the identical Decimal (same digits, same exponent).
-DECIMAL_PATTERN: Final = r"-?(0|[1-9][0-9]*)(\.[0-9]+)?(E[+-][0-9]+)?"
+# kept, so Decimal(text) gives back the identical Decimal (same digits, same exponent). The
+# exponent has at most three digits (limits.MAX_DECIMAL_EXPONENT), so Decimal() never overflows.
+DECIMAL_PATTERN: Final = r"-?(0|[1-9][0-9]*)(\.[0-9]+)?(E[+-][0-9]{1,3})?"
 _DECIMAL = re.compile(DECIMAL_PATTERN)
+# Any length and exponent: a number, but beyond the decimal limits (the decimal_range rule).
+_ANY_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?(E[+-][0-9]+)?")
+# An exponent of four digits or more, in a text that str(Decimal) wrote.
+_BIG_EXPONENT = re.compile(r"E[+-][0-9]{4}")
 DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # ISO 8601 extended form as datetime.isoformat() writes it; the offset is optional on input only
@@ -391,6 +396,10 @@ FAST_RULES: Final = frozenset(
         "changes_exceed_count",
         "document_number",
         "empty_citation",
+        "nesting_depth",
+        "decimal_range",
+        "integer_range",
+        "text_size",
     }
 )
 
@@ -431,7 +440,7 @@ _RULE_LINES: Final = {
 # without a character JSON or XML cannot carry (isprintable() clears almost every text in one
 # pass; the search then decides for the few, such as those with a tab or a line break).
 _TEXT_CHECK: Final = (
-    "if type({var}) is not str or not {var} or {var}.isspace() "
+    "if type({var}) is not str or not {var} or {var}.isspace() or len({var}) > MAX_TEXT "
     "or not {var}.isprintable() and UNWRITABLE({var}): raise INVALID"
 )
 
@@ -454,7 +463,10 @@ def _fast_value(spec: FieldSpec, var: str, out: list[str], indent: str, prefix: 
             f"{indent}if type({var}) is not str or len({var}) > {MAX_DECIMAL_LENGTH}: raise INVALID"
         )
         out.append(f"{indent}x = DEC({var})")
-        out.append(f"{indent}if not x.is_finite() or str(x) != {var}: raise INVALID")
+        out.append(
+            f"{indent}if not x.is_finite() or str(x) != {var} "
+            f"or 'E' in {var} and BIG_EXPONENT({var}): raise INVALID"
+        )
         out.append(f"{indent}{var} = x")
     elif kind in ("datetime", "date"):
         out.append(f"{indent}if type({var}) is not str: raise INVALID")
@@ -600,7 +612,9 @@ def fast_names(*, twins: bool = True) -> dict[str, Any]:
         "year_start": rules.year_start,
         "pairs_dict": _pairs_dict,
         "DEC": Decimal,
-        "SAFE": 2**53 - 1,
+        "SAFE": limits.MAX_INTEGER,
+        "MAX_TEXT": limits.MAX_TEXT_LENGTH,
+        "BIG_EXPONENT": _BIG_EXPONENT.search,
     }
     for cls in model_classes():
         name = cls.__name__
@@ -730,12 +744,36 @@ def _slow_scalar(spec: FieldSpec, value: object, path: str, walk: _Collector, de
     if parsed is None and kind == "decimal" and value in _NON_FINITE:
         # A decimal string, just not a finite one: the non_finite rule says so by name.
         return Decimal(value)
+    if parsed is None and kind == "decimal" and _ANY_DECIMAL.fullmatch(value) is not None:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        message = (
+            f"a decimal is written in at most {MAX_DECIMAL_LENGTH} characters with an exponent "
+            f"of at most three digits, got {shown!r}"
+        )
+        problems.append(Problem(path=path, message=message, rule="decimal_range"))
+        return value
     if parsed is None:
         shown = value if len(value) <= 40 else value[:40] + "…"
         message = f"expected {_EXPECTED[kind]}, got {shown!r}"
         problems.append(Problem(path=path, message=message, rule="type"))
         return value
     return parsed
+
+
+def _slow_items(
+    spec: FieldSpec, value: list[Any], where: str, walk: _Collector, depth: int
+) -> tuple[Any, ...]:
+    problems = walk.problems
+    if spec.kind == "str" and all(type(item) is str for item in value):
+        return tuple(value)  # the rules check the texts themselves (tree_problems)
+    items = []
+    for index, item in enumerate(value):
+        if spec.kind == "str" and len(problems) >= MAX_PROBLEMS:
+            # Full: a text of the wrong type is only counted (the model check counts it too).
+            items.extend(value[index:])
+            break
+        items.append(_slow_scalar(spec, item, f"{where}[{index}]", walk, depth))
+    return tuple(items)
 
 
 def _slow_object(cls: type, data: object, path: str, walk: _Collector, depth: int) -> Any:
@@ -747,9 +785,10 @@ def _slow_object(cls: type, data: object, path: str, walk: _Collector, depth: in
     if any(spec.target is cls for spec in specs):
         depth += 1
         if depth > MAX_DEPTH:
-            raise FormatError(
-                f"nesting deeper than {MAX_DEPTH} levels of {cls.__name__.lower()}s - at {path}"
-            )
+            # The nesting_depth rule of the model; what lies deeper is not read at all.
+            message = f"nesting deeper than {MAX_DEPTH} levels of sections and measures"
+            problems.append(Problem(path=path, message=message, rule="nesting_depth"))
+            return data
     names = {spec.name for spec in specs}
     if not walk.lenient:
         for key in data:
@@ -772,10 +811,7 @@ def _slow_object(cls: type, data: object, path: str, walk: _Collector, depth: in
                 # An empty tuple keeps the tuple converters from splitting a string into letters.
                 kwargs[spec.name] = ()
                 continue
-            kwargs[spec.name] = tuple(
-                _slow_scalar(spec, item, f"{where}[{index}]", walk, depth)
-                for index, item in enumerate(value)
-            )
+            kwargs[spec.name] = _slow_items(spec, value, where, walk, depth)
         elif value is None:
             if not spec.optional:
                 _type_problem(problems, where, _EXPECTED.get(spec.kind, "a value"), value)
@@ -814,6 +850,8 @@ def merge_problems(first: list[Problem], then: list[Problem]) -> list[Problem]:
     """
     taken = {problem.path for problem in first}
     merged = list(first)
+    # Both lists are capped; what they left out may overlap, so the larger count is the bound.
+    omitted = max(getattr(first, "omitted", 0), getattr(then, "omitted", 0))
     for problem in then:
         path = problem.path
         covered = path in taken
@@ -824,13 +862,16 @@ def merge_problems(first: list[Problem], then: list[Problem]) -> list[Problem]:
                     break
         if not covered:
             merged.append(problem)
-    return sorted(merged, key=_document_order)
+    result = ProblemList()
+    result.extend(sorted(merged, key=_document_order))
+    result.omitted += omitted
+    return result
 
 
 def collect(data: object, lenient: bool) -> list[Problem]:
     """Every type and rule problem of report data (without its header), with paths."""
     _refresh_max_year()
-    walk = _Collector(problems=[], lenient=lenient)
+    walk = _Collector(problems=ProblemList(), lenient=lenient)
     report = _slow_object(_model.Report, data, "", walk, 0)
     if isinstance(report, _model.Report):
         return merge_problems(walk.problems, _model.tree_problems(report))
@@ -847,7 +888,7 @@ def load_part(cls: type, data: object) -> Any:
         ValidationError: Every type and rule problem, each with its path below the object.
     """
     _refresh_max_year()
-    walk = _Collector(problems=[], lenient=False)
+    walk = _Collector(problems=ProblemList(), lenient=False)
     try:
         part = _slow_object(cls, data, "", walk, 0)
     except RecursionError:
@@ -998,7 +1039,7 @@ def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Repo
         return typing.cast(_model.Report, structure(body, 0))
     except FAST_PASS_GAVE_UP as error:
         forget(error)
-    walk = _Collector(problems=[], lenient=lenient)
+    walk = _Collector(problems=ProblemList(), lenient=lenient)
     try:
         report = _slow_object(_model.Report, body, "", walk, 0)
         problems = walk.problems

@@ -19,9 +19,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import typing
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, overload
 
 from lxml import etree
 
@@ -30,10 +31,13 @@ from lawgov._formats import convert as _convert
 from lawgov._formats import json as _json
 from lawgov._formats import xml as _xml
 from lawgov._formats.atomic import atomic_open
+from lawgov._formats.bounds import refuse_oversized
+from lawgov._formats.regular import open_regular
 from lawgov._model import Report
 
 __all__ = [
     "COLLECTION_TAG",
+    "OnError",
     "is_collection",
     "is_collection_file",
     "iter_entries",
@@ -92,9 +96,9 @@ def is_collection(data: bytes) -> bool:
 def is_collection_file(path: str | os.PathLike[str]) -> bool:
     """Whether an XML file is a collection document (reads only up to its root element)."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             return _root_tag(handle) == COLLECTION_TAG
-    except OSError:
+    except (OSError, FormatError):
         return False
 
 
@@ -131,7 +135,11 @@ def _jsonl_entries(lines: Iterable[bytes | None], label: str) -> Iterator[Entry]
             yield number, error
 
 
-def _collection_entries(source: Any, label: str) -> Iterator[Entry]:
+def _collection_entries(
+    source: Any, label: str, *, shift: int = 0, fault: list[tuple[int, int]] | None = None
+) -> Iterator[Entry]:
+    # shift: added to every line number (a stream restarted mid-file); fault: where a markup
+    # error stopped the parser, (line, column), for the caller to restart after it.
     context = etree.iterparse(
         source,
         events=("start", "end"),
@@ -162,7 +170,7 @@ def _collection_entries(source: Any, label: str) -> Iterator[Entry]:
             depth -= 1
             if depth != 1:
                 continue
-            line = element.sourceline or 0
+            line = (element.sourceline or 0) + shift
             if element.tag != _REPORT_TAG:
                 yield (
                     line,
@@ -184,7 +192,9 @@ def _collection_entries(source: Any, label: str) -> Iterator[Entry]:
             while element.getprevious() is not None:
                 del root[0]
     except etree.XMLSyntaxError as error:
-        line = error.lineno or 0
+        if fault is not None:
+            fault.append(((error.lineno or 1) + shift, max(error.position[1], 1)))
+        line = (error.lineno or 0) + shift
         yield line, FormatError(f"not well-formed XML: {error.msg}", source=f"{label}:{line}")
 
 
@@ -195,38 +205,164 @@ def iter_entries(path: str | os.PathLike[str]) -> Iterator[Entry]:
     collection still ends the stream, as nothing after it can be read).
     """
     label = str(path)
-    if _corpus_format(path) == "jsonl":
-        with open(path, "rb") as handle:
+    corpus_format = _corpus_format(path)
+    with open_regular(path) as handle:
+        if corpus_format == "jsonl":
             yield from _jsonl_entries(_bounded_lines(handle), label)
-        return
-    with open(path, "rb") as handle:
-        yield from _collection_entries(handle, label)
+        else:
+            yield from _resyncing_entries(handle, label)
 
 
-def _raising(entries: Iterable[Entry]) -> Iterator[Report]:
+class _Restarted(io.RawIOBase):
+    """A collection's opening tag, then the rest of a file from an offset (see below)."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        """Always: this stream is for reading."""
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Fill ``buffer`` from the head while it lasts, then from the file."""
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _offset_of(handle: IO[bytes], line: int, column: int) -> int:
+    """The byte offset of ``line`` (1-based), ``column`` bytes in, counted in bounded reads."""
+    handle.seek(0)
+    offset, seen = 0, 1
+    while seen < line:
+        chunk = handle.read(1 << 20)
+        if not chunk:
+            return offset
+        start = 0
+        while seen < line:
+            found = chunk.find(b"\n", start)
+            if found < 0:
+                break
+            seen += 1
+            start = found + 1
+        offset += start if seen == line else len(chunk)
+        if seen == line:
+            break
+    return offset + column
+
+
+_NEXT_REPORT = b"<report"
+
+
+def _resyncing_entries(file: IO[bytes], label: str) -> Iterator[Entry]:
+    """The entries of a collection file, restarting after a markup fault at the next record.
+
+    libxml2 cannot go on after a fault in the markup (such as a text node over its size limit),
+    so the file is read again from the first ``<report`` after the fault, under a fresh
+    ``<collection>`` tag: one bad record does not end the stream. Texts cannot hold ``<``
+    (it is escaped), so that is the next record's start tag. Each restart begins further on.
+    """
+    stream: IO[bytes] = file
+    shift, start = 0, 0
+    while True:
+        fault: list[tuple[int, int]] = []
+        yield from _collection_entries(stream, label, shift=shift, fault=fault)
+        if not fault:
+            return
+        line, column = fault[0]
+        # Past the fault, and always past the last restart: each restart begins further on.
+        after = max(_offset_of(file, line, column), start + 1)
+        file.seek(after)
+        found, position, tail = -1, after, b""
+        while found < 0:
+            chunk = file.read(1 << 20)
+            if not chunk:
+                return
+            window = tail + chunk
+            found = window.find(_NEXT_REPORT)
+            if found < 0:
+                tail = window[-len(_NEXT_REPORT) :]
+                position += len(chunk)
+        start = position - len(tail) + found
+        # Line numbers of the restarted stream: the file's line of ``start``, less the two
+        # lines of the collection's opening tag put before it.
+        file.seek(0)
+        shift = _count_lines(file, start) - 2
+        file.seek(start)
+        stream = io.BufferedReader(_Restarted(_COLLECTION_START, file))
+
+
+def _count_lines(handle: IO[bytes], end: int) -> int:
+    """How many line breaks the first ``end`` bytes of the file hold."""
+    count, left = 0, end
+    while left > 0:
+        chunk = handle.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        count += chunk.count(b"\n")
+        left -= len(chunk)
+    return count
+
+
+#: What :func:`iter_reports` does with a bad record: raise it, skip it, or yield it.
+OnError = Literal["raise", "skip", "collect"]
+
+
+def _handled(entries: Iterable[Entry], errors: OnError) -> Iterator[Report | LawgovError]:
+    if errors not in ("raise", "skip", "collect"):
+        raise ValueError(f"errors must be 'raise', 'skip' or 'collect', not {errors!r}")
     for _, entry in entries:
         if isinstance(entry, LawgovError):
-            raise entry
+            if errors == "raise":
+                raise entry
+            if errors == "skip":
+                continue
         yield entry
 
 
-def iter_reports(path: str | os.PathLike[str]) -> Iterator[Report]:
+@overload
+def iter_reports(
+    path: str | os.PathLike[str], *, errors: Literal["raise", "skip"] = "raise"
+) -> Iterator[Report]: ...
+@overload
+def iter_reports(
+    path: str | os.PathLike[str], *, errors: Literal["collect"]
+) -> Iterator[Report | LawgovError]: ...
+def iter_reports(
+    path: str | os.PathLike[str], *, errors: OnError = "raise"
+) -> Iterator[Report] | Iterator[Report | LawgovError]:
     """Read the reports of a corpus file one at a time, in file order, in constant memory.
 
     Args:
         path: A ``.jsonl`` file (one lawgov JSON report per line) or an ``.xml`` collection
-            (a ``<collection>`` of ``<report>`` elements in the lawgov namespace).
+            (a ``<collection>`` of ``<report>`` elements in the lawgov namespace). It must be a
+            regular file (not a FIFO or a device): reading one could block or never end.
+        errors: What a bad record does. ``"raise"`` (the default) raises its error and ends the
+            stream; ``"skip"`` leaves it out and goes on; ``"collect"`` yields its error (a
+            :class:`~lawgov.LawgovError` whose ``source`` is ``path:line``) in its place and
+            goes on. One bad record never ends the stream unless it is raised, except a fault
+            in an XML collection's markup after which nothing can be read reliably (lawgov
+            never writes one).
 
     Yields:
-        Each report, fully validated.
+        Each report, fully validated (and with ``"collect"`` each bad record's error).
 
     Raises:
-        FormatError: The file is not a corpus, or a record is not a lawgov report (the error's
-            ``source`` is ``path:line``).
-        ValidationError: A record breaks the rules (``source`` is ``path:line``).
+        FormatError: The file is not a corpus, or (``errors="raise"``) a record is not a
+            lawgov report (the error's ``source`` is ``path:line``).
+        ValidationError: (``errors="raise"``) A record breaks the rules (``source`` is
+            ``path:line``).
         OSError: The file cannot be read.
+        ValueError: ``errors`` is none of the three.
     """
-    return _raising(iter_entries(path))
+    return _handled(iter_entries(path), errors)
 
 
 def iter_reports_from_stream(
@@ -234,8 +370,10 @@ def iter_reports_from_stream(
 ) -> Iterator[Report]:
     """Like :func:`iter_reports`, for a corpus read from an open binary stream (stdin)."""
     if format == "jsonl":
-        return _raising(_jsonl_entries(_bounded_lines(stream), source))
-    return _raising(_collection_entries(stream, source))
+        return typing.cast(
+            Iterator[Report], _handled(_jsonl_entries(_bounded_lines(stream), source), "raise")
+        )
+    return typing.cast(Iterator[Report], _handled(_collection_entries(stream, source), "raise"))
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -246,9 +384,11 @@ def _jsonl_line(report: Report) -> bytes:
     # spans lines.
     text = json.dumps(_convert.to_dict(report), ensure_ascii=False, separators=(",", ":"))
     try:
-        return text.encode("utf-8") + b"\n"
+        line = text.encode("utf-8") + b"\n"
     except UnicodeEncodeError:
         raise FormatError("cannot write the report as UTF-8: lone surrogate") from None
+    refuse_oversized(len(line), "a JSON Lines record")
+    return line
 
 
 def write_reports_to(reports: Iterable[Report], handle: IO[bytes], format: CorpusFormat) -> int:

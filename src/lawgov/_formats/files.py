@@ -15,6 +15,7 @@ from lawgov._errors import FormatError
 from lawgov._formats import json as _json
 from lawgov._formats import xml as _xml
 from lawgov._formats.atomic import atomic_write
+from lawgov._formats.regular import open_regular
 
 __all__ = ["read", "write"]
 
@@ -34,15 +35,16 @@ def read(path: str | os.PathLike[str]) -> _model.Report:
     """Read a report from a ``.json`` or ``.xml`` file.
 
     Raises:
-        FormatError: The suffix is neither, the file is too large, or its content is not a lawgov
-            document (``source`` is the path).
+        FormatError: The suffix is neither, the file is too large or not a regular file (a FIFO,
+            a device), or its content is not a lawgov document (``source`` is the path).
         ValidationError: The document's values break rules (``source`` is the path).
         OSError: The file cannot be read.
     """
     file = Path(path)
     suffix = _suffix(file)
     source = str(file)
-    with file.open("rb") as handle:
+    # A FIFO or device is refused, not waited on or read without end.
+    with open_regular(file) as handle:
         # Reading one byte past the limit tells an oversized file without reading all of it.
         data = handle.read(_json.MAX_INPUT_BYTES + 1)
     if len(data) > _json.MAX_INPUT_BYTES:

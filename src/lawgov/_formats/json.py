@@ -28,6 +28,9 @@ from lawgov import _model
 from lawgov._errors import FormatError
 from lawgov._formats import convert as _convert
 from lawgov._formats import msgspec as _msgspec
+from lawgov._formats.bounds import refuse_oversized, refuse_oversized_text
+from lawgov._formats.members import strict_as_parsed
+from lawgov._model.limits import MAX_DOCUMENT_BYTES
 
 _orjson: Any
 try:
@@ -39,7 +42,7 @@ __all__ = ["MAX_INPUT_BYTES", "MAX_SAFE_INTEGER", "from_json", "to_json"]
 
 #: The largest input :func:`from_json` and :func:`lawgov.from_xml` accept, in bytes (or
 #: characters, for text).
-MAX_INPUT_BYTES: Final = 32 * 1024 * 1024
+MAX_INPUT_BYTES: Final = MAX_DOCUMENT_BYTES
 #: I-JSON integers lie within ±(2**53 - 1), the range every JSON implementation reads exactly.
 MAX_SAFE_INTEGER: Final = 2**53 - 1
 
@@ -157,14 +160,20 @@ def _decode(data: str | bytes, source: str | None) -> Any:
     return _parse(_text(data, source), _decoder, source)
 
 
-def _load_orjson(data: str | bytes) -> _model.Report | None:
+def _load_orjson(data: str | bytes, source: str | None) -> _model.Report | None:
     # orjson refuses NaN, Infinity, lone surrogates, invalid UTF-8, overflowing numbers and deep
     # nesting itself, but keeps the last of duplicate names: load_counted detects those by
     # counting. Whatever this path does not accept is read again by the strict parser, which
     # also gives the precise error.
     try:
         with _convert.gc_paused():
-            return _convert.load_counted(_orjson.loads(data), data)
+            root = _orjson.loads(data)
+            report = _convert.load_counted(root, data)
+            if report is None and strict_as_parsed(root, data):
+                # Parsed completely and strictly already: the problems come from this tree, not
+                # from two more parses of the same text (limits: parse once per reader).
+                return _convert.from_dict(root, source=source)
+            return report
     except _orjson.JSONDecodeError:
         return None
 
@@ -190,7 +199,7 @@ def from_json(data: str | bytes, *, source: str | None = None) -> _model.Report:
             if report is not None:
                 return report
         if _orjson is not None:
-            report = _load_orjson(data)
+            report = _load_orjson(data, source)
             if report is not None:
                 return report
     text = _text(data, source)
@@ -223,8 +232,9 @@ def to_json(report: _model.Report) -> str:
     final newline; non-ASCII characters are written as they are, control characters escaped.
 
     Raises:
-        FormatError: A string holds a lone surrogate (UTF-8 cannot carry it) or an integer lies
-            outside ±(2**53-1) (I-JSON readers cannot read it exactly).
+        FormatError: A string holds a lone surrogate (UTF-8 cannot carry it), an integer lies
+            outside ±(2**53-1) (I-JSON readers cannot read it exactly), or the document would
+            exceed :data:`MAX_INPUT_BYTES`, which no reader accepts.
         TypeError: ``report`` is not a :class:`~lawgov.Report`.
     """
     data = _convert.to_dict(report)
@@ -235,6 +245,7 @@ def to_json(report: _model.Report) -> str:
             )
         except _orjson.JSONEncodeError as error:
             raise FormatError(f"cannot write the report as I-JSON: {error}") from None
+        refuse_oversized(len(encoded) + 1, "JSON")  # limits: what readers refuse is not written
         return encoded.decode("utf-8") + "\n"
     if _unsafe_integer(data):
         raise FormatError("cannot write the report as I-JSON: integer outside ±(2**53-1)")
@@ -243,4 +254,5 @@ def to_json(report: _model.Report) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise FormatError("cannot write the report as I-JSON: lone surrogate") from None
+    refuse_oversized_text(text, "JSON")  # limits: what readers refuse is not written
     return text

@@ -40,6 +40,7 @@ from lawgov import _model
 from lawgov._formats import convert as _convert
 from lawgov._formats.codegen import run_generated
 from lawgov._model import construct as _construct
+from lawgov._model.limits import MAX_TEXT_LENGTH
 
 _msgspec: Any
 try:
@@ -128,6 +129,7 @@ def _value_lines(spec: _convert.FieldSpec, var: str, indent: str, root: bool) ->
         return [
             f"{indent}x = DEC({var})",
             f"{indent}if str(x) != {var} or not x.is_finite(): raise INVALID",
+            f"{indent}if 'E' in {var} and BIG_EXPONENT({var}): raise INVALID",  # limits
             f"{indent}{var} = {store}x",
         ]
     if kind in ("datetime", "date"):
@@ -195,7 +197,7 @@ def _compile() -> tuple[Any, Any]:
         "Struct": _msgspec.Struct,
         "INT": typing.Annotated[int, _msgspec.Meta(ge=-_SAFE, le=_SAFE)],
         "DECIMAL": typing.Annotated[str, _msgspec.Meta(max_length=_convert.MAX_DECIMAL_LENGTH)],
-        "TEXT": typing.Annotated[str, _msgspec.Meta(min_length=1)],
+        "TEXT": typing.Annotated[str, _msgspec.Meta(min_length=1, max_length=MAX_TEXT_LENGTH)],
         "FORMAT": typing.Literal[_convert.FORMAT_NAME],
         "VERSION": typing.Literal[_convert.FORMAT_VERSION],
         "ISSPACE": str.isspace,

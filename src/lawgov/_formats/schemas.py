@@ -22,6 +22,7 @@ from typing import Any
 from lawgov._formats import convert as _convert
 from lawgov._formats.convert import DATE_PATTERN, DATETIME_PATTERN, DECIMAL_PATTERN, FieldSpec
 from lawgov._formats.convert import field_specs as _field_specs
+from lawgov._model import limits
 
 __all__ = ["generate_json_schema", "json_schema"]
 
@@ -55,9 +56,9 @@ def _json_value(value: Any) -> Any:
 def _scalar(spec: FieldSpec) -> dict[str, Any]:
     kind = spec.kind
     if kind == "str":
-        return {"type": "string"}
+        return {"type": "string", "maxLength": limits.MAX_TEXT_LENGTH}
     if kind == "int":
-        return {"type": "integer"}
+        return {"type": "integer", "minimum": -limits.MAX_INTEGER, "maximum": limits.MAX_INTEGER}
     if kind == "decimal":
         return {
             "type": "string",

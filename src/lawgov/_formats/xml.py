@@ -26,8 +26,9 @@ from typing import Any, Final
 from lxml import etree
 
 from lawgov import _model
-from lawgov._errors import FormatError, Problem, ValidationError
+from lawgov._errors import FormatError, Problem, ProblemList, ValidationError
 from lawgov._formats import convert as _convert
+from lawgov._formats.bounds import refuse_oversized
 from lawgov._formats.codegen import run_generated
 from lawgov._formats.convert import FieldSpec, field_specs, model_classes
 from lawgov._formats.json import MAX_INPUT_BYTES
@@ -258,7 +259,8 @@ def to_xml(report: _model.Report) -> bytes:
 
     Raises:
         FormatError: A string holds a character XML 1.0 cannot carry (a control character other
-            than tab, newline and carriage return, or a lone surrogate).
+            than tab, newline and carriage return, or a lone surrogate), or the document would
+            exceed :data:`~lawgov._formats.json.MAX_INPUT_BYTES`, which no reader accepts.
         TypeError: ``report`` is not a :class:`~lawgov.Report`.
     """
     if not isinstance(report, _model.Report):
@@ -268,9 +270,11 @@ def to_xml(report: _model.Report) -> bytes:
     out.append("</report>\n")
     # Texts were checked as they were escaped (the markup around them is plain ASCII).
     try:
-        return "".join(out).encode("utf-8")
+        document = "".join(out).encode("utf-8")
     except UnicodeEncodeError:
         raise FormatError("cannot write the report as XML: lone surrogate") from None
+    refuse_oversized(len(document), "XML")  # limits: what readers refuse is not written
+    return document
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -484,7 +488,7 @@ def _from_xml(data: str | bytes, source: str | None) -> _model.Report:
             # A value the fast checks doubt: the slow reader below decides. (AttributeError only
             # in case an element the XSD requires were missing after all: c.text on None.)
             _convert.forget(error)
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList()
     try:
         body = _slow_object(_model.Report, root, "", problems, lenient)
         if problems:

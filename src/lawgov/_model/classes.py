@@ -19,8 +19,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from lawgov._errors import Problem, ValidationError
-from lawgov._model import rules
+from lawgov._errors import MAX_PROBLEMS, Problem, ProblemList, ValidationError
+from lawgov._model import limits, rules
 from lawgov._model.docnumber import DOCUMENT_NUMBER, ISSUER_CODE, format_document_number
 
 __all__ = [
@@ -258,15 +258,16 @@ class Metric:
     def _split_unit(self) -> tuple[int, str]:
         # Magnitude words compound (万亿元 = 10^12 元, 千万元 = 10^7 元), so strip them one by
         # one; a bare magnitude word (万) is kept as the unit, having nothing left to scale.
-        places, unit = 0, self.unit
+        # An index, not slices: a unit of a million 万 must not be copied a million times.
+        places, start, unit = 0, 0, self.unit
         stripped = True
         while stripped:
             stripped = False
             for word, power in _MAGNITUDES:
-                if unit.startswith(word) and len(unit) > len(word):
-                    places, unit, stripped = places + power, unit[len(word) :], True
+                if unit.startswith(word, start) and len(unit) > start + len(word):
+                    places, start, stripped = places + power, start + len(word), True
                     break
-        return places, unit
+        return places, unit[start:]
 
     @property
     def base_unit(self) -> str:
@@ -537,13 +538,13 @@ class Report:
 
 
 def _check_agency(node: Any) -> list[Problem]:
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList()
     rules.check_text(problems, "name", node.name)
     return problems
 
 
 def _check_document_number(node: Any) -> list[Problem]:
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList()
     code = node.issuer_code
     if not isinstance(code, str):
         problems.append(
@@ -567,6 +568,8 @@ def _check_document_number(node: Any) -> list[Problem]:
                 rule="type",
             )
         )
+    elif not rules.check_integer_range(problems, "serial", serial):
+        pass
     elif serial < 1:
         message = f"serial must be at least 1, got {serial}"
         problems.append(Problem(path="serial", message=message, rule="document_number"))
@@ -575,7 +578,7 @@ def _check_document_number(node: Any) -> list[Problem]:
 
 def _check_citation(node: Any) -> list[Problem]:
 
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList()
     rules.check_text(problems, "title", node.title, optional=True)
     rules.check_instance(
         problems, "document_number", node.document_number, DocumentNumber, optional=True
@@ -588,7 +591,7 @@ def _check_citation(node: Any) -> list[Problem]:
 
 def _check_metric(node: Any) -> list[Problem]:
 
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList()
     value = node.value
     if type(value) is not Decimal:
         message = f"expected an exact Decimal, got {rules.kind_of(value)}"
@@ -597,6 +600,10 @@ def _check_metric(node: Any) -> list[Problem]:
         problems.append(
             Problem(path="value", message=f"must be finite, got {value}", rule="non_finite")
         )
+    elif (fault := limits.decimal_fault(value)) is not None:
+        message = f"must be written in at most {limits.MAX_DECIMAL_LENGTH} characters with an "
+        message += f"exponent within ±{limits.MAX_DECIMAL_EXPONENT}, but {fault}"
+        problems.append(Problem(path="value", message=message, rule="decimal_range"))
     elif value < 0:
         message = f"must not be negative, got {value} (state a decrease with the qualifier)"
         problems.append(Problem(path="value", message=message, rule="negative_value"))
@@ -617,7 +624,7 @@ def _check_metric(node: Any) -> list[Problem]:
 
 def _check_power_change(node: Any) -> list[Problem]:
 
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList()
     rules.check_instance(problems, "kind", node.kind, ChangeKind)
     rules.check_count(problems, "count", node.count)
     rules.check_instance(problems, "recipient", node.recipient, Agency, optional=True)
@@ -626,7 +633,7 @@ def _check_power_change(node: Any) -> list[Problem]:
 
 def _check_delegated_power(node: Any) -> list[Problem]:
 
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList()
     rules.check_text(problems, "name", node.name, optional=True)
     rules.check_instance(problems, "grantor", node.grantor, Agency, optional=True)
     rules.check_instance(problems, "grantee", node.grantee, Agency, optional=True)
@@ -642,9 +649,7 @@ def _check_delegated_power(node: Any) -> list[Problem]:
     return problems
 
 
-def _check_measure(node: Any) -> list[Problem]:
-
-    problems: list[Problem] = []
+def _check_number(problems: list[Problem], node: Any) -> None:
     if not rules.is_int(node.number):
         problems.append(
             Problem(
@@ -653,6 +658,25 @@ def _check_measure(node: Any) -> list[Problem]:
                 rule="type",
             )
         )
+    else:
+        rules.check_integer_range(problems, "number", node.number)
+
+
+def _check_nesting(problems: list[Problem], node: Any) -> None:
+    # Each child was checked when it was built, so only this node can be one level too deep;
+    # refusing it here keeps every tree shallow enough for hash, repr, the walks and the formats.
+    height = limits.nesting_height(node, (Section, Measure))
+    if height > limits.MAX_DEPTH:
+        message = (
+            f"sections and measures nest {height} levels deep here, more than {limits.MAX_DEPTH}"
+        )
+        problems.append(Problem(path="", message=message, rule="nesting_depth"))
+
+
+def _check_measure(node: Any) -> list[Problem]:
+
+    problems: list[Problem] = ProblemList()
+    _check_number(problems, node)
     rules.check_text(problems, "title", node.title)
     rules.check_text(problems, "text", node.text)
     rules.check_numbering(
@@ -662,6 +686,7 @@ def _check_measure(node: Any) -> list[Problem]:
     )
     rules.check_items(problems, "metrics", node.metrics, Metric)
     rules.check_items(problems, "citations", node.citations, Citation)
+    _check_nesting(problems, node)
     return problems
 
 
@@ -672,20 +697,20 @@ def _check_paragraphs(problems: list[Problem], path: str, value: object) -> None
         )
         return
     for index, item in enumerate(value):
+        if len(problems) >= MAX_PROBLEMS and isinstance(problems, ProblemList):
+            # Full: the rest are only counted (millions of bad paragraphs, no Problem each).
+            rest = value[index:]
+            texts = [text for text in rest if type(text) is str]
+            bad = len(rest) - len(texts) + sum(1 for text in texts if not rules.is_text(text))
+            problems.omitted += bad
+            return
         rules.check_text(problems, f"{path}[{index}]", item)
 
 
 def _check_section(node: Any) -> list[Problem]:
 
-    problems: list[Problem] = []
-    if not rules.is_int(node.number):
-        problems.append(
-            Problem(
-                path="number",
-                message=f"expected an integer, got {rules.kind_of(node.number)}",
-                rule="type",
-            )
-        )
+    problems: list[Problem] = ProblemList()
+    _check_number(problems, node)
     rules.check_text(problems, "title", node.title)
     rules.check_instance(problems, "kind", node.kind, SectionKind)
     _check_paragraphs(problems, "paragraphs", node.paragraphs)
@@ -700,12 +725,13 @@ def _check_section(node: Any) -> list[Problem]:
     rules.check_items(problems, "delegated_powers", node.delegated_powers, DelegatedPower)
     rules.check_items(problems, "metrics", node.metrics, Metric)
     rules.check_items(problems, "citations", node.citations, Citation)
+    _check_nesting(problems, node)
     return problems
 
 
 def _check_disclosure(node: Any) -> list[Problem]:
 
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList()
     rules.check_text(problems, "index_number", node.index_number, optional=True)
     rules.check_instance(
         problems, "document_number", node.document_number, DocumentNumber, optional=True
@@ -727,7 +753,7 @@ def _check_disclosure(node: Any) -> list[Problem]:
 
 def _check_report(node: Any) -> list[Problem]:
 
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList()
     rules.check_text(problems, "title", node.title)
     rules.check_instance(problems, "issuer", node.issuer, Agency)
     rules.check_year(problems, "year", node.year)
@@ -764,6 +790,8 @@ def _check_report(node: Any) -> list[Problem]:
                     rule="type",
                 )
             )
+        elif not rules.check_integer_range(problems, "views", views):
+            pass
         elif views < 0:
             problems.append(
                 Problem(
@@ -809,6 +837,11 @@ def _checker(node: object) -> Callable[[Any], list[Problem]] | None:
     return None
 
 
+# What a tuple of texts (paragraphs) holds, or what a bad document put there: never checked as
+# a model object, so tree_problems need not look them up.
+_PLAIN: frozenset[type] = frozenset({str, int, float, bool, type(None), dict, list})
+
+
 def check_node(node: object) -> list[Problem]:
     """The problems of one object's own fields, with paths relative to it."""
     check = _checker(node)
@@ -817,14 +850,18 @@ def check_node(node: object) -> list[Problem]:
 
 def tree_problems(node: object, path: str = "") -> list[Problem]:
     """Every problem in ``node`` and everything below it, with full paths, in document order."""
-    problems = [p.under(path) for p in check_node(node)]
+    # Capped (ProblemList): fifteen million bad paragraphs must not become as many problems.
+    problems = ProblemList()
+    own = check_node(node)
+    problems.extend([p.under(path) for p in own])
+    problems.omitted += getattr(own, "omitted", 0)
     for field in attrs.fields(type(node)):  # type: ignore[arg-type]
         value = getattr(node, field.name)
         if _checker(value) is not None:
             problems.extend(tree_problems(value, f"{path}.{field.name}" if path else field.name))
         elif type(value) is tuple:
             for index, item in enumerate(value):
-                if _checker(item) is not None:
+                if type(item) not in _PLAIN and _checker(item) is not None:
                     where = f"{path}.{field.name}[{index}]" if path else f"{field.name}[{index}]"
                     problems.extend(tree_problems(item, where))
     return problems

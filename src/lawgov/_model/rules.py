@@ -19,6 +19,7 @@ from contextvars import ContextVar
 from typing import Any, Final
 
 from lawgov._errors import Problem
+from lawgov._model import limits
 
 __all__ = [
     "PERCENT",
@@ -26,12 +27,14 @@ __all__ = [
     "UNWRITABLE",
     "check_count",
     "check_instance",
+    "check_integer_range",
     "check_items",
     "check_numbering",
     "check_text",
     "check_year",
     "enabled",
     "is_int",
+    "is_text",
     "kind_of",
     "max_year",
     "unchecked",
@@ -59,6 +62,12 @@ RULES: dict[str, str] = {
     "changes_exceed_count": "the changes to delegated powers add up to no more than their count",
     "document_number": "a document number has a 1-8 character CJK issuer code and a serial >= 1",
     "empty_citation": "a citation has a title, a document number, or both",
+    "nesting_depth": "sections and measures, counted together, nest at most 32 levels deep",
+    "decimal_range": (
+        "a metric value is written in at most 100 characters, with an exponent within ±999"
+    ),
+    "integer_range": "integers lie within ±(2**53-1), the range I-JSON readers keep exactly",
+    "text_size": "a text holds at most 2,000,000 characters",
 }
 
 #: Characters that JSON or XML cannot carry (the unwritable_character rule): XML 1.0 refuses the
@@ -119,6 +128,9 @@ def check_text(
         )
     elif not value.strip():
         problems.append(Problem(path=path, message="must not be empty", rule="empty_text"))
+    elif len(value) > limits.MAX_TEXT_LENGTH:
+        message = f"holds {len(value)} characters, more than {limits.MAX_TEXT_LENGTH}"
+        problems.append(Problem(path=path, message=message, rule="text_size"))
     else:
         bad = UNWRITABLE.search(value)
         if bad is not None:
@@ -130,6 +142,16 @@ def check_text(
                     rule="unwritable_character",
                 )
             )
+
+
+def is_text(value: object) -> bool:
+    """Whether ``value`` passes :func:`check_text` (without building its problem)."""
+    return (
+        isinstance(value, str)
+        and bool(value.strip())
+        and len(value) <= limits.MAX_TEXT_LENGTH
+        and UNWRITABLE.search(value) is None
+    )
 
 
 def check_instance(
@@ -161,6 +183,8 @@ def check_items(problems: list[Problem], path: str, value: object, cls: type) ->
 def check_numbering(problems: list[Problem], path: str, children: Sequence[Any]) -> None:
     for index, child in enumerate(children, start=1):
         number = child.number
+        if is_int(number) and not -limits.MAX_INTEGER <= number <= limits.MAX_INTEGER:
+            continue  # the child's own integer_range problem (too long to write out here)
         if number != index:
             message = f"expected {index} (numbering runs 1..n at each level), got {number!r}"
             problems.append(
@@ -175,10 +199,23 @@ def check_year(problems: list[Problem], path: str, value: object) -> None:
         )
         return
     assert isinstance(value, int)
+    if not check_integer_range(problems, path, value):
+        return
     top = max_year()
     if not 1949 <= value <= top:
         message = f"year {value} is outside 1949..{top}"
         problems.append(Problem(path=path, message=message, rule="year_range"))
+
+
+def check_integer_range(problems: list[Problem], path: str, value: int) -> bool:
+    """Whether an integer lies within ±(2**53-1); if not, the integer_range problem."""
+    if -limits.MAX_INTEGER <= value <= limits.MAX_INTEGER:
+        return True
+    # An integer of thousands of digits cannot even be written out (int_max_str_digits).
+    size = f"{value.bit_length()}-bit"
+    message = f"a {size} integer is outside ±(2**53-1)"
+    problems.append(Problem(path=path, message=message, rule="integer_range"))
+    return False
 
 
 def check_count(problems: list[Problem], path: str, value: object) -> bool:
@@ -188,6 +225,8 @@ def check_count(problems: list[Problem], path: str, value: object) -> bool:
         )
         return False
     assert isinstance(value, int)
+    if not check_integer_range(problems, path, value):
+        return False
     if value < 1:
         problems.append(
             Problem(path=path, message=f"must be at least 1, got {value}", rule="count_range")

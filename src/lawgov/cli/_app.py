@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 import lawgov
+from lawgov.cli._files import _text_codec
 from lawgov.cli._inputs import _is_glob
 
 # --------------------------------------------------------------------------------------------
@@ -38,6 +41,7 @@ _encoding_option = click.option(
     "--encoding",
     default=None,
     metavar="CODEC",
+    callback=_text_codec,
     help="Encoding of text inputs (default: detect UTF-8, UTF-16 or GB18030/GBK).",
 )
 
@@ -59,6 +63,19 @@ Shell completion (bash): eval "$(_LAWGOV_COMPLETE=bash_source lawgov)"
 @click.version_option(lawgov.__version__, "-V", "--version", prog_name="lawgov")
 def cli() -> None:
     """Parse, convert, validate and inspect 法治政府建设年度报告 and whole corpora of them."""
+    _sigterm_interrupts()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _sigterm_interrupts() -> None:
+    # `kill PID` and CI timeouts send SIGTERM: every command then cleans up as on Ctrl-C (the
+    # atomic writers remove their temporary files). Only the main thread may set handlers.
+    with contextlib.suppress(ValueError):
+        if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _interrupt)
 
 
 def _batch_requested(inputs: Sequence[str], output: str | None) -> bool:

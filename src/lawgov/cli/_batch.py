@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 import attrs
 import click
 
+from lawgov._formats.atomic import remove_stale_temporaries
 from lawgov.cli._files import _CHUNK, _T, EXIT_INTERRUPTED
 from lawgov.cli._inputs import _Input
 from lawgov.cli._tasks import _Job, _Outcome, _run_chunk, _run_task, _Status, _Task
@@ -38,6 +39,8 @@ def _deferred_interrupts() -> Iterator[list[int]]:
 
     def handler(signum: int, frame: object) -> None:
         received.append(signum)
+        if len(received) > 1:
+            raise KeyboardInterrupt  # a second signal interrupts the file in progress too
 
     try:
         previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
@@ -46,6 +49,28 @@ def _deferred_interrupts() -> Iterator[list[int]]:
         return
     try:
         yield received
+    finally:
+        for sig, action in previous.items():
+            signal.signal(sig, action)
+
+
+@contextlib.contextmanager
+def _second_signal_stops(executor: ProcessPoolExecutor) -> Iterator[None]:
+    """While waiting for the workers after an interrupt, a further SIGINT or SIGTERM kills them."""
+
+    def handler(signum: int, frame: object) -> None:
+        # The pool keeps its processes in a private mapping; without it there is nothing to stop.
+        for process in list(getattr(executor, "_processes", {}).values()):
+            with contextlib.suppress(OSError, AttributeError):
+                process.kill()
+
+    try:
+        previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
     finally:
         for sig, action in previous.items():
             signal.signal(sig, action)
@@ -104,8 +129,10 @@ def _outcomes(job: _Job, tasks: Sequence[_Task], jobs: int) -> Generator[_Outcom
                 yield from oldest()
         except KeyboardInterrupt:
             # Drop queued chunks and let running ones finish their atomic writes, so that only
-            # complete outputs remain; what they did still counts in the summary.
-            executor.shutdown(wait=True, cancel_futures=True)
+            # complete outputs remain; what they did still counts in the summary. A second
+            # signal stops the workers at once (one may be stuck on a slow file).
+            with _second_signal_stops(executor):
+                executor.shutdown(wait=True, cancel_futures=True)
             for future in pending:
                 if not future.cancelled() and future.exception() is None:
                     yield from future.result()
@@ -174,6 +201,9 @@ def _run_batch(
     on_outcome: Callable[[_Outcome], None] | None = None,
 ) -> NoReturn:
     """Run a batch, print errors and the summary, and exit with the batch's status."""
+    tasks = _with_clashes(tasks)
+    for directory in sorted({os.path.dirname(t.destination) for t in tasks if t.destination}):
+        remove_stale_temporaries(directory or ".")
     tally = _Tally(failed=pre_failed)
     show_bar = not quiet and sys.stderr.isatty() and len(tasks) > 1
     bar: Any = (
@@ -217,6 +247,26 @@ def _run_batch(
     if not quiet:
         click.echo(tally.summary(verb, failed=failed_word), err=True)
     sys.exit(1 if tally.failed else 0)
+
+
+def _with_clashes(tasks: Sequence[_Task]) -> list[_Task]:
+    """The tasks, each whose destination another task also has marked with that other input.
+
+    ``x.json`` and ``x.xml`` converted ``--to xml``, or ``y.txt`` and ``y.TXT`` parsed, map to
+    one output: writing both would keep one silently (or report it skipped), so both fail.
+    """
+    by_destination: dict[str, list[int]] = collections.defaultdict(list)
+    for index, task in enumerate(tasks):
+        if task.destination is not None:
+            key = os.path.normcase(os.path.abspath(task.destination))
+            by_destination[key].append(index)
+    marked = list(tasks)
+    for indices in by_destination.values():
+        if len(indices) > 1:
+            for index in indices:
+                other = next(tasks[i].source for i in indices if i != index)
+                marked[index] = attrs.evolve(tasks[index], shared=other)
+    return marked
 
 
 def _mirrored(item: _Input, output: Path, suffix: str) -> str:

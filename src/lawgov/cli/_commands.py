@@ -41,7 +41,7 @@ from lawgov.cli._files import (
     _Prefixed,
     _read_input,
 )
-from lawgov.cli._inputs import _expand, _Input
+from lawgov.cli._inputs import _expand, _Input, _outside_output
 from lawgov.cli._tasks import _Job, _other, _Outcome, _problem_record, _Status, _Task
 from lawgov.cli._warnings import parse_file, warning_lines
 
@@ -94,6 +94,7 @@ def parse(
     if _batch_requested(inputs, output):
         directory = _output_directory(output)
         found, missing = _expand(inputs, _PARSE_SUFFIXES)
+        found = _outside_output(found, directory)
         suffix = _FORMAT_SUFFIX[target or _Kind.JSON]
         tasks = _guarded(found, [_mirrored(i, directory, suffix) for i in found], directory)
         job = _Job("parse", to=target, force=force, encoding=encoding, verbosity=verbosity)
@@ -184,6 +185,7 @@ def convert(
     if _batch_requested(inputs, output):
         directory = _output_directory(output)
         found, missing = _expand(inputs, _REPORT_SUFFIXES)
+        found = _outside_output(found, directory)
         destinations = []
         for item in found:
             kind = _Kind.JSON if item.path.lower().endswith(".json") else _Kind.XML
@@ -247,6 +249,16 @@ def _convert_one(source: str, output: str, target: _Kind | None, *, force: bool)
         _fail(_error_lines(label, error))
 
 
+def _json_line(record: dict[str, object]) -> str:
+    """A JSON line; a file name that is not UTF-8 stays recoverable as ``\\udcxx`` escapes."""
+    text = json.dumps(record, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(record)  # json.loads and os.fsencode give the name's bytes back
+    return text
+
+
 def _corpus_format(kind: _Kind) -> _corpus.CorpusFormat:
     return "jsonl" if kind is _Kind.JSONL else "collection"
 
@@ -308,7 +320,7 @@ def validate(*, inputs: tuple[str, ...], output_format: str, jobs: int | None, q
         if as_json:
             record = {"file": source, "valid": outcome.status is _Status.DONE}
             record["problems"] = list(outcome.records)
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(_json_line(record))
         else:
             for line in outcome.lines:
                 click.echo(line, err=True)
@@ -323,7 +335,7 @@ def validate(*, inputs: tuple[str, ...], output_format: str, jobs: int | None, q
         if as_json:
             problem = _problem_record(None, "", message, "read")
             record = {"file": arg, "valid": False, "problems": [problem]}
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(_json_line(record))
         else:
             click.echo(f"{arg}: {message}", err=True)
     _run_batch(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import enum
 import io
 import sys
@@ -13,8 +14,9 @@ import click
 import lawgov
 from lawgov._errors import LawgovError, ValidationError
 from lawgov._formats import corpus as _corpus
-from lawgov._formats.atomic import OutputExistsError, atomic_open
+from lawgov._formats.atomic import OutputExistsError, atomic_open, remove_stale_temporaries
 from lawgov._formats.json import MAX_INPUT_BYTES
+from lawgov._formats.regular import open_regular
 from lawgov._model import Report
 from lawgov._parse import file as _files
 from lawgov._parse.html_decode import looks_like_page
@@ -60,6 +62,30 @@ _FORMAT_SUFFIX = {
     _Kind.JSONL: ".jsonl",
     _Kind.COLLECTION: ".xml",
 }
+
+
+def _text_codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The ``--encoding`` option's check: a codec that decodes bytes to text, or a usage error.
+
+    ``rot13``, ``base64``, ``hex`` and ``zlib`` are codecs too, but not text encodings (their
+    ``_is_text_encoding`` is false), and ``undefined`` refuses everything.
+    """
+    if value is None:
+        return None
+    try:
+        info = codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise click.BadParameter(
+            f"{value!r} is not a text encoding (use one such as utf-8, gb18030, big5)"
+        )
+    try:
+        # Not final: a multi-byte codec keeps the byte for later, and only "undefined" refuses.
+        codecs.getincrementaldecoder(value)().decode(b"a", final=False)
+    except (UnicodeError, LookupError):
+        raise click.BadParameter(f"{value!r} decodes nothing (use one such as utf-8)") from None
+    return value
 
 
 # --------------------------------------------------------------------------------------------
@@ -132,7 +158,7 @@ def _read_input(path: str, *, head: bytes = b"") -> bytes:
     if path == "-":
         data = head + sys.stdin.buffer.read(max(0, limit + 1 - len(head)))
     else:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # a FIFO or device is refused, never waited on
             data = handle.read(limit + 1)
     if len(data) > limit:
         raise lawgov.FormatError(f"input exceeds {limit} bytes", source=path)
@@ -173,6 +199,7 @@ def _emit(data: bytes, output: str, *, force: bool) -> None:
         sys.stdout.flush()
         return
     Path(output).parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(Path(output).parent)
     with atomic_open(output, "wb", force=force) as handle:
         handle.write(data)
 

@@ -47,11 +47,34 @@ def _glob_root(pattern: str) -> Path:
 
 def _walk(directory: str, suffixes: frozenset[str]) -> Iterator[str]:
     # Sorted for reproducible order; hidden files and folders (our own .part files, .git) skipped.
+    # Links to directories are not followed (os.walk's default), and links to files outside the
+    # tree are left out the same way: a walk reads what lies in the tree it was given.
+    inside = os.path.join(os.path.realpath(directory), "")
     for current, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
-                yield os.path.join(current, name)
+                path = os.path.join(current, name)
+                if os.path.islink(path) and not os.path.realpath(path).startswith(inside):
+                    continue
+                yield path
+
+
+def _outside_output(found: Sequence[_Input], output: str | os.PathLike[str]) -> list[_Input]:
+    """The inputs not below ``output`` when ``output`` lies inside the tree they came from.
+
+    Otherwise each rerun would convert the last run's outputs, one level deeper each time.
+    """
+    out = os.path.realpath(output)
+    below = os.path.join(out, "")
+    kept = []
+    for item in found:
+        root = os.path.realpath(item.root)
+        inner = out != root and out.startswith(os.path.join(root, ""))
+        if inner and os.path.realpath(item.path).startswith(below):
+            continue
+        kept.append(item)
+    return kept
 
 
 def _expand(args: Sequence[str], suffixes: frozenset[str]) -> tuple[list[_Input], list[str]]:
@@ -75,7 +98,7 @@ def _expand(args: Sequence[str], suffixes: frozenset[str]) -> tuple[list[_Input]
         if os.path.isdir(arg):
             for item in _walk(arg, suffixes):
                 add(item, arg)
-        elif os.path.isfile(arg):
+        elif os.path.exists(arg):  # a file, or a FIFO or device that the task then refuses
             add(arg, os.path.dirname(arg) or ".")
         elif _is_glob(arg):
             root = str(_glob_root(arg))

@@ -154,14 +154,17 @@ def metrics(
 
     try:
         if output == "-":
-            stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+            # surrogateescape: a file name that is not UTF-8 comes out as its own bytes.
+            stdout = io.TextIOWrapper(
+                sys.stdout.buffer, encoding="utf-8", errors="surrogateescape", newline=""
+            )
             try:
                 write(stdout)
             finally:
                 stdout.flush()
                 stdout.detach()
         else:
-            with atomic_open(output, "w", force=force) as handle:
+            with atomic_open(output, "w", force=force, errors="surrogateescape") as handle:
                 write(handle)
     except (LawgovError, OSError) as error:
         _fail(_error_lines(output, error))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lawgov._model import Measure, Metric, Report, Section
+from lawgov._model.limits import MAX_DECIMAL_EXPONENT, MAX_DECIMAL_LENGTH
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -38,9 +39,21 @@ def _measure_marker(number: int) -> str:
     return f"{_chinese_numeral(number)}是"
 
 
+# Plain digits up to this many characters (any metric value within the decimal limits fits);
+# beyond, the exponent form, so that a base value scaled by a long run of magnitude words
+# (万万万…元) never makes the output grow faster than its input.
+_PLAIN_LENGTH = MAX_DECIMAL_EXPONENT + MAX_DECIMAL_LENGTH + 1
+
+
 def _plain(value: Decimal) -> str:
-    # Never scientific notation (Decimal('1.5E+7')) in output meant for people and spreadsheets.
-    return format(value, "f")
+    # No scientific notation (Decimal('1.5E+7')) in output meant for people and spreadsheets,
+    # as long as the plain form stays short.
+    if not value.is_finite():
+        return str(value)
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    length = len(digits) + abs(exponent) + 2
+    return format(value, "f") if length <= _PLAIN_LENGTH else str(value)
 
 
 _METRIC_COLUMNS = (

@@ -14,6 +14,7 @@ import lawgov
 from lawgov._errors import LawgovError, ValidationError
 from lawgov._formats import corpus as _corpus
 from lawgov._formats.atomic import OutputExistsError, atomic_open
+from lawgov._formats.regular import NOT_REGULAR, is_regular
 from lawgov.cli._files import _dump, _error_lines, _Kind, _kind_of, _load, _message, _read_input
 from lawgov.cli._rows import metric_rows
 from lawgov.cli._warnings import parse_file, warning_lines
@@ -34,6 +35,7 @@ class _Task:
     source: str
     destination: str | None = None
     clash: bool = False  # the destination is one of the batch's inputs: refused, even forced
+    shared: str | None = None  # another input of the batch maps to the same destination
 
 
 @attrs.frozen
@@ -65,6 +67,11 @@ def _other(kind: _Kind) -> _Kind:
 def _run_task(job: _Job, task: _Task) -> _Outcome:
     """Do one file's work, turning every failure into an outcome (never raising, but on Ctrl-C)."""
     label = task.source
+    if not is_regular(task.source):
+        # A FIFO or device found in an input folder: reading it could block or never end. A
+        # writing command skips it; for validate and metrics it is no valid report.
+        status = _Status.FAILED if job.command in ("validate", "metrics") else _Status.SKIPPED
+        return _Outcome(status, (f"{label}: skipped: {NOT_REGULAR}",))
     try:
         if job.command == "validate":
             return _validate_file(task.source)
@@ -76,6 +83,9 @@ def _run_task(job: _Job, task: _Task) -> _Outcome:
         destination = Path(task.destination)
         if task.clash:
             return _Outcome(_Status.FAILED, (f"{label}: output {destination} is an input file",))
+        if task.shared is not None:
+            message = f"{label}: output {destination} would also be written from {task.shared}"
+            return _Outcome(_Status.FAILED, (f"{message}; rename one of them",))
         if destination.exists() and not job.force:
             return _Outcome(_Status.SKIPPED)
         data = _read_input(task.source)

@@ -32,6 +32,7 @@ from lawgov._model import (
     Report,
     Section,
 )
+from lawgov._model.limits import MAX_DECIMAL_LENGTH, MAX_DEPTH, MAX_INTEGER, MAX_TEXT_LENGTH
 from lawgov._model.rules import RULES
 from lawgov.testing._strategies import (
     TextStyle,
@@ -296,6 +297,41 @@ def _break_empty_citation(draw: st.DrawFn, document: dict[str, Any]) -> None:
     target["document_number"] = None
 
 
+def _break_nesting_depth(draw: st.DrawFn, document: dict[str, Any]) -> None:
+    # A chain of 32 subsections below a top-level section: 33 levels, one too many.
+    top = draw(st.sampled_from(document["sections"]))
+    chain: dict[str, Any] = {"number": 1, "title": "深"}
+    for _ in range(MAX_DEPTH - 1):
+        chain = {"number": 1, "title": "深", "subsections": [chain]}
+    top["subsections"] = [chain]
+
+
+def _break_decimal_range(draw: st.DrawFn, document: dict[str, Any]) -> None:
+    metric = _metric_node(draw, document)
+    metric["value"] = draw(
+        st.sampled_from(
+            ("1E+1000", "1E+1000000000000000000", "5E-1000", "1" * (MAX_DECIMAL_LENGTH + 1))
+        )
+    )
+
+
+def _break_integer_range(draw: st.DrawFn, document: dict[str, Any]) -> None:
+    beyond = st.integers(MAX_INTEGER + 1, 10**30)
+    powers = _of_kind(document, "power")
+    on_power = draw(st.booleans())
+    if powers and on_power:
+        # A count beyond the range is not summed against its changes: one rule broken.
+        draw(st.sampled_from(powers)).data["count"] = draw(beyond)
+    else:
+        document["views"] = draw(beyond)
+
+
+def _break_text_size(draw: st.DrawFn, document: dict[str, Any]) -> None:
+    choices = [(node.data, "title") for node in _of_kind(document, "report", "section")]
+    target, key = draw(st.sampled_from(choices))
+    target[key] = "法" * (MAX_TEXT_LENGTH + draw(st.integers(1, 3)))
+
+
 _BREAKERS: dict[str, _Breaker] = {
     "type": _break_type,
     "missing_field": _break_missing_field,
@@ -313,6 +349,10 @@ _BREAKERS: dict[str, _Breaker] = {
     "changes_exceed_count": _break_changes_exceed_count,
     "document_number": _break_document_number,
     "empty_citation": _break_empty_citation,
+    "nesting_depth": _break_nesting_depth,
+    "decimal_range": _break_decimal_range,
+    "integer_range": _break_integer_range,
+    "text_size": _break_text_size,
 }
 
 #: The rules :func:`invalid_reports` can break: every rule in :data:`lawgov.RULES`.
