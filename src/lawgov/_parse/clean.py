@@ -27,9 +27,12 @@ from __future__ import annotations
 import bisect
 import functools
 import html
+import importlib.util
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any, Literal
 
 import attrs
@@ -542,17 +545,36 @@ def _toneless(syllable: str) -> str:
     return bare.replace("v", "u")
 
 
+# --- speed (issue 12): pypinyin's single-character table read directly ---
+# ``import pypinyin`` costs about 130 ms: its modules load the phrase tables and rebuild the
+# character table key by key. A character's readings are the comma-separated entry of that
+# table, pinyin_dict.json, keyed by the decimal code point: reading the file takes about 10 ms.
+# (pypinyin's own NORMAL style adds nothing: its forms have the toneless form added below.)
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, str]:
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("cleaning needs pypinyin: pip install 'lawgov[parse]'")
+    path = Path(next(iter(spec.submodule_search_locations)), "pinyin_dict.json")
+    table: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return table
+
+
 @functools.lru_cache(maxsize=8192)
 def _readings(char: str) -> frozenset[str]:
     """Every reading of ``char`` pypinyin knows, with tone marks and without."""
-    pypinyin = _pypinyin()
     readings: set[str] = set()
-    for style in (pypinyin.Style.TONE, pypinyin.Style.NORMAL):
-        for reading in pypinyin.pinyin(char, style=style, heteronym=True)[0]:
-            readings.add(unicodedata.normalize("NFC", reading))
-            readings.add(_toneless(reading))
+    entry = _pinyin_table().get(str(ord(char))) if len(char) == 1 else None
+    for reading in entry.split(",") if entry else ():
+        readings.add(unicodedata.normalize("NFC", reading))
+        readings.add(_toneless(reading))
     readings.discard(char)
     return frozenset(readings)
+
+
+# --- end speed ---
 
 
 @functools.lru_cache(maxsize=8192)
@@ -604,15 +626,6 @@ def _pinyin(draft: _Draft) -> None:
             if _annotated(text, m.start(), m[1])
         ],
     )
-
-
-@functools.lru_cache(maxsize=1)
-def _pypinyin() -> Any:
-    try:
-        import pypinyin  # noqa: PLC0415 -- an optional extra, loaded on first use
-    except ImportError as error:  # pragma: no cover - the extra is installed in development
-        raise ImportError("cleaning needs pypinyin: pip install 'lawgov[parse]'") from error
-    return pypinyin
 
 
 # --- 5. script --------------------------------------------------------------------------------
@@ -677,7 +690,29 @@ def _in_gb2312(char: str) -> bool:
     return True
 
 
+# --- speed (issue 12): the script tables only for text that may be traditional ---
+def _maybe_traditional(text: str) -> bool:
+    """False when no character of ``text`` can be traditional-only, without the tables.
+
+    Traditional-only characters are Han characters outside GB2312 or in the exceptions (see
+    :func:`_script_tables`), so Han text that GB2312 encodes whole needs no tables (building
+    them converts every Han character with OpenCC: about 80 ms).
+    """
+    if not _SIMPLIFIED_EXCEPTIONS.isdisjoint(text):
+        return True
+    try:
+        "".join(_HAN_RUN.findall(text)).encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+# --- end speed ---
+
+
 def _script_edits(text: str) -> Iterator[tuple[int, int, str]]:
+    if not _maybe_traditional(text):
+        return
     traditional = _traditional()
     if traditional.isdisjoint(text):
         return
