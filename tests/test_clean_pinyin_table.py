@@ -45,8 +45,13 @@ def test_a_character_without_a_reading_has_none() -> None:
     assert not clean._is_reading("。", "ju")
 
 
-def test_simplified_text_needs_no_script_tables() -> None:
-    assert not clean._maybe_traditional("区科技局2020年法治政府建设年度报告，扶持企业608家。")
-    assert clean._maybe_traditional("區域")  # 區 is not in GB2312
-    assert clean._maybe_traditional("然後")  # 後 is, but simplified text never uses it
-    assert clean._maybe_traditional("𠀀")  # an extension character
+def test_traditional_characters_are_those_the_whole_tables_give() -> None:
+    texts = [
+        "区科技局2020年法治政府建设年度报告，扶持企业608家。",
+        "區域規劃與發展，然後於是徵收瞭解。",
+        "𠀀㐀丟並乾坤",
+    ]
+    for text in texts:
+        assert clean._traditional_of(text) == clean._traditional() & set(text), text
+    assert not clean._traditional_of("区科技局")
+    assert "後" in clean._traditional_of("然後")  # in GB2312, but simplified text never uses it

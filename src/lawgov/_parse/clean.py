@@ -690,31 +690,45 @@ def _in_gb2312(char: str) -> bool:
     return True
 
 
-# --- speed (issue 12): the script tables only for text that may be traditional ---
-def _maybe_traditional(text: str) -> bool:
-    """False when no character of ``text`` can be traditional-only, without the tables.
+# --- speed (issue 12): traditional characters found without the whole-script tables ---
+# Whether a character is traditional-only, for the characters met so far (see _traditional_of).
+_TRADITIONAL_VERDICTS: dict[str, bool] = {}
 
-    Traditional-only characters are Han characters outside GB2312 or in the exceptions (see
-    :func:`_script_tables`), so Han text that GB2312 encodes whole needs no tables (building
-    them converts every Han character with OpenCC: about 80 ms).
+
+def _traditional_of(text: str) -> frozenset[str]:
+    """The characters of ``text`` that only traditional script uses: ``_traditional() & text``.
+
+    Building :func:`_traditional` converts every Han character with OpenCC (about 80 ms, on the
+    first traditional text of a process); this converts only the text's candidates, Han
+    characters outside GB2312 or in the exceptions (see :func:`_script_tables`), once each per
+    process.
     """
-    if not _SIMPLIFIED_EXCEPTIONS.isdisjoint(text):
-        return True
-    try:
-        "".join(_HAN_RUN.findall(text)).encode("gb2312")
-    except UnicodeEncodeError:
-        return True
-    return False
+    # Only Han characters are remembered: at most the ~98,000 the tables cover.
+    chars = set("".join(_HAN_RUN.findall(text)))
+    candidates = []
+    for char in chars:
+        if char in _TRADITIONAL_VERDICTS:
+            continue
+        if char in _SIMPLIFIED_EXCEPTIONS or not _in_gb2312(char):
+            candidates.append(char)
+        else:
+            _TRADITIONAL_VERDICTS[char] = False
+    if candidates:
+        # One call; "\n" keeps OpenCC from reading neighbours as a phrase.
+        converted = _opencc().convert("\n".join(candidates)).split("\n")
+        if len(converted) != len(candidates):  # pragma: no cover - OpenCC keeps line breaks
+            converted = [_opencc().convert(char) for char in candidates]
+        for char, simplified in zip(candidates, converted, strict=True):
+            _TRADITIONAL_VERDICTS[char] = simplified != char
+    return frozenset(char for char in chars if _TRADITIONAL_VERDICTS[char])
 
 
 # --- end speed ---
 
 
 def _script_edits(text: str) -> Iterator[tuple[int, int, str]]:
-    if not _maybe_traditional(text):
-        return
-    traditional = _traditional()
-    if traditional.isdisjoint(text):
+    traditional = _traditional_of(text)
+    if not traditional:
         return
     # Only lines with a traditional-only character are converted: t2s also rewrites some
     # simplified words (乾 -> 干), which would change clean simplified text. On such a line every
