@@ -2,8 +2,9 @@
 
 The public surface is re-exported here; implementation modules are private. Public classes and
 functions say ``__module__ == "lawgov"``, so reprs, pickles and tracebacks name ``lawgov.Report``
-whichever private module defines it. The parser (``parse``, ``parse_text``, ``clean`` …) loads on
-first use (PEP 562), so ``import lawgov`` stays cheap for JSON and XML users.
+whichever private module defines it. The parser (``parse``, ``parse_text``, ``clean`` …), the cattrs
+hooks and the samples load on first use (PEP 562), so ``import lawgov`` stays cheap for JSON and
+XML users.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs as _attrs
 
-from lawgov import json, samples, xml
+from lawgov import json, xml
 from lawgov._analysis.assess import (
     ASSESSMENT_RULES,
     Assessment,
@@ -34,7 +35,6 @@ from lawgov._errors import (
     SampleNotFoundError,
     ValidationError,
 )
-from lawgov._formats.cattrs import cattrs_converter, register_cattrs_hooks
 from lawgov._formats.convert import FORMAT_VERSION, from_dict, to_dict
 from lawgov._formats.corpus import iter_reports, write_reports
 from lawgov._formats.files import read, write
@@ -62,6 +62,8 @@ from lawgov._model.rules import RULES
 from lawgov._version import __version__
 
 if TYPE_CHECKING:
+    from lawgov import samples
+    from lawgov._formats.cattrs import cattrs_converter, register_cattrs_hooks
     from lawgov._parse.clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
     from lawgov._parse.file import parse_file, parse_file_result
     from lawgov._parse.html import HtmlParseResult, parse_html, parse_html_result
@@ -151,6 +153,11 @@ _LAZY: dict[str, str] = {
     "parse_html_result": "lawgov._parse.html",
     "parse_file": "lawgov._parse.file",
     "parse_file_result": "lawgov._parse.file",
+    # Not the parser, but not needed by JSON and XML users either: cattrs (25 ms to import)
+    # and the samples (importlib.resources) load on first access too.
+    "cattrs_converter": "lawgov._formats.cattrs",
+    "register_cattrs_hooks": "lawgov._formats.cattrs",
+    "samples": "lawgov.samples",
 }
 
 
@@ -177,7 +184,9 @@ def __getattr__(name: str) -> Any:
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = _publish(getattr(_importlib.import_module(module_name), name))
+    module = _importlib.import_module(module_name)
+    # A submodule (samples) is the value itself.
+    value = module if module_name == f"{__name__}.{name}" else _publish(getattr(module, name))
     globals()[name] = value  # later lookups skip this function
     return value
 

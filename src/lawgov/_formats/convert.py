@@ -649,8 +649,23 @@ def _compile(*, twins: bool = True) -> tuple[dict[str, Callable[..., Any]], ...]
     )
 
 
-_UNSTRUCTURE, _STRUCTURE, _STRUCTURE_LENIENT, _STRUCTURE_PAIRS, _STRUCTURE_COUNTED = _compile()
-_unstructure_report = _UNSTRUCTURE["Report"]
+# --- compiled on first use (keeps the compile out of ``import lawgov``) ---
+
+
+class _Generated(dict[str, Callable[..., Any]]):
+    """One prefix's generated functions by class name; the first lookup compiles all of them."""
+
+    def __missing__(self, key: str) -> Callable[..., Any]:
+        if self:
+            raise KeyError(key)
+        for table, functions in zip(_TABLES, _compile(), strict=True):
+            table.update(functions)
+        return self[key]
+
+
+_TABLES: Final = tuple(_Generated() for _ in range(5))
+_UNSTRUCTURE, _STRUCTURE, _STRUCTURE_LENIENT, _STRUCTURE_PAIRS, _STRUCTURE_COUNTED = _TABLES
+# --- end compiled on first use ---
 
 
 @contextlib.contextmanager
@@ -679,7 +694,7 @@ def to_dict(report: _model.Report) -> dict[str, Any]:
     """
     if not isinstance(report, _model.Report):
         raise TypeError(f"expected a lawgov Report, got {type(report).__name__}")
-    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **_unstructure_report(report)}
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **_UNSTRUCTURE["Report"](report)}
 
 
 # --- slow structure (collect every problem) ----------------------------------------------------

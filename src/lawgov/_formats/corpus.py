@@ -127,7 +127,7 @@ def _jsonl_entries(lines: Iterable[bytes | None], label: str) -> Iterator[Entry]
             limit = _json.MAX_INPUT_BYTES
             yield number, FormatError(f"record exceeds {limit} bytes", source=f"{label}:{number}")
             continue
-        if not line.strip():
+        if line.isspace():  # a blank line (isspace stops at the first other byte; strip copies)
             continue
         try:
             yield number, _json.from_json(line, source=f"{label}:{number}")

@@ -65,7 +65,7 @@ def write(report: _model.Report, path: str | os.PathLike[str]) -> None:
     file = Path(path)
     suffix = _suffix(file)
     try:
-        data = _json.to_json(report).encode("utf-8") if suffix == ".json" else _xml.to_xml(report)
+        data = _json.to_json_bytes(report) if suffix == ".json" else _xml.to_xml(report)
     except FormatError as error:
         error.source = str(file)
         raise

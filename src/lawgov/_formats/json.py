@@ -27,6 +27,7 @@ from typing import Any, Final
 from lawgov import _model
 from lawgov._errors import FormatError
 from lawgov._formats import convert as _convert
+from lawgov._formats import encode as _encode
 from lawgov._formats import msgspec as _msgspec
 from lawgov._formats.bounds import refuse_oversized, refuse_oversized_text
 from lawgov._formats.members import strict_as_parsed
@@ -38,7 +39,7 @@ try:
 except ImportError:  # pragma: no cover - exercised by forcing _orjson = None in the tests
     _orjson = None
 
-__all__ = ["MAX_INPUT_BYTES", "MAX_SAFE_INTEGER", "from_json", "to_json"]
+__all__ = ["MAX_INPUT_BYTES", "MAX_SAFE_INTEGER", "from_json", "to_json", "to_json_bytes"]
 
 #: The largest input :func:`from_json` and :func:`lawgov.from_xml` accept, in bytes (or
 #: characters, for text).
@@ -225,6 +226,40 @@ def _unsafe_integer(data: Any) -> bool:
     return False
 
 
+def to_json_bytes(report: _model.Report) -> bytes:
+    """The UTF-8 bytes of :func:`to_json`, encoded once (for files and the command line).
+
+    Raises:
+        FormatError: As :func:`to_json`.
+        TypeError: As :func:`to_json`.
+    """
+    if not isinstance(report, _model.Report):
+        raise TypeError(f"expected a lawgov Report, got {type(report).__name__}")
+    if _orjson is not None:
+        try:
+            encoded = _encode.to_json_bytes(report)
+        except _orjson.JSONEncodeError as error:
+            raise FormatError(f"cannot write the report as I-JSON: {error}") from None
+        if encoded is not None:
+            refuse_oversized(len(encoded), "JSON")  # limits: what readers refuse is not written
+            return encoded
+    return _standard_text(report).encode("utf-8")
+
+
+def _standard_text(report: _model.Report) -> str:
+    # The same text as orjson's, from the standard library (pure Python when it indents).
+    data = _convert.to_dict(report)
+    if _unsafe_integer(data):
+        raise FormatError("cannot write the report as I-JSON: integer outside ±(2**53-1)")
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise FormatError("cannot write the report as I-JSON: lone surrogate") from None
+    refuse_oversized_text(text, "JSON")  # limits: what readers refuse is not written
+    return text
+
+
 def to_json(report: _model.Report) -> str:
     """Write a report as a lawgov JSON document (deterministic: same report, same text).
 
@@ -237,22 +272,8 @@ def to_json(report: _model.Report) -> str:
             exceed :data:`MAX_INPUT_BYTES`, which no reader accepts.
         TypeError: ``report`` is not a :class:`~lawgov.Report`.
     """
-    data = _convert.to_dict(report)
-    if _orjson is not None:
-        try:
-            encoded: bytes = _orjson.dumps(
-                data, option=_orjson.OPT_INDENT_2 | _orjson.OPT_STRICT_INTEGER
-            )
-        except _orjson.JSONEncodeError as error:
-            raise FormatError(f"cannot write the report as I-JSON: {error}") from None
-        refuse_oversized(len(encoded) + 1, "JSON")  # limits: what readers refuse is not written
-        return encoded.decode("utf-8") + "\n"
-    if _unsafe_integer(data):
-        raise FormatError("cannot write the report as I-JSON: integer outside ±(2**53-1)")
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise FormatError("cannot write the report as I-JSON: lone surrogate") from None
-    refuse_oversized_text(text, "JSON")  # limits: what readers refuse is not written
-    return text
+    if _orjson is None or not _encode.available():
+        if not isinstance(report, _model.Report):
+            raise TypeError(f"expected a lawgov Report, got {type(report).__name__}")
+        return _standard_text(report)
+    return to_json_bytes(report).decode("utf-8")

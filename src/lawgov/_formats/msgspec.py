@@ -232,10 +232,9 @@ def _compile() -> tuple[Any, Any]:
     return decoder, namespace["m_Report"]
 
 
-_DECODER: Any = None
-_CONVERT_REPORT: Any = None
-if _msgspec is not None:
-    _DECODER, _CONVERT_REPORT = _compile()
+# Compiled on the first load (not at import): the decoder, and the function that makes its
+# result a report; [] before.
+_COMPILED: list[tuple[Any, Any]] = []
 
 # The values of the report's own text fields, read from its mirror in one call.
 _ROOT_TEXTS: Final = operator.attrgetter(*_convert.ROOT_TEXTS)
@@ -245,8 +244,12 @@ _REPORT_MEMBERS: Final = 2 + len(_convert.field_specs(_model.Report))
 
 
 def available() -> bool:
-    """Whether msgspec is installed (and this path in use)."""
-    return _msgspec is not None and _DECODER is not None
+    """Whether msgspec is installed (and this path in use); compiles the path on first call."""
+    if _msgspec is None:
+        return False
+    if not _COMPILED:
+        _COMPILED.append(_compile())
+    return _COMPILED[0][0] is not None
 
 
 def load(data: str | bytes) -> _model.Report | None:
@@ -255,24 +258,31 @@ def load(data: str | bytes) -> _model.Report | None:
     The caller must have bounded the input size. None means: read the document through the
     strict path, which refuses it with the precise error or accepts it.
     """
+    if not available():
+        return None
+    decoder, convert_report = _COMPILED[0]
     # The walk checks texts for blanks only. JSON refuses raw control characters, so a text can
     # hold a character the model refuses (unwritable_character) only through an escape or as
     # U+FFFE or U+FFFF written out: such documents go to the next reader, which checks each text.
-    if isinstance(data, bytes):
-        if b"\\" in data or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
-            return None
-    elif "\\" in data or "\ufffe" in data or "\uffff" in data:
+    # A search for one character in text runs at memory speed, while a search for the three
+    # bytes that spell U+FFFE in UTF-8 crawls over CJK text (whose bytes keep matching the last
+    # one): bytes are decoded once (which also checks their UTF-8) and searched as text.
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError:
+        return None  # the next reader says where
+    if "\\" in text or "\ufffe" in text or "\uffff" in text:
         return None
     # The cyclic collector is paused, as in lawgov._formats.convert.gc_paused (without its overhead,
     # which shows on small documents).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        mirror = _DECODER.decode(data)
+        mirror = decoder.decode(data)
         # The header's two members and the report's; the conversion adds every nested object's.
         cnt = [_REPORT_MEMBERS]
         _convert._refresh_max_year()
-        report = _CONVERT_REPORT(mirror, 0, cnt)
+        report = convert_report(mirror, 0, cnt)
     except (
         _msgspec.MsgspecError,
         _convert._InvalidError,
@@ -285,5 +295,5 @@ def load(data: str | bytes) -> _model.Report | None:
     finally:
         if enabled:
             gc.enable()
-    bound = _convert.member_bound(data, _ROOT_TEXTS(mirror))
+    bound = _convert.member_bound(text, _ROOT_TEXTS(mirror))
     return typing.cast(_model.Report, report) if cnt[0] == bound else None

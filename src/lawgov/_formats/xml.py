@@ -240,7 +240,23 @@ def _compile() -> tuple[Any, Any]:
     return namespace["w_Report"], namespace["x_Report"]
 
 
-_write_report, _read_report = _compile()
+# --- compiled on first use (keeps the compile out of ``import lawgov``) ---
+_COMPILED: list[tuple[Any, Any]] = []
+
+
+def _write_report(report: _model.Report, out: list[str], indent: str) -> None:
+    if not _COMPILED:
+        _COMPILED.append(_compile())
+    _COMPILED[0][0](report, out, indent)
+
+
+def _read_report(root: Any, depth: int) -> Any:
+    if not _COMPILED:
+        _COMPILED.append(_compile())
+    return _COMPILED[0][1](root, depth)
+
+
+# --- end compiled on first use ---
 _GAVE_UP: Final = (*_convert.FAST_PASS_GAVE_UP, AttributeError)
 
 

@@ -30,9 +30,12 @@ import array
 import bisect
 import functools
 import html
+import importlib.util
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, Literal
 
 import attrs
@@ -609,17 +612,36 @@ def _toneless(syllable: str) -> str:
     return bare.replace("v", "u")
 
 
+# --- speed (issue 12): pypinyin's single-character table read directly ---
+# ``import pypinyin`` costs about 130 ms: its modules load the phrase tables and rebuild the
+# character table key by key. A character's readings are the comma-separated entry of that
+# table, pinyin_dict.json, keyed by the decimal code point: reading the file takes about 10 ms.
+# (pypinyin's own NORMAL style adds nothing: its forms have the toneless form added below.)
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, str]:
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("cleaning needs pypinyin: pip install 'lawgov[parse]'")
+    path = Path(next(iter(spec.submodule_search_locations)), "pinyin_dict.json")
+    table: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return table
+
+
 @functools.lru_cache(maxsize=8192)
 def _readings(char: str) -> frozenset[str]:
     """Every reading of ``char`` pypinyin knows, with tone marks and without."""
-    pypinyin = _pypinyin()
     readings: set[str] = set()
-    for style in (pypinyin.Style.TONE, pypinyin.Style.NORMAL):
-        for reading in pypinyin.pinyin(char, style=style, heteronym=True)[0]:
-            readings.add(unicodedata.normalize("NFC", reading))
-            readings.add(_toneless(reading))
+    entry = _pinyin_table().get(str(ord(char))) if len(char) == 1 else None
+    for reading in entry.split(",") if entry else ():
+        readings.add(unicodedata.normalize("NFC", reading))
+        readings.add(_toneless(reading))
     readings.discard(char)
     return frozenset(readings)
+
+
+# --- end speed ---
 
 
 @functools.lru_cache(maxsize=8192)
@@ -680,15 +702,6 @@ def _annotations(text: str) -> Iterator[tuple[int, int, str]]:
             end = following.end()
         yield start, end, ""
         position = end
-
-
-@functools.lru_cache(maxsize=1)
-def _pypinyin() -> Any:
-    try:
-        import pypinyin  # noqa: PLC0415 -- an optional extra, loaded on first use
-    except ImportError as error:  # pragma: no cover - the extra is installed in development
-        raise ImportError("cleaning needs pypinyin: pip install 'lawgov[parse]'") from error
-    return pypinyin
 
 
 # --- 5. script --------------------------------------------------------------------------------
@@ -753,9 +766,45 @@ def _in_gb2312(char: str) -> bool:
     return True
 
 
+# --- speed (issue 12): traditional characters found without the whole-script tables ---
+# Whether a character is traditional-only, for the characters met so far (see _traditional_of).
+_TRADITIONAL_VERDICTS: dict[str, bool] = {}
+
+
+def _traditional_of(text: str) -> frozenset[str]:
+    """The characters of ``text`` that only traditional script uses: ``_traditional() & text``.
+
+    Building :func:`_traditional` converts every Han character with OpenCC (about 80 ms, on the
+    first traditional text of a process); this converts only the text's candidates, Han
+    characters outside GB2312 or in the exceptions (see :func:`_script_tables`), once each per
+    process.
+    """
+    # Only Han characters are remembered: at most the ~98,000 the tables cover.
+    chars = set("".join(_HAN_RUN.findall(text)))
+    candidates = []
+    for char in chars:
+        if char in _TRADITIONAL_VERDICTS:
+            continue
+        if char in _SIMPLIFIED_EXCEPTIONS or not _in_gb2312(char):
+            candidates.append(char)
+        else:
+            _TRADITIONAL_VERDICTS[char] = False
+    if candidates:
+        # One call; "\n" keeps OpenCC from reading neighbours as a phrase.
+        converted = _opencc().convert("\n".join(candidates)).split("\n")
+        if len(converted) != len(candidates):  # pragma: no cover - OpenCC keeps line breaks
+            converted = [_opencc().convert(char) for char in candidates]
+        for char, simplified in zip(candidates, converted, strict=True):
+            _TRADITIONAL_VERDICTS[char] = simplified != char
+    return frozenset(char for char in chars if _TRADITIONAL_VERDICTS[char])
+
+
+# --- end speed ---
+
+
 def _script_edits(text: str) -> Iterator[tuple[int, int, str]]:
-    traditional = _traditional()
-    if traditional.isdisjoint(text):
+    traditional = _traditional_of(text)
+    if not traditional:
         return
     # Only lines with a traditional-only character are converted: t2s also rewrites some
     # simplified words (乾 -> 干), which would change clean simplified text. On such a line every

@@ -14,6 +14,7 @@ import click
 import lawgov
 from lawgov._errors import LawgovError, ValidationError
 from lawgov._formats import corpus as _corpus
+from lawgov._formats import json as _json
 from lawgov._formats.atomic import OutputExistsError, atomic_open, remove_stale_temporaries
 from lawgov._formats.json import MAX_INPUT_BYTES
 from lawgov._formats.regular import open_regular
@@ -139,7 +140,7 @@ def _load(data: bytes, kind: _Kind, *, source: str, encoding: str | None = None)
 def _dump(report: Report, kind: _Kind) -> bytes:
     """The bytes of one report in JSON or XML."""
     if kind is _Kind.JSON:
-        return _as_bytes(lawgov.to_json(report))
+        return _json.to_json_bytes(report)  # encoded once, not text then bytes
     return _as_bytes(lawgov.to_xml(report))
 
 
