@@ -43,6 +43,10 @@ BENCHMARKS = (
     "bench_startup.py",
     "bench_cli.py",
     "bench_dask.py",
+    "bench_files.py",
+    "bench_html_extraction.py",
+    "bench_memory.py",
+    "bench_pdf_libraries.py",
 )
 
 

@@ -35,6 +35,10 @@ _ROWS = {
         "| lawgov parse | 20 | 2 |",
         "| atomic write, µs CPU |",
     ],
+    "bench_files.py": ["format   seconds", "txt ", "pdf ", "docx "],
+    "bench_html_extraction.py": ["| lawgov auto |", "| lawgov density |"],
+    "bench_memory.py": ["clean_text peak", "parse_text peak"],
+    "bench_pdf_libraries.py": ["pdfminer.six  fidelity", "pypdf ", "pdfplumber "],
     "bench_dask.py": [
         "docs/cluster.md convert            1",
         "docs/cluster.md convert            2",

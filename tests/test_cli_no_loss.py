@@ -154,12 +154,11 @@ def test_a_failed_output_write_names_the_output(
     lawgov.write(REPORT, source)
     target = tmp_path / "out.xml"
 
-    def refused(*, prefix: str, suffix: str, dir: object) -> tuple[int, str]:
-        raise PermissionError(
-            13, "Permission denied", os.path.join(str(dir), prefix + "x" + suffix)
-        )
+    def refused(path: Path, directory: Path, file_mode: int | None) -> tuple[int, Path]:
+        temp = directory / f"{_atomic._temp_prefix(path)}x{_atomic._TEMP_SUFFIX}"
+        raise PermissionError(13, "Permission denied", str(temp))
 
-    monkeypatch.setattr(_atomic.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(_atomic, "_create_temp", refused)
     result = run("convert", source, target)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{target}: Permission denied")
