@@ -2,8 +2,9 @@
 
 The public surface is re-exported here; implementation modules are private. Public classes and
 functions say ``__module__ == "lawgov"``, so reprs, pickles and tracebacks name ``lawgov.Report``
-whichever private module defines it. The parser (``parse``, ``parse_text``, ``clean`` …) loads on
-first use (PEP 562), so ``import lawgov`` stays cheap for JSON and XML users.
+whichever private module defines it. The parser (``parse``, ``parse_text``, ``clean``,
+``read_text`` …) loads on first use (PEP 562), so ``import lawgov`` stays cheap for JSON and XML
+users.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from lawgov._version import __version__
 
 if TYPE_CHECKING:
     from lawgov._parse.clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
+    from lawgov._parse.encoding import read_text
     from lawgov._parse.pipeline import ParseResult, ParseWarning, parse, parse_text
 
 __all__ = [
@@ -99,6 +101,7 @@ __all__ = [
     "parse",
     "parse_text",
     "read",
+    "read_text",
     "register_cattrs_hooks",
     "samples",
     "to_dict",
@@ -120,6 +123,7 @@ _LAZY: dict[str, str] = {
     "ParseWarning": "lawgov._parse.pipeline",
     "parse": "lawgov._parse.pipeline",
     "parse_text": "lawgov._parse.pipeline",
+    "read_text": "lawgov._parse.encoding",
 }
 
 

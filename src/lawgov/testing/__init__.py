@@ -1,10 +1,12 @@
 """Test-fixture kit: Hypothesis strategies, factories and assertions for lawgov reports.
 
-The strategies (:func:`reports`, :func:`invalid_reports`, …) need the ``testing`` extra
-(``pip install lawgov[testing]``), which brings Hypothesis. They are imported lazily, on first
-use of one of their names: the pytest plugin lives in this package and pytest loads it for
-everyone who has lawgov installed, so importing :mod:`lawgov.testing` itself must never import
-Hypothesis. The factories and :func:`assert_reports_equal` work without it.
+The strategies ([`reports`][lawgov.testing.reports],
+[`invalid_reports`][lawgov.testing.invalid_reports], …) need the ``testing`` extra (``pip install
+lawgov[testing]``), which brings Hypothesis. They are imported lazily, on first use of one of their
+names: the pytest plugin lives in this package and pytest loads it for everyone who has lawgov
+    installed, so importing [`lawgov.testing`][lawgov.testing] itself must never import
+Hypothesis. The factories and [`assert_reports_equal`][lawgov.testing.assert_reports_equal] work
+without it.
 """
 
 from __future__ import annotations
