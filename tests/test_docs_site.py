@@ -9,8 +9,11 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -156,3 +159,57 @@ def test_readme_and_home_page_give_the_same_example() -> None:
     home = fenced_commands(quick_start((DOCS / "index.md").read_text("utf-8")), "python")
     assert readme
     assert readme == home
+
+
+# --------------------------------------------------------------------------------------------
+# Screenshots in headless Chromium (Debian's package; .ci/run installs it when missing)
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def png_rows(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and the raw (still filtered) scanlines of a PNG, with no imaging library."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    position, idat, width, height, depth, colour = 8, b"", 0, 0, 8, 6
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind = data[position + 4 : position + 8]
+        body = data[position + 8 : position + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+        elif kind == b"IDAT":
+            idat += body
+        position += 12 + length
+    channels = {0: 1, 2: 3, 4: 2, 6: 4}[colour]
+    stride = 1 + width * channels * depth // 8
+    pixels = zlib.decompress(idat)
+    return width, height, [pixels[i : i + stride] for i in range(0, len(pixels), stride)]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs chromium (apt-get install chromium)")
+@pytest.mark.parametrize("page", ["index.html", "getting-started/index.html", "api/index.html"])
+@pytest.mark.parametrize("size", [(390, 844), (1280, 900)])
+def test_pages_render_in_a_browser(
+    site: Path, tmp_path: Path, page: str, size: tuple[int, int]
+) -> None:
+    shot = tmp_path / "shot.png"
+    command = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--screenshot={shot}",
+        f"--window-size={size[0]},{size[1]}",
+        (site / page).as_uri(),
+    ]
+    subprocess.run(command, capture_output=True, timeout=120, check=False)
+    width, height, rows = png_rows(shot.read_bytes())
+    assert (width, height) == size
+    # A blank (or single-colour) page has one distinct scanline; text, headings and code blocks
+    # make hundreds.
+    assert len(set(rows)) > 50
