@@ -80,19 +80,30 @@ class ValidationError(LawgovError, ValueError):
     """A report (or part of one) breaks validation rules.
 
     Raised with *every* problem found, never just the first, and never after building part of an
-    object.
+    object. The message names the class that was checked along with each path
+    (``Report.sections[0].title: must not be empty``); the problems' paths stay relative to it.
 
     Attributes:
         problems: Each broken rule with its path and message, in document order.
+        model: The name of the class the paths start from (``"Report"``), when known.
     """
 
     problems: tuple[Problem, ...]
+    model: str | None
 
-    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+    def __init__(
+        self,
+        problems: Iterable[Problem],
+        *,
+        source: str | None = None,
+        model: str | None = None,
+    ) -> None:
         self.problems = tuple(problems)
+        self.model = model
         count = len(self.problems)
         head = f"{count} validation problem{'s' if count != 1 else ''}"
-        lines = "\n".join(f"  {p}" for p in self.problems)
+        shown = (p.under(model) for p in self.problems) if model else self.problems
+        lines = "\n".join(f"  {p}" for p in shown)
         super().__init__(f"{head}:\n{lines}" if lines else head, source=source)
 
     @property
@@ -107,7 +118,9 @@ class ValidationError(LawgovError, ValueError):
 
     def under(self, prefix: str) -> ValidationError:
         """Return the same error with every path re-rooted below ``prefix``."""
-        return ValidationError((p.under(prefix) for p in self.problems), source=self.source)
+        return ValidationError(
+            (p.under(prefix) for p in self.problems), source=self.source, model=self.model
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         # An exception pickles as cls(*self.args), which would rebuild this one from its message

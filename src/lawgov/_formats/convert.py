@@ -855,7 +855,7 @@ def load_part(cls: type, data: object) -> Any:
     if isinstance(part, cls):
         problems = merge_problems(problems, _model.tree_problems(part))
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems, model=cls.__name__)
     return part
 
 
@@ -1009,7 +1009,7 @@ def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Repo
     except RecursionError:
         raise FormatError("nesting too deep", source=source) from None
     if problems:
-        raise ValidationError(problems, source=source)
+        raise ValidationError(problems, source=source, model="Report")
     # The fast pass gave up on a document the rules accept (an edge it does not decide itself):
     # the tree the slow pass built without checks has just passed every rule.
     return typing.cast(_model.Report, report)

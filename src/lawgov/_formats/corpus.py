@@ -300,7 +300,7 @@ def write_reports(
 
     Raises:
         FormatError: The suffix names no corpus format, or a report cannot be written.
-        FileExistsError: ``path`` exists and ``force`` is false.
+        OutputExistsError: ``path`` exists and ``force`` is false.
         OSError: The directory is missing or not writable.
     """
     chosen = format or _corpus_format(path)

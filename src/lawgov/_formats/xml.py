@@ -494,7 +494,7 @@ def _from_xml(data: str | bytes, source: str | None) -> _model.Report:
     except RecursionError:
         raise FormatError("nesting too deep", source=source) from None
     if problems:
-        raise ValidationError(problems, source=source)
+        raise ValidationError(problems, source=source, model="Report")
     # Every element and text is readable: the values decide (ValidationError), and a document
     # the XSD refused although its values are fine has a structural fault (order, attributes).
     report = _convert.load_body(body, lenient=lenient, source=source)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from lawgov.testing import _register
 from lawgov.testing._assertions import assert_reports_equal, explain_difference
 from lawgov.testing._factories import (
     make_citation,
@@ -100,3 +101,7 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+# st.from_type(lawgov.Report) works once Hypothesis is imported, in either order (see _register).
+_register.register_if_loaded()
