@@ -126,7 +126,12 @@ class ValidationError(LawgovError, ValueError):
         # An exception pickles as cls(*self.args), which would rebuild this one from its message
         # string (one "problem" per character); rebuild it from the problems instead, so that it
         # survives multiprocessing and dask workers intact.
-        return (type(self), (self.problems,), self.__dict__)
+        return (_rebuilt, (type(self), self.problems, self.model), self.__dict__)
+
+
+def _rebuilt(cls: type[ValidationError], problems: Any, model: str | None) -> ValidationError:
+    # Unpickling: the message is rendered again with the class name it was raised with.
+    return cls(problems, model=model)
 
 
 class FormatError(LawgovError, ValueError):
