@@ -314,9 +314,9 @@ def check_header(format_name: object, version: object, *, where: str = "") -> bo
         FormatError: Not a lawgov report, or a version this lawgov cannot read.
     """
     if format_name != FORMAT_NAME:
+        got = "no format field" if format_name is None else f"format {format_name!r}"
         raise FormatError(
-            f"expected a lawgov report document (format {FORMAT_NAME!r}), "
-            f"got format {format_name!r}{where}"
+            f"expected a lawgov report document (format {FORMAT_NAME!r}), got {got}{where}"
         )
     match = _VERSION.fullmatch(version) if isinstance(version, str) else None
     if match is None:

@@ -232,8 +232,7 @@ def decode_text(data: bytes, *, encoding: str | None = None, source: str | None 
         return damaged
     if b"\x00" in data:
         raise ParseError(
-            "not valid UTF-8, and not readable as UTF-16 either (NUL bytes); pass the file's "
-            "real encoding (--encoding / encoding=)",
+            "binary data, not a text file (NUL bytes, and not readable as UTF-16)",
             source=source,
         )
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,10 +35,25 @@ _jobs_option = click.option(
 _quiet_option = click.option(
     "-q", "--quiet", is_flag=True, help="No progress bar and no summary line."
 )
+
+
+def _known_codec(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # An unknown codec is a usage error (exit 2), found before any input is read.
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(
+                f"unknown encoding {value!r} (e.g. utf-8, gb18030, utf-16)"
+            ) from None
+    return value
+
+
 _encoding_option = click.option(
     "--encoding",
     default=None,
     metavar="CODEC",
+    callback=_known_codec,
     help="Encoding of text inputs (default: detect UTF-8, UTF-16 or GB18030/GBK).",
 )
 

@@ -170,11 +170,12 @@ def _run_batch(
     verb: str,
     quiet: bool,
     pre_failed: int = 0,
+    pre_done: int = 0,
     failed_word: str = "failed",
     on_outcome: Callable[[_Outcome], None] | None = None,
 ) -> NoReturn:
     """Run a batch, print errors and the summary, and exit with the batch's status."""
-    tally = _Tally(failed=pre_failed)
+    tally = _Tally(done=pre_done, failed=pre_failed)
     show_bar = not quiet and sys.stderr.isatty() and len(tasks) > 1
     bar: Any = (
         click.progressbar(length=len(tasks), label=verb.capitalize(), file=sys.stderr)
