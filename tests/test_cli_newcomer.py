@@ -186,3 +186,36 @@ def test_wrap_keeps_styles_off_the_guides() -> None:
     assert len(pieces) > 1
     assert all(_show._width(piece) <= 30 for piece in pieces)
     assert all(piece.startswith("│   \x1b[33m") for piece in pieces[1:])
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_the_progress_bar_shows_counts_and_failures(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for index in range(3):
+        lawgov.write(SAMPLE, source / f"r{index}.json")
+    (source / "bad.json").write_text("{", encoding="utf-8")
+    main, terminal = os.openpty()
+    command = [sys.executable, "-m", "lawgov", "convert", str(source), str(tmp_path / "out"), "-j1"]
+    done = subprocess.run(
+        command, stderr=terminal, stdout=subprocess.DEVNULL, timeout=120, check=False
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    text = shown.decode("utf-8", "replace")
+    assert done.returncode == 1
+    assert "4/4" in text
+    assert "failed 1" in text

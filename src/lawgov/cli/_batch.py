@@ -178,7 +178,13 @@ def _run_batch(
     tally = _Tally(done=pre_done, failed=pre_failed)
     show_bar = not quiet and sys.stderr.isatty() and len(tasks) > 1
     bar: Any = (
-        click.progressbar(length=len(tasks), label=verb.capitalize(), file=sys.stderr)
+        click.progressbar(
+            length=len(tasks),
+            label=verb.capitalize(),
+            file=sys.stderr,
+            show_pos=True,  # done / total
+            item_show_func=lambda _: f"failed {tally.failed}" if tally.failed else None,
+        )
         if show_bar
         else contextlib.nullcontext()
     )
