@@ -219,3 +219,15 @@ def test_the_progress_bar_shows_counts_and_failures(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "4/4" in text
     assert "failed 1" in text
+
+
+def test_a_failed_write_names_the_users_output_not_the_temporary_file(tmp_path: Path) -> None:
+    source = tmp_path / "r.json"
+    lawgov.write(SAMPLE, source)
+    for args, output in (
+        (("metrics", source, "-o"), source / "m.csv"),
+        (("convert", source), source / "out.jsonl"),
+    ):
+        result = run(*args, output)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[0] == f"{output}: Not a directory"

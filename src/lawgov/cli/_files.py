@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import io
+import os
 import sys
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -188,5 +189,13 @@ def _error_lines(label: str, error: BaseException) -> list[str]:
         return [f"{label}: {problem}" for problem in error.problems]
     if isinstance(error, OSError) and error.filename is not None:
         # The file the system refused, which may be the output rather than the input.
-        return [f"{error.filename}: {_message(error)}"]
+        return [f"{_users_path(str(error.filename))}: {_message(error)}"]
     return [f"{label}: {_message(error)}"]
+
+
+def _users_path(path: str) -> str:
+    """The output the user named for one of atomic_open's hidden ``.NAME.XXXX.part`` files."""
+    directory, base = os.path.split(path)
+    if base.startswith(".") and base.endswith(".part") and base.count(".") >= 3:
+        return os.path.join(directory, base[1:].removesuffix(".part").rsplit(".", 1)[0])
+    return path
