@@ -316,7 +316,10 @@ def test_show_draws_a_tree(sample_json: Path, sample: Report) -> None:
 
 
 def test_show_colours_on_request_and_full_text(sample_json: Path, sample: Report) -> None:
-    result = run("show", sample_json, "--color", "--full")
+    # Wide enough that no line wraps (show wraps to the terminal's width).
+    result = CliRunner().invoke(
+        cli, ["show", str(sample_json), "--color", "--full"], env={"COLUMNS": "2000"}
+    )
     assert "\x1b[" in result.stdout
     assert sample.sections[0].subsections[0].measures[0].text in result.stdout
 

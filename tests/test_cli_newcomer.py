@@ -231,3 +231,22 @@ def test_a_failed_write_names_the_users_output_not_the_temporary_file(tmp_path: 
         result = run(*args, output)
         assert result.exit_code == 1
         assert result.stderr.splitlines()[0] == f"{output}: Not a directory"
+
+
+def test_parse_reads_files_through_read_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, str | None]] = []
+    real = lawgov.read_text
+
+    def spy(path: str, *, encoding: str | None = None) -> str:
+        calls.append((str(path), encoding))
+        return real(path, encoding=encoding)
+
+    monkeypatch.setattr(lawgov, "read_text", spy)
+    source = tmp_path / "gbk.txt"
+    source.write_bytes(lawgov.samples.text("jianghai-kjj-2020").encode("gb18030"))
+    result = run("parse", source, "--encoding", "gb18030")
+    assert result.exit_code == 0
+    assert calls == [(str(source), "gb18030")]
+    assert json.loads(result.stdout)["year"] == 2020

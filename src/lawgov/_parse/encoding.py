@@ -28,6 +28,7 @@ import unicodedata
 from pathlib import Path
 
 from lawgov._errors import ParseError
+from lawgov._formats.json import MAX_INPUT_BYTES
 
 __all__ = ["decode_text", "is_common_han", "read_text"]
 
@@ -257,7 +258,14 @@ def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> s
         The decoded text.
 
     Raises:
-        ParseError: The content cannot be decoded as readable text.
+        ParseError: The content cannot be decoded as readable text, or the file is larger than
+            the formats' input limit (32 MiB; the command line's limit too).
         OSError: The file cannot be read.
     """
-    return decode_text(Path(path).read_bytes(), encoding=encoding, source=str(path))
+    limit = MAX_INPUT_BYTES
+    with Path(path).open("rb") as handle:
+        # One byte past the limit tells an oversized file without reading all of it.
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ParseError(f"input exceeds {limit} bytes", source=str(path))
+    return decode_text(data, encoding=encoding, source=str(path))

@@ -12,6 +12,7 @@ from typing import IO
 
 import click
 
+import lawgov
 from lawgov._errors import LawgovError
 from lawgov._formats import corpus as _corpus
 from lawgov._model import Report
@@ -114,7 +115,12 @@ def parse(
     try:
         _refuse_missing(source)
         _refuse_input_as_output(source, destination)
-        report = _load(_read_input(source), _Kind.TEXT, source=label, encoding=encoding)
+        if source == "-":
+            report = _load(_read_input(source), _Kind.TEXT, source=label, encoding=encoding)
+        else:
+            # A file is read as Python users read one: lawgov.read_text, then parse_text.
+            text = lawgov.read_text(source, encoding=encoding)
+            report = lawgov.parse_text(text, source=label)
         _emit(_dump(report, target), destination, force=force)
     except (LawgovError, OSError) as error:
         _fail(_error_lines(label, error))
