@@ -183,6 +183,7 @@ def _run_batch(
             label=verb.capitalize(),
             file=sys.stderr,
             show_pos=True,  # done / total
+            show_percent=True,
             item_show_func=lambda _: f"failed {tally.failed}" if tally.failed else None,
         )
         if show_bar

@@ -112,7 +112,7 @@ def _section_node(section: Section, depth: int, *, full: bool) -> _Node:
 
 
 def _show_lines(report: Report, *, full: bool) -> Iterator[tuple[str, str]]:
-    """The lines of the view, each with its hanging indent (see :func:`_wrap`)."""
+    """The lines of the view, each with its hanging indent (see `_wrap`)."""
     for line in _header_lines(report):
         yield line, _HANGING
     yield from _render_tree(_top_nodes(report, full=full))

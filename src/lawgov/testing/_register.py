@@ -4,9 +4,9 @@ Two ways in, so that neither ``import lawgov.testing`` nor the pytest plugin eve
 Hypothesis by itself:
 
 - Hypothesis runs the ``hypothesis`` entry points of installed packages when it is first imported
-  (``pyproject.toml`` names :func:`_hypothesis_setup_hook`), whatever was imported before;
+  (``pyproject.toml`` names `_hypothesis_setup_hook`), whatever was imported before;
 - ``import lawgov.testing`` registers at once when Hypothesis is already imported
-  (:func:`register_if_loaded`), which covers a lawgov run from a source tree without its
+  (`register_if_loaded`), which covers a lawgov run from a source tree without its
   package metadata.
 """
 
