@@ -77,9 +77,11 @@ def test_a_pickled_validation_error_keeps_its_class_name() -> None:
 def test_from_type_works_after_importing_the_kit(imports: str) -> None:
     code = (
         f"{imports}\n"
-        "from hypothesis import given, settings\n"
+        "from hypothesis import HealthCheck, given, settings\n"
         "seen = []\n"
-        "@settings(max_examples=3, database=None)\n"
+        # No deadline or speed checks: this claim is about types, not time on a loaded machine.
+        "@settings(max_examples=3, database=None, deadline=None,\n"
+        "          suppress_health_check=list(HealthCheck))\n"
         "@given(st.from_type(lawgov.Report), st.from_type(lawgov.Metric))\n"
         "def check(report, metric):\n"
         "    seen.append((type(report).__name__, type(metric).__name__))\n"
