@@ -178,8 +178,9 @@ def test_convert_stdin_to_stdout(sample_json: Path, sample: Report) -> None:
 def test_convert_needs_a_known_output_format(tmp_path: Path, sample_json: Path) -> None:
     result = run("convert", sample_json, tmp_path / "out.yaml")
     assert result.exit_code == 2
-    assert "--to" in result.stderr
-    assert run("convert", sample_json, tmp_path / "out.yaml", "--to", "xml").exit_code == 0
+    assert "convert writes .json, .xml or .jsonl, not .yaml" in result.stderr
+    assert run("convert", sample_json, tmp_path / "out.yaml", "--to", "xml").exit_code == 2
+    assert not (tmp_path / "out.yaml").exists()
 
 
 def test_convert_of_invalid_input_reports_every_problem(tmp_path: Path, invalid_json: Path) -> None:
@@ -316,7 +317,10 @@ def test_show_draws_a_tree(sample_json: Path, sample: Report) -> None:
 
 
 def test_show_colours_on_request_and_full_text(sample_json: Path, sample: Report) -> None:
-    result = run("show", sample_json, "--color", "--full")
+    # Wide enough that no line wraps (show wraps to the terminal's width).
+    result = CliRunner().invoke(
+        cli, ["show", str(sample_json), "--color", "--full"], env={"COLUMNS": "2000"}
+    )
     assert "\x1b[" in result.stdout
     assert sample.sections[0].subsections[0].measures[0].text in result.stdout
 
@@ -368,7 +372,7 @@ def test_metrics_as_csv(sample_json: Path, sample: Report) -> None:
     assert money["year"] == "2020"
     first = rows[0]
     assert (first["section"], first["qualifier"]) == ("一/（一）/二是", "at_least")
-    assert result.stderr == "metrics 10 from 1 reports, failed 0\n"
+    assert result.stderr == "metrics 10 from 1 report, failed 0\n"
 
 
 def test_metrics_to_json_lines_across_a_folder(

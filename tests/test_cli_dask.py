@@ -30,7 +30,7 @@ def test_dask_example_converts_and_summarises(scheduler: str) -> None:
     lines = done.stdout.splitlines()
     # 40 generated reports and one broken copy, which fails alone with its path and problem.
     assert lines[0] == "converted 40, failed 1"
-    assert lines[1].startswith("  batch0/broken.json: year: year 1800 is outside 1949..")
+    assert lines[1].startswith("  batch0/broken.json: Report.year: year 1800 is outside 1949..")
     # Each sample report states 1500万元 (15,000,000 元) and 23 + 3 + 20 项.
     assert "total 元: 600000000" in lines
     assert "total 项: 1840" in lines

@@ -218,7 +218,9 @@ def test_write_then_read(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"report{suffix}"
     lawgov.write(_report(), path)
     assert lawgov.read(path) == _report()
-    lawgov.write(attrs.evolve(_report(), year=2021, published=None), str(path))  # replaces
+    with pytest.raises(lawgov.OutputExistsError):  # the policy of write_reports and --force
+        lawgov.write(_report(), path)
+    lawgov.write(attrs.evolve(_report(), year=2021, published=None), str(path), force=True)
     assert lawgov.read(str(path)).year == 2021
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
 
@@ -259,7 +261,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
     with rules.unchecked():  # a report the XML writer refuses half way
         unwritable = attrs.evolve(_report(), notes=("\x00",))
     with pytest.raises(lawgov.FormatError) as caught:
-        lawgov.write(unwritable, path)
+        lawgov.write(unwritable, path, force=True)
     assert caught.value.source == str(path)
     assert path.read_bytes() == before
 

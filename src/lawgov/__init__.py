@@ -2,9 +2,9 @@
 
 The public surface is re-exported here; implementation modules are private. Public classes and
 functions say ``__module__ == "lawgov"``, so reprs, pickles and tracebacks name ``lawgov.Report``
-whichever private module defines it. The parser (``parse``, ``parse_text``, ``clean`` …), the cattrs
-hooks and the samples load on first use (PEP 562), so ``import lawgov`` stays cheap for JSON and
-XML users.
+whichever private module defines it. The parser (``parse``, ``parse_text``, ``clean``,
+``read_text`` …), the cattrs hooks and the samples load on first use (PEP 562), so
+``import lawgov`` stays cheap for JSON and XML users.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from lawgov import samples
     from lawgov._formats.cattrs import cattrs_converter, register_cattrs_hooks
     from lawgov._parse.clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
+    from lawgov._parse.encoding import read_text
     from lawgov._parse.file import parse_file, parse_file_result
     from lawgov._parse.html import HtmlParseResult, parse_html, parse_html_result
     from lawgov._parse.pipeline import ParseResult, ParseWarning, parse, parse_text
@@ -125,6 +126,7 @@ __all__ = [
     "parse_html_result",
     "parse_text",
     "read",
+    "read_text",
     "register_cattrs_hooks",
     "samples",
     "summarize_assessments",
@@ -158,6 +160,7 @@ _LAZY: dict[str, str] = {
     "cattrs_converter": "lawgov._formats.cattrs",
     "register_cattrs_hooks": "lawgov._formats.cattrs",
     "samples": "lawgov.samples",
+    "read_text": "lawgov._parse.encoding",
 }
 
 

@@ -1,8 +1,8 @@
 """The lawgov exception hierarchy.
 
-Every error lawgov raises on bad input is a :class:`LawgovError`; each also subclasses the
-builtin that generic handlers already catch (the test suite ties this drawing to the classes, and
-the docs mirror it)::
+Every error lawgov raises on bad input is a [`LawgovError`][lawgov.LawgovError]; each also
+subclasses the builtin that generic handlers already catch (the test suite ties this drawing to the
+classes, and the docs mirror it)::
 
     LawgovError (Exception)
     ├── ValidationError (ValueError)        a report breaks one or more rules; lists every problem
@@ -66,7 +66,7 @@ MAX_PROBLEMS: Final = 1000
 
 
 class ProblemList(list[Problem]):
-    """A list of problems that keeps the first :data:`MAX_PROBLEMS` and counts the rest.
+    """A list of problems that keeps the first `MAX_PROBLEMS` and counts the rest.
 
     A document of fifteen million bad values must not become fifteen million problems in memory
     (nor one message of them): the checks and loaders collect into these.
@@ -115,24 +115,34 @@ class ValidationError(LawgovError, ValueError):
     """A report (or part of one) breaks validation rules.
 
     Raised with *every* problem found, never just the first, and never after building part of an
-    object; beyond :data:`MAX_PROBLEMS` the rest are counted, not kept. The message listing them
-    is only built when it is asked for (``str(error)``).
+    object; beyond `MAX_PROBLEMS` the rest are counted, not kept. The message listing them
+    is only built when it is asked for (``str(error)``), and names the class that was checked
+    along with each path (``Report.sections[0].title: must not be empty``); the problems' paths
+    stay relative to it.
 
     Attributes:
         problems: Each broken rule with its path and message, in document order (the first
-            :data:`MAX_PROBLEMS`).
+            `MAX_PROBLEMS`).
         omitted: How many more problems there were, beyond those kept (at least).
+        model: The name of the class the paths start from (``"Report"``), when known.
     """
 
     problems: tuple[Problem, ...]
     omitted: int
+    model: str | None
 
     def __init__(
-        self, problems: Iterable[Problem], *, source: str | None = None, omitted: int = 0
+        self,
+        problems: Iterable[Problem],
+        *,
+        source: str | None = None,
+        omitted: int = 0,
+        model: str | None = None,
     ) -> None:
         items = iter(problems)
         self.problems = tuple(itertools.islice(items, MAX_PROBLEMS))
         self.omitted = omitted + getattr(problems, "omitted", 0) + sum(1 for _ in items)
+        self.model = model
         count = len(self.problems) + self.omitted
         super().__init__(f"{count} validation problem{'s' if count != 1 else ''}", source=source)
 
@@ -141,7 +151,8 @@ class ValidationError(LawgovError, ValueError):
         lines = [f"{count} validation problem{'s' if count != 1 else ''}"]
         if self.problems:
             lines[0] += ":"
-        lines += [f"  {p}" for p in self.problems]
+        shown = (p.under(self.model) for p in self.problems) if self.model else self.problems
+        lines += [f"  {p}" for p in shown]
         if self.omitted:
             lines.append(f"  … and {self.omitted} more")
         text = "\n".join(lines)
@@ -160,7 +171,10 @@ class ValidationError(LawgovError, ValueError):
     def under(self, prefix: str) -> ValidationError:
         """Return the same error with every path re-rooted below ``prefix``."""
         return ValidationError(
-            [p.under(prefix) for p in self.problems], source=self.source, omitted=self.omitted
+            [p.under(prefix) for p in self.problems],
+            source=self.source,
+            omitted=self.omitted,
+            model=self.model,
         )
 
     def __reduce__(self) -> tuple[Any, ...]:

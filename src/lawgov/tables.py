@@ -3,7 +3,7 @@
 Each row carries its report's identity (``report``, ``title``, ``issuer``, ``year``,
 ``published``, ``url``) and the fact's ``path`` in the syntax validation problems use
 (``sections[1].measures[0].metrics[2]``), so rows from different tables join on
-``(report, path)`` prefixes. The columns of each table are documented in :data:`SCHEMAS` and in
+``(report, path)`` prefixes. The columns of each table are documented in `SCHEMAS` and in
 docs/tables.md. Rows are produced lazily: a corpus streams through in flat memory.
 
     >>> import lawgov, lawgov.samples, lawgov.tables

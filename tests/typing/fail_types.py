@@ -24,8 +24,8 @@ number = lawgov.DocumentNumber.parse("江府〔2017〕16号")
 year: str = number.year
 # E: "Report" has no attribute "colour"
 lawgov.Report(title="报告", issuer=agency, year=2020).colour  # noqa: B018
-# E: Argument "published" to "Report" has incompatible type "datetime"; expected "DateTime | None"
-lawgov.Report(title="报告", issuer=agency, year=2020, published=datetime.datetime(2021, 2, 26))
+# E: Argument "published" to "Report" has incompatible type "date"; expected "datetime | None"
+lawgov.Report(title="报告", issuer=agency, year=2020, published=datetime.date(2021, 2, 26))
 # E: Incompatible types in assignment (expression has type "Decimal", variable has type "float")
 ratio: float = lawgov.Metric(value=3, unit="%", text="3%").base_value
 # E: Incompatible types in assignment (expression has type "bytes", variable has type "str")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -50,3 +51,6 @@ as_xml: bytes = lawgov.to_xml(report)
 from_json: lawgov.Report = lawgov.from_json(as_json.encode())
 from_xml: lawgov.Report = lawgov.from_xml(as_xml)
 rules: dict[str, str] = dict(lawgov.RULES)
+# An aware standard-library datetime is accepted (and converted to pendulum).
+aware = datetime.datetime(2021, 2, 26, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
+stdlib_published: pendulum.DateTime | None = attrs.evolve(report, published=aware).published

@@ -4,8 +4,9 @@
 state (1) the year's main measures and results, (2) shortcomings and their causes, (3) how the
 principal leaders fulfilled their duty as first responsible persons, (4) next year's main
 arrangements and (5) other matters that need reporting, and to be made public by 1 April of
-the following year. :func:`assess` turns each requirement into a :class:`Check` with a
-documented rule id (:data:`ASSESSMENT_RULES`), a status and its evidence.
+the following year. [`assess`][lawgov.assess] turns each requirement into a [`Check`][lawgov.Check]
+with a documented rule id ([`ASSESSMENT_RULES`][lawgov.ASSESSMENT_RULES]), a status and its
+evidence.
 
 The check never guesses. It reads the section kinds the parser (or whoever made the report)
 recorded, plus the part's keywords in section titles where parts are merged

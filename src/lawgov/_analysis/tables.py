@@ -2,12 +2,12 @@
 
 This module owns what a row holds: one row per fact, carrying the identity of its report and the
 fact's path in the same syntax validation problems use (``sections[1].measures[0].metrics[2]``).
-Rows are plain dicts of Python values (str, int, :class:`~decimal.Decimal`, datetimes, dates or
+Rows are plain dicts of Python values (str, int, `Decimal`, datetimes, dates or
 None) keyed by the column names of the table's schema, in schema order. Everything is a
 generator: a corpus is read one report at a time and memory stays flat.
 
-Only the public model API is used (attributes and properties of :class:`lawgov.Report` and its
-parts), so the tables do not depend on how the model is laid out inside the package.
+Only the public model API is used (attributes and properties of [`lawgov.Report`][lawgov.Report] and
+its parts), so the tables do not depend on how the model is laid out inside the package.
 """
 
 from __future__ import annotations
@@ -397,7 +397,7 @@ def rows(table: TableName, reports: Report | Iterable[Report]) -> Iterator[Row]:
     """The rows of one of the four tables (``metrics``, ``powers``, ``citations``, ``sections``).
 
     Raises:
-        TableError: ``table`` is not one of :data:`TABLES`.
+        TableError: ``table`` is not one of `TABLES`.
     """
     return _ROWS[check_table(table)](reports)
 

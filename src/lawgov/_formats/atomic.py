@@ -1,7 +1,7 @@
 """Atomic file output: a file appears complete under its name, or not at all.
 
-Everything lawgov writes to disk (the CLI's outputs, :func:`lawgov.write`, corpus writers) goes
-through :func:`atomic_open`: the data is written to a temporary file in the destination's own
+Everything lawgov writes to disk (the CLI's outputs, [`lawgov.write`][lawgov.write], corpus writers)
+goes through `atomic_open`: the data is written to a temporary file in the destination's own
 directory, flushed (and by default synced to disk), and only then renamed into place. A failure
 or an interrupt (Ctrl-C, SIGTERM turned into an exception) at any point removes the temporary
 file, so a reader never sees a half-written output and an existing file is never left truncated.
@@ -129,7 +129,7 @@ def atomic_open(
         encoding: The text encoding for ``"w"`` (default UTF-8); must be None for ``"wb"``.
         durable: Sync the file and its directory to disk before returning, so the output also
             survives a power cut. Atomicity does not depend on it; batch writers that sync once at
-            the end (:func:`os.sync`) pass False, as a sync per file costs milliseconds.
+            the end (`os.sync`) pass False, as a sync per file costs milliseconds.
         errors: The encoding error handler for ``"w"`` (``"surrogateescape"`` writes file names
             that are not UTF-8 back as their own bytes).
 
@@ -224,7 +224,7 @@ def _alive(pid: int) -> bool:
 def remove_stale_temporaries(directory: StrPath) -> list[Path]:
     """Remove the temporary files lawgov left in ``directory`` when its process was killed.
 
-    Only files named as :func:`atomic_open` names them, and only those whose process no longer
+    Only files named as `atomic_open` names them, and only those whose process no longer
     runs: another lawgov writing there keeps its own. Returns the files removed.
     """
     removed: list[Path] = []
@@ -253,7 +253,7 @@ def atomic_write(
         path: The destination. Its directory must exist.
         data: The complete content.
         force: Replace an existing destination instead of refusing.
-        durable: Sync to disk before returning (see :func:`atomic_open`).
+        durable: Sync to disk before returning (see `atomic_open`).
 
     Raises:
         OutputExistsError: ``path`` exists and ``force`` is false.

@@ -4,7 +4,7 @@ Applications often keep a report inside their own attrs classes (a crawl record,
 finding) and move those with cattrs. cattrs' default hooks would coerce silently (``None`` to
 ``'None'``, ``3.7`` to ``3``) and skip lawgov's rules; these hooks hand every lawgov class to
 lawgov's converter instead, so such a record loads strictly and fails with every problem and
-its path, exactly as :func:`lawgov.from_dict` does.
+its path, exactly as [`lawgov.from_dict`][lawgov.from_dict] does.
 """
 
 from __future__ import annotations
@@ -35,11 +35,11 @@ def _unstructure_hook(cls: type) -> Callable[[Any], Any]:
 def register_cattrs_hooks(converter: cattrs.Converter) -> cattrs.Converter:
     """Teach ``converter`` every lawgov class, in lawgov's JSON shape and with its strict rules.
 
-    A :class:`~lawgov.Report` goes out as :func:`lawgov.to_dict` writes it (with ``format`` and
-    ``version``) and comes back through :func:`lawgov.from_dict`; every other model class goes
-    out and comes back in the shape it has inside a report document. Bad data raises
-    :class:`lawgov.ValidationError` (cattrs, with detailed validation on, wraps it in its own
-    ``ClassValidationError`` for the field that held it).
+    A [`Report`][lawgov.Report] goes out as [`lawgov.to_dict`][lawgov.to_dict] writes it (with
+    ``format`` and ``version``) and comes back through [`lawgov.from_dict`][lawgov.from_dict]; every
+    other model class goes out and comes back in the shape it has inside a report document. Bad data
+    raises [`lawgov.ValidationError`][lawgov.ValidationError] (cattrs, with detailed validation on,
+    wraps it in its own ``ClassValidationError`` for the field that held it).
 
     Args:
         converter: A cattrs converter of the application's.
@@ -54,5 +54,6 @@ def register_cattrs_hooks(converter: cattrs.Converter) -> cattrs.Converter:
 
 
 def cattrs_converter() -> cattrs.Converter:
-    """A new cattrs converter that knows every lawgov class (see :func:`register_cattrs_hooks`)."""
+    """A new cattrs converter that knows every lawgov class (see
+    [`register_cattrs_hooks`][lawgov.register_cattrs_hooks])."""
     return register_cattrs_hooks(cattrs.Converter())

@@ -1,7 +1,7 @@
 """Compiling generated source so that tracebacks and ``inspect.getsource`` can show it.
 
 The converter, the msgspec path and the XML readers generate Python for each model class. As
-attrs does for its generated methods, the source is registered with :mod:`linecache` under a
+attrs does for its generated methods, the source is registered with `linecache` under a
 unique file name before it is executed, so a traceback through generated code shows the
 generated line instead of ``<lawgov generated> line 1038`` and nothing else.
 """

@@ -4,15 +4,16 @@ It owns:
 
 * the *field specs*: what each attrs field of the model holds (text, integer, exact decimal,
   datetime, date, enum, nested class, tuple of either), read once from the attrs fields and type
-  hints; :mod:`lawgov._formats.schemas` and :mod:`lawgov._formats.xml` walk the same specs;
-* :func:`to_dict`, per-class unstructure functions generated from the specs (the dict is the JSON
+  hints; `schemas` and `xml` walk the same specs;
+* [`to_dict`][lawgov.to_dict], per-class unstructure functions generated from the specs (the dict is
+  the JSON
   shape: decimals and dates as strings, enums as values, tuples as lists);
-* :func:`from_dict` (and :func:`load_pairs` for the JSON parser's output), strict loading in two
-  passes. The fast pass runs generated per-class functions that check every type exactly (no
+* [`from_dict`][lawgov.from_dict] (and `load_pairs` for the JSON parser's output), strict loading in
+  two passes. The fast pass runs generated per-class functions that check every type exactly (no
   coercion at all) and every validation rule inline, and build the frozen objects through their
   slots; it gives up at the first doubt. Only then the slow pass walks the data again, collects
   every type problem with its path, builds the tree with checks off and adds every rule problem
-  from :func:`lawgov._model.tree_problems`, so one :class:`~lawgov.ValidationError` lists
+  from `tree_problems`, so one [`ValidationError`][lawgov.ValidationError] lists
   them all (in document order) and no half-built object ever reaches the caller.
 
 Stock cattrs structuring is not used for loading: its default hooks coerce (``None`` → ``'None'``,
@@ -124,7 +125,7 @@ FAST_PASS_GAVE_UP: Final = (
 def forget(error: BaseException) -> None:
     """Drop a caught exception's traceback.
 
-    The fast passes raise one shared :data:`_INVALID`; the traceback it keeps would hold the
+    The fast passes raise one shared `_INVALID`; the traceback it keeps would hold the
     frames of the last failed load, and with them its input and any objects half built from it.
     """
     error.__traceback__ = None
@@ -214,7 +215,7 @@ def field_specs(cls: type) -> tuple[FieldSpec, ...]:
 
 
 def model_classes() -> list[type]:
-    """Every model class reachable from :class:`~lawgov.Report`, Report first."""
+    """Every model class reachable from [`Report`][lawgov.Report], Report first."""
     seen: list[type] = []
     pending: list[type] = [_model.Report]
     while pending:
@@ -311,18 +312,18 @@ def json_kind(value: object) -> str:
 def check_header(format_name: object, version: object, *, where: str = "") -> bool:
     """Check a document's format marker and version; return whether unknown fields are allowed.
 
-    The version rule: a higher *major* version than :data:`FORMAT_VERSION` is refused (its meaning
-    may have changed); a higher *minor* version of the same major is read, and fields this version
-    does not know are ignored (minor versions only add optional fields); anything else must match
-    exactly, and unknown fields are errors.
+    The version rule: a higher *major* version than [`FORMAT_VERSION`][lawgov.FORMAT_VERSION] is
+    refused (its meaning may have changed); a higher *minor* version of the same major is read, and
+    fields this version does not know are ignored (minor versions only add optional fields);
+    anything else must match exactly, and unknown fields are errors.
 
     Raises:
         FormatError: Not a lawgov report, or a version this lawgov cannot read.
     """
     if format_name != FORMAT_NAME:
+        got = "no format field" if format_name is None else f"format {format_name!r}"
         raise FormatError(
-            f"expected a lawgov report document (format {FORMAT_NAME!r}), "
-            f"got format {format_name!r}{where}"
+            f"expected a lawgov report document (format {FORMAT_NAME!r}), got {got}{where}"
         )
     match = _VERSION.fullmatch(version) if isinstance(version, str) else None
     if match is None:
@@ -591,8 +592,8 @@ def _refresh_max_year() -> None:
 
 
 def fast_names(*, twins: bool = True) -> dict[str, Any]:
-    """The names the fast pass's generated lines use (:func:`_fast_value`, :data:`_RULE_LINES`,
-    :func:`lawgov._model.construct.construction`), for a namespace of generated code.
+    """The names the fast pass's generated lines use (`_fast_value`, `_RULE_LINES`,
+    `construction`), for a namespace of generated code.
 
     ``lawgov._formats.xml`` builds its own readers on them, so both formats check alike.
     """
@@ -690,7 +691,7 @@ def to_dict(report: _model.Report) -> dict[str, Any]:
     """The report as plain JSON-ready data, ``format`` and ``version`` first.
 
     Raises:
-        TypeError: ``report`` is not a :class:`~lawgov.Report`.
+        TypeError: ``report`` is not a [`Report`][lawgov.Report].
     """
     if not isinstance(report, _model.Report):
         raise TypeError(f"expected a lawgov Report, got {type(report).__name__}")
@@ -899,7 +900,7 @@ def load_part(cls: type, data: object) -> Any:
     Used where a lawgov object travels without a report around it (the cattrs hooks).
 
     Raises:
-        FormatError: The data nests deeper than :data:`MAX_DEPTH`.
+        FormatError: The data nests deeper than `MAX_DEPTH`.
         ValidationError: Every type and rule problem, each with its path below the object.
     """
     _refresh_max_year()
@@ -912,7 +913,7 @@ def load_part(cls: type, data: object) -> Any:
     if isinstance(part, cls):
         problems = merge_problems(problems, _model.tree_problems(part))
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems, model=cls.__name__)
     return part
 
 
@@ -928,7 +929,7 @@ def from_dict(data: object, *, source: str | None = None) -> _model.Report:
     """Load a report from plain data in the JSON shape, strictly.
 
     Args:
-        data: A dict such as :func:`to_dict` returns (or ``json.loads`` gives).
+        data: A dict such as [`to_dict`][lawgov.to_dict] returns (or ``json.loads`` gives).
         source: Where the data came from, for error messages.
 
     Raises:
@@ -953,7 +954,7 @@ def load_pairs(root: object, *, source: str | None = None) -> _model.Report | No
     Objects arrive as tuples of (name, value) pairs, so duplicate member names (refused by
     I-JSON) are seen without a Python hook per object, which halves the parser's cost. Anything
     this pass does not accept (duplicates, a newer minor version, any problem) returns None, and
-    the caller parses again strictly and loads through :func:`from_dict`.
+    the caller parses again strictly and loads through [`from_dict`][lawgov.from_dict].
 
     Raises:
         FormatError: Not a lawgov report document, or an unsupported version.
@@ -991,7 +992,7 @@ def member_bound(data: str | bytes, root_texts: Iterable[object]) -> int | None:
 
     Every member name is followed by exactly one structural ``:``, and a ``:`` elsewhere lies
     inside a string, so the text's count of ``:`` less those inside the report's own text
-    fields (``root_texts``: the values of :data:`ROOT_TEXTS`, each a string, a list of strings
+    fields (``root_texts``: the values of `ROOT_TEXTS`, each a string, a list of strings
     or None) is at least the number of names: equal when no deeper string holds a colon, larger
     (never smaller) when one does. Whitespace around the colons does not matter. A colon
     written as an escape (``\\u003a``) is not in the count, so a document with any backslash
@@ -1016,7 +1017,7 @@ def load_counted(root: object, data: str | bytes) -> _model.Report | None:
     """The fast pass over JSON from a parser that keeps the last of duplicate member names.
 
     ``data`` is the text ``root`` was parsed from. Every object of a valid document is read, so
-    when the objects read hold as many members as :func:`member_bound` allows, no name was
+    when the objects read hold as many members as `member_bound` allows, no name was
     dropped as a duplicate: a duplicate makes the objects hold fewer, and a colon inside a
     deeper string only makes the bound larger (either way this pass gives up). Anything this
     pass does not accept returns None, and the caller parses again strictly.
@@ -1045,7 +1046,7 @@ def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Repo
     """Load report data without its header: the fast pass, then the slow one if it fails.
 
     Raises:
-        FormatError: Sections or measures nest deeper than :data:`MAX_DEPTH`.
+        FormatError: Sections or measures nest deeper than `MAX_DEPTH`.
         ValidationError: Every type and rule problem, each with its path.
     """
     _refresh_max_year()
@@ -1066,7 +1067,7 @@ def load_body(body: object, *, lenient: bool, source: str | None) -> _model.Repo
     except RecursionError:
         raise FormatError("nesting too deep", source=source) from None
     if problems:
-        raise ValidationError(problems, source=source)
+        raise ValidationError(problems, source=source, model="Report")
     # The fast pass gave up on a document the rules accept (an edge it does not decide itself):
     # the tree the slow pass built without checks has just passed every rule.
     return typing.cast(_model.Report, report)

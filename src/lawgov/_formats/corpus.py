@@ -6,12 +6,12 @@ Two corpus formats:
   lines are ignored.
 - **XML collection** (``.xml``): a ``<collection>`` root in the lawgov XML namespace
   (``urn:lawgov:report:1``) whose children are ``<report>`` elements exactly as a single-report
-  XML document (:func:`lawgov.to_xml`) has them.
+  XML document ([`lawgov.to_xml`][lawgov.to_xml]) has them.
 
 Reading never holds more than one report: JSON Lines are read line by line, and the XML
-collection with :func:`lxml.etree.iterparse`, clearing each report element once it is built (and
+collection with `lxml.etree.iterparse`, clearing each report element once it is built (and
 with entities, DTDs and the network refused, as for single documents). Writing streams too, through
-:func:`lawgov._formats.atomic.atomic_open`, so a corpus file appears complete or not at all.
+`atomic_open`, so a corpus file appears complete or not at all.
 """
 
 from __future__ import annotations
@@ -201,8 +201,8 @@ def _collection_entries(
 def iter_entries(path: str | os.PathLike[str]) -> Iterator[Entry]:
     """Each record of a corpus file with its line number: the report, or the error it raised.
 
-    Unlike :func:`iter_reports` this goes on past invalid records (a syntax error in an XML
-    collection still ends the stream, as nothing after it can be read).
+    Unlike [`iter_reports`][lawgov.iter_reports] this goes on past invalid records (a syntax error
+    in an XML collection still ends the stream, as nothing after it can be read).
     """
     label = str(path)
     corpus_format = _corpus_format(path)
@@ -346,7 +346,7 @@ def iter_reports(
             regular file (not a FIFO or a device): reading one could block or never end.
         errors: What a bad record does. ``"raise"`` (the default) raises its error and ends the
             stream; ``"skip"`` leaves it out and goes on; ``"collect"`` yields its error (a
-            :class:`~lawgov.LawgovError` whose ``source`` is ``path:line``) in its place and
+            [`LawgovError`][lawgov.LawgovError] whose ``source`` is ``path:line``) in its place and
             goes on. One bad record never ends the stream unless it is raised, except a fault
             in an XML collection's markup after which nothing can be read reliably (lawgov
             never writes one).
@@ -368,7 +368,8 @@ def iter_reports(
 def iter_reports_from_stream(
     stream: IO[bytes], format: CorpusFormat, *, source: str = "<stdin>"
 ) -> Iterator[Report]:
-    """Like :func:`iter_reports`, for a corpus read from an open binary stream (stdin)."""
+    """Like [`iter_reports`][lawgov.iter_reports], for a corpus read from an open binary stream
+    (stdin)."""
     if format == "jsonl":
         return typing.cast(
             Iterator[Report], _handled(_jsonl_entries(_bounded_lines(stream), source), "raise")
@@ -425,9 +426,10 @@ def write_reports(
 ) -> int:
     """Write reports to a corpus file, streaming, atomically.
 
-    The reports are consumed one at a time (pass a generator, such as :func:`iter_reports` of
-    another corpus, to convert corpora of any size in constant memory). If anything fails (a
-    report that cannot be written, an exception in the generator, Ctrl-C) no file is left.
+    The reports are consumed one at a time (pass a generator, such as
+    [`iter_reports`][lawgov.iter_reports] of another corpus, to convert corpora of any size in
+    constant memory). If anything fails (a report that cannot be written, an exception in the
+    generator, Ctrl-C) no file is left.
 
     Args:
         reports: The reports, in the order to write them.
@@ -440,7 +442,7 @@ def write_reports(
 
     Raises:
         FormatError: The suffix names no corpus format, or a report cannot be written.
-        FileExistsError: ``path`` exists and ``force`` is false.
+        OutputExistsError: ``path`` exists and ``force`` is false.
         OSError: The directory is missing or not writable.
     """
     chosen = format or _corpus_format(path)

@@ -1,21 +1,21 @@
 """The JSON writer's fast path: generated code that hands orjson the report almost as it is.
 
-:func:`lawgov._formats.convert.to_dict` builds plain data that any JSON encoder takes: lists,
+`to_dict` builds plain data that any JSON encoder takes: lists,
 enum values, a function call per object. orjson writes tuples itself, so the code generated
 here leaves them as they are, reads each enum's plain ``_value_``, skips the comprehension of
 an empty tuple, and inlines the objects of every class that cannot nest (metrics, citations,
 ...) into the expression of their parent: only reports, sections and measures have functions.
 Only decimals, datetimes and dates are converted, and ``format`` and ``version`` lead the root
-object. orjson then writes the bytes :func:`lawgov.to_json` gives, newline included, in one
-call; :func:`to_json_bytes` keeps them as bytes for files and the command line, which would
+object. orjson then writes the bytes [`lawgov.to_json`][lawgov.to_json] gives, newline included, in
+one call; `to_json_bytes` keeps them as bytes for files and the command line, which would
 otherwise encode the text again.
 
 (msgspec encoding the attrs objects directly would be faster still, but it writes the fields of
 a slotted class in the order CPython lays out their slots, sorted by name, not in field order.)
 
-The generated source is registered with :mod:`linecache` (as attrs does for its generated
+The generated source is registered with `linecache` (as attrs does for its generated
 methods), so a traceback through it shows the line. It is compiled on the first call, which
-keeps it out of ``import lawgov``. Without orjson (the ``fast`` extra) :func:`to_json_bytes`
+keeps it out of ``import lawgov``. Without orjson (the ``fast`` extra) `to_json_bytes`
 returns None and the caller writes with the standard library, byte for byte the same.
 """
 
@@ -123,11 +123,11 @@ def available() -> bool:
 
 
 def to_json_bytes(report: _model.Report) -> bytes | None:
-    """The UTF-8 bytes of :func:`lawgov.to_json`, or None without orjson.
+    """The UTF-8 bytes of [`lawgov.to_json`][lawgov.to_json], or None without orjson.
 
     Raises:
         orjson.JSONEncodeError: A string holds a lone surrogate or an integer lies outside
-            ±(2**53-1); the caller turns it into a :class:`~lawgov.FormatError`.
+            ±(2**53-1); the caller turns it into a [`FormatError`][lawgov.FormatError].
     """
     if _orjson is None:
         return None

@@ -1,4 +1,4 @@
-"""Files: :func:`read` and :func:`write` choose the format by the file's suffix.
+"""Files: [`read`][lawgov.read] and [`write`][lawgov.write] choose the format by the file's suffix.
 
 ``.json`` is the JSON format, ``.xml`` the XML format (see ``lawgov._formats.json`` and
 ``lawgov._formats.xml``). Writing is atomic (a temporary file in the same directory, then a
@@ -54,12 +54,21 @@ def read(path: str | os.PathLike[str]) -> _model.Report:
     return _xml.from_xml(data, source=source)
 
 
-def write(report: _model.Report, path: str | os.PathLike[str]) -> None:
-    """Write a report to a ``.json`` or ``.xml`` file, atomically, replacing any existing file.
+def write(report: _model.Report, path: str | os.PathLike[str], *, force: bool = False) -> None:
+    """Write a report to a ``.json`` or ``.xml`` file, atomically.
+
+    An existing file is refused unless ``force`` is true: the same policy, and the same
+    parameter, as [`write_reports`][lawgov.write_reports] and the command line's ``--force``.
+
+    Args:
+        report: The report to write.
+        path: The destination; its suffix chooses the format.
+        force: Replace an existing file instead of refusing.
 
     Raises:
         FormatError: The suffix is neither, or the report holds text the format cannot carry
             (``source`` is the path).
+        OutputExistsError: ``path`` exists and ``force`` is false.
         OSError: The file cannot be written.
     """
     file = Path(path)
@@ -69,4 +78,4 @@ def write(report: _model.Report, path: str | os.PathLike[str]) -> None:
     except FormatError as error:
         error.source = str(file)
         raise
-    atomic_write(file, data, force=True)
+    atomic_write(file, data, force=force)

@@ -1,16 +1,17 @@
-"""The JSON format: :func:`to_json` and :func:`from_json`, held to I-JSON (RFC 7493).
+"""The JSON format: [`to_json`][lawgov.to_json] and [`from_json`][lawgov.from_json], held to I-JSON
+(RFC 7493).
 
 Writing is deterministic: members in model field order, two-space indentation, non-ASCII text
 unescaped, a final newline. Reading goes through the standard library parser with hooks that
 enforce I-JSON: duplicate member names, ``NaN``/``Infinity``, lone surrogates and numbers outside
-the IEEE double range are refused, as are inputs over :data:`MAX_INPUT_BYTES`. Everything that is
-not a lawgov report document is a :class:`~lawgov.FormatError`; a document with wrong values is a
-:class:`~lawgov.ValidationError` listing every problem (see :mod:`lawgov._formats.convert`).
+the IEEE double range are refused, as are inputs over `MAX_INPUT_BYTES`. Everything that is
+not a lawgov report document is a [`FormatError`][lawgov.FormatError]; a document with wrong values
+is a [`ValidationError`][lawgov.ValidationError] listing every problem (see `convert`).
 
 orjson and msgspec speed things up when they are installed (the ``lawgov[fast]`` extra), and
 everything works the same without them. Writing: the standard library's encoder drops to pure
 Python whenever it indents; orjson writes the identical bytes about ten times faster. Reading
-tries msgspec first (:mod:`lawgov._formats.msgspec`: typed decoding in C, then only the rules in
+tries msgspec first (`msgspec`: typed decoding in C, then only the rules in
 Python), then orjson, then the standard library, each only for what the one before did not
 accept. orjson enforces I-JSON except for duplicate member names, which they drop silently;
 lawgov counts the ``:`` of the text against the members it reads, so a document with a
@@ -227,11 +228,12 @@ def _unsafe_integer(data: Any) -> bool:
 
 
 def to_json_bytes(report: _model.Report) -> bytes:
-    """The UTF-8 bytes of :func:`to_json`, encoded once (for files and the command line).
+    """The UTF-8 bytes of [`to_json`][lawgov.to_json], encoded once (for files and the command
+    line).
 
     Raises:
-        FormatError: As :func:`to_json`.
-        TypeError: As :func:`to_json`.
+        FormatError: As [`to_json`][lawgov.to_json].
+        TypeError: As [`to_json`][lawgov.to_json].
     """
     if not isinstance(report, _model.Report):
         raise TypeError(f"expected a lawgov Report, got {type(report).__name__}")
@@ -269,8 +271,8 @@ def to_json(report: _model.Report) -> str:
     Raises:
         FormatError: A string holds a lone surrogate (UTF-8 cannot carry it), an integer lies
             outside ±(2**53-1) (I-JSON readers cannot read it exactly), or the document would
-            exceed :data:`MAX_INPUT_BYTES`, which no reader accepts.
-        TypeError: ``report`` is not a :class:`~lawgov.Report`.
+            exceed `MAX_INPUT_BYTES`, which no reader accepts.
+        TypeError: ``report`` is not a [`Report`][lawgov.Report].
     """
     if _orjson is None or not _encode.available():
         if not isinstance(report, _model.Report):

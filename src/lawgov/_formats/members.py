@@ -3,7 +3,7 @@
 orjson keeps the last of duplicate member names and reads integers beyond I-JSON's range; the
 strict standard library parser refuses both. When the fast pass gives up on an orjson result
 (an unknown member, a wrong value), parsing the same text twice more only to learn that it held
-no duplicate is wasted: :func:`strict_as_parsed` says so from the parsed tree itself, and the
+no duplicate is wasted: `strict_as_parsed` says so from the parsed tree itself, and the
 caller then collects the problems from it.
 """
 
@@ -21,7 +21,7 @@ def strict_as_parsed(root: object, data: str | bytes) -> bool:
     """Whether ``root`` (parsed from ``data``) is what the strict parser would have given.
 
     True when the objects hold every member name the text has (see
-    :func:`lawgov._formats.convert.member_bound`: no duplicate was dropped) and every number is
+    `member_bound`: no duplicate was dropped) and every number is
     one the strict parser keeps (integers within ±(2**53-1), finite floats). False means: parse
     again strictly, which says precisely what is wrong.
     """

@@ -1,9 +1,9 @@
-"""The msgspec fast path of :func:`lawgov.from_json`, used when msgspec is installed.
+"""The msgspec fast path of [`lawgov.from_json`][lawgov.from_json], used when msgspec is installed.
 
 msgspec decodes the document in C into types generated from
-:func:`lawgov._formats.convert.field_specs`: a :class:`msgspec.Struct` mirror of the report with the
+`field_specs`: a `msgspec.Struct` mirror of the report with the
 header, and below it attrs *twins* of the other model classes, plain classes with the same slots
-(see :mod:`lawgov._model.construct`). msgspec checks what these declare: the JSON itself (NaN,
+(see `construct`). msgspec checks what these declare: the JSON itself (NaN,
 Infinity, lone surrogates and invalid UTF-8 refused), every member present, and the exact type
 of every value (strings, integers within ±(2**53-1) without bool or float, arrays, enum values,
 the header). Generated Python then walks the twins and checks only what types cannot say: blank
@@ -16,13 +16,13 @@ twice. A walk that fails part way leaves a tree nobody holds.
 msgspec keeps the last of duplicate member names silently, which I-JSON forbids, and ignores
 unknown members of the twins. Every field is required, so each object holds at least its class's
 members, and exactly that many when no name repeats and none is unknown.
-:func:`lawgov._formats.convert.member_bound` bounds the names in the text from above (its ``:`` less
+`member_bound` bounds the names in the text from above (its ``:`` less
 those of the report's own texts); when that bound equals the members the types require, no name
 was repeated or unknown. A colon inside a deeper string only makes the bound larger, and the
 document then goes to the next reader.
 
-Whatever this path does not accept returns None, and :func:`lawgov.from_json` reads the
-document with the next reader (orjson, then the standard library), which gives the precise error
+Whatever this path does not accept returns None, and [`lawgov.from_json`][lawgov.from_json] reads
+the document with the next reader (orjson, then the standard library), which gives the precise error
 or accepts what this path left undecided: omitted optional members, a newer minor version,
 colons in deeper texts, decimals in a plain spelling that is not ``str(Decimal)``'s.
 """

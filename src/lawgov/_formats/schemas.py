@@ -1,10 +1,11 @@
 """The JSON Schema (draft 2020-12) of lawgov JSON documents, generated from the model.
 
-:func:`generate_json_schema` walks the same field specs as the converter (attrs fields and type
+`generate_json_schema` walks the same field specs as the converter (attrs fields and type
 hints, see ``convert``), so the schema cannot describe a different shape than the one
-:func:`lawgov.to_json` writes. The result is shipped as ``lawgov/schemas/report.schema.json`` and
-served by :func:`json_schema`; a test checks that the shipped file equals a fresh generation.
-Regenerate it with ``python -m lawgov._formats.schemas``.
+[`lawgov.to_json`][lawgov.to_json] writes. The result is shipped as
+``lawgov/schemas/report.schema.json`` and served by [`json_schema`][lawgov.json_schema]; a test
+checks that the shipped file equals a fresh generation. Regenerate it with ``python -m
+lawgov._formats.schemas``.
 
 Field descriptions come from the ``Attributes:`` sections of the model's docstrings.
 """

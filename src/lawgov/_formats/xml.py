@@ -1,4 +1,5 @@
-"""The XML format: :func:`to_xml` and :func:`from_xml`, in the namespace ``urn:lawgov:report:1``.
+"""The XML format: [`to_xml`][lawgov.to_xml] and [`from_xml`][lawgov.from_xml], in the namespace
+``urn:lawgov:report:1``.
 
 Element names are the model's field names with ``-`` for ``_``; a tuple field is a wrapper element
 holding one element per item (``<sections><section>…``, ``<preamble><p>…``), left out when the
@@ -7,12 +8,12 @@ string (an empty element) stay distinct. Scalars are written exactly as in JSON 
 their exact digits, datetimes with their offset), so JSON → XML → JSON gives identical bytes.
 
 Reading is safe against hostile input: the text must be UTF-8 and at most
-:data:`~lawgov._formats.json.MAX_INPUT_BYTES`; any DOCTYPE or entity declaration is refused before
+`MAX_INPUT_BYTES`; any DOCTYPE or entity declaration is refused before
 parsing; the parser resolves no entities, loads no DTD, touches no network and keeps libxml2's
 depth and size limits (no ``huge_tree``). A well-formed document is validated against the shipped
-XSD (:func:`lawgov.xml_schema`); the objects of a valid document are built straight from its
-elements by generated per-class functions, and only when something is wrong a second pass collects
-every problem with its path.
+XSD ([`lawgov.xml_schema`][lawgov.xml_schema]); the objects of a valid document are built straight
+from its elements by generated per-class functions, and only when something is wrong a second pass
+collects every problem with its path.
 """
 
 from __future__ import annotations
@@ -271,13 +272,13 @@ _HEAD: Final = (
 def to_xml(report: _model.Report) -> bytes:
     """Write a report as a lawgov XML document: UTF-8, with declaration, two-space indentation.
 
-    The output is deterministic and always valid against :func:`xml_schema`.
+    The output is deterministic and always valid against [`xml_schema`][lawgov.xml_schema].
 
     Raises:
         FormatError: A string holds a character XML 1.0 cannot carry (a control character other
             than tab, newline and carriage return, or a lone surrogate), or the document would
-            exceed :data:`~lawgov._formats.json.MAX_INPUT_BYTES`, which no reader accepts.
-        TypeError: ``report`` is not a :class:`~lawgov.Report`.
+            exceed `MAX_INPUT_BYTES`, which no reader accepts.
+        TypeError: ``report`` is not a [`Report`][lawgov.Report].
     """
     if not isinstance(report, _model.Report):
         raise TypeError(f"expected a lawgov Report, got {type(report).__name__}")
@@ -515,7 +516,7 @@ def _from_xml(data: str | bytes, source: str | None) -> _model.Report:
     except RecursionError:
         raise FormatError("nesting too deep", source=source) from None
     if problems:
-        raise ValidationError(problems, source=source)
+        raise ValidationError(problems, source=source, model="Report")
     # Every element and text is readable: the values decide (ValidationError), and a document
     # the XSD refused although its values are fine has a structural fault (order, attributes).
     report = _convert.load_body(body, lenient=lenient, source=source)

@@ -2,7 +2,7 @@
 
 Every class is frozen, slotted and keyword-only. Construction runs the checks at the end of this
 module on the object's own fields (children were checked when they were built), so an invalid
-object cannot exist and :func:`attrs.evolve` stays safe. The checks dispatch by class and share
+object cannot exist and `attrs.evolve` stays safe. The checks dispatch by class and share
 their vocabulary with ``rules``, which imports no model class. The classes have no
 ``__weakref__`` slot: the loaders build objects through twins of the same memory layout (see
 ``construct``).
@@ -47,7 +47,7 @@ def _checked(self: Any) -> None:
     if rules.enabled():
         problems = check_node(self)
         if problems:
-            raise ValidationError(problems)
+            raise ValidationError(problems, model=type(self).__name__)
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
@@ -57,6 +57,19 @@ def _tuple(value: Any) -> tuple[Any, ...]:
     if isinstance(value, (list, Iterator)):
         return tuple(value)
     return value  # type: ignore[no-any-return]
+
+
+def _datetime(value: dt.datetime | None) -> pendulum.DateTime | None:
+    # A timezone-aware standard-library datetime is converted exactly (same instant, offset or
+    # zone, and microsecond); a naive one, or anything else, passes through for the check to
+    # refuse, as a naive time names no instant.
+    if (
+        isinstance(value, dt.datetime)
+        and not isinstance(value, pendulum.DateTime)
+        and value.utcoffset() is not None
+    ):
+        return pendulum.instance(value)
+    return value  # type: ignore[return-value]
 
 
 def _decimal(value: Decimal | int) -> Decimal:
@@ -276,9 +289,9 @@ class Metric:
 
     @property
     def base_value(self) -> Decimal:
-        """The value in :attr:`base_unit` (1500 万元 → 15000000 元, 4.27 万户 → 42700 户), exact.
+        """The value in `base_unit` (1500 万元 → 15000000 元, 4.27 万户 → 42700 户), exact.
 
-        A unit without a magnitude word gives :attr:`value` itself.
+        A unit without a magnitude word gives `value` itself.
         """
         places = self._split_unit()[0]
         return _shift(self.value, places) if places else self.value
@@ -488,7 +501,7 @@ class Report:
     title: str
     issuer: Agency
     year: int
-    published: pendulum.DateTime | None = None
+    published: pendulum.DateTime | None = attrs.field(default=None, converter=_datetime)
     source: str | None = None
     url: str | None = None
     views: int | None = None
@@ -759,12 +772,16 @@ def _check_report(node: Any) -> list[Problem]:
     rules.check_year(problems, "year", node.year)
     published = node.published
     if published is not None:
-        if not isinstance(published, pendulum.DateTime):
-            message = f"expected a pendulum DateTime or null, got {rules.kind_of(published)}"
+        if not isinstance(published, dt.datetime):
+            message = f"expected a timezone-aware datetime or null, got {rules.kind_of(published)}"
             problems.append(Problem(path="published", message=message, rule="type"))
         elif published.tzinfo is None or published.utcoffset() is None:
             message = "must carry a timezone (a local time from a Chinese source is Asia/Shanghai)"
             problems.append(Problem(path="published", message=message, rule="naive_datetime"))
+        elif not isinstance(published, pendulum.DateTime):
+            # Only reachable with checks bypassing construction: the converter makes pendulum.
+            message = "expected a pendulum DateTime (build the report to convert a datetime)"
+            problems.append(Problem(path="published", message=message, rule="type"))
         elif (
             rules.is_int(node.year)
             and dt.MINYEAR <= node.year <= dt.MAXYEAR

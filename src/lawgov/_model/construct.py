@@ -52,7 +52,7 @@ def _twin(cls: type) -> type | None:
 
 
 def names(classes: Iterable[type], *, twins: bool = True) -> dict[str, Any]:
-    """The names that the lines of :func:`construction` use, for the generated code's namespace.
+    """The names that the lines of `construction` use, for the generated code's namespace.
 
     ``twins=False`` leaves the twins out, so that every class is built through its descriptors
     (the route the tests compare the twins with).
@@ -76,7 +76,7 @@ def construction(
 ) -> list[str]:
     """Lines that build ``var``, a ``cls`` object holding each field's local ``v_<field>``.
 
-    ``namespace`` is the one :func:`names` made: it says whether ``cls`` has a twin.
+    ``namespace`` is the one `names` made: it says whether ``cls`` has a twin.
     """
     name = cls.__name__
     if f"{_TWIN}{name}" in namespace:

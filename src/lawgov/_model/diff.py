@@ -1,7 +1,7 @@
 """Structural, path-based comparison of two reports (or any two lawgov model objects).
 
-:func:`diff` walks both trees together, field by field in declaration order and list items by
-position, and reports every leaf that differs with its path (``sections[1].measures[0].metrics[2]
+[`diff`][lawgov.diff] walks both trees together, field by field in declaration order and list items
+by position, and reports every leaf that differs with its path (``sections[1].measures[0].metrics[2]
 .value``) and both values. Its verdict agrees with ``==``: ``diff(a, b) == []`` exactly when
 ``a == b``. Lists are compared position by position, without trying to match moved items: that
 keeps the result predictable and cheap, and a reordered list shows up as differences at each
@@ -61,8 +61,8 @@ class Difference:
 def diff(a: object, b: object) -> list[Difference]:
     """Every difference between two reports, with its path and both values, in document order.
 
-    Works for any two lawgov model objects (a :class:`~lawgov.Report`, a
-    :class:`~lawgov.Section`, …), e.g. one agency's reports from two years. Objects of the same
+    Works for any two lawgov model objects (a [`Report`][lawgov.Report], a
+    [`Section`][lawgov.Section], …), e.g. one agency's reports from two years. Objects of the same
     class are compared field by field; tuples item by item by position, with extra items on one
     side reported as ``added`` or ``removed``; anything else (text, numbers, dates, enums, None
     against a value, objects of different classes) is compared with ``==`` and reported whole.
@@ -181,7 +181,7 @@ def render_differences(differences: Iterable[Difference], *, limit: int = 50) ->
     """The differences as text lines, one each, at most ``limit`` of them plus a count of the rest.
 
     Args:
-        differences: What :func:`diff` returned.
+        differences: What [`diff`][lawgov.diff] returned.
         limit: How many lines to show before summarising.
 
     Returns:

@@ -3,7 +3,7 @@
 A document number is an issuer code, the full year in brackets, a serial and 号:
 ``江府〔2017〕16号``. Published copies use other brackets (``﹝﹞``, ``()``, ``（）``, ``[]``,
 ``［］``, ``【】``) and sometimes drop the year (``〔〕33号``); all of them are read, and
-:func:`format_document_number` writes the canonical ``〔〕`` form.
+`format_document_number` writes the canonical ``〔〕`` form.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ decimals and thousands separators), Chinese numerals (一, 两, 十二, 一百�
 document numbers all read their numbers through it, so that ``十二`` means 12 everywhere.
 
 The Chinese reader is a small exact parser rather than a call into cn2an: it is linear, never
-raises, refuses malformed numerals instead of guessing, and returns :class:`~decimal.Decimal`.
+raises, refuses malformed numerals instead of guessing, and returns `Decimal`.
 Its agreement with cn2an is checked by the tests.
 """
 

@@ -2,7 +2,7 @@
 
 The rules themselves are applied by each model class's check (``lawgov._model.classes``); this
 module holds what those checks share and imports no model class, so the model depends on it and
-never the other way round. :func:`unchecked` switches construction checks off for loaders that
+never the other way round. `unchecked` switches construction checks off for loaders that
 build a whole tree first and then collect every problem with its path in one pass.
 
 The rule names are part of the public contract (``Problem.rule``); ``RULES`` documents them.
@@ -82,13 +82,13 @@ _checking: ContextVar[bool] = ContextVar("lawgov_checking", default=True)
 
 
 def enabled() -> bool:
-    """Whether construction runs the checks (off only inside :func:`unchecked`)."""
+    """Whether construction runs the checks (off only inside `unchecked`)."""
     return _checking.get()
 
 
 @contextlib.contextmanager
 def unchecked() -> Iterator[None]:
-    """Build objects without checks; the caller must run :func:`tree_problems` afterwards."""
+    """Build objects without checks; the caller must run `tree_problems` afterwards."""
     token = _checking.set(False)
     try:
         yield
@@ -145,7 +145,7 @@ def check_text(
 
 
 def is_text(value: object) -> bool:
-    """Whether ``value`` passes :func:`check_text` (without building its problem)."""
+    """Whether ``value`` passes `check_text` (without building its problem)."""
     return (
         isinstance(value, str)
         and bool(value.strip())

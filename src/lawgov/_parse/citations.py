@@ -14,7 +14,7 @@ This module owns how cited laws and documents are recognised:
   ``公告2026年第25号`` have no bracketed year and are not document numbers; nor are the numbers
   of minutes (``县政府常务会议纪要〔2022〕7号``: the meeting, not an issuer code, before the
   year). A year and serial with no code before them (``《实施方案》（〔2022〕5号）``) cannot be
-  a :class:`~lawgov.DocumentNumber` (its code is required): the title stands without it.
+  a [`DocumentNumber`][lawgov.DocumentNumber] (its code is required): the title stands without it.
 * The issuer code is the run of CJK characters right before the bracket, cut after the last
   lead word or particle inside it, because running text glues the code to the words before it:
   ``根据江府〔2017〕16号`` → ``江府``; ``市政府印发的粤府办〔2020〕3号`` → ``粤府办``. Lead
@@ -42,8 +42,8 @@ This module owns how cited laws and documents are recognised:
   to that title; any other document number stands alone as a citation without a title.
   Document numbers printed inside a title are part of the title.
 
-:func:`protected_spans` also lives here: the spans of titles, quoted names and document numbers,
-inside which :mod:`lawgov._parse.metrics` finds no metrics.
+`protected_spans` also lives here: the spans of titles, quoted names and document numbers,
+inside which `metrics` finds no metrics.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 This module owns what "clean text" means (``docs/conventions.md``, section *Text*): simplified
 script, no pinyin annotations, no HTML remnants, no mojibake, full-width punctuation in Chinese
-context. :func:`clean` returns the clean text with the list of changes and damaged spans, each
-located by offsets into the *original* text; :func:`clean_text` returns the text alone.
+context. [`clean`][lawgov.clean] returns the clean text with the list of changes and damaged spans,
+each located by offsets into the *original* text; [`clean_text`][lawgov.clean_text] returns the text
+alone.
 
 The cleaner is a pipeline of small stages over a draft that remembers, for every character of the
 current text, which span of the original it came from:
@@ -209,7 +210,7 @@ class _Draft:
         return part
 
     def merge(self, part: _Draft, numbers: Sequence[int]) -> list[int]:
-        """Put back the lines of ``part`` (made by :meth:`lines`); the numbers of those changed."""
+        """Put back the lines of ``part`` (made by `lines`); the numbers of those changed."""
         spans = _line_spans(self.text)
         new_lines = part.text.split("\n")
         if len(new_lines) != len(numbers):  # pragma: no cover - no stage joins or splits lines
@@ -738,7 +739,7 @@ def _han_conversions() -> Iterator[tuple[str, str]]:
 @functools.lru_cache(maxsize=1)
 def _script_tables() -> tuple[frozenset[str], dict[int, str]]:
     """The characters only traditional script uses, and every character t2s simplifies to one
-    character with its simplified form (see :func:`_traditional` and :func:`_one_for_one`)."""
+    character with its simplified form (see `_traditional` and `_one_for_one`)."""
     traditional: set[str] = set()
     table: dict[int, str] = {}
     for char, simplified in _han_conversions():
@@ -774,9 +775,9 @@ _TRADITIONAL_VERDICTS: dict[str, bool] = {}
 def _traditional_of(text: str) -> frozenset[str]:
     """The characters of ``text`` that only traditional script uses: ``_traditional() & text``.
 
-    Building :func:`_traditional` converts every Han character with OpenCC (about 80 ms, on the
+    Building `_traditional` converts every Han character with OpenCC (about 80 ms, on the
     first traditional text of a process); this converts only the text's candidates, Han
-    characters outside GB2312 or in the exceptions (see :func:`_script_tables`), once each per
+    characters outside GB2312 or in the exceptions (see `_script_tables`), once each per
     process.
     """
     # Only Han characters are remembered: at most the ~98,000 the tables cover.
@@ -852,7 +853,7 @@ def _script(draft: _Draft) -> None:
 def _one_for_one() -> tuple[frozenset[str], dict[int, str]]:
     """Every character OpenCC t2s simplifies to one character, with its simplified form.
 
-    Unlike :func:`_traditional` this includes characters GB2312 also has (於 in 不少於): the
+    Unlike `_traditional` this includes characters GB2312 also has (於 in 不少於): the
     shadow only serves to find facts, never becomes text.
     """
     table = _script_tables()[1]

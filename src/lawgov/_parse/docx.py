@@ -1,6 +1,6 @@
 """Word (.docx) attachments to report text: the body's paragraphs, headings and tables, in order.
 
-A .docx is a zip of XML parts. :func:`docx_text` reads only the three it needs, straight from the
+A .docx is a zip of XML parts. `docx_text` reads only the three it needs, straight from the
 archive with lxml (chosen by measurement over python-docx: see docs/parsing.md):
 
 - ``word/document.xml``: the body. Paragraphs in order; a table becomes one line per row
@@ -17,7 +17,7 @@ archive with lxml (chosen by measurement over python-docx: see docs/parsing.md):
 Nothing outside the archive is ever fetched (relationships are not followed at all, external or
 not), no DTD or entity is resolved (a part that declares one is refused), and the archive is
 checked before any part is inflated: member count, declared sizes, compression ratio; each part
-is then read with a cap. A bad or hostile file is a :class:`~lawgov.ParseError`.
+is then read with a cap. A bad or hostile file is a [`ParseError`][lawgov.ParseError].
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Decoding report text files: UTF-8 by default, UTF-16 and GBK/GB18030 detected, never mojibake.
 
 Scraped reports arrive as UTF-8 (most), UTF-8 with a BOM (Windows tools), UTF-16 (Windows
-"Unicode" saves) and GBK/GB18030 (older Chinese sites and tools). :func:`decode_text` accepts all
+"Unicode" saves) and GBK/GB18030 (older Chinese sites and tools). `decode_text` accepts all
 of them:
 
 1. A byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE).
@@ -16,7 +16,7 @@ A legacy decoding that merely succeeds proves little (almost any byte string is 
 and UTF-8 read as GBK decodes without error into nonsense), so every decoding that is not UTF-8
 must also *look like Chinese*: the Han characters must be mostly common ones and the rest mostly
 ordinary punctuation, letters and digits. A wrong ``encoding=`` or a wrong guess is therefore a
-:class:`~lawgov.ParseError` that says what to try, never a report full of mojibake.
+[`ParseError`][lawgov.ParseError] that says what to try, never a report full of mojibake.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import unicodedata
 from pathlib import Path
 
 from lawgov._errors import ParseError
+from lawgov._formats.json import MAX_INPUT_BYTES
 
 __all__ = ["decode_text", "is_common_han", "read_text"]
 
@@ -232,8 +233,7 @@ def decode_text(data: bytes, *, encoding: str | None = None, source: str | None 
         return damaged
     if b"\x00" in data:
         raise ParseError(
-            "not valid UTF-8, and not readable as UTF-16 either (NUL bytes); pass the file's "
-            "real encoding (--encoding / encoding=)",
+            "binary data, not a text file (NUL bytes, and not readable as UTF-16)",
             source=source,
         )
     try:
@@ -248,7 +248,7 @@ def decode_text(data: bytes, *, encoding: str | None = None, source: str | None 
 
 
 def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> str:
-    """Read a report text file, detecting its encoding as :func:`decode_text` does.
+    """Read a report text file, detecting its encoding as `decode_text` does.
 
     Args:
         path: The file.
@@ -258,7 +258,14 @@ def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> s
         The decoded text.
 
     Raises:
-        ParseError: The content cannot be decoded as readable text.
+        ParseError: The content cannot be decoded as readable text, or the file is larger than
+            the formats' input limit (32 MiB; the command line's limit too).
         OSError: The file cannot be read.
     """
-    return decode_text(Path(path).read_bytes(), encoding=encoding, source=str(path))
+    limit = MAX_INPUT_BYTES
+    with Path(path).open("rb") as handle:
+        # One byte past the limit tells an oversized file without reading all of it.
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ParseError(f"input exceeds {limit} bytes", source=str(path))
+    return decode_text(data, encoding=encoding, source=str(path))

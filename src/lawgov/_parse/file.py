@@ -1,8 +1,8 @@
 """Report files in every published form: one entry point, the reader picked by content.
 
 Reports are published as pages and as attachments: plain text, HTML, PDF (exported or scanned),
-Word (.docx, old .doc), WPS and OFD files. :func:`parse_file` reads a file and decides what it is
-by its first bytes, then by its suffix:
+Word (.docx, old .doc), WPS and OFD files. [`parse_file`][lawgov.parse_file] reads a file and
+decides what it is by its first bytes, then by its suffix:
 
 ========================  ==========================================================
 content                   reader
@@ -17,7 +17,7 @@ anything else             text, decoded as the CLI decodes it (``encoding``)
 ========================  ==========================================================
 
 A suffix that promises what the content is not (a ``.pdf`` without ``%PDF-``) is an error that
-says so. Every error is a :class:`~lawgov.ParseError` naming the file, never mojibake.
+says so. Every error is a [`ParseError`][lawgov.ParseError] naming the file, never mojibake.
 """
 
 from __future__ import annotations
@@ -189,7 +189,8 @@ def parse_bytes(
     encoding: str | None = None,
     url: str | None = None,
 ) -> Report:
-    """A report from a file's bytes (see :func:`parse_file`); ``suffix`` is the file's, if any."""
+    """A report from a file's bytes (see [`parse_file`][lawgov.parse_file]); ``suffix`` is the
+    file's, if any."""
     report: Report = _read(
         data, source=source, suffix=suffix.lower(), encoding=encoding, url=url, rich=False
     )
@@ -204,7 +205,7 @@ def parse_bytes_result(
     encoding: str | None = None,
     url: str | None = None,
 ) -> ParseResult:
-    """As :func:`parse_bytes`, keeping the text and the parser's warnings."""
+    """As `parse_bytes`, keeping the text and the parser's warnings."""
     result: ParseResult = _read(
         data, source=source, suffix=suffix.lower(), encoding=encoding, url=url, rich=True
     )
@@ -233,8 +234,8 @@ def parse_file(
         url: The page address, recorded as the report's ``url``.
 
     Returns:
-        A valid report. Use :func:`parse_file_result` for the text it was read from and the
-        parser's warnings.
+        A valid report. Use [`parse_file_result`][lawgov.parse_file_result] for the text it was read
+        from and the parser's warnings.
 
     Raises:
         ParseError: The file cannot be read as a report: a format lawgov refuses (old .doc,
@@ -250,7 +251,8 @@ def parse_file(
 def parse_file_result(
     path: str | os.PathLike[str], *, encoding: str | None = None, url: str | None = None
 ) -> ParseResult:
-    """Parse a report file as :func:`parse_file` does, keeping the text and every warning.
+    """Parse a report file as [`parse_file`][lawgov.parse_file] does, keeping the text and every
+    warning.
 
     Args:
         path: The file.
@@ -262,7 +264,7 @@ def parse_file_result(
         cleaned), the cleaner's result and the parser's warnings.
 
     Raises:
-        ParseError: As :func:`parse_file`.
+        ParseError: As [`parse_file`][lawgov.parse_file].
         OSError: The file cannot be opened.
     """
     data = _file_bytes(path)

@@ -3,7 +3,7 @@
 A crawler that collects 法治政府建设年度报告 also collects their neighbours: the 政策解读 of a
 report, the 通知 that issues a 实施方案 or 工作要点, a 政府信息公开工作年度报告, a news item on the
 meeting that reviewed the report, a speech, a catalogue. None of these is a report, and each
-must be refused (a :class:`~lawgov.ParseError`) or flagged, never accepted silently. The gate
+must be refused (a [`ParseError`][lawgov.ParseError]) or flagged, never accepted silently. The gate
 reads only the title and a bounded prefix of the body.
 """
 

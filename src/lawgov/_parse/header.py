@@ -1,14 +1,14 @@
 """The page header of a scraped report: title, 来源/date/views line, disclosure block and chrome.
 
 This module owns everything above a report's body and the two facts derived from it, the
-year reported on and the issuer. It works on cleaned lines (see :mod:`lawgov._parse.clean`) and
+year reported on and the issuer. It works on cleaned lines (see `clean`) and
 never looks below the first body line, so a sentence in the body that happens to contain
 ``来源：`` is never read as metadata.
 
-Post-conditions of :func:`read_header`: every returned body line is non-empty and stripped,
+Post-conditions of `read_header`: every returned body line is non-empty and stripped,
 page chrome (breadcrumbs, ``今天是…``, font-size and print links) is gone from the whole text,
 the title (when found) is printed once, and every date is a timezone-aware Asia/Shanghai
-:class:`pendulum.DateTime` or a :class:`pendulum.Date`.
+`pendulum.DateTime` or a `pendulum.Date`.
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ def simplified_key(text: str) -> str:
     """A keyword as matched, in simplified script (發佈時間 → 发布时间), for table look-ups.
 
     Args:
-        text: A label or keyword matched by a :func:`scripted` pattern.
+        text: A label or keyword matched by a `scripted` pattern.
 
     Returns:
         Its simplified form.
@@ -423,7 +423,7 @@ def parse_datetime(text: str) -> pendulum.DateTime | None:
 
 
 def parse_date(text: str) -> pendulum.Date | None:
-    """Read the first calendar date in ``text`` (any format of :func:`parse_datetime`).
+    """Read the first calendar date in ``text`` (any format of `parse_datetime`).
 
     Args:
         text: A header value such as ``2023-02-20`` or ``2023年2月20日``.

@@ -1,7 +1,9 @@
-"""Parsing a published page: :func:`parse_html` and :func:`parse_html_result`.
+"""Parsing a published page: [`parse_html`][lawgov.parse_html] and
+[`parse_html_result`][lawgov.parse_html_result].
 
-The page is taken apart (:mod:`lawgov._parse.html_page`), rendered as the text the parser reads
-best, and parsed by :func:`lawgov.parse`; then the page's own structure fills what the text
+The page is taken apart (`html_page`), rendered as the text the parser reads
+best, and parsed by [`lawgov.parse`][lawgov.parse]; then the page's own structure fills what the
+text
 lacks: the publication date from ``PubDate`` or the disclosure block's 发布日期, the title from
 ``ArticleTitle``, the article heading or ``<title>`` (without the site's name), the address from
 the caller or the ``Url`` metadata. Where each header field came from is recorded.
@@ -236,7 +238,8 @@ def parse_html(page: str | bytes, *, url: str | None = None, source: str | None 
         source: Where the page came from (a file name), named in error messages.
 
     Returns:
-        A valid report. Use :func:`parse_html_result` for the text, warnings and provenance.
+        A valid report. Use [`parse_html_result`][lawgov.parse_html_result] for the text, warnings
+        and provenance.
 
     Raises:
         ParseError: The page cannot be decoded or read, or its text is not a report.

@@ -2,7 +2,7 @@
 
 Government pages arrive as UTF-8, GBK, GB2312 or GB18030, declared by a byte-order mark, a
 ``<meta charset>``, an ``http-equiv="Content-Type"`` meta, an XML declaration, or not at all, and
-some declare one encoding while their bytes are in another. :func:`decode_page` reads them as a
+some declare one encoding while their bytes are in another. `decode_page` reads them as a
 browser does, and more carefully:
 
 1. A byte-order mark decides.
@@ -14,8 +14,8 @@ browser does, and more carefully:
 4. Otherwise GB18030 (the undeclared or wrongly declared legacy page), then UTF-16 recognised by
    its NUL bytes, then UTF-8 or GB18030 with a few damaged bytes.
 
-Every legacy reading must also look like Chinese (see :mod:`lawgov._encoding`); anything else is
-a :class:`~lawgov.ParseError` that says what was tried.
+Every legacy reading must also look like Chinese (see `_encoding`); anything else is
+a [`ParseError`][lawgov.ParseError] that says what was tried.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What a published government page says, told apart by its structure: :class:`Page`.
+"""What a published government page says, told apart by its structure: `Page`.
 
 A page from a government content system (TRS, Hanweb, Ucap, ...) carries the standard page
 metadata of 《政府网站发展指引》 (``<meta name="ArticleTitle">``, ``PubDate``,
@@ -6,10 +6,10 @@ metadata of 《政府网站发展指引》 (``<meta name="ArticleTitle">``, ``Pu
 heading, a byline near it (来源：… 发布时间：…), often a disclosure-attribute block (索引号,
 发文字号, 发布机构 … as a table, a list or a definition list), the article container,
 attachment links, and chrome around all of it (navigation, breadcrumbs, accessibility bars,
-share bars, footers). :func:`read_page` takes each apart; :meth:`Page.to_text` renders what the
+share bars, footers). `read_page` takes each apart; `Page.to_text` renders what the
 text parser reads best.
 
-The article container is found (:mod:`lawgov._parse.html_container`) by the content systems' own
+The article container is found (`html_container`) by the content systems' own
 container names, checked by the amount of prose they hold, and otherwise by a text-density rule
 (see ``docs/parsing.md`` for the measurement behind the choice).
 """
@@ -297,7 +297,7 @@ def strip_site_name(title: str, site: str | None = None) -> str:
 
 
 def page_title(page: Page) -> str | None:
-    """The best title a page offers (see :attr:`Page.title`)."""
+    """The best title a page offers (see `Page.title`)."""
     meta = page.meta.get("ArticleTitle", "").strip()
     site = page.meta.get("SiteName")
     if meta:
@@ -446,13 +446,13 @@ def _attachments(roots: Iterable[lxml.html.HtmlElement], base: str | None) -> li
 def read_page(
     page: str | bytes, *, url: str | None = None, source: str | None = None, method: str = "auto"
 ) -> Page:
-    """Take a published page apart (see :class:`Page`).
+    """Take a published page apart (see `Page`).
 
     Args:
         page: The page, as fetched (bytes in any charset) or decoded.
         url: The page's address, for absolute attachment links and the report's ``url``.
         source: Where it came from, for error messages.
-        method: The container rule (see :func:`find_container`); ``auto`` unless measuring.
+        method: The container rule (see `find_container`); ``auto`` unless measuring.
 
     Raises:
         ParseError: Bytes that decode to no text, a page beyond the size limit, or no HTML.

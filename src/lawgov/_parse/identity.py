@@ -2,8 +2,8 @@
 
 This stage runs after the header and the structure, because its evidence is spread over both:
 the title, the 发布机构, the signature, the 来源 line and the preamble's opening sentence.
-Post-conditions: :func:`report_year` gives a plausible year (1949..next year, not after the
-publication date) or None; :func:`report_issuer` gives a trimmed agency name or None.
+Post-conditions: `report_year` gives a plausible year (1949..next year, not after the
+publication date) or None; `report_issuer` gives a trimmed agency name or None.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What a metric counts (:attr:`lawgov.Metric.name`), read from the words around it.
+"""What a metric counts (`lawgov.Metric.name`), read from the words around it.
 
 This module owns the naming rule. It is conservative by design: no name is better than a wrong
 one, so a name is given only when the text states the counted thing in one of three plain
@@ -17,7 +17,7 @@ documents for 件, bodies for 家/户, events for 次/期/场, a rate for %).
 
 Refused, among others: a clause whose object is a topic rather than the counted thing
 (``研究法治工作6次``: 工作 is no event), names containing 等 or 的 (``酒类流通备案等事项``,
-``部门的行政许可事项``), names longer than :data:`MAX_NAME` characters, and anything across
+``部门的行政许可事项``), names longer than `MAX_NAME` characters, and anything across
 punctuation, digits or another metric.
 """
 

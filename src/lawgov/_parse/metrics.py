@@ -6,7 +6,7 @@ lookalikes out are, in order of application:
 
 * Protected text: nothing inside a ``《》`` title, a quoted name (``“”``, ``""``, ``「」``,
   ``『』``) or a document number (``江府〔2017〕16号``) is a metric.
-* Units: only the units of :data:`UNITS` (years, months, days of the month, hours of the clock,
+* Units: only the units of `UNITS` (years, months, days of the month, hours of the clock,
   levels such as 级 and 届 are deliberately absent, so ``2020年``, ``2月25日`` and ``十九届`` never
   match). The longest unit wins (人次 over 人, 个百分点 over 个). A unit glued to a following
   character that makes it another word (部门, 座谈, 五家渠) is not a unit.
@@ -336,7 +336,8 @@ def find_metrics(text: str) -> list[Metric]:
     """Find every metric stated in a piece of clean text, in order.
 
     Args:
-        text: One paragraph or one measure's text, cleaned (:func:`lawgov.clean_text`).
+        text: One paragraph or one measure's text, cleaned
+            ([`lawgov.clean_text`][lawgov.clean_text]).
 
     Returns:
         The metrics in order of appearance, not deduplicated (the caller keeps one of each per

@@ -2,7 +2,7 @@
 
 A published PDF holds lines, not paragraphs: text breaks wherever the page edge fell, each page
 carries its number and often a running header or footer, and a heading or a paragraph may run
-over a line or a page break. :func:`pdf_text` gives the text parser what it reads well:
+over a line or a page break. `pdf_text` gives the text parser what it reads well:
 
 1. extract (pdfminer.six, chosen by measurement: see docs/parsing.md) every text line with its
    page, extent and size, within limits on input size, pages, decompressed stream bytes,
@@ -15,7 +15,7 @@ over a line or a page break. :func:`pdf_text` gives the text parser what it read
    enumeration starts one), across page breaks too.
 
 A PDF without text (a scan) or with text the fonts cannot map to Unicode, an encrypted PDF the
-empty password does not open, and anything over a limit are a :class:`~lawgov.ParseError`;
+empty password does not open, and anything over a limit are a [`ParseError`][lawgov.ParseError];
 whatever pdfminer raises on a damaged file becomes one too. Needs the ``pdf`` extra (pdfminer.six).
 """
 
@@ -215,7 +215,7 @@ class _Limits:
 
 
 def check_streams(data: bytes, limits: _Limits) -> None:
-    """Refuse a PDF whose compressed streams inflate beyond :data:`MAX_DECOMPRESSED_BYTES`.
+    """Refuse a PDF whose compressed streams inflate beyond `MAX_DECOMPRESSED_BYTES`.
 
     Every stream is inflated once here, in bounded chunks and counting only, from its start to
     the end of its compressed data (not to its ``endstream``, which a forged length may hide).
@@ -481,6 +481,6 @@ def pdf_text(data: bytes, *, source: str | None = None) -> str:
         source: The file name, for error messages.
 
     Raises:
-        ParseError: As :func:`pdf_lines`.
+        ParseError: As `pdf_lines`.
     """
     return "\n".join(rejoin(drop_page_furniture(pdf_lines(data, source=source))))

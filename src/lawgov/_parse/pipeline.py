@@ -602,7 +602,7 @@ def parse_text(
         keep_script: Keep traditional characters instead of converting to simplified.
 
     Returns:
-        A valid report. Use :func:`parse` for the cleaned text and the parser's warnings.
+        A valid report. Use [`parse`][lawgov.parse] for the cleaned text and the parser's warnings.
 
     Raises:
         ParseError: The text names no year or no issuer anywhere, or is not a string.
@@ -650,7 +650,8 @@ def _render_section(section: Section, depth: int, out: list[str]) -> None:
 
 
 def render_text(report: Report) -> str:
-    """Write a report as plain text in the published layout that :func:`parse_text` reads.
+    """Write a report as plain text in the published layout that [`parse_text`][lawgov.parse_text]
+    reads.
 
     The title, a 来源/发布时间/浏览次数 line, the disclosure block as ``label：value`` lines,
     the preamble, each section as a GB/T 9704 heading (一、/（一）/1./（1）) followed by its

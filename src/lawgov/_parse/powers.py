@@ -1,6 +1,7 @@
 """Finding statements of delegated administrative powers (下放, 委托, 赋予, 承接) in report text.
 
-This module owns how a power statement becomes a :class:`~lawgov.DelegatedPower`. The rules:
+This module owns how a power statement becomes a [`DelegatedPower`][lawgov.DelegatedPower]. The
+rules:
 
 * Words inside ``《》`` titles and quoted names never trigger anything (the seed's basis document
   is titled ``…赋予各市（区）人民政府…``).

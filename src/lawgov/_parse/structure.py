@@ -3,9 +3,9 @@
 This module owns the second and third stages of the parser: classifying body lines (heading of
 level 1-4, paragraph, signature) and building a plain, mutable tree of headings, paragraphs and
 ``N是`` measures from them, following ``docs/conventions.md``. It knows nothing of metrics,
-citations or delegated powers; :mod:`lawgov._parse.pipeline` extracts those per holder afterwards.
+citations or delegated powers; `pipeline` extracts those per holder afterwards.
 
-Post-conditions of :func:`build_outline`: every section has a non-blank title and is numbered
+Post-conditions of `build_outline`: every section has a non-blank title and is numbered
 1..n under its parent; every measure has a non-blank title and text and is numbered 1..n in its
 list; paragraphs are non-blank; top-level sections carry a kind and subsections their parent's.
 """

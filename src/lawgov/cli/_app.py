@@ -37,6 +37,8 @@ _jobs_option = click.option(
 _quiet_option = click.option(
     "-q", "--quiet", is_flag=True, help="No progress bar and no summary line."
 )
+
+
 _encoding_option = click.option(
     "--encoding",
     default=None,

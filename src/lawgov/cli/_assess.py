@@ -1,6 +1,6 @@
 """The ``lawgov assess`` command: reports checked against article 24 of 厅字〔2019〕28号.
 
-Importing this module registers the command on the ``lawgov`` click group (:mod:`lawgov.cli`
+Importing this module registers the command on the ``lawgov`` click group (`lawgov.cli`
 imports it). One row per report goes to ``-o`` (CSV, JSON Lines or Parquet by suffix); the
 corpus summary goes to ``--summary`` (a table file, or ``-`` for an aligned text table on
 stderr) and the chart to ``--chart`` (a self-contained SVG).

@@ -197,6 +197,7 @@ def _run_batch(
     verb: str,
     quiet: bool,
     pre_failed: int = 0,
+    pre_done: int = 0,
     failed_word: str = "failed",
     on_outcome: Callable[[_Outcome], None] | None = None,
 ) -> NoReturn:
@@ -204,10 +205,17 @@ def _run_batch(
     tasks = _with_clashes(tasks)
     for directory in sorted({os.path.dirname(t.destination) for t in tasks if t.destination}):
         remove_stale_temporaries(directory or ".")
-    tally = _Tally(failed=pre_failed)
+    tally = _Tally(done=pre_done, failed=pre_failed)
     show_bar = not quiet and sys.stderr.isatty() and len(tasks) > 1
     bar: Any = (
-        click.progressbar(length=len(tasks), label=verb.capitalize(), file=sys.stderr)
+        click.progressbar(
+            length=len(tasks),
+            label=verb.capitalize(),
+            file=sys.stderr,
+            show_pos=True,  # done / total
+            show_percent=True,
+            item_show_func=lambda _: f"failed {tally.failed}" if tally.failed else None,
+        )
         if show_bar
         else contextlib.nullcontext()
     )

@@ -6,7 +6,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -14,6 +14,7 @@ import click
 
 from lawgov._errors import LawgovError
 from lawgov._formats import corpus as _corpus
+from lawgov._model import Report
 from lawgov.cli._app import (
     _batch_requested,
     _encoding_option,
@@ -42,7 +43,15 @@ from lawgov.cli._files import (
     _read_input,
 )
 from lawgov.cli._inputs import _expand, _Input, _outside_output
-from lawgov.cli._tasks import _Job, _other, _Outcome, _problem_record, _Status, _Task
+from lawgov.cli._tasks import (
+    _Job,
+    _other,
+    _Outcome,
+    _problem_record,
+    _Status,
+    _Task,
+    _validation_records,
+)
 from lawgov.cli._warnings import parse_file, warning_lines
 
 
@@ -108,10 +117,12 @@ def parse(
         )
     source = inputs[0]
     destination = output or "-"
+    _refuse_suffix(destination, (".json", ".xml"), "parse")
     if target is None:
         target = _Kind.XML if Path(destination).suffix.lower() == ".xml" else _Kind.JSON
     label = "<stdin>" if source == "-" else source
     try:
+        _refuse_missing(source)
         _refuse_input_as_output(source, destination)
         report, warnings = parse_file(_read_input(source), source=label, encoding=encoding)
         _emit(_dump(report, target), destination, force=force)
@@ -140,6 +151,20 @@ def _guarded(found: Sequence[_Input], destinations: Sequence[str], output: Path)
     ]
 
 
+def _refuse_suffix(output: str, suffixes: Sequence[str], command: str) -> None:
+    """A suffix the command cannot write is a usage error, with or without --to."""
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    if suffix and suffix not in suffixes:
+        allowed = ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}"
+        raise click.UsageError(f"{output}: {command} writes {allowed}, not {suffix}")
+
+
+def _refuse_missing(source: str) -> None:
+    """A missing input fails in the words batches use, not the system's ("No such file …")."""
+    if source != "-" and not os.path.exists(source):
+        _fail([f"{source}: no such file, directory or matching file"])
+
+
 def _refuse_input_as_output(source: str, destination: str) -> None:
     if (
         source != "-"
@@ -164,6 +189,11 @@ Examples:
 @click.argument("output", metavar="OUT")
 @_to_option
 @_force_option
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Corpora: write the valid records and leave out the invalid ones (still exit 1).",
+)
 @_jobs_option
 @_quiet_option
 def convert(
@@ -172,6 +202,7 @@ def convert(
     output: str,
     to: str | None,
     force: bool,
+    skip_invalid: bool,
     jobs: int | None,
     quiet: bool,
 ) -> None:
@@ -180,6 +211,10 @@ def convert(
     With one input file, OUT is a file (or - for stdout). With several inputs, a directory or a
     glob, OUT is a directory that mirrors the input tree; existing outputs are skipped unless
     --force, so an interrupted batch resumes where it stopped.
+
+    A corpus (JSON Lines or an XML collection) is converted record by record; every invalid
+    record is reported as FILE:LINE: path: message, and nothing is written unless
+    --skip-invalid, which writes the valid records (the exit status is 1 either way).
     """
     target = _Kind(to) if to else None
     if _batch_requested(inputs, output):
@@ -201,12 +236,15 @@ def convert(
             quiet=quiet,
             pre_failed=_report_missing(missing),
         )
-    _convert_one(inputs[0], output, target, force=force)
+    _convert_one(inputs[0], output, target, force=force, skip_invalid=skip_invalid)
 
 
-def _convert_one(source: str, output: str, target: _Kind | None, *, force: bool) -> None:
+def _convert_one(
+    source: str, output: str, target: _Kind | None, *, force: bool, skip_invalid: bool
+) -> None:
     label = "<stdin>" if source == "-" else source
     try:
+        _refuse_missing(source)
         _refuse_input_as_output(source, output)
         stream: IO[bytes] | None = None
         if source == "-":
@@ -225,15 +263,13 @@ def _convert_one(source: str, output: str, target: _Kind | None, *, force: bool)
             raise click.UsageError(f"{label}: not JSON or XML (use `lawgov parse` for text)")
         out_kind = _output_kind(output, target, kind)
         if kind.is_corpus:
-            reports = (
-                _corpus.iter_reports(source)
-                if stream is None
-                else _corpus.iter_reports_from_stream(stream, _corpus_format(kind), source=label)
+            _convert_corpus(
+                _corpus_entries(source, stream, kind, label),
+                output,
+                _corpus_format(out_kind),
+                force=force,
+                skip_invalid=skip_invalid,
             )
-            if output == "-":
-                _corpus.write_reports_to(reports, sys.stdout.buffer, _corpus_format(out_kind))
-            else:
-                _corpus.write_reports(reports, output, format=_corpus_format(out_kind), force=force)
             return
         report = _load(data, kind, source=label)
         if out_kind.is_corpus:
@@ -259,11 +295,69 @@ def _json_line(record: dict[str, object]) -> str:
     return text
 
 
+class _InvalidRecordsError(Exception):
+    """Raised at the end of a corpus with invalid records, so that nothing is committed."""
+
+
+def _corpus_entries(
+    source: str, stream: IO[bytes] | None, kind: _Kind, label: str
+) -> Iterator[_corpus.Entry]:
+    """Every record of a corpus file or stdin with its line: the report, or its error."""
+    if stream is None:
+        return _corpus.iter_entries(source)
+    if kind is _Kind.JSONL:
+        return _corpus._jsonl_entries(_corpus._bounded_lines(stream), label)
+    return _corpus._collection_entries(stream, label)
+
+
+def _convert_corpus(
+    entries: Iterator[_corpus.Entry],
+    output: str,
+    format: _corpus.CorpusFormat,
+    *,
+    force: bool,
+    skip_invalid: bool,
+) -> None:
+    """Convert a corpus record by record, reporting every invalid record with its line.
+
+    Reading goes on past invalid records so that each is reported; unless ``skip_invalid``, the
+    output is then discarded (an atomic file is never committed; stdout has had the valid
+    records). Exits 1 when any record was invalid.
+    """
+    invalid = 0
+
+    def valid() -> Iterator[Report]:
+        nonlocal invalid
+        for _, entry in entries:
+            if isinstance(entry, LawgovError):
+                invalid += 1
+                # The error's source is FILE:LINE already.
+                for line in _error_lines(entry.source or "", entry):
+                    click.echo(line, err=True)
+                continue
+            yield entry
+        if invalid and not skip_invalid:
+            raise _InvalidRecordsError
+
+    try:
+        if output == "-":
+            _corpus.write_reports_to(valid(), sys.stdout.buffer, format)
+        else:
+            _corpus.write_reports(valid(), output, format=format, force=force)
+    except _InvalidRecordsError:
+        pass
+    if invalid:
+        plural = "" if invalid == 1 else "s"
+        what = "left out" if skip_invalid or output == "-" else "nothing written"
+        _fail([f"{invalid} invalid record{plural}; {what}"])
+
+
 def _corpus_format(kind: _Kind) -> _corpus.CorpusFormat:
     return "jsonl" if kind is _Kind.JSONL else "collection"
 
 
 def _output_kind(output: str, target: _Kind | None, kind: _Kind) -> _Kind:
+    _refuse_suffix(output, (".json", ".xml", ".jsonl"), "convert")
     suffix = Path(output).suffix.lower() if output != "-" else ""
     if kind.is_corpus:
         if target is _Kind.JSON or (target is None and suffix == ".json"):
@@ -313,7 +407,9 @@ def validate(*, inputs: tuple[str, ...], output_format: str, jobs: int | None, q
     file is invalid.
     """
     found, missing = _expand(inputs, _REPORT_SUFFIXES | _CORPUS_SUFFIXES)
-    tasks = [_Task(item.path) for item in found]
+    # Corpora are read here, record by record, so that the summary counts records, not files.
+    corpora = [item.path for item in found if _kind_of(item.path).is_corpus]
+    tasks = [_Task(item.path) for item in found if not _kind_of(item.path).is_corpus]
     as_json = output_format == "json"
 
     def report(outcome: _Outcome, source: str) -> None:
@@ -338,6 +434,11 @@ def validate(*, inputs: tuple[str, ...], output_format: str, jobs: int | None, q
             click.echo(_json_line(record))
         else:
             click.echo(f"{arg}: {message}", err=True)
+    valid_records = invalid_records = 0
+    for corpus in corpora:
+        valid, invalid = _validate_corpus(corpus, as_json=as_json)
+        valid_records += valid
+        invalid_records += invalid
     _run_batch(
         _Job("validate"),
         tasks,
@@ -345,6 +446,39 @@ def validate(*, inputs: tuple[str, ...], output_format: str, jobs: int | None, q
         verb="valid",
         failed_word="invalid",
         quiet=quiet,
-        pre_failed=len(missing),
+        pre_failed=len(missing) + invalid_records,
+        pre_done=valid_records,
         on_outcome=on_outcome,
     )
+
+
+def _validate_corpus(path: str, *, as_json: bool) -> tuple[int, int]:
+    """Check every record of a corpus, printing each invalid one; the valid and invalid counts.
+
+    Text lines are ``FILE:LINE: path: message``; JSON is one object per file, as for reports,
+    each problem carrying its ``line``.
+    """
+    valid = invalid = 0
+    records: list[dict[str, object]] = []
+    try:
+        for line, entry in _corpus.iter_entries(path):
+            if not isinstance(entry, LawgovError):
+                valid += 1
+                continue
+            invalid += 1
+            if as_json:
+                records.extend(_validation_records(entry, line))
+            else:
+                for text in _error_lines(f"{path}:{line}", entry):
+                    click.echo(text, err=True)
+    except (LawgovError, OSError) as error:
+        invalid += 1
+        if as_json:
+            records.extend(_validation_records(error, None))
+        else:
+            for text in _error_lines(path, error):
+                click.echo(text, err=True)
+    if as_json:
+        record = {"file": path, "valid": not records, "problems": records}
+        click.echo(json.dumps(record, ensure_ascii=False))
+    return valid, invalid

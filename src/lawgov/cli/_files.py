@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import enum
 import io
+import os
 import sys
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -76,7 +77,9 @@ def _text_codec(ctx: click.Context, param: click.Parameter, value: str | None) -
     try:
         info = codecs.lookup(value)
     except LookupError:
-        raise click.BadParameter(f"unknown encoding {value!r}") from None
+        raise click.BadParameter(
+            f"unknown encoding {value!r} (e.g. utf-8, gb18030, utf-16)"
+        ) from None
     if not getattr(info, "_is_text_encoding", True):
         raise click.BadParameter(
             f"{value!r} is not a text encoding (use one such as utf-8, gb18030, big5)"
@@ -151,7 +154,7 @@ def _as_bytes(data: str | bytes) -> bytes:
 def _read_input(path: str, *, head: bytes = b"") -> bytes:
     """The bytes of one input file (``-`` for stdin), refusing inputs beyond the size limit.
 
-    Reading stops one byte past :data:`lawgov._formats.json.MAX_INPUT_BYTES`, so a huge or endless
+    Reading stops one byte past `MAX_INPUT_BYTES`, so a huge or endless
     input costs no more memory than the largest document lawgov would accept. ``head`` is what
     was already read from stdin.
     """
@@ -223,5 +226,13 @@ def _error_lines(label: str, error: BaseException) -> list[str]:
         return [f"{label}: {problem}" for problem in error.problems]
     if isinstance(error, OSError) and error.filename is not None:
         # The file the system refused, which may be the output rather than the input.
-        return [f"{error.filename}: {_message(error)}"]
+        return [f"{_users_path(str(error.filename))}: {_message(error)}"]
     return [f"{label}: {_message(error)}"]
+
+
+def _users_path(path: str) -> str:
+    """The output the user named for one of atomic_open's hidden ``.NAME.XXXX.part`` files."""
+    directory, base = os.path.split(path)
+    if base.startswith(".") and base.endswith(".part") and base.count(".") >= 3:
+        return os.path.join(directory, base[1:].removesuffix(".part").rsplit(".", 1)[0])
+    return path

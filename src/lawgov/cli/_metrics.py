@@ -81,7 +81,12 @@ Examples:
     "output_format",
     type=click.Choice(["csv", "jsonl"]),
     default=None,
-    help="Output format (default: from the output's suffix, else CSV).",
+    help="Output format (default: from the output's suffix, else CSV); must match the suffix.",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV for spreadsheet programs: UTF-8 with a byte-order mark, so Chinese text opens right.",
 )
 @_encoding_option
 @_force_option
@@ -92,6 +97,7 @@ def metrics(
     inputs: tuple[str, ...],
     output: str,
     output_format: str | None,
+    excel: bool,
     encoding: str | None,
     force: bool,
     jobs: int | None,
@@ -101,10 +107,13 @@ def metrics(
 
     Reads JSON, XML, JSON Lines and XML collections, and raw text (.txt, parsed first). Columns:
     report, title, issuer, year, section (e.g. 二/（一）/三是), name, value, unit, base_value,
-    base_unit (1500 万元 → 15000000 元), qualifier, text (the source wording).
+    base_unit (1500 万元 → 15000000 元), qualifier, text (the source wording). In JSON Lines
+    the year is a number, values are exact decimal strings (as in lawgov JSON) and a missing name
+    or section is null.
     """
-    suffix = Path(output).suffix.lower() if output != "-" else ""
-    fmt = output_format or ("jsonl" if suffix in (".jsonl", ".json") else "csv")
+    fmt = _output_format(output, output_format)
+    if excel and fmt != "csv":
+        raise click.UsageError("--excel applies to CSV output only")
     found, missing = _expand(inputs, _REPORT_SUFFIXES | _CORPUS_SUFFIXES | _TEXT_SUFFIXES)
     if output != "-":
         _refuse_inputs_as_output(found, output)
@@ -115,6 +124,8 @@ def metrics(
         nonlocal failed, rows, reports
         writer = csv.DictWriter(handle, _METRIC_COLUMNS, lineterminator="\n")
         if fmt == "csv":
+            if excel:
+                handle.write("\ufeff")
             writer.writeheader()
 
         def emit(row: dict[str, str]) -> None:
@@ -123,7 +134,7 @@ def metrics(
             if fmt == "csv":
                 writer.writerow(row)
             else:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+                handle.write(json.dumps(_typed(row), ensure_ascii=False) + "\n")
 
         # Single reports go to the workers in runs (parsing text is the slow part); corpus files
         # are streamed here, record by record, so their rows never pile up in memory.
@@ -169,7 +180,10 @@ def metrics(
     except (LawgovError, OSError) as error:
         _fail(_error_lines(output, error))
     if not quiet:
-        click.echo(f"metrics {rows} from {reports} reports, failed {failed}", err=True)
+        click.echo(
+            f"metrics {rows} from {reports} report{'' if reports == 1 else 's'}, failed {failed}",
+            err=True,
+        )
     sys.exit(1 if failed else 0)
 
 
@@ -177,3 +191,29 @@ def _refuse_inputs_as_output(found: Iterable[_Input], output: str) -> None:
     target = os.path.realpath(output)
     if any(os.path.realpath(item.path) == target for item in found):
         raise click.UsageError("the output is one of the inputs; lawgov never modifies its inputs")
+
+
+# What metrics can write, by the output's suffix; no suffix (or stdout) is CSV unless --format.
+_SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl"}
+
+
+def _output_format(output: str, chosen: str | None) -> str:
+    """The output format: a suffix metrics cannot write is a usage error, whatever --format says."""
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    if suffix and suffix not in _SUFFIX_FORMATS:
+        raise click.UsageError(f"{output}: metrics writes .csv or .jsonl, not {suffix}")
+    by_suffix = _SUFFIX_FORMATS.get(suffix)
+    if chosen is not None and by_suffix is not None and chosen != by_suffix:
+        raise click.UsageError(f"{output}: --format {chosen} does not match the suffix {suffix}")
+    return chosen or by_suffix or "csv"
+
+
+def _typed(row: dict[str, str]) -> dict[str, object]:
+    """A metric row for JSON: the year a number, decimals exact strings, empty optionals null."""
+    typed: dict[str, object] = dict(row)
+    if row["year"].isdigit():
+        typed["year"] = int(row["year"])
+    for column in ("name", "section"):
+        if row[column] == "":
+            typed[column] = None
+    return typed

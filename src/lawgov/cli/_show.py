@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import sys
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -27,11 +31,13 @@ class _Node:
     children: tuple[_Node, ...] = ()
 
 
-def _render_tree(nodes: Sequence[_Node], prefix: str = "") -> Iterator[str]:
+def _render_tree(nodes: Sequence[_Node], prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Each line of the tree with the indent its wrapped continuation lines take."""
     for index, node in enumerate(nodes):
         last = index == len(nodes) - 1
-        yield f"{prefix}{'└── ' if last else '├── '}{node.label}"
-        yield from _render_tree(node.children, prefix + ("    " if last else "│   "))
+        below = prefix + ("    " if last else "│   ")
+        yield f"{prefix}{'└── ' if last else '├── '}{node.label}", below
+        yield from _render_tree(node.children, below)
 
 
 def _metric_node(metric: Metric) -> _Node:
@@ -105,7 +111,25 @@ def _section_node(section: Section, depth: int, *, full: bool) -> _Node:
     return _Node(label, tuple(children))
 
 
-def _show_lines(report: Report, *, full: bool) -> Iterator[str]:
+def _show_lines(report: Report, *, full: bool) -> Iterator[tuple[str, str]]:
+    """The lines of the view, each with its hanging indent (see `_wrap`)."""
+    for line in _header_lines(report):
+        yield line, _HANGING
+    yield from _render_tree(_top_nodes(report, full=full))
+    total = sum(1 for _ in report.iter_metrics())
+    measures = sum(1 for _ in report.iter_measures())
+    citations = sum(1 for _ in report.iter_citations())
+    sections = sum(1 for _ in report.iter_sections())
+    summary = f"{_count(sections, 'section')}, {_count(measures, 'measure')}, "
+    summary += f"{_count(total, 'metric')}, {_count(citations, 'citation')}"
+    yield click.style(summary, dim=True), ""
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _header_lines(report: Report) -> Iterator[str]:
     yield click.style(report.title, bold=True, underline=True)
     facts = [f"issuer {report.issuer}", f"year {report.year}"]
     if report.published is not None:
@@ -122,6 +146,9 @@ def _show_lines(report: Report, *, full: bool) -> Iterator[str]:
         shown = [f"{k} {v}" for k, v in fields.items() if v is not None]
         if shown:
             yield "disclosure " + " · ".join(shown)
+
+
+def _top_nodes(report: Report, *, full: bool) -> list[_Node]:
     nodes = _paragraph_nodes(report.preamble, full=full, name="preamble")
     nodes += [_metric_node(m) for m in report.metrics]
     nodes += _citation_nodes(report.citations)
@@ -129,22 +156,67 @@ def _show_lines(report: Report, *, full: bool) -> Iterator[str]:
     nodes += [_section_node(s, 1, full=full) for s in report.sections]
     nodes += _paragraph_nodes(report.closing, full=full, name="closing")
     nodes += [_Node(click.style(f"note: {note}", dim=True)) for note in report.notes]
-    yield from _render_tree(nodes)
-    total = sum(1 for _ in report.iter_metrics())
-    measures = sum(1 for _ in report.iter_measures())
-    citations = sum(1 for _ in report.iter_citations())
-    sections = sum(1 for _ in report.iter_sections())
-    yield click.style(
-        f"{sections} sections, {measures} measures, {total} metrics, {citations} citations",
-        dim=True,
-    )
+    return nodes
+
+
+# --------------------------------------------------------------------------------------------
+# Fitting the terminal: wrapping with a hanging indent, and paging
+
+_HANGING = "    "
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_RESET = "\x1b[0m"
+# Below this many columns for the text itself, wrapping would only make the tree harder to read.
+_MIN_TEXT_COLUMNS = 16
+
+
+def _cells(char: str) -> int:
+    """Terminal columns a character takes: two for wide (CJK) characters."""
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _width(text: str) -> int:
+    return sum(_cells(char) for char in _ANSI.sub("", text))
+
+
+def _wrap(line: str, indent: str, width: int) -> list[str]:
+    """``line`` cut into pieces of at most ``width`` columns, continuations under ``indent``.
+
+    Styles (ANSI colours) are closed at each cut and reopened after the indent, so the tree's
+    guide lines never take a text's colour. Reports are mostly Chinese, which breaks between any
+    two characters, so lines are cut at the column rather than at spaces.
+    """
+    hanging = _width(indent)
+    if width - hanging < _MIN_TEXT_COLUMNS or _width(line) <= width:
+        return [line]
+    pieces: list[str] = []
+    current, column, active = "", 0, ""
+    for token in re.split(f"({_ANSI.pattern})", line):
+        if _ANSI.fullmatch(token):
+            current += token
+            active = "" if token == _RESET else active + token
+            continue
+        for char in token:
+            cells = _cells(char)
+            if column + cells > width and column > hanging:
+                pieces.append(current + (_RESET if active else ""))
+                current, column = indent + active, hanging
+            current += char
+            column += cells
+    pieces.append(current)
+    return pieces
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 @cli.command(
     epilog="""\b
 Examples:
   lawgov show report.json
-  lawgov show report.xml --full | less -R
+  lawgov show report.xml --full --no-pager
   lawgov show scraped.txt            # parses the text first
 """
 )
@@ -155,11 +227,18 @@ Examples:
     default=None,
     help="Colours (default: only when stdout is a terminal).",
 )
+@click.option(
+    "--pager/--no-pager",
+    default=True,
+    help="Page output longer than the terminal (only when stdout is a terminal).",
+)
 @_encoding_option
-def show(*, source: str, full: bool, color: bool | None, encoding: str | None) -> None:
+def show(*, source: str, full: bool, color: bool | None, pager: bool, encoding: str | None) -> None:
     """Show a report as a readable tree: sections, measures, metrics highlighted, citations.
 
     FILE is a JSON or XML report, or raw text (.txt), which is parsed first; - reads stdin.
+    Long lines wrap to the terminal's width under their tree guides, and output longer than the
+    terminal goes through a pager ($PAGER, else less) when stdout is a terminal.
     """
     label = "<stdin>" if source == "-" else source
     try:
@@ -170,5 +249,14 @@ def show(*, source: str, full: bool, color: bool | None, encoding: str | None) -
         report = _load(data, kind, source=label, encoding=encoding)
     except (LawgovError, OSError) as error:
         _fail(_error_lines(label, error))
-    for line in _show_lines(report, full=full):
+    size = shutil.get_terminal_size()
+    lines = [
+        piece
+        for line, indent in _show_lines(report, full=full)
+        for piece in _wrap(line, indent, size.columns)
+    ]
+    if pager and _stdout_is_terminal() and len(lines) >= size.lines:
+        click.echo_via_pager("\n".join(lines) + "\n", color=color)
+        return
+    for line in lines:
         click.echo(line, color=color)

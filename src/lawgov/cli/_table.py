@@ -1,7 +1,7 @@
 """The ``lawgov table`` command: one fact table across reports and corpora, as CSV, JSON Lines or
 Parquet.
 
-Importing this module registers the command on the ``lawgov`` click group (:mod:`lawgov.cli`
+Importing this module registers the command on the ``lawgov`` click group (`lawgov.cli`
 imports it). It reuses the group's input handling (files, directories, globs, corpora, raw text
 parsed first) and streams: one report is in memory at a time.
 """

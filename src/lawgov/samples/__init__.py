@@ -2,7 +2,7 @@
 
 Each sample is a published report kept twice: the raw text as it was scraped (traditional script,
 pinyin annotations, stray commas and all: the input a parser meets) and its reviewed lawgov JSON
-document (the :class:`~lawgov.Report` a careful reader writes down from that text)::
+document (the [`Report`][lawgov.Report] a careful reader writes down from that text)::
 
     >>> import lawgov.samples
     >>> lawgov.samples.names()
@@ -13,7 +13,7 @@ document (the :class:`~lawgov.Report` a careful reader writes down from that tex
     >>> next(report.iter_delegated_powers()).remaining
     20
 
-The samples are ordinary package data, read with :mod:`importlib.resources`.
+The samples are ordinary package data, read with `importlib.resources`.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def names() -> tuple[str, ...]:
     """The names of the bundled samples, sorted.
 
     Returns:
-        Every name :func:`load`, :func:`text` and :func:`path` accept, e.g. ``jianghai-kjj-2020``.
+        Every name [`load`][lawgov.samples.load], [`text`][lawgov.samples.text] and
+        [`path`][lawgov.samples.path] accept, e.g. ``jianghai-kjj-2020``.
     """
     return _names()
 
@@ -66,16 +67,16 @@ def path(name: str, kind: Kind = "json") -> Path:
     """Where a sample's file lies on disk.
 
     Args:
-        name: A sample name from :func:`names`.
+        name: A sample name from [`names`][lawgov.samples.names].
         kind: ``"json"`` for the reviewed lawgov JSON document, ``"txt"`` for the raw text.
 
     Returns:
-        The file's path, e.g. for :func:`lawgov.read` or to copy it elsewhere.
+        The file's path, e.g. for [`lawgov.read`][lawgov.read] or to copy it elsewhere.
 
     Raises:
         SampleNotFoundError: ``name`` is not a bundled sample, ``kind`` is not a kind of
             sample file, or the package data is not on the file system (a zipped install;
-            :func:`load` and :func:`text` still work there).
+            [`load`][lawgov.samples.load] and [`text`][lawgov.samples.text] still work there).
     """
     resource = _resource(name, kind)
     if not isinstance(resource, Path):
@@ -90,7 +91,7 @@ def load(name: str) -> Report:
     """Load a sample's reviewed report.
 
     Args:
-        name: A sample name from :func:`names`.
+        name: A sample name from [`names`][lawgov.samples.names].
 
     Returns:
         The validated report. Reports are immutable, so every call returns the same object.
@@ -115,7 +116,7 @@ def text(name: str) -> str:
     punctuation, stray commas and damaged runs, left untouched.
 
     Args:
-        name: A sample name from :func:`names`.
+        name: A sample name from [`names`][lawgov.samples.names].
 
     Returns:
         The text, decoded from UTF-8.

@@ -1,10 +1,12 @@
 """Test-fixture kit: Hypothesis strategies, factories and assertions for lawgov reports.
 
-The strategies (:func:`reports`, :func:`invalid_reports`, …) need the ``testing`` extra
-(``pip install lawgov[testing]``), which brings Hypothesis. They are imported lazily, on first
-use of one of their names: the pytest plugin lives in this package and pytest loads it for
-everyone who has lawgov installed, so importing :mod:`lawgov.testing` itself must never import
-Hypothesis. The factories and :func:`assert_reports_equal` work without it.
+The strategies ([`reports`][lawgov.testing.reports],
+[`invalid_reports`][lawgov.testing.invalid_reports], …) need the ``testing`` extra (``pip install
+lawgov[testing]``), which brings Hypothesis. They are imported lazily, on first use of one of their
+names: the pytest plugin lives in this package and pytest loads it for everyone who has lawgov
+    installed, so importing [`lawgov.testing`][lawgov.testing] itself must never import
+Hypothesis. The factories and [`assert_reports_equal`][lawgov.testing.assert_reports_equal] work
+without it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from lawgov.testing import _register
 from lawgov.testing._assertions import assert_reports_equal, explain_difference
 from lawgov.testing._factories import (
     make_citation,
@@ -98,3 +101,7 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+# st.from_type(lawgov.Report) works once Hypothesis is imported, in either order (see _register).
+_register.register_if_loaded()

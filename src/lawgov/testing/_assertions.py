@@ -1,7 +1,7 @@
 """Assertions that say exactly where two reports differ, for any test runner.
 
-Needs neither Hypothesis nor pytest: the message is built from :func:`lawgov.diff`, one line per
-differing path with both values.
+Needs neither Hypothesis nor pytest: the message is built from [`lawgov.diff`][lawgov.diff], one
+line per differing path with both values.
 """
 
 from __future__ import annotations

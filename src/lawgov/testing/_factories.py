@@ -9,7 +9,7 @@ metric's ``text`` follows its value and unit), so overriding one field keeps the
 Conveniences: an agency may be given as its name, a document number as its text
 (``"江府〔2017〕16号"``), a metric value as a string or int (``"3.6"``), and any tuple field as a
 list. Pass ``check=False`` to build an object that breaks the rules on purpose (construction
-checks are switched off, see :func:`lawgov._model.rules.unchecked`), e.g. to test how your code
+checks are switched off, see `unchecked`), e.g. to test how your code
 handles a bad report.
 """
 
@@ -94,7 +94,7 @@ def make_citation(*, check: bool = True, **overrides: Any) -> Citation:
     Args:
         check: Whether construction checks run (False builds invalid objects on purpose).
         **overrides: Fields to replace: ``title``, ``document_number`` (a
-            :class:`~lawgov.DocumentNumber` or its text, e.g. ``"江府〔2017〕16号"``).
+            [`DocumentNumber`][lawgov.DocumentNumber] or its text, e.g. ``"江府〔2017〕16号"``).
 
     Returns:
         The citation.
@@ -179,7 +179,7 @@ def make_delegated_power(*, check: bool = True, **overrides: Any) -> DelegatedPo
     Args:
         check: Whether construction checks run (False builds invalid objects on purpose).
         **overrides: Fields to replace: ``name``, ``grantor`` and ``grantee`` (an
-            :class:`~lawgov.Agency` or a name), ``mode``, ``count``, ``basis``, ``changes``.
+            [`Agency`][lawgov.Agency] or a name), ``mode``, ``count``, ``basis``, ``changes``.
 
     Returns:
         The statement.
@@ -290,7 +290,7 @@ def make_report(*, check: bool = True, **overrides: Any) -> Report:
     Args:
         check: Whether construction checks run (False builds invalid objects on purpose, e.g.
             ``make_report(year=1800, check=False)``).
-        **overrides: Fields to replace, any of :class:`~lawgov.Report`'s (``issuer`` may be a
+        **overrides: Fields to replace, any of [`Report`][lawgov.Report]'s (``issuer`` may be a
             name).
 
     Returns:

@@ -1,10 +1,11 @@
 """The ``invalid_reports()`` strategy: report documents that break exactly one validation rule.
 
 Each example is a ``(data, rule)`` pair. ``data`` is a plain dict in the shape of
-:func:`lawgov.to_dict` (what :func:`lawgov.from_dict` loads), made by generating a valid report,
-converting it, and breaking one spot of it; ``rule`` is the name, from :data:`lawgov.RULES`, of
-the one rule broken. Loading ``data`` raises :class:`lawgov.ValidationError` whose problems all
-carry ``rule``. Together the cases cover every rule in :data:`lawgov.RULES`.
+[`lawgov.to_dict`][lawgov.to_dict] (what [`lawgov.from_dict`][lawgov.from_dict] loads), made by
+generating a valid report, converting it, and breaking one spot of it; ``rule`` is the name, from
+[`lawgov.RULES`][lawgov.RULES], of the one rule broken. Loading ``data`` raises
+[`lawgov.ValidationError`][lawgov.ValidationError] whose problems all carry ``rule``. Together the
+cases cover every rule in [`lawgov.RULES`][lawgov.RULES].
 
 The spot is chosen at random among every place in the report where the rule can be broken (any
 section's numbering, any metric, any document number, …), so the error paths users see are as
@@ -355,8 +356,9 @@ _BREAKERS: dict[str, _Breaker] = {
     "text_size": _break_text_size,
 }
 
-#: The rules :func:`invalid_reports` can break: every rule in :data:`lawgov.RULES`.
 INVALID_RULES: tuple[str, ...] = tuple(rule for rule in RULES if rule in _BREAKERS)
+"""The rules [`invalid_reports`][lawgov.testing.invalid_reports] can break: every rule in
+[`lawgov.RULES`][lawgov.RULES]."""
 
 
 def _with_material(draw: st.DrawFn, report: Report, text: TextStyle) -> Report:
@@ -398,16 +400,18 @@ def invalid_reports(
 ) -> st.SearchStrategy[tuple[dict[str, Any], str]]:
     """``(data, rule)`` pairs: a report document that breaks exactly one rule, and its name.
 
-    ``lawgov.from_dict(data)`` raises :class:`lawgov.ValidationError` with at least one
-    problem, and every problem carries ``rule``. Shrinks towards the first rule of
-    :data:`lawgov.RULES` and a small report.
+    ``lawgov.from_dict(data)`` raises [`lawgov.ValidationError`][lawgov.ValidationError] with at
+    least one problem, and every problem carries ``rule``. Shrinks towards the first rule of
+    [`lawgov.RULES`][lawgov.RULES] and a small report.
 
     Args:
-        rules: Only break these rules (names from :data:`lawgov.RULES`); all of them if None.
-        max_depth: Passed to :func:`reports` for the valid report that is then broken.
-        max_sections: Passed to :func:`reports`.
-        max_measures: Passed to :func:`reports`.
-        text: Passed to :func:`reports`.
+        rules: Only break these rules (names from [`lawgov.RULES`][lawgov.RULES]); all of them if
+            None.
+        max_depth: Passed to [`reports`][lawgov.testing.reports] for the valid report that is then
+            broken.
+        max_sections: Passed to [`reports`][lawgov.testing.reports].
+        max_measures: Passed to [`reports`][lawgov.testing.reports].
+        text: Passed to [`reports`][lawgov.testing.reports].
 
     Returns:
         A strategy for ``(data, rule)`` pairs.

@@ -1,14 +1,14 @@
 """Hypothesis strategies that generate valid lawgov objects, built with the public constructors.
 
-Every strategy here yields objects that pass every rule in :data:`lawgov.RULES`: numbering runs
-1..n at each level, years lie in 1949..next year, publication times carry a timezone and do not
+Every strategy here yields objects that pass every rule in [`lawgov.RULES`][lawgov.RULES]: numbering
+runs 1..n at each level, years lie in 1949..next year, publication times carry a timezone and do not
 precede the reported year, metric values are finite, non-negative, plain-notation Decimals
 (percentages within 0..100 unless they state a change), power changes never exceed their count,
 document numbers have a CJK issuer code and a serial >= 1, and no text is blank.
 
 Shrinking is part of the design: every choice is ordered so that its simplest value comes first
 (no optional value, the first realistic phrase, the smallest count), and lists are drawn with
-:func:`hypothesis.strategies.lists`, so a failing example shrinks to a small, readable report.
+`hypothesis.strategies.lists`, so a failing example shrinks to a small, readable report.
 """
 
 from __future__ import annotations
@@ -55,8 +55,10 @@ __all__ = [
 
 T = TypeVar("T")
 
-#: Which script generated text is written in.
 TextStyle = Literal["chinese", "ascii"]
+"""Which script generated text is written in: ``"chinese"`` (Chinese report wording, with XML's
+special characters ``<>&`` mixed in) or ``"ascii"`` (ASCII-only text, for code that cannot store
+CJK text)."""
 
 # How many metrics, citations, power statements and paragraphs one holder gets at most. The
 # breadth knobs cover the lists that multiply (sections, measures); these stay small on purpose.
@@ -516,7 +518,7 @@ def reports(
     text: TextStyle = "chinese",
     optional_fields: bool = True,
 ) -> st.SearchStrategy[Report]:
-    """Valid reports: every rule in :data:`lawgov.RULES` holds.
+    """Valid reports: every rule in [`lawgov.RULES`][lawgov.RULES] holds.
 
     Args:
         max_depth: The deepest nesting level of sections (1 = top-level sections only) and,
@@ -531,7 +533,7 @@ def reports(
             when True, each is None or filled at random.
 
     Returns:
-        A strategy for :class:`lawgov.Report`.
+        A strategy for [`lawgov.Report`][lawgov.Report].
 
     Raises:
         ValueError: A knob has an impossible value.
@@ -561,11 +563,11 @@ def sections(
         max_depth: The deepest nesting level below and including this section, and of measures.
         max_sections: At most this many subsections at each level.
         max_measures: At most this many measures in one list.
-        text: ``"chinese"`` or ``"ascii"`` (see :func:`reports`).
+        text: ``"chinese"`` or ``"ascii"`` (see [`reports`][lawgov.testing.reports]).
         optional_fields: Whether fields that may be None are sometimes filled.
 
     Returns:
-        A strategy for :class:`lawgov.Section`.
+        A strategy for [`lawgov.Section`][lawgov.Section].
     """
     knobs = _Knobs(
         max_depth=max_depth,
@@ -589,11 +591,11 @@ def measures(
     Args:
         max_depth: The deepest nesting level of sub-measures (1 = none).
         max_measures: At most this many sub-measures in one list.
-        text: ``"chinese"`` or ``"ascii"`` (see :func:`reports`).
+        text: ``"chinese"`` or ``"ascii"`` (see [`reports`][lawgov.testing.reports]).
         optional_fields: Whether fields that may be None are sometimes filled.
 
     Returns:
-        A strategy for :class:`lawgov.Measure`.
+        A strategy for [`lawgov.Measure`][lawgov.Measure].
     """
     knobs = _Knobs(
         max_depth=max_depth, max_measures=max_measures, text=text, optional_fields=optional_fields
@@ -604,15 +606,16 @@ def measures(
 def metrics(
     *, text: TextStyle = "chinese", optional_fields: bool = True
 ) -> st.SearchStrategy[Metric]:
-    """Valid metrics: plain-notation values (see :func:`decimals`), percentages within 0..100
-    unless the qualifier states an increase or decrease, and ``text`` written from value and unit.
+    """Valid metrics: plain-notation values (see [`decimals`][lawgov.testing.decimals]), percentages
+    within 0..100 unless the qualifier states an increase or decrease, and ``text`` written from
+    value and unit.
 
     Args:
         text: ``"chinese"`` for Chinese units (项, 万元, %), ``"ascii"`` for ASCII ones.
         optional_fields: Whether ``name`` is sometimes filled.
 
     Returns:
-        A strategy for :class:`lawgov.Metric`.
+        A strategy for [`lawgov.Metric`][lawgov.Metric].
     """
     return _metrics(_Knobs(text=text, optional_fields=optional_fields))
 
@@ -623,12 +626,12 @@ def delegated_powers(
     """Valid delegated-power statements whose later changes never exceed their count.
 
     Args:
-        text: ``"chinese"`` or ``"ascii"`` (see :func:`reports`).
+        text: ``"chinese"`` or ``"ascii"`` (see [`reports`][lawgov.testing.reports]).
         optional_fields: Whether name, grantor, grantee, basis and recipients are sometimes
             filled.
 
     Returns:
-        A strategy for :class:`lawgov.DelegatedPower`.
+        A strategy for [`lawgov.DelegatedPower`][lawgov.DelegatedPower].
     """
     return _delegated_powers(_Knobs(text=text, optional_fields=optional_fields))
 
@@ -643,7 +646,7 @@ def citations(
         optional_fields: When False, every citation has a title and no document number.
 
     Returns:
-        A strategy for :class:`lawgov.Citation`.
+        A strategy for [`lawgov.Citation`][lawgov.Citation].
     """
     return _citations(_Knobs(text=text, optional_fields=optional_fields))
 
@@ -657,7 +660,7 @@ def document_numbers(*, optional_fields: bool = True) -> st.SearchStrategy[Docum
         optional_fields: When False, the year is always given.
 
     Returns:
-        A strategy for :class:`lawgov.DocumentNumber`.
+        A strategy for [`lawgov.DocumentNumber`][lawgov.DocumentNumber].
     """
     return _document_numbers(_Knobs(optional_fields=optional_fields))
 
@@ -669,7 +672,7 @@ def agencies(*, text: TextStyle = "chinese") -> st.SearchStrategy[Agency]:
         text: ``"chinese"`` or ``"ascii"`` names.
 
     Returns:
-        A strategy for :class:`lawgov.Agency`.
+        A strategy for [`lawgov.Agency`][lawgov.Agency].
     """
     return _agencies(_Knobs(text=text))
 

@@ -3,13 +3,13 @@
 It gives every test suite in an environment where lawgov is installed:
 
 * the fixture ``lawgov_sample_report``: the bundled real report ``jianghai-kjj-2020``;
-* the fixture ``lawgov_report_factory``: :func:`lawgov.testing.make_report`;
+* the fixture ``lawgov_report_factory``: [`lawgov.testing.make_report`][lawgov.testing.make_report];
 * a path-based explanation when ``assert a == b`` fails between two lawgov model objects
   (reports, sections, metrics, …), listing each differing path with both values.
 
 pytest loads this module for everyone who has lawgov installed, with or without the ``testing``
 extra, so it must not import Hypothesis: it uses only the factories and assertions of
-:mod:`lawgov.testing`, which work without it.
+[`lawgov.testing`][lawgov.testing], which work without it.
 """
 
 from __future__ import annotations
@@ -36,14 +36,15 @@ def lawgov_sample_report() -> Report:
     """The bundled real sample report ``jianghai-kjj-2020`` (immutable, so shared per session).
 
     Returns:
-        The report, as :func:`lawgov.samples.load` gives it.
+        The report, as [`lawgov.samples.load`][lawgov.samples.load] gives it.
     """
     return samples.load(SAMPLE_NAME)
 
 
 @pytest.fixture
 def lawgov_report_factory() -> Callable[..., Report]:
-    """:func:`lawgov.testing.make_report`: call it with field overrides for a valid report.
+    """[`lawgov.testing.make_report`][lawgov.testing.make_report]: call it with field overrides for
+    a valid report.
 
     Returns:
         The factory.
