@@ -25,6 +25,7 @@ from lawgov._analysis.assess import (
     issuer_level,
 )
 from lawgov._analysis.assess_corpus import assessment_chart_svg, summarize_assessments
+from lawgov._analysis.page import report_html  # --- report page (issue 15 §4)
 from lawgov._errors import (
     FormatError,
     LawgovError,
@@ -124,6 +125,7 @@ __all__ = [
     "parse_text",
     "read",
     "register_cattrs_hooks",
+    "report_html",  # --- report page (issue 15 §4)
     "samples",
     "summarize_assessments",
     "to_dict",

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from lawgov._model import Measure, Report, Section
 from lawgov._analysis.page_marks import Fact, holders_of, iter_facts, mark_spans
+from lawgov._model import Measure, Report, Section
 
 if TYPE_CHECKING:
     from lawgov._parse.pipeline import ParseResult
@@ -39,7 +39,7 @@ table.header{border-collapse:collapse;width:100%;font-size:.92rem}
 table.header th,table.header td{text-align:left;vertical-align:top;padding:.25rem .5rem;
 border-bottom:1px solid var(--line);overflow-wrap:anywhere}
 table.header th{white-space:nowrap;width:1%}
-td.from{color:var(--dim);font-size:.85rem}
+.from{color:var(--dim);font-size:.8rem;line-height:1.3}
 ul.warnings{background:var(--warn);padding:.5rem .5rem .5rem 1.6rem;border-radius:4px;
 font-size:.9rem}
 .layout{display:grid;grid-template-columns:minmax(0,1fr);gap:1rem}
@@ -58,7 +58,7 @@ ul.tree li{margin:.15rem 0}
 .citation{background:var(--citation)}
 .power{background:var(--power)}
 .fact .detail{color:var(--dim);font-size:.85rem;margin-left:.3rem}
-.legend span{margin-right:.6rem;white-space:nowrap}
+.legend{display:flex;flex-wrap:wrap;gap:.3rem .6rem;align-items:center}
 pre.source{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;font-size:.95rem;margin:.5rem 0}
 mark{color:inherit}
 :target{outline:2px solid #d9480f;outline-offset:1px}
@@ -119,8 +119,11 @@ def report_html(subject: Report | ParseResult) -> str:
     Returns:
         The page: UTF-8 HTML with inline CSS and script, fetching nothing.
     """
+    text: str | None = None
+    warnings: tuple[str, ...] = ()
+    provenance: dict[str, str] = {}
     if isinstance(subject, Report):
-        report, text, warnings, provenance = subject, None, (), {}
+        report = subject
     else:
         report = subject.report
         text = subject.text
@@ -170,17 +173,19 @@ def _header(report: Report, provenance: Mapping[str, str], *, parsed: bool) -> s
     if report.disclosure is not None:
         for name, value in attrs.asdict(report.disclosure, recurse=False).items():
             if value is not None:
-                shown = value.name if hasattr(value, "name") and not isinstance(value, str) else value
+                shown = (
+                    value.name if hasattr(value, "name") and not isinstance(value, str) else value
+                )
                 rows.append((f"disclosure.{name}", shown))
-    default = "the text (no provenance recorded)" if parsed else "the document"
+    default = "the parsed text" if parsed else "the document"
     body = []
     for name, value in rows:
         if value is None:
             continue
         origin = provenance.get(name, default)
         body.append(
-            f'<tr><th scope="row">{_e(name)}</th><td>{_e(value)}</td>'
-            f'<td class="from">from {_e(origin)}</td></tr>'
+            f'<tr><th scope="row">{_e(name)}</th><td>{_e(value)}'
+            f'<div class="from">from {_e(origin)}</div></td></tr>'
         )
     return '<table class="header"><tbody>' + "".join(body) + "</tbody></table>"
 
@@ -204,7 +209,7 @@ def _fact_items(facts: Sequence[Fact], spans: Mapping[int, tuple[int, int]]) -> 
         items.append(
             f'<li><{tag} class="fact {fact.kind}" id="t{fact.ident}"{target} '
             f'data-path="{_e(fact.path)}">{_e(fact.label)}'
-            f'<span class="detail">{_e(fact.kind)}</span></{tag}></li>'
+            f'<span class="detail">{_e(fact.detail)}</span></{tag}></li>'
         )
     return items
 
@@ -216,7 +221,10 @@ def _paragraphs(paragraphs: Sequence[str], name: str) -> list[str]:
 def _tree(report: Report, by_path: Mapping[str, list[Fact]], spans: Mapping[int, Any]) -> str:
     items = _paragraphs(report.preamble, "preamble")
     items += _fact_items(by_path.get("", []), spans)
-    items += [_section(s, f"sections[{i}].", 1, by_path, spans) for i, s in enumerate(report.sections)]
+    items += [
+        _section(s, f"sections[{i}].", str(s.number), by_path, spans)
+        for i, s in enumerate(report.sections)
+    ]
     items += _paragraphs(report.closing, "closing")
     items += [f'<li class="para">note: {_e(note)}</li>' for note in report.notes]
     return '<ul class="tree">' + "".join(items) + "</ul>"
@@ -225,22 +233,23 @@ def _tree(report: Report, by_path: Mapping[str, list[Fact]], spans: Mapping[int,
 def _section(
     section: Section,
     path: str,
-    depth: int,
+    number: str,
     by_path: Mapping[str, list[Fact]],
     spans: Mapping[int, Any],
 ) -> str:
-    kind = f'<span class="kind">{_e(section.kind.value)}</span>' if depth == 1 else ""
+    top = "." not in number
+    kind = f'<span class="kind">{_e(section.kind.value)}</span>' if top else ""
     items = _paragraphs(section.paragraphs, "text")
     items += _fact_items(by_path.get(path, []), spans)
     items += [
         _measure(m, f"{path}measures[{i}].", by_path, spans) for i, m in enumerate(section.measures)
     ]
     items += [
-        _section(s, f"{path}subsections[{i}].", depth + 1, by_path, spans)
+        _section(s, f"{path}subsections[{i}].", f"{number}.{s.number}", by_path, spans)
         for i, s in enumerate(section.subsections)
     ]
     return (
-        f'<li><span class="node">{section.number}. {_e(section.title)}</span>{kind}'
+        f'<li><span class="node">{_e(number)}{"." if top else ""} {_e(section.title)}</span>{kind}'
         f"<ul>{''.join(items)}</ul></li>"
     )
 

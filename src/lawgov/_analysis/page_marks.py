@@ -10,6 +10,7 @@ overlap, and the whole search is linear in the text for a report in document ord
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -29,7 +30,8 @@ class Fact:
         ident: The fact's number, unique in the page.
         kind: ``metric``, ``citation`` or ``power``.
         path: Where it sits in the report (``sections[0].measures[1].metrics[0]``).
-        label: What the tree shows for it.
+        label: What the tree shows for it (the fact's wording).
+        detail: What it says, read (``608 家, 企业``).
         keys: The wordings to look for in the text, best first.
     """
 
@@ -37,6 +39,7 @@ class Fact:
     kind: str
     path: str
     label: str
+    detail: str
     keys: tuple[str, ...]
 
 
@@ -100,8 +103,7 @@ def mark_spans(text: str, holders: Sequence[Holder]) -> dict[int, tuple[int, int
             if found is not None:
                 spans[fact.ident] = found
                 taken.append(found)
-                if found[0] >= local:
-                    local = found[0]
+                local = max(found[0], local)
     return spans
 
 
@@ -135,19 +137,31 @@ class _Collector:
         self.holders: list[Holder] = []
         self.count = 0
 
-    def fact(self, kind: str, path: str, label: str, keys: tuple[str, ...]) -> Fact:
+    def fact(self, kind: str, path: str, label: str, detail: str, keys: tuple[str, ...]) -> Fact:
         self.count += 1
-        return Fact(self.count, kind, path, label, keys)
+        return Fact(self.count, kind, path, label, detail, keys)
 
     def metrics(self, metrics: Sequence[Metric], path: str) -> list[Fact]:
         return [
-            self.fact("metric", f"{path}metrics[{index}]", metric.text, (metric.text,))
+            self.fact(
+                "metric",
+                f"{path}metrics[{index}]",
+                metric.text,
+                _metric_detail(metric),
+                (metric.text,),
+            )
             for index, metric in enumerate(metrics)
         ]
 
     def citations(self, citations: Sequence[Citation], path: str) -> list[Fact]:
         return [
-            self.fact("citation", f"{path}citations[{index}]", str(citation), citation_keys(citation))
+            self.fact(
+                "citation",
+                f"{path}citations[{index}]",
+                str(citation),
+                "citation",
+                citation_keys(citation),
+            )
             for index, citation in enumerate(citations)
         ]
 
@@ -155,11 +169,32 @@ class _Collector:
         facts = []
         for index, power in enumerate(powers):
             facts.append(
-                self.fact("power", f"{path}delegated_powers[{index}]", _power_label(power), power_keys(power))
+                self.fact(
+                    "power",
+                    f"{path}delegated_powers[{index}]",
+                    _power_label(power),
+                    "delegated power",
+                    power_keys(power),
+                )
             )
             if power.basis is not None:
                 facts += self.citations([power.basis], f"{path}delegated_powers[{index}].basis.")
         return facts
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+
+
+def _metric_detail(metric: Metric) -> str:
+    detail = f"{_plain(metric.value)} {metric.unit}"
+    if metric.base_unit != metric.unit:
+        detail += f" = {_plain(metric.base_value)} {metric.base_unit}"
+    if metric.qualifier.value != "exact":
+        detail += f", {metric.qualifier.value}"
+    if metric.name:
+        detail += f", {metric.name}"
+    return detail
 
 
 def _power_label(power: DelegatedPower) -> str:
