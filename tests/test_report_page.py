@@ -136,7 +136,8 @@ def _non_white_share(png: bytes) -> float:
         kind, body = png[at + 4 : at + 8], png[at + 8 : at + 8 + length]
         if kind == b"IHDR":
             width, height, depth, colour = struct.unpack(">IIBB", body[:10])
-            assert depth == 8 and colour in (2, 6)
+            assert depth == 8
+            assert colour in (2, 6)
         elif kind == b"IDAT":
             idat += body
         at += 12 + length

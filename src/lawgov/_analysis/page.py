@@ -206,10 +206,11 @@ def _fact_items(facts: Sequence[Fact], spans: Mapping[int, tuple[int, int]]) -> 
     for fact in facts:
         target = f' href="#m{fact.ident}"' if fact.ident in spans else ""
         tag = "a" if target else "span"
+        detail = f'<span class="detail">{_e(fact.detail)}</span>' if fact.detail else ""
         items.append(
             f'<li><{tag} class="fact {fact.kind}" id="t{fact.ident}"{target} '
             f'data-path="{_e(fact.path)}">{_e(fact.label)}'
-            f'<span class="detail">{_e(fact.detail)}</span></{tag}></li>'
+            f"{detail}</{tag}></li>"
         )
     return items
 

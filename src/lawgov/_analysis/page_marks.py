@@ -159,7 +159,7 @@ class _Collector:
                 "citation",
                 f"{path}citations[{index}]",
                 str(citation),
-                "citation",
+                "",
                 citation_keys(citation),
             )
             for index, citation in enumerate(citations)
