@@ -127,6 +127,14 @@ def test_show_html_writes_the_page_for_text_and_for_json(tmp_path: Path) -> None
     assert '<pre class="source">' not in run.output
 
 
+def test_show_output_without_html_is_a_usage_error(tmp_path: Path) -> None:
+    source = str(lawgov.samples.path("jianghai-kjj-2020"))
+    run = CliRunner().invoke(cli, ["show", source, "-o", str(tmp_path / "x.html")])
+    assert run.exit_code == 2
+    assert "goes with --html" in run.output
+    assert not (tmp_path / "x.html").exists()
+
+
 def _non_white_share(png: bytes) -> float:
     """The share of pixels that are not white, read from an 8-bit RGB(A) PNG with zlib."""
     assert png[:8] == b"\x89PNG\r\n\x1a\n"

@@ -186,6 +186,8 @@ def show(
         if kind.is_corpus:
             raise click.UsageError(f"{label}: a corpus; show one report (lawgov show REPORT)")
         # --- show --html (issue 15 §4)
+        if output is not None and not as_html:
+            raise click.UsageError("-o/--output goes with --html")
         if as_html:
             _show_html(data, kind, label=label, encoding=encoding, output=output)
             return
