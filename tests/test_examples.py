@@ -60,6 +60,12 @@ KEY_OUTPUT = {
         "all: 4 reports, on time 0.6667, with leaders' duties 0.7500, median published 2024-02-20",
         "chart: an SVG of",
     ],
+    "report_page.py": [  # --- report page (issue 15 §4)
+        "metric marks in the text: 10",
+        "power marks in the text: 1",
+        "warnings listed: 1",
+        "fetches nothing: True",
+    ],
     "convert_json_xml.py": [
         "JSON -> report equal: True",
         "XML -> report equal: True",

@@ -26,6 +26,7 @@ from lawgov._analysis.assess import (
     issuer_level,
 )
 from lawgov._analysis.assess_corpus import assessment_chart_svg, summarize_assessments
+from lawgov._analysis.page import report_html  # --- report page (issue 15 §4)
 from lawgov._errors import (
     FormatError,
     LawgovError,
@@ -128,6 +129,7 @@ __all__ = [
     "read",
     "read_text",
     "register_cattrs_hooks",
+    "report_html",  # --- report page (issue 15 §4)
     "samples",
     "summarize_assessments",
     "to_dict",

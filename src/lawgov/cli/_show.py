@@ -7,6 +7,7 @@ import shutil
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -16,7 +17,7 @@ from lawgov._errors import LawgovError
 from lawgov._model import Measure, Metric, Report, Section
 from lawgov.cli._app import _encoding_option, cli
 from lawgov.cli._batch import _fail
-from lawgov.cli._files import _error_lines, _kind_of, _load, _read_input
+from lawgov.cli._files import _error_lines, _Kind, _kind_of, _load, _read_input
 from lawgov.cli._rows import _measure_marker, _plain, _section_marker
 
 # --------------------------------------------------------------------------------------------
@@ -233,7 +234,25 @@ Examples:
     help="Page output longer than the terminal (only when stdout is a terminal).",
 )
 @_encoding_option
-def show(*, source: str, full: bool, color: bool | None, pager: bool, encoding: str | None) -> None:
+# --- show --html (issue 15 §4): the option and its branch; the page is lawgov.report_html
+@click.option("--html", "as_html", is_flag=True, help="Write a self-contained HTML page instead.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="With --html: the page file (else stdout).",
+)
+# --- end show --html
+def show(
+    *,
+    source: str,
+    full: bool,
+    color: bool | None,
+    pager: bool,
+    encoding: str | None,
+    as_html: bool = False,
+    output: str | None = None,
+) -> None:
     """Show a report as a readable tree: sections, measures, metrics highlighted, citations.
 
     FILE is a JSON or XML report, or raw text (.txt), which is parsed first; - reads stdin.
@@ -246,6 +265,13 @@ def show(*, source: str, full: bool, color: bool | None, pager: bool, encoding: 
         kind = _kind_of(source, data)
         if kind.is_corpus:
             raise click.UsageError(f"{label}: a corpus; show one report (lawgov show REPORT)")
+        # --- show --html (issue 15 §4)
+        if output is not None and not as_html:
+            raise click.UsageError("-o/--output goes with --html")
+        if as_html:
+            _show_html(data, kind, label=label, encoding=encoding, output=output)
+            return
+        # --- end show --html
         report = _load(data, kind, source=label, encoding=encoding)
     except (LawgovError, OSError) as error:
         _fail(_error_lines(label, error))
@@ -260,3 +286,30 @@ def show(*, source: str, full: bool, color: bool | None, pager: bool, encoding: 
         return
     for line in lines:
         click.echo(line, color=color)
+
+
+# --- show --html (issue 15 §4)
+def _show_html(
+    data: bytes, kind: _Kind, *, label: str, encoding: str | None, output: str | None
+) -> None:
+    """The report's page: parsed with its text and warnings when FILE is a report file."""
+    import lawgov  # noqa: PLC0415
+
+    subject: Any
+    if kind is _Kind.TEXT:
+        from lawgov._parse import file as _parse_file  # noqa: PLC0415
+
+        suffix = "" if label == "<stdin>" else Path(label).suffix
+        subject = _parse_file.parse_bytes_result(
+            data, source=label, suffix=suffix, encoding=encoding
+        )
+    else:
+        subject = _load(data, kind, source=label, encoding=encoding)
+    page = lawgov.report_html(subject)
+    if output is None:
+        click.echo(page, nl=False)
+    else:
+        Path(output).write_text(page, encoding="utf-8")
+
+
+# --- end show --html
