@@ -272,6 +272,17 @@ def test_cli_assess_summary_on_stderr() -> None:
     assert "区     1" in result.stderr  # type: ignore[attr-defined]
 
 
+def test_cli_assess_chart_as_a_page(tmp_path: Path) -> None:
+    chart = tmp_path / "chart.html"
+    result = _run("assess", lawgov.samples.path("jianghai-kjj-2020"), "--chart", chart)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    page = chart.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<svg" in page
+    assert "<script" not in page
+    assert "http" not in page.replace("http://www.w3.org/2000/svg", "")
+
+
 @pytest.mark.parametrize(
     "args",
     [["-o", "a.xlsx"], ["--chart", "chart.png"], ["--summary", "summary.txt"]],

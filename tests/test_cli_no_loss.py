@@ -103,6 +103,10 @@ def test_a_rerun_removes_stale_temporaries_of_dead_runs_only(tmp_path: Path) -> 
     stale.write_bytes(b"<half")
     assert run("convert", folder / "a.json", single / "r.xml").exit_code == 0
     assert not stale.exists()
+    stale = single / f".m.csv.lawgov-{_dead_pid()}-bbbb.part"
+    stale.write_bytes(b"report,")
+    assert run("metrics", folder, "-o", single / "m.csv").exit_code == 0
+    assert not stale.exists()
 
 
 def test_sigterm_in_a_single_file_command_leaves_no_temporary(tmp_path: Path) -> None:

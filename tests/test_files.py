@@ -169,9 +169,9 @@ def test_html_goes_to_the_html_reader(tmp_path: Path, name: str, text: str) -> N
 
 
 def test_text_that_merely_contains_markup_is_text(tmp_path: Path) -> None:
-    assert _files._kind(b"<p>\xe6\xad\xa3\xe6\x96\x87</p>", ".txt") == "text"
-    assert _files._kind(b"\xef\xbb\xbf  <!-- x --><html>", "") == "html"
-    assert _files._kind("<!DOCTYPE html>".encode("utf-16"), "") == "html"
+    assert _files.kind_of(b"<p>\xe6\xad\xa3\xe6\x96\x87</p>", ".txt") == "text"
+    assert _files.kind_of(b"\xef\xbb\xbf  <!-- x --><html>", "") == "html"
+    assert _files.kind_of("<!DOCTYPE html>".encode("utf-16"), "") == "html"
 
 
 # --- any bytes ----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ style run by their hashes). Every piece of report text is escaped: a report is u
 
 It shows the header fields with where they came from, the parser's warnings, the report as a tree
 with its metrics, citations and delegated powers highlighted, and, for a parse result, the cleaned
-text beside the tree with each fact marked at its place (see :mod:`lawgov._analysis.page_marks`
+text beside the tree with each fact marked at its place (see `page_marks`
 for how the places are found). Side by side on a wide screen, one above the other on a phone,
 both in full on paper.
 """
@@ -112,9 +112,10 @@ def report_html(subject: Report | ParseResult) -> str:
         True
 
     Args:
-        subject: A report (the tree and header only) or a parse result (:func:`lawgov.parse`,
-            :func:`lawgov.parse_file_result`, :func:`lawgov.parse_html_result`), whose cleaned
-            text, warnings and header provenance the page shows too.
+        subject: A report (the tree and header only) or a parse result
+            ([`lawgov.parse`][lawgov.parse], [`lawgov.parse_file_result`][lawgov.parse_file_result],
+            [`lawgov.parse_html_result`][lawgov.parse_html_result]), whose cleaned text, warnings
+            and header provenance the page shows too.
 
     Returns:
         The page: UTF-8 HTML with inline CSS and script, fetching nothing.

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FILE_SUFFIXES",
     "HTML_SUFFIXES",
+    "kind_of",
     "parse_bytes",
     "parse_bytes_result",
     "parse_file",
@@ -60,7 +61,7 @@ _CONVERT = "soffice --headless --convert-to docx FILE"
 _NEEDS_EXTRA = {"pdf": "reading PDF files needs the pdf extra: pip install 'lawgov[pdf]'"}
 
 
-def _kind(data: bytes, suffix: str) -> str:
+def kind_of(data: bytes, suffix: str) -> str:
     """What the bytes are: pdf, docx, ofd, ole2, rtf, zip, html or text (content first)."""
     if b"%PDF-" in data[:_PDF_WINDOW]:
         return "pdf"
@@ -146,7 +147,7 @@ def _read(
     url: str | None,
     rich: bool,
 ) -> Any:
-    kind = _kind(data, suffix)
+    kind = kind_of(data, suffix)
     refusal = _refusal(kind, suffix)
     if refusal is not None:
         raise ParseError(refusal, source=source)

@@ -115,7 +115,12 @@ Examples:
     metavar="OUT",
     help="The corpus summary: .csv, .jsonl or .parquet, or - for a text table on stderr.",
 )
-@click.option("--chart", default=None, metavar="OUT.svg", help="A chart of the corpus (SVG).")
+@click.option(
+    "--chart",
+    default=None,
+    metavar="OUT.svg|OUT.html",
+    help="A chart of the corpus: an SVG image, or a self-contained HTML page holding it.",
+)
 @_encoding_option
 @_force_option
 @_quiet_option
@@ -138,8 +143,8 @@ def assess(
     """
     fmt = output_format(output)
     summary_fmt = output_format(summary) if summary not in (None, "-") else None
-    if chart is not None and Path(chart).suffix.lower() != ".svg":
-        raise click.UsageError(f"{chart}: the chart is an SVG file (.svg)")
+    if chart is not None and Path(chart).suffix.lower() not in (".svg", ".html", ".htm"):
+        raise click.UsageError(f"{chart}: the chart is an SVG image (.svg) or an HTML page (.html)")
     stream = ReportStream(inputs, encoding, output)
     kept: list[Assessment] = []  # a few fields per report, for the summary and the chart
 
@@ -165,10 +170,23 @@ def assess(
                 with atomic_open(summary, mode, force=force) as handle:  # type: ignore[call-overload]
                     _write_table(SUMMARY_COLUMNS, table, handle, summary_fmt)
         if chart is not None:
+            svg = lawgov.assessment_chart_svg(kept)
+            if Path(chart).suffix.lower() != ".svg":
+                svg = _chart_page(svg)
             with atomic_open(chart, "w", force=force) as text:
-                text.write(lawgov.assessment_chart_svg(kept))
+                text.write(svg)
     except (LawgovError, OSError) as error:
         _fail(_error_lines(output, error))
     if not quiet:
         click.echo(f"assessed {rows} reports, failed {stream.failed}", err=True)
     sys.exit(1 if stream.failed else 0)
+
+
+def _chart_page(svg: str) -> str:
+    """The chart as a page of its own: no script, no style sheet, nothing fetched."""
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>lawgov assess: the corpus</title></head>"
+        f'<body style="margin:1rem;font-family:sans-serif">{svg}</body></html>\n'
+    )

@@ -12,9 +12,11 @@ from typing import IO
 
 import click
 
+import lawgov
 from lawgov._errors import LawgovError
 from lawgov._formats import corpus as _corpus
 from lawgov._model import Report
+from lawgov._parse import file as _parse_file
 from lawgov.cli._app import (
     _batch_requested,
     _encoding_option,
@@ -124,7 +126,14 @@ def parse(
     try:
         _refuse_missing(source)
         _refuse_input_as_output(source, destination)
-        report, warnings = parse_file(_read_input(source), source=label, encoding=encoding)
+        data = _read_input(source)
+        suffix = "" if source == "-" else Path(source).suffix
+        if source != "-" and _parse_file.kind_of(data, suffix) == "text":
+            # A text file is read as Python users read one: lawgov.read_text, then the parser.
+            result = lawgov.parse(lawgov.read_text(source, encoding=encoding), source=label)
+            report, warnings = result.report, tuple(str(w) for w in result.warnings)
+        else:  # stdin, pages, PDF and Word files: told apart by content
+            report, warnings = parse_file(data, source=label, encoding=encoding)
         _emit(_dump(report, target), destination, force=force)
         for line in warning_lines(label, warnings, verbosity=verbosity):
             click.echo(line, err=True)

@@ -16,7 +16,7 @@ import click
 
 from lawgov._errors import LawgovError
 from lawgov._formats import corpus as _corpus
-from lawgov._formats.atomic import atomic_open
+from lawgov._formats.atomic import atomic_open, remove_stale_temporaries
 from lawgov._model import Report
 from lawgov.cli._app import _encoding_option, _force_option, _jobs_option, _quiet_option, cli
 from lawgov.cli._batch import _default_jobs, _fail, _outcomes, _report_missing
@@ -175,6 +175,7 @@ def metrics(
                 stdout.flush()
                 stdout.detach()
         else:
+            remove_stale_temporaries(os.path.dirname(output) or ".")  # a killed run's leftovers
             with atomic_open(output, "w", force=force, errors="surrogateescape") as handle:
                 write(handle)
     except (LawgovError, OSError) as error:
