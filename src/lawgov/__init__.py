@@ -17,16 +17,6 @@ from typing import TYPE_CHECKING, Any
 import attrs as _attrs
 
 from lawgov import json, xml
-from lawgov._analysis.assess import (
-    ASSESSMENT_RULES,
-    Assessment,
-    Check,
-    CheckStatus,
-    assess,
-    issuer_level,
-)
-from lawgov._analysis.assess_corpus import assessment_chart_svg, summarize_assessments
-from lawgov._analysis.page import report_html  # --- report page (issue 15 §4)
 from lawgov._errors import (
     FormatError,
     LawgovError,
@@ -64,6 +54,16 @@ from lawgov._version import __version__
 
 if TYPE_CHECKING:
     from lawgov import samples
+    from lawgov._analysis.assess import (
+        ASSESSMENT_RULES,
+        Assessment,
+        Check,
+        CheckStatus,
+        assess,
+        issuer_level,
+    )
+    from lawgov._analysis.assess_corpus import assessment_chart_svg, summarize_assessments
+    from lawgov._analysis.page import report_html
     from lawgov._formats.cattrs import cattrs_converter, register_cattrs_hooks
     from lawgov._parse.clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
     from lawgov._parse.encoding import read_text
@@ -143,6 +143,16 @@ __all__ = [
 
 # The parser's names, served from their modules on first access.
 _LAZY: dict[str, str] = {
+    # The analysis layer: tables, checks and the page (xml.sax and friends) load on first use.
+    "ASSESSMENT_RULES": "lawgov._analysis.assess",
+    "Assessment": "lawgov._analysis.assess",
+    "Check": "lawgov._analysis.assess",
+    "CheckStatus": "lawgov._analysis.assess",
+    "assess": "lawgov._analysis.assess",
+    "issuer_level": "lawgov._analysis.assess",
+    "assessment_chart_svg": "lawgov._analysis.assess_corpus",
+    "summarize_assessments": "lawgov._analysis.assess_corpus",
+    "report_html": "lawgov._analysis.page",
     "CleanResult": "lawgov._parse.clean",
     "DamagedSpan": "lawgov._parse.clean",
     "TextChange": "lawgov._parse.clean",
