@@ -49,7 +49,11 @@ def _gb2312_han() -> list[str]:
     return [char for char in chars if char != "後"]
 
 
-SIMPLIFIED = st.text(alphabet=st.sampled_from(_gb2312_han()), min_size=1, max_size=30)
+# Runs of 烫, 屯 and 锟斤拷 are the fill patterns of broken encodings, removed as damage by design.
+_FILL_SIGNATURE = re.compile("烫{3,}|屯{3,}|锟斤拷")
+SIMPLIFIED = st.text(alphabet=st.sampled_from(_gb2312_han()), min_size=1, max_size=30).filter(
+    lambda text: _FILL_SIGNATURE.search(text) is None
+)
 
 
 def _line_breaks(text: str) -> int:
