@@ -259,3 +259,9 @@ def test_a_source_that_is_not_an_agency_does_not_name_the_issuer() -> None:
 )
 def test_studies_and_indicator_systems_are_not_reports(title: str) -> None:
     assert genre.not_a_report(title, ["2016年，各省依法行政。"]) is not None
+
+
+@pytest.mark.parametrize("verb", ["发布", "印发", "公布"])
+def test_a_headline_verb_after_the_agency_is_not_in_the_issuer(verb: str) -> None:
+    result = lawgov.parse(f"蓝岭部{verb}2023年法治政府建设年度报告\n{_BODY}")
+    assert str(result.report.issuer.name) == "蓝岭部"
