@@ -241,6 +241,12 @@ _LABELS: dict[str, str] = {
     "有效性/截止日期": "validity",
     "截止日期": "ignored",
     "签发人": "ignored",
+    "公开时限": "ignored",
+    "统一登记号": "ignored",
+    "登记号": "ignored",
+    "责任部门": "ignored",
+    "公开属性": "ignored",
+    "公开类别": "ignored",
     # Chrome that shares a line with metadata: its "value" is dropped, and it ends the
     # previous value (发布时间：2021-02-26 字号：大 中 小).
     "字号": "chrome",
@@ -642,6 +648,9 @@ def _value_line(field: str, text: str) -> str | None:
 def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
     """The labels in a header line, each with the field it fills."""
     spans: list[tuple[re.Match[str], str]] = []
+    # Whether a label of this line was set off by spaces alone: a table row, whose short
+    # labels (来源 厅法制处) are set off the same way.
+    spaced_row = False
     for match in _LABEL.finditer(text):
         start = match.start()
         before = text[start - 1] if start else ""
@@ -659,10 +668,12 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
                 # a space alone separates only labels too long to be a sentence's first word
                 or (
                     text[match.end() - 1 : match.end()].isspace()
-                    and len(re.sub(r"\s+", "", match["label"])) >= 3
+                    and (len(re.sub(r"\s+", "", match["label"])) >= 3 or spaced_row)
                 )
             )
         )
+        if separated and match["colon"] is None and text[match.end() - 1].isspace():
+            spaced_row = True
         bracketed = match["open"] is not None and match["close"] is not None
         marked = match["colon"] is not None or bracketed or match.end() == len(text) or separated
         label = simplified_key(re.sub(r"\s+", "", match["label"]))
