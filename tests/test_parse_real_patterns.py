@@ -265,3 +265,14 @@ def test_studies_and_indicator_systems_are_not_reports(title: str) -> None:
 def test_a_headline_verb_after_the_agency_is_not_in_the_issuer(verb: str) -> None:
     result = lawgov.parse(f"蓝岭部{verb}2023年法治政府建设年度报告\n{_BODY}")
     assert str(result.report.issuer.name) == "蓝岭部"
+
+
+def test_a_site_name_and_domain_before_a_traditional_date_label_keeps_the_date() -> None:
+    text = (
+        "青澜縣水務局2025年度法治政府建設工作報告\n"
+        "青澜縣人民政府門戶網站 www.qinglan.com.cn 發布時間:2025-12-20 10:30\n"
+        f"{_BODY}"
+    )
+    published = lawgov.parse(text).report.published
+    assert published is not None
+    assert published.date().isoformat() == "2025-12-20"

@@ -996,6 +996,21 @@ def _decorated_title(title: str, fields: _Fields, notes: list[str], number: int)
 _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
+def _dated_watermark(text: str, notes: list[str], number: int) -> str:
+    """The metadata after a site's name and domain (某区门户网站 www.x.gov.cn 发布时间：…).
+
+    The line is the page's date line, not a watermark to drop whole: its labels are read.
+    """
+    mark = _WATERMARK.match(text)
+    if mark is None or mark.end() == len(text):
+        return text
+    rest = text[mark.end() :]
+    if _meta_pairs(rest) is None:
+        return text
+    notes.append(f"line {number}: dropped the site name {text[: mark.end()].strip()[:30]!r}")
+    return rest
+
+
 def read_header(lines: Sequence[Line]) -> Header:
     """Read the header block at the top of a report and drop page chrome everywhere.
 
@@ -1032,6 +1047,7 @@ def read_header(lines: Sequence[Line]) -> Header:
             # A marked line that reads as a title: a candidate when nothing above is the title
             # yet (1、青澜市人民政府门户网站), or the first of the lines a title is printed over.
             text = rest
+        text = _dated_watermark(text, notes, line.number)
         if is_chrome(text):
             notes.append(f"line {line.number}: dropped page chrome {text[:40]!r}")
             index += 1
