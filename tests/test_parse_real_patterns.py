@@ -276,3 +276,16 @@ def test_a_site_name_and_domain_before_a_traditional_date_label_keeps_the_date()
     published = lawgov.parse(text).report.published
     assert published is not None
     assert published.date().isoformat() == "2025-12-20"
+
+
+@pytest.mark.parametrize("counter", ["点击数: 人次", "点击数:次", "浏览次数： 人"])
+def test_an_empty_source_and_an_unfilled_counter_keep_the_date(counter: str) -> None:
+    text = (
+        "雁汀县民政局2020年度法治政府建设情况报告\n"
+        f"来源:       发布日期:2021-03-26     {counter}\n"
+        f"{_BODY}"
+    )
+    report = lawgov.parse(text).report
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2021-03-26"
+    assert report.source is None

@@ -699,6 +699,9 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
     for index, (match, field) in enumerate(spans):
         end = spans[index + 1][0].start() if index + 1 < len(spans) else len(text)
         value = _tidy(text[match.end() : end])
+        if field == "views" and value in _COUNT_UNITS:
+            # A counter the page never filled in (点击数: 人次): no count.
+            value = ""
         if field == "views" and value not in _EMPTY_VALUES and _COUNT.match(value) is None:
             # A counter label run into the text (访问次数:2024年,…): not a metadata line.
             return None
@@ -722,6 +725,7 @@ _COUNTER_LEAD = re.compile(
 )
 # A view count as printed (1,234 次).
 _COUNT = re.compile(r"^\d[\d,，]{0,14}\s*次?$")
+_COUNT_UNITS = frozenset({"次", "人次", "人"})
 
 
 _TRAILING_DATE = re.compile(r"\s+(?P<date>" + _DATE.pattern.replace("(?P<", "(?P<t_") + r")$")
