@@ -518,6 +518,9 @@ def _title_lines(lines: Sequence[Line], index: int, first: str | None = None) ->
     following = lines[index + 1].text if index + 1 < len(lines) else None
     if first is None:
         first = _unmarked(lines[index].text, following)
+    if _meta_pairs(first) is not None:
+        # A disclosure row (| 文号 : | |||) is never a title's first line.
+        return 1
     if _continues_title(first, _fragment(following) if following is not None else ""):
         return 2
     if _TITLE_END.search(first) or index + 2 >= len(lines):
@@ -713,6 +716,12 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
         else:
             pairs.append((field, value))
     return pairs
+
+
+def _empty_cells(text: str) -> bool:
+    """Whether a table row prints its last label's cell empty (| 文号 : | |||): no value below."""
+    spans = _label_spans(text)
+    return bool(spans) and len(re.findall(r"[|｜]", text[spans[-1][0].end() :])) >= 2
 
 
 _DATE_FIELDS = frozenset({"published", "updated", "time", "written"})
@@ -1071,7 +1080,10 @@ def read_header(lines: Sequence[Line]) -> Header:
             last_field, last_value = pairs[-1]
             below = (
                 _value_line(last_field, lines[index + 1].text)
-                if len(pairs) == 1 and not last_value and index + 1 < count
+                if len(pairs) == 1
+                and not last_value
+                and index + 1 < count
+                and not _empty_cells(_BULLET.sub("", text))
                 else None
             )
             if below is not None:
