@@ -259,3 +259,33 @@ def test_a_source_that_is_not_an_agency_does_not_name_the_issuer() -> None:
 )
 def test_studies_and_indicator_systems_are_not_reports(title: str) -> None:
     assert genre.not_a_report(title, ["2016年，各省依法行政。"]) is not None
+
+
+@pytest.mark.parametrize("verb", ["发布", "印发", "公布"])
+def test_a_headline_verb_after_the_agency_is_not_in_the_issuer(verb: str) -> None:
+    result = lawgov.parse(f"蓝岭部{verb}2023年法治政府建设年度报告\n{_BODY}")
+    assert str(result.report.issuer.name) == "蓝岭部"
+
+
+def test_a_site_name_and_domain_before_a_traditional_date_label_keeps_the_date() -> None:
+    text = (
+        "青澜縣水務局2025年度法治政府建設工作報告\n"
+        "青澜縣人民政府門戶網站 www.qinglan.com.cn 發布時間:2025-12-20 10:30\n"
+        f"{_BODY}"
+    )
+    published = lawgov.parse(text).report.published
+    assert published is not None
+    assert published.date().isoformat() == "2025-12-20"
+
+
+@pytest.mark.parametrize("counter", ["点击数: 人次", "点击数:次", "浏览次数： 人"])
+def test_an_empty_source_and_an_unfilled_counter_keep_the_date(counter: str) -> None:
+    text = (
+        "雁汀县民政局2020年度法治政府建设情况报告\n"
+        f"来源:       发布日期:2021-03-26     {counter}\n"
+        f"{_BODY}"
+    )
+    report = lawgov.parse(text).report
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2021-03-26"
+    assert report.source is None

@@ -241,6 +241,12 @@ _LABELS: dict[str, str] = {
     "有效性/截止日期": "validity",
     "截止日期": "ignored",
     "签发人": "ignored",
+    "公开时限": "ignored",
+    "统一登记号": "ignored",
+    "登记号": "ignored",
+    "责任部门": "ignored",
+    "公开属性": "ignored",
+    "公开类别": "ignored",
     # Chrome that shares a line with metadata: its "value" is dropped, and it ends the
     # previous value (发布时间：2021-02-26 字号：大 中 小).
     "字号": "chrome",
@@ -299,6 +305,7 @@ _CHROME_TOKENS = re.compile(
         r"扫一扫在手机打开当前页|扫一扫|返回顶部|视力保护色|背景色|保存本页|纠错|微信|微博|"
         r"无障碍浏览|无障碍阅读|无障碍|繁体版|简体版|繁体|简体|适老版|关怀版|长者版|设为首页|"
         r"个人中心|网站支持IPv6|IPv6|返回首页|登录|注册|加入收藏|QQ空间|QQ|[TtAa+＋]|"
+        r"朗读|语音播报|听全文|"
         r"[\s:：\[\]［］【】|｜/、，,.。·•>＞-]"
     )
 )
@@ -319,7 +326,7 @@ _SITE_FOOTER = re.compile(
 _CHROME_KEYWORD = re.compile(
     scripted(
         r"字体|字号|打印|关闭|分享|扫一扫|返回顶部|视力保护色|无障碍|繁体|简体|收藏|登录|适老版|"
-        r"关怀版|长者版|设为首页|IPv6"
+        r"关怀版|长者版|设为首页|IPv6|朗读|语音播报|听全文"
     )
 )
 # "扫一扫在手机上查看当前页面" and its variants: a QR-code caption.
@@ -511,6 +518,9 @@ def _title_lines(lines: Sequence[Line], index: int, first: str | None = None) ->
     following = lines[index + 1].text if index + 1 < len(lines) else None
     if first is None:
         first = _unmarked(lines[index].text, following)
+    if _meta_pairs(first) is not None:
+        # A disclosure row (| 文号 : | |||) is never a title's first line.
+        return 1
     if _continues_title(first, _fragment(following) if following is not None else ""):
         return 2
     if _TITLE_END.search(first) or index + 2 >= len(lines):
@@ -641,6 +651,9 @@ def _value_line(field: str, text: str) -> str | None:
 def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
     """The labels in a header line, each with the field it fills."""
     spans: list[tuple[re.Match[str], str]] = []
+    # Whether a label of this line was set off by spaces alone: a table row, whose short
+    # labels (来源 厅法制处) are set off the same way.
+    spaced_row = False
     for match in _LABEL.finditer(text):
         start = match.start()
         before = text[start - 1] if start else ""
@@ -658,10 +671,12 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
                 # a space alone separates only labels too long to be a sentence's first word
                 or (
                     text[match.end() - 1 : match.end()].isspace()
-                    and len(re.sub(r"\s+", "", match["label"])) >= 3
+                    and (len(re.sub(r"\s+", "", match["label"])) >= 3 or spaced_row)
                 )
             )
         )
+        if separated and match["colon"] is None and text[match.end() - 1].isspace():
+            spaced_row = True
         bracketed = match["open"] is not None and match["close"] is not None
         marked = match["colon"] is not None or bracketed or match.end() == len(text) or separated
         label = simplified_key(re.sub(r"\s+", "", match["label"]))
@@ -687,6 +702,9 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
     for index, (match, field) in enumerate(spans):
         end = spans[index + 1][0].start() if index + 1 < len(spans) else len(text)
         value = _tidy(text[match.end() : end])
+        if field == "views" and value in _COUNT_UNITS:
+            # A counter the page never filled in (点击数: 人次): no count.
+            value = ""
         if field == "views" and value not in _EMPTY_VALUES and _COUNT.match(value) is None:
             # A counter label run into the text (访问次数:2024年,…): not a metadata line.
             return None
@@ -700,6 +718,12 @@ def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
+def _empty_cells(text: str) -> bool:
+    """Whether a table row prints its last label's cell empty (| 文号 : | |||): no value below."""
+    spans = _label_spans(text)
+    return bool(spans) and len(re.findall(r"[|｜]", text[spans[-1][0].end() :])) >= 2
+
+
 _DATE_FIELDS = frozenset({"published", "updated", "time", "written"})
 # A bullet before a label (• 索引号：…, - 发布机构: …).
 _BULLET = re.compile(r"^\s*[•·▪●◆*\-]\s+")
@@ -710,6 +734,7 @@ _COUNTER_LEAD = re.compile(
 )
 # A view count as printed (1,234 次).
 _COUNT = re.compile(r"^\d[\d,，]{0,14}\s*次?$")
+_COUNT_UNITS = frozenset({"次", "人次", "人"})
 
 
 _TRAILING_DATE = re.compile(r"\s+(?P<date>" + _DATE.pattern.replace("(?P<", "(?P<t_") + r")$")
@@ -984,6 +1009,21 @@ def _decorated_title(title: str, fields: _Fields, notes: list[str], number: int)
 _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
+def _dated_watermark(text: str, notes: list[str], number: int) -> str:
+    """The metadata after a site's name and domain (某区门户网站 www.x.gov.cn 发布时间：…).
+
+    The line is the page's date line, not a watermark to drop whole: its labels are read.
+    """
+    mark = _WATERMARK.match(text)
+    if mark is None or mark.end() == len(text):
+        return text
+    rest = text[mark.end() :]
+    if _meta_pairs(rest) is None:
+        return text
+    notes.append(f"line {number}: dropped the site name {text[: mark.end()].strip()[:30]!r}")
+    return rest
+
+
 def read_header(lines: Sequence[Line]) -> Header:
     """Read the header block at the top of a report and drop page chrome everywhere.
 
@@ -1020,6 +1060,7 @@ def read_header(lines: Sequence[Line]) -> Header:
             # A marked line that reads as a title: a candidate when nothing above is the title
             # yet (1、青澜市人民政府门户网站), or the first of the lines a title is printed over.
             text = rest
+        text = _dated_watermark(text, notes, line.number)
         if is_chrome(text):
             notes.append(f"line {line.number}: dropped page chrome {text[:40]!r}")
             index += 1
@@ -1039,7 +1080,10 @@ def read_header(lines: Sequence[Line]) -> Header:
             last_field, last_value = pairs[-1]
             below = (
                 _value_line(last_field, lines[index + 1].text)
-                if len(pairs) == 1 and not last_value and index + 1 < count
+                if len(pairs) == 1
+                and not last_value
+                and index + 1 < count
+                and not _empty_cells(_BULLET.sub("", text))
                 else None
             )
             if below is not None:

@@ -34,6 +34,8 @@ __all__ = ["find_issuer", "report_issuer", "report_year", "text_year", "title_is
 
 _ANY_YEAR = re.compile(rf"(?<![\d{_YEAR_DIGITS}])(?P<year>{_YEAR})\s*年(?!\d)")
 _NOT_AN_AGENCY = frozenset({"本网", "本站", "原创", "网站", "本网站"})
+# A news headline's verb after the agency (某部发布2023年…报告): not part of the name.
+_ISSUED_END = re.compile(scripted("(?:发布|印发|公布)$"))
 
 
 def _valid_year(year: int, published: pendulum.DateTime | None) -> bool:
@@ -227,6 +229,7 @@ def title_issuer(title: str) -> str | None:
     if match is not None:
         prefix = title[: match.start()].strip(_ISSUER_TRIM)
         prefix = _ABOUT.sub("", prefix).strip(_ISSUER_TRIM)
+        prefix = _ISSUED_END.sub("", prefix).strip(_ISSUER_TRIM)
         # 关于XX区2021年… puts 关于 first; XX局法治政府建设2021年度报告 puts the year last.
         prefix = _ABOUT_FIRST.sub("", prefix).strip(_ISSUER_TRIM)
         if not _agency_head(prefix):
