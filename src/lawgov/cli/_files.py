@@ -231,7 +231,7 @@ def _error_lines(label: str, error: BaseException) -> list[str]:
 
 
 def _users_path(path: str) -> str:
-    """The output the user named for one of atomic_open's hidden ``.NAME.XXXX.part`` files."""
+    """The output the user named, for one of atomic_open's hidden temporary ``.part`` files."""
     directory, base = os.path.split(path)
     if base.startswith(".") and base.endswith(".part") and base.count(".") >= 3:
         return os.path.join(directory, base[1:].removesuffix(".part").rsplit(".", 1)[0])
