@@ -70,6 +70,8 @@ class Header:
             site's 1、 before the title), so that the body's markers count on from it.
         published_from: Where ``published`` was read: ``disclosure block`` or ``source line``.
         source_from: Where ``source`` was read, in the same words.
+        banner: The first line dropped above the title, which may name the agency alone (a
+            page heading such as 青澜市民政局); the caller decides whether it does.
     """
 
     title: str | None
@@ -83,6 +85,7 @@ class Header:
     page_marker: int | None = None
     published_from: str | None = None
     source_from: str | None = None
+    banner: str | None = None
 
 
 # --- script -------------------------------------------------------------------------------
@@ -178,6 +181,7 @@ _LABELS: dict[str, str] = {
     "名称": "title",
     "体裁分类": "genre",
     "有效性": "validity",
+    "时效性": "validity",
     "发布日期": "published",
     "发布时间": "published",
     "更新时间": "updated",
@@ -204,6 +208,7 @@ _LABELS: dict[str, str] = {
     "公开日期": "published",
     "公开时间": "published",
     "发文日期": "written",
+    "发文时间": "written",
     "印发日期": "written",
     "生成日期": "written",
     "文件编号": "document_number",
@@ -654,6 +659,7 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
     # Whether a label of this line was set off by spaces alone: a table row, whose short
     # labels (来源 厅法制处) are set off the same way.
     spaced_row = False
+    lead = len(text) - len(text.lstrip(_DECORATION))
     for match in _LABEL.finditer(text):
         start = match.start()
         before = text[start - 1] if start else ""
@@ -678,8 +684,14 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
         if separated and match["colon"] is None and text[match.end() - 1].isspace():
             spaced_row = True
         bracketed = match["open"] is not None and match["close"] is not None
-        marked = match["colon"] is not None or bracketed or match.end() == len(text) or separated
         label = simplified_key(re.sub(r"\s+", "", match["label"]))
+        marked = (
+            match["colon"] is not None
+            or bracketed
+            or match.end() == len(text)
+            or separated
+            or (start == lead and _glued(text, match, _LABELS[label]))
+        )
         # A long label followed by a colon is a label even where the page lost the space
         # before it (本网更新时间：…); short ones (时间, 日期) need a boundary. A bracketed label
         # is its own boundary (【发布机构】市农业农村局【发布日期】2023-02-10).
@@ -688,6 +700,25 @@ def _label_spans(text: str) -> list[tuple[re.Match[str], str]]:
         ):
             spans.append((match, _LABELS[label]))
     return spans
+
+
+def _glued(text: str, match: re.Match[str], field: str) -> bool:
+    """Whether a label that opens a short line runs straight into its value (发布日期2026-01-27).
+
+    Only a label of three or more characters, on a line without sentence punctuation; a date
+    label's value must be a date.
+    """
+    if match["colon"] is not None or match["close"] is not None or match.end() == len(text):
+        return False
+    if len(re.sub(r"\s+", "", match["label"])) < 3 or text[match.end()].isspace():
+        return False
+    if field in _DATE_FIELDS:
+        date = _DATE.match(text, match.end())
+        return date is not None and parse_datetime(date[0]) is not None
+    return len(text) <= _MAX_GLUED and _SENTENCE_MARK.search(text) is None
+
+
+_MAX_GLUED = 60
 
 
 def _meta_pairs(text: str) -> list[tuple[str, str]] | None:
@@ -752,8 +783,8 @@ def _dated(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     an agency byline); whatever follows the date must be metadata labels or nothing.
     Returns the date text and the metadata pairs after it.
     """
-    # A byline date in parentheses under the title: （2023年2月15日）.
-    text = _PARENTHESISED.sub(r"\1", text)
+    # A byline date in parentheses under the title (（2023年2月15日）), or after a bullet.
+    text = _PARENTHESISED.sub(r"\1", _BULLET.sub("", text))
     site = _SITE_PREFIX.match(text)
     if site is not None:
         # The site's name and address before the date (某县人民政府网 www.… 2023-02-10 来源：…).
@@ -767,8 +798,17 @@ def _dated(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     rest = text[match.end() :].strip(_DECORATION)
     if not rest:
         return match["date"], []
+    if _COUNT.match(rest) is not None and text[match.end() : match.end() + 1].isspace():
+        # A view count printed after the date without its label (2019-05-22　1325).
+        return match["date"], [("views", rest)]
+    if not before and _BYLINE_AFTER.match(text[match.end() :]) and _byline(rest, rest):
+        # The publishing agency after the date, set off by a bar (2026-01-20 17:01 | 某市水务局).
+        return match["date"], [("source", rest)]
     pairs = _meta_pairs(rest)
     return None if pairs is None else (match["date"], pairs)
+
+
+_BYLINE_AFTER = re.compile(r"^\s*[|｜]\s*[^|｜]+$")
 
 
 _SITE_PREFIX = re.compile(
@@ -1047,6 +1087,8 @@ def read_header(lines: Sequence[Line]) -> Header:
     start = _title_start(lines)
     # Whether the metadata lines being read belong to a disclosure block.
     in_block = False
+    # The lines above the genre's title that are neither chrome nor metadata.
+    banners: list[str] = []
     while index < count:
         line = lines[index]
         text = _unmarked(line.text, lines[index + 1].text if index + 1 < count else None)
@@ -1111,8 +1153,18 @@ def read_header(lines: Sequence[Line]) -> Header:
             notes.append(f"line {line.number}: delivery note {text[:30]!r} is not the title")
             index += 1
             continue
+        moment = _dated(text) if index < start else None
+        if moment is not None:
+            # A date line above the title (2026-01-20 17:01 | 某市水务局): the page's date.
+            fields.origin = "source line"
+            fields.add("time", moment[0])
+            for field, value in moment[1]:
+                fields.add(field, value)
+            index += 1
+            continue
         if index < start:
             # Above the genre's title: page chrome whatever it looks like.
+            banners.append(text)
             notes.append(f"line {line.number}: dropped page chrome {text[:40]!r}")
             index += 1
             continue
@@ -1208,6 +1260,7 @@ def read_header(lines: Sequence[Line]) -> Header:
         body=tuple(body),
         notes=tuple(notes),
         page_marker=_last_page_marker(lines[:index]),
+        banner=banners[-1] if banners else None,
     )
 
 
