@@ -15,6 +15,7 @@ import lawgov
 from lawgov._parse import genre, opening
 from lawgov.cli import cli
 
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 _BODY = "一、主要举措\n（一）加强组织领导\n召开专题会议3次，研究法治政府建设工作。\n"
 
 
@@ -289,3 +290,140 @@ def test_an_empty_source_and_an_unfilled_counter_keep_the_date(counter: str) -> 
     assert report.published is not None
     assert report.published.date().isoformat() == "2021-03-26"
     assert report.source is None
+
+
+@pytest.mark.parametrize(
+    ("line", "views", "source"),
+    [
+        ("2026-01-20 17:01  |  青澜市水务局", None, "青澜市水务局"),
+        ("  • 2026-01-20 17:01", None, None),
+        ("2026-01-20　1325", 1325, None),
+    ],
+)
+def test_an_unlabelled_date_line_gives_the_date(
+    line: str, views: int | None, source: str | None
+) -> None:
+    for text in (
+        f"市水务局2025年度法治政府建设情况报告\n{line}\n{_BODY}",
+        # above the title too: a date line is metadata wherever the header prints it
+        f"{line}\n市水务局2025年度法治政府建设情况报告\n{_BODY}",
+    ):
+        result = lawgov.parse(text)
+        assert result.report.published is not None
+        assert result.report.published.to_date_string() == "2026-01-20"
+        assert result.report.views == views
+        assert result.report.source == source
+        assert result.report.issuer.name == "市水务局"
+
+
+def test_a_site_date_with_its_weekday_above_the_title_is_still_chrome() -> None:
+    text = f"柘阳县人民政府 2019年12月3日星期二\n柘阳县2023年度法治政府建设情况报告\n{_BODY}"
+    assert lawgov.parse(text).report.published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("发布日期2026-01-27", "published", "2026-01-27"),
+        ("索引号zyxsmx/2026-00001", "index_number", "zyxsmx/2026-00001"),
+        ("发布机构柘阳县石门乡人民政府", "publisher", "柘阳县石门乡人民政府"),
+        ("时效性有效", "validity", "有效"),
+    ],
+)
+def test_a_label_glued_to_its_value_is_read(line: str, field: str, value: str) -> None:
+    from lawgov._parse import header
+
+    assert header._meta_pairs(line) == [(field, value)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发布日期后，各单位抓好落实",  # a date label before no date
+        "发布机构改革后，我局职能调整，现将情况报告如下。",  # a sentence
+        "来源于群众的意见建议",  # a two-character label never runs into its value
+    ],
+)
+def test_a_line_that_only_starts_like_a_label_is_no_metadata(line: str) -> None:
+    from lawgov._parse import header
+
+    assert header._meta_pairs(line) is None
+
+
+def test_the_glued_disclosure_block_of_a_town_page() -> None:
+    text = (FIXTURES / "r-glued-labels-town-2025.txt").read_text(encoding="utf-8")
+    result = lawgov.parse(text)
+    disclosure = result.report.disclosure
+    assert disclosure is not None
+    assert disclosure.index_number == "zyxsmx/2026-00001"
+    assert disclosure.publisher is not None
+    assert disclosure.publisher.name == "柘阳县石门乡人民政府"
+    assert result.provenance["published"] == "disclosure block"
+
+
+def test_an_office_speaking_of_itself_is_named_by_its_own_documents() -> None:
+    text = (FIXTURES / "r-first-person-office-department-2023.txt").read_text(encoding="utf-8")
+    result = lawgov.parse(text)
+    assert result.report.issuer.name == "青澜市生态环境局"
+    assert result.provenance["issuer"] == "body"
+    assert any("guessed" in warning.message for warning in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # documents of another body, cited but not issued
+        "2023年，我局认真学习《青澜市司法局关于加强行政执法的意见》。",
+        # the party committee's office is not the reporting office
+        "2023年，我委印发《市委全面依法治市委员会办公室2023年工作要点》。",
+        # no first person at all
+        "2023年，印发《青澜市生态环境局2023年度重大行政决策事项目录》。",
+    ],
+)
+def test_an_office_is_not_guessed_from_documents_it_did_not_issue(text: str) -> None:
+    assert opening.guess_agency([text]) is None
+
+
+def test_a_party_or_government_organ_is_never_a_guessed_place() -> None:
+    lines = ["2024年，我局在市委市政府的正确领导下，围绕我市水利改革发展目标任务推进依法行政。"]
+    assert opening.guess_agency(lines) is None
+    result = lawgov.parse(f"{lines[0]}\n{_BODY}")
+    assert result.report.issuer.name == "（未署名机关）"
+    assert result.provenance["issuer"] == "derived"
+
+
+def test_an_agency_printed_where_the_title_stands_is_the_issuer_not_the_title() -> None:
+    text = (FIXTURES / "r-agency-heading-department-2020.txt").read_text(encoding="utf-8")
+    result = lawgov.parse(text)
+    assert result.report.issuer.name == "江海区人力资源和社会保障局"
+    assert result.provenance["issuer"] == "page heading"
+    assert result.provenance["title"] == "derived"
+    assert any("heads the page" in warning.message for warning in result.warnings)
+
+
+def test_an_agency_heading_gives_way_to_a_genre_title_below_it() -> None:
+    text = (
+        "江海区人力资源和社会保障局\n来源：本网 发布时间：2021-03-22\n区政府：\n"
+        f"2020年法治政府建设年度报告\n{_BODY}"
+    )
+    result = lawgov.parse(text)
+    assert result.report.title == "2020年法治政府建设年度报告"
+    assert result.report.issuer.name == "江海区人力资源和社会保障局"
+    assert result.provenance["issuer"] == "page heading"
+    assert any("above the title" in warning.message for warning in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("banner", "opening_line", "issuer"),
+    [
+        ("柘阳县司法局", "2023年，我局坚持依法行政。", "柘阳县司法局"),
+        ("柘阳县人民政府", "2023年，我县坚持依法行政。", "柘阳县人民政府"),
+        # the site's name, not the reporting office
+        ("柘阳县人民政府", "2023年，我局坚持依法行政。", "（未署名机关）"),
+    ],
+)
+def test_an_agency_above_the_title_must_fit_the_first_person(
+    banner: str, opening_line: str, issuer: str
+) -> None:
+    text = f"{banner}\n来源：本网\n2023年度法治政府建设工作报告\n{opening_line}\n{_BODY}"
+    assert lawgov.parse(text).report.issuer.name == issuer

@@ -30,7 +30,14 @@ from lawgov._parse.header import (
     simplified_key,
 )
 
-__all__ = ["find_issuer", "report_issuer", "report_year", "text_year", "title_issuer"]
+__all__ = [
+    "find_issuer",
+    "heading_agency",
+    "report_issuer",
+    "report_year",
+    "text_year",
+    "title_issuer",
+]
 
 _ANY_YEAR = re.compile(rf"(?<![\d{_YEAR_DIGITS}])(?P<year>{_YEAR})\s*年(?!\d)")
 _NOT_AN_AGENCY = frozenset({"本网", "本站", "原创", "网站", "本网站"})
@@ -251,6 +258,35 @@ def title_issuer(title: str) -> str | None:
     if name is not None:
         return name
     return _agency(_place_head(title))
+
+
+def heading_agency(title: str) -> str | None:
+    """The agency a page prints alone where the title stands (杭州市某某局), or None.
+
+    Such a heading names the issuer; it is not the report's title (it has no genre words).
+
+    Args:
+        title: The line the header read as the title.
+
+    Returns:
+        The agency name, or None when the line is a title (or anything but an agency name).
+    """
+    name = title.strip()
+    if (
+        len(name) > _MAX_HEADING
+        or _GENRE_WORDS.search(name) is not None
+        or _REPORT_WORDS.search(name) is not None
+        or _HEADING_MARKS.search(name) is not None
+        or _AGENCY_END_WORD.search(name) is None
+        or _YEAR_IN_TITLE.search(name) is not None
+    ):
+        return None
+    return _agency(name)
+
+
+_MAX_HEADING = 30
+_REPORT_WORDS = re.compile(scripted(r"报告|总结|情况|汇报|通知|方案|意见|要点|计划|公告|解读"))
+_HEADING_MARKS = re.compile(r"[。，,；;：:！!？?、“”《》\s]")
 
 
 def _place_head(title: str) -> str | None:

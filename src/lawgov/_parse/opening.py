@@ -17,7 +17,7 @@ import attrs
 
 from lawgov._parse.header import _YEAR, scripted
 
-__all__ = ["Found", "guess_agency", "is_salutation", "opening_agency"]
+__all__ = ["Found", "fits_first_person", "guess_agency", "is_salutation", "opening_agency"]
 
 # Suffixes that end an agency's (or a reporting place's) name, longest first.
 _SUFFIX = (
@@ -63,6 +63,18 @@ _BODY_LINES = 8
 _GUESS_CHARS = 4000
 # Only places are guessed: an office's name (我委, 我局) cannot be told from its neighbours.
 _FIRST_PERSON = re.compile(scripted(r"我(?P<suffix>街道|区|县|市|镇|乡|街|旗)"))
+# An office speaking of itself (我局, 我委, 我厅): its name is only guessed from the documents
+# it says it issued itself (印发《某市生态环境局2023年度重大行政决策事项目录》).
+_OFFICE_PERSON = re.compile(scripted(r"我(?P<suffix>局|委|厅|办|署)"))
+_OWN_DOCUMENT = re.compile(
+    scripted(r"(?:印发|制定|出台|发布|修订|编制|审议通过|审议并通过|通过)了?")
+    + r"《(?P<name>[\u4e00-\u9fff]{2,24}?(?:委员会|办公室|局|委|厅|署))"
+    + r"(?=[\u4e00-\u9fff\d]{2,}[^《》]{0,60}》)"
+)
+# The stem of a name that is no place (市委市政府 → 市委市): a party or government organ.
+_GENERIC_STEM = re.compile(scripted(r"(?:委|政府|人大|政协|党组)$"))
+# An office's name holds no party or government organ before its suffix (市委全面依法治市委).
+_ORGAN_INSIDE = re.compile(scripted(r"委|党|政府"))
 # Characters a name never contains, where a guessed name is cut (在下太镇 → 下太镇).
 _NAME_STOP = set(
     "在的和与对了是为将把从向于及等我本全各该其个们中到也并、，。；：與對為將從於該個們並"
@@ -152,7 +164,7 @@ def guess_agency(lines: Sequence[str]) -> Found | None:
     text = "\n".join(lines)[:_GUESS_CHARS]
     person = _FIRST_PERSON.search(text)
     if person is None:
-        return None
+        return _office_agency(text)
     suffix = person["suffix"]
     counts: Counter[str] = Counter()
     for match in re.finditer(re.escape(suffix), text):
@@ -163,9 +175,61 @@ def guess_agency(lines: Sequence[str]) -> Found | None:
             if char in _NAME_STOP or not "\u4e00" <= char <= "\u9fff":
                 break
             name_start -= 1
-        if start - name_start >= 2:
+        if start - name_start >= 2 and _GENERIC_STEM.search(text[name_start:start]) is None:
             counts[text[name_start : match.end()]] += 1
     if not counts:
         return None
     name, _ = counts.most_common(1)[0]
     return Found(name=name, where="body")
+
+
+def _office_agency(text: str) -> Found | None:
+    """The office a first-person report (我局, 我委) names as the issuer of its own documents.
+
+    The most frequent name ending like the first person (局, 委/委员会, 厅) that opens a 《》
+    title the text says it issued (印发《…局…》, 审议通过《…》).
+    """
+    person = _OFFICE_PERSON.search(text)
+    if person is None:
+        return None
+    suffix = person["suffix"]
+    counts: Counter[str] = Counter()
+    for match in _OWN_DOCUMENT.finditer(text):
+        name = match["name"]
+        ends = name.endswith(suffix) or (suffix == "委" and name.endswith("委员会"))
+        ends = ends or (suffix == "办" and name.endswith("办公室"))
+        stem = re.sub(r"(?:委员会|办公室|.)$", "", name)
+        if ends and _PRONOUN.search(name) is None and _ORGAN_INSIDE.search(stem) is None:
+            counts[name] += 1
+    if not counts:
+        return None
+    name, _ = counts.most_common(1)[0]
+    return Found(name=name, where="body")
+
+
+_ANY_PERSON = re.compile(scripted(r"我(?P<suffix>街道|局|委|厅|办|署|区|县|市|镇|乡|街|旗)"))
+_ORGAN_END = re.compile(scripted(r"(?:人民政府|政府|办事处|管委会)$"))
+
+
+def fits_first_person(name: str, lines: Sequence[str]) -> bool:
+    """Whether an agency name fits how the report speaks of itself (我局 → …局).
+
+    A report that says 我局 is by a 局, one that says 我县 by a county (柘阳县, 柘阳县人民政府).
+    Without a first person, any name fits.
+
+    Args:
+        name: A candidate agency name.
+        lines: The body lines.
+
+    Returns:
+        False when the text's first person names another kind of body.
+    """
+    person = _ANY_PERSON.search("\n".join(lines)[:_GUESS_CHARS])
+    if person is None:
+        return True
+    suffix = person["suffix"]
+    if suffix == "委":
+        return name.endswith(("委", "委员会"))
+    if suffix == "办":
+        return name.endswith(("办", "办公室"))
+    return _ORGAN_END.sub("", name).endswith(suffix)

@@ -52,7 +52,7 @@ from lawgov._parse.header import (
     find_genre_title,
     read_header,
 )
-from lawgov._parse.identity import find_issuer, report_year, text_year
+from lawgov._parse.identity import find_issuer, heading_agency, report_year, text_year
 from lawgov._parse.structure import MeasureNode, Outline, SectionNode, build_outline
 
 __all__ = ["ParseResult", "ParseWarning", "parse", "parse_text", "render_text"]
@@ -339,9 +339,24 @@ def _issuer(
     texts: Sequence[str],
     known: dict[str, str],
     warnings: list[ParseWarning],
+    heading: str | None = None,
+    banner: str | None = None,
 ) -> str:
-    """The issuer, with its provenance in ``known``; weak evidence adds a warning."""
+    """The issuer, with its provenance in ``known``; weak evidence adds a warning.
+
+    ``heading`` is an agency the page prints alone where the title stands: it names the issuer
+    unless the title does. ``banner`` is an agency printed alone above the title: it names the
+    issuer only when nothing else does.
+    """
     found = find_issuer(title, publisher=publisher, signature=signature, source=source, body=texts)
+    if heading is not None and (found is None or found[1] != "title line"):
+        found = (heading, "page heading")
+    if found is None and banner is not None and _opening.fits_first_person(banner, texts):
+        # An agency alone on the line above a title that names none (青澜市民政局 / 2022年…报告).
+        found = (banner, "page heading")
+        warnings.append(
+            ParseWarning(stage="header", message=f"issuer {banner!r} read from above the title")
+        )
     if found is None:
         guess = _opening.guess_agency(texts)
         found = (guess.name, "body") if guess is not None else (UNNAMED_AGENCY, "derived")
@@ -460,6 +475,17 @@ def _read(
     warnings.extend(ParseWarning(stage="header", message=note) for note in header.notes)
     where = header.title_line or lines[0].number
     title, body = _printed_title(header)
+    heading = heading_agency(title) if title is not None else None
+    if heading is not None:
+        # The page heads the report with its agency alone (杭州市某某局 / 时间：… 来源：…): the
+        # agency is the issuer, and the title is the genre's line below, if one is printed.
+        warnings.append(
+            ParseWarning(stage="header", message=f"{heading!r} heads the page; it is not a title")
+        )
+        found = find_genre_title(body)
+        title = None if found is None else found[2]
+        if found is not None:
+            del body[found[0] : found[0] + found[1]]
     texts = [line.text for line in body]
     if title is None and not body:
         raise ParseError(
@@ -509,6 +535,8 @@ def _read(
     publisher = disclosure.publisher.name if disclosure and disclosure.publisher else None
     issuer_name = _issuer(
         title,
+        heading=heading,
+        banner=heading_agency(header.banner) if header.banner is not None else None,
         publisher=publisher,
         signature=outline.signature,
         source=header.source,
