@@ -72,6 +72,8 @@ class Header:
         source_from: Where ``source`` was read, in the same words.
         banner: The first line dropped above the title, which may name the agency alone (a
             page heading such as 青澜市民政局); the caller decides whether it does.
+        crumb_year: The year a breadcrumb's last step names (法治政府建设年度报告 > 2021年度),
+            the last resort for the year reported on.
     """
 
     title: str | None
@@ -86,6 +88,7 @@ class Header:
     published_from: str | None = None
     source_from: str | None = None
     banner: str | None = None
+    crumb_year: int | None = None
 
 
 # --- script -------------------------------------------------------------------------------
@@ -114,6 +117,8 @@ _TRADITIONAL: dict[str, str] = {
     "讲": "講", "话": "話", "辞": "辭", "录": "錄", "鉴": "鑑", "审": "審", "议": "議",
     "听": "聽", "评": "評", "谈": "談", "调": "調", "顺": "順", "们": "們", "论": "論",
     "综": "綜", "扎": "紮",
+    # Browser notices, own documents (修订, 出台) and organs (政协) of the issuer rules.
+    "换": "換", "级": "級", "订": "訂", "台": "臺", "协": "協", "见": "見",
 }  # fmt: skip
 _SIMPLIFY = str.maketrans({trad: simp for simp, trad in _TRADITIONAL.items()})
 
@@ -334,8 +339,13 @@ _CHROME_KEYWORD = re.compile(
         r"关怀版|长者版|设为首页|IPv6|朗读|语音播报|听全文"
     )
 )
+# A site's notice on an old browser (当前浏览器版本过低…请升级): never report content.
+_BROWSER_NOTICE = re.compile(
+    scripted(r"^(?:更换或升级浏览器|当前浏览器版本过低|若您当前使用的浏览器|建议您升级|您的浏览器版本)")
+)
 # "扫一扫在手机上查看当前页面" and its variants: a QR-code caption.
 _SCAN = re.compile(scripted(r"^扫一扫[^。，,]{0,20}$"))
+_MAX_BROWSER_NOTICE = 80
 
 
 # A site's template date after its name (某市人民政府 2019年12月3日星期二).
@@ -380,7 +390,7 @@ def is_chrome(text: str) -> bool:
         return True
     if _SITE_FOOTER.search(text) is not None and len(text) <= 120 and "。" not in text:
         return True
-    if _SCAN.match(text):
+    if _SCAN.match(text) or (_BROWSER_NOTICE.match(text) and len(text) <= _MAX_BROWSER_NOTICE):
         return True
     if (
         len(_BREADCRUMB_SEPARATOR.findall(text))
@@ -1089,6 +1099,7 @@ def read_header(lines: Sequence[Line]) -> Header:
     in_block = False
     # The lines above the genre's title that are neither chrome nor metadata.
     banners: list[str] = []
+    crumb_year: int | None = None
     while index < count:
         line = lines[index]
         text = _unmarked(line.text, lines[index + 1].text if index + 1 < count else None)
@@ -1104,6 +1115,9 @@ def read_header(lines: Sequence[Line]) -> Header:
             text = rest
         text = _dated_watermark(text, notes, line.number)
         if is_chrome(text):
+            crumb = _CRUMB_YEAR.search(text)
+            if crumb is not None and crumb_year is None:
+                crumb_year = int(crumb["year"])
             notes.append(f"line {line.number}: dropped page chrome {text[:40]!r}")
             index += 1
             continue
@@ -1261,7 +1275,12 @@ def read_header(lines: Sequence[Line]) -> Header:
         notes=tuple(notes),
         page_marker=_last_page_marker(lines[:index]),
         banner=banners[-1] if banners else None,
+        crumb_year=crumb_year,
     )
+
+
+# A breadcrumb that ends in a year (… > 法治政府建设年度报告 > 2021年度).
+_CRUMB_YEAR = re.compile(r"[>＞›»→]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*$")
 
 
 # A page marker in the form sharing sites inject (N、) at a header line's start: no heading

@@ -17,7 +17,14 @@ import attrs
 
 from lawgov._parse.header import _YEAR, scripted
 
-__all__ = ["Found", "fits_first_person", "guess_agency", "is_salutation", "opening_agency"]
+__all__ = [
+    "Found",
+    "fits_first_person",
+    "guess_agency",
+    "is_salutation",
+    "noted_title",
+    "opening_agency",
+]
 
 # Suffixes that end an agency's (or a reporting place's) name, longest first.
 _SUFFIX = (
@@ -34,7 +41,8 @@ _VERB = (
 # the genre's words (中村乡法治政府建设工作在…), then the predicate's first word.
 _SUBJECT = re.compile(
     scripted(
-        r"^(?P<agency>(?![我本全各该其])[\u4e00-\u9fff（）()]{1,30}?" + _SUFFIX + ")"
+        r"^(?P<agency>(?![我本全各该其])(?!根据|按照|依据|遵照|对照|为了|围绕|随着|经过)"
+        r"[\u4e00-\u9fff（）()]{1,30}?" + _SUFFIX + ")"
         r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?" + _VERB
     )
 )
@@ -233,3 +241,28 @@ def fits_first_person(name: str, lines: Sequence[str]) -> bool:
     if suffix == "办":
         return name.endswith(("办", "办公室"))
     return _ORGAN_END.sub("", name).endswith(suffix)
+
+
+# A publishing note before the report (…要求，现将《某局2025年度法治政府建设情况报告》予以公布。).
+_PUBLISHING_NOTE = re.compile(
+    scripted(
+        r"现将《(?P<title>[^《》]{6,80}?(?:报告|总结|情况))》(?:全文)?"
+        r"(?:予以|向社会)?(?:公布|公开|发布|印发|报送|呈报|呈送)"
+    )
+)
+_NOTE_CHARS = 300
+
+
+def noted_title(lines: Sequence[str]) -> str | None:
+    """The report's title as a publishing note before it names it (现将《…报告》予以公布).
+
+    Args:
+        lines: The body lines; only the first is read.
+
+    Returns:
+        The title in the note, or None.
+    """
+    if not lines:
+        return None
+    match = _PUBLISHING_NOTE.search(lines[0][:_NOTE_CHARS])
+    return None if match is None else match["title"]

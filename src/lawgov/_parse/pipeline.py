@@ -308,8 +308,12 @@ def _year(
     published: pendulum.DateTime | None,
     known: dict[str, str],
     warnings: list[ParseWarning],
+    crumb_year: int | None = None,
 ) -> int | None:
-    """The year reported on, with where it was read recorded in ``known``."""
+    """The year reported on, with where it was read recorded in ``known``.
+
+    ``crumb_year`` (a breadcrumb's ``> 2021年度``) comes after every year the text prints.
+    """
     if title is not None and (year := report_year(title, (), None)) is not None:
         known["year"] = "title line"
         return year
@@ -320,6 +324,10 @@ def _year(
     if year is not None:
         known["year"] = "body"
         note = f"the year {year} is the first one the text prints"
+    elif crumb_year is not None and report_year(f"{crumb_year}年", (), published) is not None:
+        year = crumb_year
+        known["year"] = "derived"
+        note = f"no year printed; {year} read from the page's breadcrumb"
     else:
         year = report_year(None, (), published)
         if year is None:
@@ -501,7 +509,11 @@ def _read(
             line=where,
         )
     known = provenance if provenance is not None else {}
-    if title is not None:
+    if title is None and (noted := _opening.noted_title(texts)) is not None:
+        # Only the publishing note above the report prints its title (现将《…报告》予以公布).
+        title = noted
+        known["title"] = "opening sentence"
+    elif title is not None:
         known["title"] = "title line"
         if _genre.weak_genre(title):
             warnings.append(
@@ -521,7 +533,7 @@ def _read(
             )
         )
         published = None
-    year = _year(title, texts, published, known, warnings)
+    year = _year(title, texts, published, known, warnings, crumb_year=header.crumb_year)
     if year is None:
         raise ParseError(
             "expected the year reported on: a title such as 区科技局2020年法治政府建设年度报告, "
