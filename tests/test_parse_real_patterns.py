@@ -427,3 +427,93 @@ def test_an_agency_above_the_title_must_fit_the_first_person(
 ) -> None:
     text = f"{banner}\n来源：本网\n2023年度法治政府建设工作报告\n{opening_line}\n{_BODY}"
     assert lawgov.parse(text).report.issuer.name == issuer
+
+
+def test_a_breadcrumb_year_is_the_last_resort_for_the_year() -> None:
+    text = (FIXTURES / "r-breadcrumb-year-street-2021.txt").read_text(encoding="utf-8")
+    result = lawgov.parse(text)
+    assert result.report.year == 2021
+    assert result.provenance["year"] == "derived"
+    assert any("breadcrumb" in warning.message for warning in result.warnings)
+    # a year the text prints comes first
+    printed = text.replace("截至目前", "2020年")
+    assert lawgov.parse(printed).report.year == 2020
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "更换或升级浏览器以获得最佳体验。",
+        "当前浏览器版本过低，可能会有安全风险且无法正常显示。建议您升级或使用其他浏览器。",
+        "若您当前使用的浏览器为QQ浏览器或者360浏览器仍出现该提示，请切换至极速模式。",
+    ],
+)
+def test_an_old_browser_notice_is_chrome(line: str) -> None:
+    from lawgov._parse import header
+
+    assert header.is_chrome(line)
+
+
+def test_a_publishing_note_names_the_title() -> None:
+    text = (FIXTURES / "r-publishing-note-department-2025.txt").read_text(encoding="utf-8")
+    result = lawgov.parse(text)
+    assert result.report.title == "青澜市文化和旅游局2025年度法治政府建设情况报告"
+    assert result.report.issuer.name == "青澜市文化和旅游局"
+    assert result.provenance["title"] == "opening sentence"
+
+
+def test_an_adverbial_clause_is_never_the_subject() -> None:
+    found = opening.opening_agency(
+        ["根据按照中共青澜市委全面依法治市委员会办公室要求，市文化旅游局全面推进依法行政。"]
+    )
+    assert found is not None
+    assert found.name == "市文化旅游局"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 政府信息公开工作年度报告, however the title or the opening words it
+        "文化和旅游部政府信息公开工作2021年度报告\n根据条例要求编制本报告。\n一、总体情况\n依法行政。",
+        "雁汀县政法局信息公开年度工作报告说明\n依法公开信息。\n一、总体情况\n依法行政。",
+        "本报告依据《中华人民共和国政府信息公开条例》要求编制。\n一、总体情况\n依法行政。",
+        "现将我局2016年政府信息公开工作情况报告如下：\n一、工作概况\n依法行政。",
+        "工作年度报告\n报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况组成。\n"
+        "一、总体情况\n依法行政。",
+        # a government work report to the people's congress
+        "政府工作报告——在柘湾镇第六届人民代表大会第七次会议上\n各位代表：\n依法行政。",
+        # a court's report
+        "青澜市中级人民法院\n主任、副主任、各位委员：\n现将2023年行政审判工作情况报告如下，促进依法行政。",
+        # another document's title above its text, under a weak or missing title
+        "发文日期2021年12月21日\n施行日期2021年12月21日\n厅直各单位：\n"
+        "关于进一步深化交通运输法治政府部门建设的实施意见\n为推进依法行政，结合实际。",
+        "柘阳县人民政府办公室\n关于印发柘阳县2020年度法治政府建设\n工作安排的通知\n现印发给你们。",
+        # a notice to subordinate bodies
+        "各乡镇人民政府，县政府各部门：\n现将2016年各项目标任务分解下达，依法行政。",
+        # a news relay and an article
+        "水利部网站\n本站讯 近日，海川部发布2021年法治政府建设年度报告。\n依法行政。",
+        "一、背景概述\n本文将对2024年度县法治建设工作计划进行解析与展望。\n依法行政。",
+        # a plan that says what it is in its second line
+        "近日，省委办公厅印发《青澜省防灾能力建设行动方案》，内容如下。\n"
+        "为建立高效科学的防治体系，依法治理，制定本方案。",
+    ],
+)
+def test_neighbours_of_the_genre_are_refused(text: str) -> None:
+    with pytest.raises(lawgov.ParseError, match="another kind of text"):
+        lawgov.parse(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a salutation to the bodies above the issuer, and 信息公开 mentioned below the opening
+        f"县委、县政府：\n2023年，柘湾镇坚持依法行政。\n{_BODY}按时发布政府信息公开工作年度报告。",
+        # a report that names its next year's plan below the first heading
+        f"柘阳县司法局2023年法治政府建设工作报告\n{_BODY}二、2024年工作计划\n继续依法行政。",
+        # a report delivered to the people's congress standing committee
+        f"主任、副主任、各位委员：\n2023年，柘阳县人民政府坚持依法行政。\n{_BODY}",
+    ],
+)
+def test_reports_near_the_neighbours_are_kept(text: str) -> None:
+    report = lawgov.parse_text(text)
+    assert report.year == 2023

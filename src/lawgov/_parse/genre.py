@@ -21,14 +21,19 @@ _QUOTED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 # Genres a title can name that are not a report on the year's work.
 _OTHER_GENRE = re.compile(
     scripted(
-        r"解读|实施方案|工作方案|工作要点|工作安排|工作计划$|规则|讲话|致辞|"
+        r"解读|实施方案|工作方案|工作要点|工作安排|工作计划$|实施意见|规则|讲话|致辞|"
         r"信息公开.{0,6}目录|事项目录|年鉴"
     )
 )
 # The head noun of a main title that is another genre whatever it mentions.
 _HEAD_GENRE = re.compile(scripted(r"(?:研究|指标体系|考评办法|评估办法|论文|综述)$"))
-# A 政府信息公开工作年度报告 is a report on another duty, whatever else its title says.
-_DISCLOSURE_REPORT = re.compile(scripted(r"政府信息公开工作年度报告|信息公开年度报告"))
+# A 政府信息公开工作年度报告 is a report on another duty, whatever else its title says
+# (…信息公开工作2021年度报告, …信息公开年度工作报告说明, …信息公开工作情况报告).
+_DISCLOSURE_REPORT = re.compile(scripted(r"信息公开[^，。；《》]{0,12}(?:报告|年报)"))
+# A government's work report to its people's congress (政府工作报告——在…人民代表大会上).
+_GOVERNMENT_WORK_REPORT = re.compile(scripted(r"(?<!法治)(?<!法制)政府工作报告"))
+# A court or procuratorate reports on trials, not on 法治政府建设.
+_COURT = re.compile(scripted(r"(?:人民法院|人民检察院|中级法院)$"))
 # Words of a report on the year's work, outside quotes.
 _SUMMARY = re.compile(scripted(r"报告|总结"))
 # A notice (通知) is a report only when what it issues is one (印发《…年度报告》的通知).
@@ -50,6 +55,31 @@ _OWN_GENRE = re.compile(
     scripted(r"制定本(?P<kind>方案|办法|规定|规则|细则|意见|要点|计划|制度|指标体系)")
 )
 _OPENING_CHARS = 400
+# Another genre's title among the lines before the first heading (…的实施意见, …工作安排的通知),
+# when the page prints no title of this genre: the document's own title.
+_OTHER_TITLE = re.compile(
+    scripted(r"(?:解读|实施方案|工作方案|工作要点|工作安排|实施意见|规则)(?:的通知)?$|的通知$")
+)
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])"
+)
+_PREAMBLE_LINES = 8
+_MAX_TITLE = 60
+# What a 政府信息公开工作年度报告 says in its first lines, printed title or not.
+_DISCLOSURE_OPENING = re.compile(
+    scripted(
+        r"信息公开[^，。；《》]{0,12}(?:报告|年报)|本(?:年度)?报告(?:根据|依据)《中华人民共和国政府信息公开条例》|"
+        r"收到和处理政府信息公开申请|主动公开政府信息情况"
+    )
+)
+# An article about the genre, not one of its reports (本文将对…进行解析).
+_ARTICLE = re.compile(scripted(r"本文(?:将|对|从|以|旨在|拟|通过|结合)"))
+# A salutation to subordinate bodies (各乡镇人民政府，县政府各部门：): a notice or directive;
+# a report is addressed to the bodies above its issuer (市委、市政府：).
+_DIRECTIVE_SALUTATION = re.compile(r"^[^。；]{0,40}各(?!位)[^。；]{1,60}[：:]$")
+# A news relay's lead (本站讯, 本报讯 近日，…).
+_NEWS_RELAY = re.compile(scripted(r"^\s*(?:本站|本报|本网|本刊)讯"))
+_OPENING_LINES = 3
 
 
 def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
@@ -67,6 +97,10 @@ def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
         disclosure = _DISCLOSURE_REPORT.search(outer)
         if disclosure is not None:
             return f"the title names a {disclosure[0]}"
+        if _GOVERNMENT_WORK_REPORT.search(outer) is not None:
+            return "the title names a 政府工作报告"
+        if _COURT.search(outer.strip()) is not None:
+            return "the title names a court or procuratorate"
         head = _HEAD_GENRE.search(outer.split("——")[0].strip())
         if head is not None:
             # What the main title is (…报告制度实证研究——以…为例): a study, not a report.
@@ -84,10 +118,20 @@ def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
             # not a report that mentions a review after its genre words (…报告（提请审议）).
             return "the title is a news headline"
     top = "\n".join(body)[:_TOP_CHARS]
-    first_paragraph = body[0] if body else ""
-    own = _OWN_GENRE.search(first_paragraph[:_OPENING_CHARS])
+    opening = _QUOTED.sub("", "\n".join(body[:_OPENING_LINES]))[:_OPENING_CHARS]
+    own = _OWN_GENRE.search(opening)
     if own is not None:
         return f"it declares itself a {own['kind']} ({own[0]})"
+    if title is None or weak_genre(title):
+        reason = _preamble_reason(body)
+        if reason is not None:
+            return reason
+        raw_opening = "\n".join(body[:_OPENING_LINES])[:_OPENING_CHARS]
+        disclosure_opening = _DISCLOSURE_OPENING.search(raw_opening)
+        if disclosure_opening is not None:
+            return f"it opens as a 政府信息公开工作年度报告 ({disclosure_opening[0]})"
+    if _ARTICLE.search(opening) is not None:
+        return "it is an article (本文…)"
     if title is None:
         first = body[0] if body else ""
         if _NEWS_LEAD.match(first):
@@ -96,6 +140,30 @@ def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
             return "it is a speech"
     if _GENRE_WORDS.search(title or "") is None and _GENRE_WORDS.search(top) is None:
         return "neither its title nor its first paragraphs mention 法治政府, 依法行政 or 法治建设"
+    return None
+
+
+def _preamble_reason(body: Sequence[str]) -> str | None:
+    """Why the lines above the first heading show another document, or None.
+
+    A title of another genre printed there (…的实施意见), a salutation to subordinate bodies, or
+    a news relay's lead.
+    """
+    for line in body[:_PREAMBLE_LINES]:
+        if _HEADING.match(line):
+            break
+        if _NEWS_RELAY.match(line):
+            return "it is a news item (本站讯…)"
+        if _DIRECTIVE_SALUTATION.match(line) and "。" not in line:
+            return "it is addressed to subordinate bodies (各…：), as a notice is"
+        if len(line) <= _MAX_TITLE and not re.search(r"[。，,；;]", line):
+            outer = _QUOTED.sub("", line)
+            other = _OTHER_TITLE.search(outer)
+            if other is not None and _SUMMARY.search(outer) is None:
+                return f"a title of another genre stands above its text ({other[0]})"
+            disclosure = _DISCLOSURE_REPORT.search(outer)
+            if disclosure is not None:
+                return f"a title of another genre stands above its text ({disclosure[0]})"
     return None
 
 

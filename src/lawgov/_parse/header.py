@@ -341,7 +341,9 @@ _CHROME_KEYWORD = re.compile(
 )
 # A site's notice on an old browser (当前浏览器版本过低…请升级): never report content.
 _BROWSER_NOTICE = re.compile(
-    scripted(r"^(?:更换或升级浏览器|当前浏览器版本过低|若您当前使用的浏览器|建议您升级|您的浏览器版本)")
+    scripted(
+        r"^(?:更换或升级浏览器|当前浏览器版本过低|若您当前使用的浏览器|建议您升级|您的浏览器版本)"
+    )
 )
 # "扫一扫在手机上查看当前页面" and its variants: a QR-code caption.
 _SCAN = re.compile(scripted(r"^扫一扫[^。，,]{0,20}$"))

@@ -308,6 +308,7 @@ def _year(
     published: pendulum.DateTime | None,
     known: dict[str, str],
     warnings: list[ParseWarning],
+    *,
     crumb_year: int | None = None,
 ) -> int | None:
     """The year reported on, with where it was read recorded in ``known``.
@@ -501,7 +502,8 @@ def _read(
             source=source,
             line=lines[0].number,
         )
-    reason = _genre.not_a_report(title, texts)
+    # An agency heading stands for the title here: a court heads its own reports.
+    reason = _genre.not_a_report(title if title is not None else heading, texts)
     if reason is not None:
         raise ParseError(
             f"expected a 法治政府建设 report, got another kind of text: {reason}",
