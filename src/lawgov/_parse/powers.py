@@ -44,6 +44,11 @@ rules:
   subject means the issuer. A verb with
   nothing but connectives before it in its clause (``市政府委托我县事项30项，下放我县事项20项``)
   takes the parties it leaves out from the statement before it in its sentence.
+* A horizontal move of items into an approval body (相对集中行政许可权改革) is a statement of its
+  own: ``将区发展改革局、区住房城乡建设局等9个部门的行政许可事项38项划入区行政审批局`` → granted,
+  38 items, from the bodies whose items moved (the text between 将 and 的, ending like an
+  agency) to the approval body (…行政审批局, 审批服务局, 政务服务中心 …). A move with no 将 and
+  no source (``其中1项已划入区行政审批局``) is a change of the powers stated before it.
 * Basis: the citation printed in the same sentence (the last one before the verb, else the first
   after it), else one in the previous sentence when that sentence opens with 根据/按照/依据.
   When the caller passes ``citations``, an equal citation (or one with the same title) from it
@@ -257,6 +262,8 @@ def find_delegated_powers(
                 given=citations,
             )
         )
+        statements.extend(_moves(masked, sentences, index))
+    statements.sort(key=lambda statement: statement.count_end)
     statements = _without_restatements(statements)
     powers: list[DelegatedPower] = []
     first = 0
@@ -342,6 +349,39 @@ def _owner(change: _Change, group: list[_Statement]) -> int | None:
         if len(holders) == 1:
             return holders[0]
     return None
+
+
+# A horizontal move of items into one approval body (相对集中行政许可权改革): 将区发改局、区住建局
+# 等9个部门的行政许可事项38项划入区行政审批局. The bodies the items came from grant them.
+_MOVE = re.compile(
+    r"(?:将|把)(?P<grantor>[\u4e00-\u9fff、（）()0-9]{2,40}?)的"
+    r"(?P<what>[\u4e00-\u9fff]{0,16}?(?:事项|职权|权限|权力))"
+    rf"(?:共|共计|合计)?{_GAP}(?P<number>{_NUMBER}){_GAP}(?:项|个)"
+    r"(?:统一|全部|整体|集中)?(?:划入|划转至|划转到|集中到|调整至)"
+    r"(?P<grantee>[\u4e00-\u9fff]{0,16}?(?:行政审批局|审批服务局|行政审批服务局|政务服务中心|"
+    r"政务服务管理局|便民服务中心))"
+)
+# The moved items' bodies end like agencies (…等9个部门, 区发展改革局).
+_MOVE_GRANTOR_END = re.compile(r"(?:部门|单位|机关|局|委|办|中心)$")
+
+
+def _moves(masked: str, sentences: list[_Sentence], index: int) -> list[_Statement]:
+    """The horizontal moves of items into an approval body stated in one sentence."""
+    sentence = sentences[index]
+    found: list[_Statement] = []
+    for match in _MOVE.finditer(masked, sentence.start, sentence.end):
+        grantor = match["grantor"]
+        count = _count_value(match["number"])
+        if count is None or _MOVE_GRANTOR_END.search(grantor) is None or len(grantor) > _MAX_NAME:
+            continue
+        power = DelegatedPower(
+            grantor=Agency(name=grantor),
+            grantee=Agency(name=match["grantee"]),
+            mode=PowerMode.GRANTED,
+            count=count,
+        )
+        found.append(_Statement(index, match.start(), match.end(), power, ()))
+    return found
 
 
 def _mask(text: str) -> str:
