@@ -78,7 +78,11 @@ _ARTICLE = re.compile(scripted(r"本文(?:将|对|从|以|旨在|拟|通过|结�
 # a report is addressed to the bodies above its issuer (市委、市政府：).
 _DIRECTIVE_SALUTATION = re.compile(r"^[^。；]{0,40}各(?!位)[^。；]{1,60}[：:]$")
 # A news relay's lead (本站讯, 本报讯 近日，…).
-_NEWS_RELAY = re.compile(scripted(r"^\s*(?:本站|本报|本网|本刊)讯"))
+_NEWS_RELAY = re.compile(
+    scripted(
+        r"^\s*(?:本站|本报|本网|本刊)讯|^[\u4e00-\u9fff/／]{0,20}讯\s*(?:[（(]?\s*记者|\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    )
+)
 _OPENING_LINES = 3
 
 
@@ -154,6 +158,8 @@ def _preamble_reason(body: Sequence[str]) -> str | None:
             break
         if _NEWS_RELAY.match(line):
             return "it is a news item (本站讯…)"
+        if _SPEECH.match(line):
+            return "it is a speech"
         if _DIRECTIVE_SALUTATION.match(line) and "。" not in line:
             return "it is addressed to subordinate bodies (各…：), as a notice is"
         if len(line) <= _MAX_TITLE and not re.search(r"[。，,；;]", line):
