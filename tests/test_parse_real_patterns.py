@@ -289,3 +289,26 @@ def test_an_empty_source_and_an_unfilled_counter_keep_the_date(counter: str) -> 
     assert report.published is not None
     assert report.published.date().isoformat() == "2021-03-26"
     assert report.source is None
+
+
+def test_a_column_label_before_the_date_on_one_line_leaves_the_date_read() -> None:
+    text = (
+        "青澜市民政局2022年度法治政府建设情况报告\n栏目：政策文件　发布时间：2023-01-12\n"
+        "2022年，青澜市民政局坚持依法行政。\n" + _BODY
+    )
+    report = lawgov.parse(text).report
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2023-01-12"
+    assert "栏目" not in "".join(report.preamble)
+
+
+def test_a_file_name_above_a_title_run_into_the_opening_is_chrome() -> None:
+    text = (
+        "柘阳街道2020年法治政府建设工作情况.docx\n"
+        "柘阳街道 2020 年法治政府建设工作情况报告 2020 年，在区委、区政府的正确领导下，"
+        "柘阳街道坚持依法行政，全年开展法治培训 3 次。\n" + _BODY
+    )
+    report = lawgov.parse(text).report
+    assert report.title.replace(" ", "") == "柘阳街道2020年法治政府建设工作情况报告"
+    assert report.issuer.name == "柘阳街道"
+    assert report.preamble[0].startswith("2020 年，在区委")
