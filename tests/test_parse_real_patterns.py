@@ -83,6 +83,9 @@ def test_a_salutation_is_never_the_issuer() -> None:
         "6月25日，雁汀县组织召开法治政府建设年度报告评议会。\n会议要求依法行政。",
         "县长在全县法治政府建设工作会议上的讲话同志们：今天召开会议。\n",
         "某县2023年度工作总结\n2023年，全县经济平稳增长。\n",
+        # no title; the opening says it reports on disclosure work
+        "根据《中华人民共和国政府信息公开条例》，柘阳区人民政府认真做好政务公开工作，"
+        "现就2020年政务公开年度工作情况报告如下：\n一、总体情况\n全年公开依法行政信息56条。\n",
     ],
 )
 def test_texts_that_are_not_reports_are_refused(text: str) -> None:
