@@ -424,7 +424,10 @@ def test_a_copy_that_lost_its_line_breaks() -> None:
     assert report.title == "中共苇塘镇委员会苇塘镇人民政府关于报送2024年度法治政府建设的报告"
     assert report.year == 2024
     assert [(s.number, s.title) for s in report.sections][:1] == [(1, "主要措施和成效")]
-    assert [s.title for s in report.sections[0].subsections] == ["强化组织引领，夯实法治根基", "规范执法"]
+    assert [s.title for s in report.sections[0].subsections] == [
+        "强化组织引领，夯实法治根基",
+        "规范执法",
+    ]
     assert report.preamble[:1] == ("中共青澜市委、青澜市人民政府：",)  # the recipients
     assert report.preamble[1].startswith("2024年，在市委市政府")
 
