@@ -44,11 +44,6 @@ rules:
   subject means the issuer. A verb with
   nothing but connectives before it in its clause (``市政府委托我县事项30项，下放我县事项20项``)
   takes the parties it leaves out from the statement before it in its sentence.
-* A horizontal move of items into an approval body (相对集中行政许可权改革) is a statement of its
-  own: ``将区发展改革局、区住房城乡建设局等9个部门的行政许可事项38项划入区行政审批局`` → granted,
-  38 items, from the bodies whose items moved (the text between 将 and 的, ending like an
-  agency) to the approval body (…行政审批局, 审批服务局, 政务服务中心 …). A move with no 将 and
-  no source (``其中1项已划入区行政审批局``) is a change of the powers stated before it.
 * Basis: the citation printed in the same sentence (the last one before the verb, else the first
   after it), else one in the previous sentence when that sentence opens with 根据/按照/依据.
   When the caller passes ``citations``, an equal citation (or one with the same title) from it
@@ -65,6 +60,11 @@ rules:
   the previous change in its sentence: ``委托事项中3项被取消，2项被收回``); each change goes
   to one part only (the first that may take it), and a change's clause never runs over a
   sentence end.
+* Concentration: ``将…N项…划入县行政审批局`` (also 划转至/集中到 a 行政审批局, 审批服务局 or
+  综合行政执法局) moves counted items sideways into one body: a statement of mode concentrated,
+  the grantee that body, the grantor the departments named before the ``的`` that precedes the
+  count (``将X局、Y局等9个部门的…38项``). Words that point back at powers stated before
+  (其中, 上述, 已, 承接的 …) make the move their change instead.
 * Changes: in the clauses after the count, up to the next statement, the end of the line, or
   three more sentences (and at most 600 characters): 调整至/划转/划入/移交/交由 X →
   transferred to X; 取消/撤销/废止 → cancelled; 收回/上收 → reclaimed; each with the count in
@@ -195,6 +195,19 @@ _HEAD_RUN = re.compile(
 _BASIS_CLAUSE = re.compile(
     rf"\s*(?P<subject>[\u4e00-\u9fff（）()]{{2,20}}?)(?:依据|根据|按照|依照)[{_MASK}\s（）()]+"
 )
+# 将…N项…划入县行政审批局: departments' items moved sideways into one body (相对集中行政许可权).
+_CONCENTRATION = re.compile(
+    r"(?:将|把)(?P<span>[^，；。：:,;\n]{1,60}?)(?:统一|整体|全部|集中|成建制|一并)?"
+    r"(?:划入|划转至|划转到|划转给|集中到|集中至)"
+    r"(?P<grantee>[\u4e00-\u9fff]{1,16}?"
+    r"(?:行政审批服务局|行政审批局|审批服务局|审批局|综合行政执法局|综合执法局|政务服务管理局))"
+)
+# Words before the verb that point back at powers stated before: the move is their change
+# (其中1项已划入…, 将承接的5项划转至…), not a statement of its own.
+_BACK_REFERENCE = re.compile(r"其中|中的|上述|以上|前述|这些|该|已|(?:承接|下放|委托|赋予)的")
+# Who gave the items up: the words before the 的 that precedes the count (将区发展改革局等9个
+# 部门的…38项…), when they end like agencies.
+_OWNERS_END = re.compile(r"(?:部门|单位|局|委|办|厅|中心)$")
 # A clause that counts what is left (现有下放事项27项), not what was granted.
 _REMAINING = re.compile(r"现有|尚有|仍有|剩余|保留")
 # Connectives that may open a clause whose verb leaves its subject out (，另下放…，同时委托…).
@@ -262,8 +275,6 @@ def find_delegated_powers(
                 given=citations,
             )
         )
-        statements.extend(_moves(masked, sentences, index))
-    statements.sort(key=lambda statement: statement.count_end)
     statements = _without_restatements(statements)
     powers: list[DelegatedPower] = []
     first = 0
@@ -349,39 +360,6 @@ def _owner(change: _Change, group: list[_Statement]) -> int | None:
         if len(holders) == 1:
             return holders[0]
     return None
-
-
-# A horizontal move of items into one approval body (相对集中行政许可权改革): 将区发改局、区住建局
-# 等9个部门的行政许可事项38项划入区行政审批局. The bodies the items came from grant them.
-_MOVE = re.compile(
-    r"(?:将|把)(?P<grantor>[\u4e00-\u9fff、（）()0-9]{2,40}?)的"
-    r"(?P<what>[\u4e00-\u9fff]{0,16}?(?:事项|职权|权限|权力))"
-    rf"(?:共|共计|合计)?{_GAP}(?P<number>{_NUMBER}){_GAP}(?:项|个)"
-    r"(?:统一|全部|整体|集中)?(?:划入|划转至|划转到|集中到|调整至)"
-    r"(?P<grantee>[\u4e00-\u9fff]{0,16}?(?:行政审批局|审批服务局|行政审批服务局|政务服务中心|"
-    r"政务服务管理局|便民服务中心))"
-)
-# The moved items' bodies end like agencies (…等9个部门, 区发展改革局).
-_MOVE_GRANTOR_END = re.compile(r"(?:部门|单位|机关|局|委|办|中心)$")
-
-
-def _moves(masked: str, sentences: list[_Sentence], index: int) -> list[_Statement]:
-    """The horizontal moves of items into an approval body stated in one sentence."""
-    sentence = sentences[index]
-    found: list[_Statement] = []
-    for match in _MOVE.finditer(masked, sentence.start, sentence.end):
-        grantor = match["grantor"]
-        count = _count_value(match["number"])
-        if count is None or _MOVE_GRANTOR_END.search(grantor) is None or len(grantor) > _MAX_NAME:
-            continue
-        power = DelegatedPower(
-            grantor=Agency(name=grantor),
-            grantee=Agency(name=match["grantee"]),
-            mode=PowerMode.GRANTED,
-            count=count,
-        )
-        found.append(_Statement(index, match.start(), match.end(), power, ()))
-    return found
 
 
 def _mask(text: str) -> str:
@@ -509,7 +487,69 @@ def _statements(
         statements.append(
             _Statement(index, begin, count_end, power, parts, remaining=remaining, changed=changed)
         )
+    concentrations = _concentrations(
+        masked, sentences=sentences, index=index, cited=cited, starts=starts, given=given
+    )
+    if concentrations:
+        statements = sorted(statements + concentrations, key=lambda statement: statement.clause)
     return statements
+
+
+def _concentrations(
+    masked: str,
+    *,
+    sentences: list[_Sentence],
+    index: int,
+    cited: list[tuple[Citation, int, int]],
+    starts: list[int],
+    given: Sequence[Citation],
+) -> list[_Statement]:
+    """The sentence's moves of counted items into one body (将…38项…划入区行政审批局).
+
+    The count is the last one before the verb that counts powers; the grantor is who gave the
+    items up, when the text names them (``X局、Y局等9个部门的``); the grantee is the body that
+    takes them. A move that points back at powers stated before is their change instead.
+    """
+    sentence = sentences[index]
+    lo, hi = sentence.start, sentence.end
+    found: list[_Statement] = []
+    for match in _CONCENTRATION.finditer(masked, lo, hi):
+        span_start, span_end = match.span("span")
+        if _BACK_REFERENCE.search(masked, span_start, span_end) is not None:
+            continue
+        if _POWER_WORD.search(masked, span_start, span_end) is None:
+            continue
+        counts = list(_COUNT.finditer(masked, span_start, span_end))
+        if not counts:
+            continue
+        count = _count_value(counts[-1]["number"])
+        if count is None or count <= 0:
+            continue
+        owner_end = masked.rfind("的", span_start, counts[-1].start())
+        grantor = None
+        if owner_end != -1:
+            owner = masked[span_start:owner_end].strip()
+            if 2 <= len(owner) <= _MAX_NAME and _OWNERS_END.search(owner) and _MASK not in owner:
+                grantor = Agency(name=owner)
+        basis = _basis(
+            masked,
+            sentences=sentences,
+            index=index,
+            trigger=match.start("grantee"),
+            cited=cited,
+            starts=starts,
+            given=given,
+        )
+        power = DelegatedPower(
+            grantor=grantor,
+            grantee=Agency(name=match["grantee"]),
+            mode=PowerMode.CONCENTRATED,
+            count=count,
+            basis=basis,
+        )
+        begin, _ = _clause_bounds(masked, lo, hi, match.start())
+        found.append(_Statement(index, begin, match.end(), power, ()))
+    return found
 
 
 def _names_no_subject(masked: str, begin: int, trigger: re.Match[str]) -> bool:
