@@ -721,3 +721,11 @@ def test_the_pair_in_a_later_paragraph_is_not_the_issuer() -> None:
         "2023年，我局坚持依法行政。\n一、主要工作\n青澜市委、市政府高度重视法治政府建设。\n"
     )
     assert report.issuer.name != "青澜市委、市政府"
+
+
+def test_a_breadcrumb_in_traditional_script_is_chrome_and_names_no_other_genre() -> None:
+    from lawgov._parse import header
+
+    crumb = "您當前的位置：首頁> 政務公開> 政府信息公開目錄> 法治政府建設年度報告 > 2021年度"
+    assert header.is_chrome(crumb)
+    assert genre.not_a_report(crumb, ["2021年，柘湾街道坚持依法行政。"]) is None

@@ -29,7 +29,7 @@ _OTHER_GENRE = re.compile(
 _HEAD_GENRE = re.compile(scripted(r"(?:研究|指标体系|考评办法|评估办法|论文|综述)$"))
 # A 政府信息公开工作年度报告 is a report on another duty, whatever else its title says
 # (…信息公开工作2021年度报告, …信息公开年度工作报告说明, …信息公开工作情况报告).
-_DISCLOSURE_REPORT = re.compile(scripted(r"信息公开[^，。；《》]{0,12}(?:报告|年报)"))
+_DISCLOSURE_REPORT = re.compile(scripted(r"信息公开[^，。；《》>＞]{0,12}(?:报告|年报)"))
 # A government's work report to its people's congress (政府工作报告——在…人民代表大会上).
 _GOVERNMENT_WORK_REPORT = re.compile(scripted(r"(?<!法治)(?<!法制)政府工作报告"))
 # A court or procuratorate reports on trials, not on 法治政府建设.
@@ -71,7 +71,7 @@ _MAX_TITLE = 60
 # What a 政府信息公开工作年度报告 says in its first lines, printed title or not.
 _DISCLOSURE_OPENING = re.compile(
     scripted(
-        r"信息公开[^，。；《》]{0,12}(?:报告|年报)|本(?:年度)?报告(?:根据|依据)《中华人民共和国政府信息公开条例》|"
+        r"信息公开[^，。；《》>＞]{0,12}(?:报告|年报)|本(?:年度)?报告(?:根据|依据)《中华人民共和国政府信息公开条例》|"
         r"收到和处理政府信息公开申请|主动公开政府信息情况"
     )
 )

@@ -299,7 +299,8 @@ _EMPTY_VALUES = frozenset({"", "-", "--", "—", "——", "无", "暂无", "/"}
 
 _BREADCRUMB_START = re.compile(
     scripted(
-        r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|当前的位置|位置)\s*"
+        r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|您当前的位置|您现在所在的位置|"
+        r"当前的位置|位置)\s*"
         r"(?:[>＞›»→:：]|[/／\-—]\s*\S)"
     )
 )
@@ -406,7 +407,7 @@ def is_chrome(text: str) -> bool:
         >= (1 if len(text) <= _SHORT_BREADCRUMB and "，" not in text else 2)
         and len(text) <= _MAX_BREADCRUMB
         and "。" not in text
-        and ("首页" in text or "公开" in text or "政务" in text)
+        and any(word in simplified_key(text) for word in ("首页", "公开", "政务"))
     ):
         return True
     return (
