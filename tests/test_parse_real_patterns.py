@@ -729,3 +729,32 @@ def test_a_breadcrumb_in_traditional_script_is_chrome_and_names_no_other_genre()
     crumb = "您當前的位置：首頁> 政務公開> 政府信息公開目錄> 法治政府建設年度報告 > 2021年度"
     assert header.is_chrome(crumb)
     assert genre.not_a_report(crumb, ["2021年，柘湾街道坚持依法行政。"]) is None
+
+
+def test_an_agency_under_a_title_that_names_none_is_the_issuer() -> None:
+    text = (FIXTURES / "r-byline-department-2023.txt").read_text(encoding="utf-8")
+    result = lawgov.parse(text)
+    assert result.report.title == "2023年度法治政府建设工作报告"
+    assert result.report.issuer.name == "柘阳县民政局"
+    assert result.provenance["issuer"] == "page heading"
+    assert any("byline" in warning.message for warning in result.warnings)
+    # the byline is no paragraph of the preamble
+    assert result.report.preamble[0].startswith("2023年，我局")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # with its date under it
+        f"2023年法治政府建设工作报告\n柘阳县民政局\n2024年1月10日\n2023年，我局坚持依法行政。\n{_BODY}",
+        # right under the title
+        f"2023年法治政府建设工作报告\n柘阳县民政局\n2023年，我局坚持依法行政。\n{_BODY}",
+    ],
+)
+def test_a_byline_names_the_issuer_with_or_without_its_date(text: str) -> None:
+    assert lawgov.parse_text(text).issuer.name == "柘阳县民政局"
+
+
+def test_a_title_that_names_its_agency_wins_over_the_byline() -> None:
+    text = f"柘阳县民政局2023年法治政府建设工作报告\n柘阳县\n2023年，我局坚持依法行政。\n{_BODY}"
+    assert lawgov.parse_text(text).issuer.name == "柘阳县民政局"

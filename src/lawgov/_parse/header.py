@@ -72,6 +72,7 @@ class Header:
         source_from: Where ``source`` was read, in the same words.
         banners: The lines dropped above the title, which may name the agency alone (a page
             heading such as 青澜市民政局); the caller decides whether one does.
+        byline: The agency printed alone under the title (with or without a date under it).
         crumb_year: The year a breadcrumb's last step names (法治政府建设年度报告 > 2021年度),
             the last resort for the year reported on.
     """
@@ -88,6 +89,7 @@ class Header:
     published_from: str | None = None
     source_from: str | None = None
     banners: tuple[str, ...] = ()
+    byline: str | None = None
     crumb_year: int | None = None
 
 
@@ -1159,6 +1161,7 @@ def read_header(lines: Sequence[Line]) -> Header:
     # The lines above the genre's title that are neither chrome nor metadata.
     banners: list[str] = []
     crumb_year: int | None = None
+    byline: str | None = None
     while index < count:
         line = lines[index]
         text = _unmarked(line.text, lines[index + 1].text if index + 1 < count else None)
@@ -1284,6 +1287,19 @@ def read_header(lines: Sequence[Line]) -> Header:
         if _byline(text, title) and index + 2 < count and _dated(lines[index + 1].text):
             # An agency byline with a date under it (青澜市民政局 / 2023年2月15日).
             notes.append(f"line {line.number}: byline {text[:20]!r} is not content")
+            byline = byline or text
+            index += 1
+            continue
+        if (
+            _byline(text, title)
+            and index + 2 < count
+            and _meta_pairs(lines[index + 1].text) is None
+            and not _byline(lines[index + 1].text, title)
+        ):
+            # An agency alone under the title, above the text (2023年…报告 / 青澜市民政局 / 2023年，
+            # 我局…): the byline, not a paragraph.
+            notes.append(f"line {line.number}: byline {text[:20]!r} is not content")
+            byline = byline or text
             index += 1
             continue
         moment = _dated(text) if index + 1 < count else None
@@ -1348,6 +1364,7 @@ def read_header(lines: Sequence[Line]) -> Header:
         notes=tuple(notes),
         page_marker=_last_page_marker(lines[:index]),
         banners=tuple(banners),
+        byline=byline,
         crumb_year=crumb_year,
     )
 

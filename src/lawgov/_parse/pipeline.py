@@ -390,6 +390,7 @@ def _issuer(
     warnings: list[ParseWarning],
     heading: str | None = None,
     banner: str | None = None,
+    byline: str | None = None,
 ) -> str:
     """The issuer, with its provenance in ``known``; weak evidence adds a warning.
 
@@ -400,6 +401,12 @@ def _issuer(
     found = find_issuer(title, publisher=publisher, signature=signature, source=source, body=texts)
     if heading is not None and (found is None or found[1] != "title line"):
         found = (heading, "page heading")
+    elif byline is not None and (found is None or found[1] != "title line"):
+        # The agency printed alone under a title that names none (2023年…报告 / 青澜市民政局).
+        found = (byline, "page heading")
+        warnings.append(
+            ParseWarning(stage="header", message=f"issuer {byline!r} read from the byline")
+        )
     if found is None and banner is not None and _opening.fits_first_person(banner, texts):
         # An agency alone on the line above a title that names none (青澜市民政局 / 2022年…报告).
         found = (banner, "page heading")
@@ -591,6 +598,7 @@ def _read(
         title,
         heading=heading,
         banner=next(filter(None, map(heading_agency, header.banners)), None),
+        byline=heading_agency(header.byline) if header.byline is not None else None,
         publisher=publisher,
         signature=outline.signature,
         source=header.source,
