@@ -758,3 +758,22 @@ def test_a_byline_names_the_issuer_with_or_without_its_date(text: str) -> None:
 def test_a_title_that_names_its_agency_wins_over_the_byline() -> None:
     text = f"柘阳县民政局2023年法治政府建设工作报告\n柘阳县\n2023年，我局坚持依法行政。\n{_BODY}"
     assert lawgov.parse_text(text).issuer.name == "柘阳县民政局"
+
+
+@pytest.mark.parametrize(
+    ("meta", "opening_line", "issuer"),
+    [
+        # the office that runs the site does not report for a 我局
+        ("[ 发布机构 ] 柘阳县人民政府办公室 [ 发布日期 ] 2024-01-10", "我局", "（未署名机关）"),
+        ("来源：柘阳县政府办 发布时间：2024-01-10", "我局", "（未署名机关）"),
+        # labels that fit the first person name the issuer
+        ("[ 发布机构 ] 柘阳县民政局 [ 发布日期 ] 2024-01-10", "我局", "柘阳县民政局"),
+        ("[ 发布机构 ] 柘阳县石门镇人民政府", "我镇", "柘阳县石门镇人民政府"),
+        ("[ 发布机构 ] 青澜经济开发区管理委员会", "我区", "青澜经济开发区管理委员会"),
+    ],
+)
+def test_a_label_names_the_issuer_only_when_it_fits_the_first_person(
+    meta: str, opening_line: str, issuer: str
+) -> None:
+    text = f"{meta}\n2023年度法治政府建设工作报告\n2023年，{opening_line}坚持依法行政。\n{_BODY}"
+    assert lawgov.parse_text(text).issuer.name == issuer

@@ -247,6 +247,9 @@ def find_issuer(
             return name, "title line"
     opening = _opening.opening_agency(body)
     signed, published_by = _agency(signature), _agency(publisher)
+    if published_by is not None and not _opening.fits_first_person(published_by, body):
+        # The office that runs the site (县政府办公室) publishing a report that says 我局.
+        published_by = None
     if title is None and opening is not None and opening.where == "opening sentence":
         for full, where in ((signed, "signature"), (published_by, "disclosure block")):
             if full is not None and full != opening.name and full.startswith(opening.name):
@@ -262,7 +265,14 @@ def find_issuer(
         (signed, "signature"),
         (published_by, "disclosure block"),
         # A 来源 names the issuer only when it reads as an agency (not 网友投稿, 本网).
-        (_agency(source) if source and _agency_head(source.strip()) else None, "source line"),
+        (
+            _agency(source)
+            if source
+            and _agency_head(source.strip())
+            and _opening.fits_first_person(source.strip(), body)
+            else None,
+            "source line",
+        ),
     ):
         if name is not None:
             return name, where

@@ -233,7 +233,7 @@ def _office_agency(text: str) -> Found | None:
 
 
 _ANY_PERSON = re.compile(scripted(r"我(?P<suffix>街道|局|委|厅|办|署|区|县|市|镇|乡|街|旗)"))
-_ORGAN_END = re.compile(scripted(r"(?:人民政府|政府|办事处|管委会)$"))
+_ORGAN_END = re.compile(scripted(r"(?:人民政府|政府|办事处|管理委员会|管委会)$"))
 
 
 def fits_first_person(name: str, lines: Sequence[str]) -> bool:
