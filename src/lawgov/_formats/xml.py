@@ -389,7 +389,9 @@ def _parse(raw: bytes, source: str | None) -> Any:
 
 # --- slow reading: element tree -> JSON-shaped data, every problem collected ---------------
 
-_INTEGER = re.compile(r"-?[0-9]{1,17}")
+#: An integer as an element holds it (the XSD's ``Integer`` type; the range is checked apart).
+INTEGER_PATTERN: Final = r"-?[0-9]{1,17}"
+_INTEGER = re.compile(INTEGER_PATTERN)
 
 
 def _slow_object(
