@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import lawgov
-from lawgov._parse import genre, opening
+from lawgov._parse import genre, identity, opening
 from lawgov.cli import cli
 
 _BODY = "一、主要举措\n（一）加强组织领导\n召开专题会议3次，研究法治政府建设工作。\n"
@@ -83,6 +83,9 @@ def test_a_salutation_is_never_the_issuer() -> None:
         "6月25日，雁汀县组织召开法治政府建设年度报告评议会。\n会议要求依法行政。",
         "县长在全县法治政府建设工作会议上的讲话同志们：今天召开会议。\n",
         "某县2023年度工作总结\n2023年，全县经济平稳增长。\n",
+        # no title; the opening says it reports on disclosure work
+        "根据《中华人民共和国政府信息公开条例》，柘阳区人民政府认真做好政务公开工作，"
+        "现就2020年政务公开年度工作情况报告如下：\n一、总体情况\n全年公开依法行政信息56条。\n",
     ],
 )
 def test_texts_that_are_not_reports_are_refused(text: str) -> None:
@@ -289,3 +292,76 @@ def test_an_empty_source_and_an_unfilled_counter_keep_the_date(counter: str) -> 
     assert report.published is not None
     assert report.published.date().isoformat() == "2021-03-26"
     assert report.source is None
+
+
+def test_a_column_label_before_the_date_on_one_line_leaves_the_date_read() -> None:
+    text = (
+        "青澜市民政局2022年度法治政府建设情况报告\n栏目：政策文件　发布时间：2023-01-12\n"
+        "2022年，青澜市民政局坚持依法行政。\n" + _BODY
+    )
+    report = lawgov.parse(text).report
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2023-01-12"
+    assert "栏目" not in "".join(report.preamble)
+
+
+def test_a_file_name_above_a_title_run_into_the_opening_is_chrome() -> None:
+    text = (
+        "柘阳街道2020年法治政府建设工作情况.docx\n"
+        "柘阳街道 2020 年法治政府建设工作情况报告 2020 年，在区委、区政府的正确领导下，"
+        "柘阳街道坚持依法行政，全年开展法治培训 3 次。\n" + _BODY
+    )
+    report = lawgov.parse(text).report
+    assert report.title.replace(" ", "") == "柘阳街道2020年法治政府建设工作情况报告"
+    assert report.issuer.name == "柘阳街道"
+    assert report.preamble[0].startswith("2020 年，在区委")
+
+
+_UNTITLED = (
+    "一、工作开展情况\n（一）深入学习法治思想\n"
+    "一是乡党委坚持将法治思想列入《2022年度理论学习中心组学习计划》，集中学习6次。"
+    "二是健全学法用法机制，领导干部法治考试合格率达100%。\n"
+)
+
+
+def test_no_year_printed_the_page_address_gives_it() -> None:
+    url = "http://www.example.gov.cn/zwgk/fzzfjsndbg/202301/t20230111_4821.html"
+    result = lawgov.parse(_UNTITLED, url=url)
+    assert result.report.year == 2022
+    assert result.provenance["year"] == "url"
+    assert any("page address" in warning.message for warning in result.warnings)
+
+
+def test_no_year_printed_nor_an_address_a_cited_documents_year_is_the_last_resort() -> None:
+    result = lawgov.parse(_UNTITLED)
+    assert result.report.year == 2022
+    assert any("a document the text cites" in warning.message for warning in result.warnings)
+
+
+def test_a_cited_span_of_years_gives_no_year() -> None:
+    with pytest.raises(lawgov.ParseError, match="year reported on"):
+        lawgov.parse("一、主要工作\n落实《法治政府建设实施纲要（2021—2025年）》，推进依法行政。\n")
+
+
+def test_a_party_committee_in_the_body_is_not_the_issuer() -> None:
+    result = lawgov.parse(_UNTITLED)
+    assert result.report.issuer.name != "乡党委"
+    assert result.provenance["issuer"] == "derived"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://a.gov.cn/x/202301/t20230111_1.html", "2023-01-11"),
+        ("http://a.gov.cn/html/2022-09/12/content_1.htm", "2022-09-12"),
+        ("http://a.gov.cn/page/2015/0306/1.shtml", "2015-03-06"),
+        ("http://a.gov.cn/art/2021/3/5/art_1.html", "2021-03-05"),
+        ("http://a.gov.cn/zwgk/202104/abc.shtml", "2021-04-01"),
+        ("http://a.gov.cn/x/t20231399_1.html", None),  # no such date
+        ("http://a.gov.cn/x/index.html?d=20230111", None),
+        (None, None),
+    ],
+)
+def test_dates_in_page_addresses(url: str | None, expected: str | None) -> None:
+    found = identity.url_date(url)
+    assert (None if found is None else found.isoformat()) == expected

@@ -50,6 +50,10 @@ _OWN_GENRE = re.compile(
     scripted(r"制定本(?P<kind>方案|办法|规定|规则|细则|意见|要点|计划|制度|指标体系)")
 )
 _OPENING_CHARS = 400
+# An opening that says what it reports on (现就2020年政务公开工作情况报告如下): a report on
+# disclosure work is another genre, however it mentions 法治 later.
+_REPORTS_ON = re.compile(scripted(r"现(?:就|将)(?P<what>[^。；;]{0,40}?)(?:报告|汇报)如下"))
+_DISCLOSURE_WORK = re.compile(scripted(r"政务公开|信息公开"))
 
 
 def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
@@ -90,6 +94,13 @@ def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
         return f"it declares itself a {own['kind']} ({own[0]})"
     if title is None:
         first = body[0] if body else ""
+        said = _REPORTS_ON.search(first[:_OPENING_CHARS])
+        if (
+            said is not None
+            and _DISCLOSURE_WORK.search(said["what"]) is not None
+            and _GENRE_WORDS.search(said["what"]) is None
+        ):
+            return f"its opening reports on {said['what'].strip()} (a 政府信息公开工作年度报告)"
         if _NEWS_LEAD.match(first):
             return "it opens like a news item (a date, then what happened)"
         if _SPEECH.search(first[:200]):

@@ -241,6 +241,10 @@ _LABELS: dict[str, str] = {
     "有效性/截止日期": "validity",
     "截止日期": "ignored",
     "签发人": "ignored",
+    # A page's column name printed beside its date (栏目：政策文件　发布时间：…).
+    "栏目": "ignored",
+    "所属栏目": "ignored",
+    "栏目名称": "ignored",
     "公开时限": "ignored",
     "统一登记号": "ignored",
     "登记号": "ignored",
@@ -946,8 +950,11 @@ _TITLE_WINDOW = 20
 _PARAGRAPH = re.compile(r"。.{20,}|^.{61,}。")
 # A title run into the opening sentence on one line (…情况的报告2023年，省政府坚持…).
 _RUN_IN_TITLE = re.compile(
-    r"^(?P<title>.{6,80}?(?:报告|总结|情况))(?P<rest>(?:19|20)\d{2}\s*年\s*[，,].+)$"
+    r"^(?P<title>.{6,80}?(?:报告|总结|情况))\s*(?P<rest>(?:19|20)\d{2}\s*年\s*[，,].+)$"
 )
+# How far down a title run into the opening sentence is looked for: below a file name or a
+# site banner that a copy printed first (青澜街2020年…情况.docx / 青澜街2020年…报告 2020年，…).
+_RUN_IN_WINDOW = 3
 
 
 def _title_start(lines: Sequence[Line]) -> int:
@@ -973,19 +980,26 @@ def _title_start(lines: Sequence[Line]) -> int:
 
 
 def _split_run_in_title(lines: Sequence[Line]) -> Sequence[Line]:
-    """A first line that runs the title into the opening sentence, as two lines."""
-    if not lines or len(lines[0].text) <= 80:
-        return lines
-    first = lines[0]
-    text = _WATERMARK.sub("", first.text) if _WATERMARK.match(first.text) else first.text
-    match = _RUN_IN_TITLE.match(text)
-    if match is None or _genre_rank(match["title"]) == 0:
-        return lines
-    return [
-        Line(number=first.number, text=match["title"]),
-        Line(number=first.number, text=match["rest"]),
-        *lines[1:],
-    ]
+    """A line among the first that runs the title into the opening sentence, as two lines.
+
+    Only a line that goes on as a sentence after the title is split (``…报告 2020年，在…``);
+    the lines above it are then chrome above the title (see `_title_start`). The search ends
+    at the first line that reads as a body paragraph.
+    """
+    for index, line in enumerate(lines[:_RUN_IN_WINDOW]):
+        text = _WATERMARK.sub("", line.text) if _WATERMARK.match(line.text) else line.text
+        match = _RUN_IN_TITLE.match(text)
+        if match is None or _genre_rank(match["title"]) == 0 or len(match["rest"]) < 12:
+            if _PARAGRAPH.search(line.text):
+                return lines  # the body has begun: no title is run into it
+            continue
+        return [
+            *lines[:index],
+            Line(number=line.number, text=match["title"]),
+            Line(number=line.number, text=match["rest"]),
+            *lines[index + 1 :],
+        ]
+    return lines
 
 
 def _decorated_title(title: str, fields: _Fields, notes: list[str], number: int) -> str:

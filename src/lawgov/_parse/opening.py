@@ -55,6 +55,8 @@ _ADVERBIAL = re.compile(
 # A line of recipients: agency names joined by 、 or ，, ending in a colon (市委、市政府：).
 _SALUTATION = re.compile(r"^[\u4e00-\u9fff（）()、，, ]{2,60}[：:]$")
 _SALUTATION_END = re.compile(scripted(_SUFFIX + r"[：:]$"))
+# A party body (乡党委, 区委, 党组): the subject of body sentences, never the report's issuer.
+_PARTY_BODY = re.compile(scripted(r"(?:党委|党工委|党组|[省市县区州旗]委)$"))
 # How many sentences of a paragraph, and clauses of a sentence, may stand before the subject.
 _SENTENCES = 3
 _CLAUSES = 5
@@ -132,8 +134,11 @@ def opening_agency(lines: Sequence[str]) -> Found | None:
     for index, text in enumerate(paragraphs):
         for sentence in text.split("。", _SENTENCES)[:_SENTENCES]:
             name = _subject(sentence.strip())
-            if name is not None and len(name) >= 2:
-                return Found(name=name, where="opening sentence" if index == 0 else "body")
+            if name is None or len(name) < 2:
+                continue
+            if index > 0 and _PARTY_BODY.search(name):
+                continue  # 乡党委坚持…: the party committee acts in the body, it issues nothing
+            return Found(name=name, where="opening sentence" if index == 0 else "body")
     return None
 
 

@@ -52,7 +52,7 @@ from lawgov._parse.header import (
     find_genre_title,
     read_header,
 )
-from lawgov._parse.identity import find_issuer, report_year, text_year
+from lawgov._parse.identity import cited_year, find_issuer, report_year, text_year, url_date
 from lawgov._parse.structure import MeasureNode, Outline, SectionNode, build_outline
 
 __all__ = ["ParseResult", "ParseWarning", "parse", "parse_text", "render_text"]
@@ -308,8 +308,14 @@ def _year(
     published: pendulum.DateTime | None,
     known: dict[str, str],
     warnings: list[ParseWarning],
+    *,
+    url: str | None = None,
 ) -> int | None:
-    """The year reported on, with where it was read recorded in ``known``."""
+    """The year reported on, with where it was read recorded in ``known``.
+
+    In order: the title, the opening sentence, the body, the publication date, the date in
+    the page's address, a year in a cited title; all but the first two with a warning.
+    """
     if title is not None and (year := report_year(title, (), None)) is not None:
         known["year"] = "title line"
         return year
@@ -322,10 +328,20 @@ def _year(
         note = f"the year {year} is the first one the text prints"
     else:
         year = report_year(None, (), published)
-        if year is None:
+        addressed = url_date(url)
+        if year is not None:
+            known["year"] = "derived"
+            note = f"no year printed; {year} derived from the publication date"
+        elif addressed is not None and (
+            year := report_year(None, (), pendulum.datetime(*addressed.timetuple()[:3]))
+        ):
+            known["year"] = "url"
+            note = f"no year printed; {year} derived from the date in the page address"
+        elif (year := cited_year(texts, published)) is not None:
+            known["year"] = "body"
+            note = f"no year printed; {year} is the year of a document the text cites"
+        else:
             return None
-        known["year"] = "derived"
-        note = f"no year printed; {year} derived from the publication date"
     warnings.append(ParseWarning(stage="header", message=note))
     return year
 
@@ -495,7 +511,7 @@ def _read(
             )
         )
         published = None
-    year = _year(title, texts, published, known, warnings)
+    year = _year(title, texts, published, known, warnings, url=url)
     if year is None:
         raise ParseError(
             "expected the year reported on: a title such as 区科技局2020年法治政府建设年度报告, "
