@@ -86,6 +86,8 @@ def _fill(element: Any, cls: type | None, data: dict[str, Any]) -> None:
 
 
 def _put(element: Any, cls: type | None, value: object) -> None:
+    if value is None:
+        return  # an item that is None: an empty element
     if type(value) is dict:
         _fill(element, cls, value)
     elif type(value) is list:
@@ -115,17 +117,25 @@ _INTEGER_TEXT = re.compile(_xml.INTEGER_PATTERN)
 def _as_read(cls: type | None, data: dict[str, Any]) -> dict[str, Any]:
     """The JSON-shaped document the XML form of ``data`` stands for.
 
-    Element text carries no JSON type (``7`` for a title is the text "7", the string "2020" for
-    a year is the integer 2020) and XML has no null (an optional field without its element is
-    None, even where JSON requires the member): those are the only two things lost.
+    What XML cannot say is lost, and nothing else:
+
+    * element text carries no JSON type: ``7`` for a title is the text "7", the string "2020"
+      for a year is the integer 2020;
+    * XML has no null: a field that is None has no element, so it stands for None where the
+      field may be None (even where JSON requires the member) and for an absent member
+      elsewhere (its default, or a missing required field);
+    * an empty element is the empty text and the object without fields alike.
     """
     specs = field_specs(cls) if cls is not None else ()
-    read = {spec.name: None for spec in specs if spec.optional and spec.required}
+    read: dict[str, Any] = {spec.name: None for spec in specs if spec.optional and spec.required}
     by_name = {spec.name: spec for spec in specs}
     for key, value in data.items():
         spec = by_name.get(key)
-        if spec is None or value is None:
-            read[key] = value
+        if spec is None:
+            read[key] = value  # an unknown member, refused by both schemas whatever it holds
+        elif value is None:
+            if spec.optional:
+                read[key] = None
         elif spec.many and type(value) is list:
             read[key] = [_read_value(spec.kind, spec.target, item) for item in value]
         else:
@@ -134,6 +144,8 @@ def _as_read(cls: type | None, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _read_value(kind: str, target: Any, value: object) -> object:
+    if value is None or value == {} or (kind == "model" and value == ""):
+        return {} if kind == "model" else ""  # an empty element (an item that is None too)
     if type(value) is dict:
         return _as_read(target if kind == "model" else None, value)
     if kind == "int" and type(value) is int:

@@ -51,7 +51,7 @@ _VERSION: Final = _convert.FORMAT_VERSION
 _HEADER: Final = f"""<?xml version="1.0" encoding="UTF-8"?>
 <!--
   The XML Schema of lawgov report documents, format version {_VERSION} (lawgov.xml_schema()).
-  Generated from the model by `python -m lawgov._formats.schemas`: do not edit by hand.
+  Generated from the lawgov model, with the JSON Schema (do not edit by hand).
 
   One element per model field, in model field order; element names are the field names with "-"
   for "_". An optional field is left out when it is None; a tuple field is a wrapper holding one
