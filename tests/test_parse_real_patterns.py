@@ -82,6 +82,7 @@ def test_a_salutation_is_never_the_issuer() -> None:
         "县政府党组召开会议审议2019年度法治政府建设情况报告\n会议指出，要依法行政。",
         "6月25日，雁汀县组织召开法治政府建设年度报告评议会。\n会议要求依法行政。",
         "县长在全县法治政府建设工作会议上的讲话同志们：今天召开会议。\n",
+        "近日，青澜市人大常委会副主任带队调研柘阳区2020年度法治政府建设情况。\n调研组座谈。\n",
         "某县2023年度工作总结\n2023年，全县经济平稳增长。\n",
         # no title; the opening says it reports on disclosure work
         "根据《中华人民共和国政府信息公开条例》，柘阳区人民政府认真做好政务公开工作，"
@@ -365,3 +366,126 @@ def test_a_party_committee_in_the_body_is_not_the_issuer() -> None:
 def test_dates_in_page_addresses(url: str | None, expected: str | None) -> None:
     found = identity.url_date(url)
     assert (None if found is None else found.isoformat()) == expected
+
+
+def _header(text: str) -> tuple[lawgov.ParseResult, lawgov.Report]:
+    result = lawgov.parse(text)
+    return result, result.report
+
+
+def test_a_date_line_with_the_sites_name_after_it_is_the_pages_date() -> None:
+    _, report = _header(
+        "青澜省2024年度法治政府建设情况报告\n\n2025-04-27 10:14 青澜省人民政府网\n\n"
+        "2024年，青澜省坚持依法行政。\n" + _BODY
+    )
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2025-04-27"
+    assert report.preamble == ("2024年，青澜省坚持依法行政。",)
+
+
+def test_the_reports_own_number_in_brackets_before_the_title_is_metadata() -> None:
+    result, report = _header(
+        "- 索引号: qlsrmzf/2026-00095\n- 发文机关: 青澜市人民政府办公室\n- 发布时间: 2026-02-24\n"
+        "- 标题: [青政发〔2026〕7号]青澜市人民政府关于2025年法治政府建设情况的报告\n"
+        "[青政发〔2026〕7号]青澜市人民政府关于2025年法治政府建设情况的报告\n市委：\n"
+        "2025年，市政府坚持依法行政。\n" + _BODY
+    )
+    assert report.title == "青澜市人民政府关于2025年法治政府建设情况的报告"
+    assert report.issuer.name == "青澜市人民政府"
+    assert report.disclosure is not None
+    assert report.disclosure.document_number == lawgov.DocumentNumber.parse("青政发〔2026〕7号")
+    assert report.citations == ()  # the own number is no citation
+
+
+def test_a_disclosure_block_of_bare_values_between_the_title_and_its_repeat() -> None:
+    _, report = _header(
+        "无障碍阅读 关怀版 返回首页\n政府信息公开\n青澜市柘阳区2023年度法治政府建设情况报告\n"
+        "11370112004203454A/2024-6548321\n区司法局\n2024-03-08\n\n"
+        "青澜市柘阳区2023年度法治政府建设情况报告\n\n字号:\n\n打印整页 打印内容 分享\n\n"
+        "2023年，柘阳区坚持依法行政。现将全年工作情况报告如下。\n" + _BODY
+    )
+    assert report.issuer.name == "青澜市柘阳区"
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2024-03-08"
+    assert report.disclosure is not None
+    assert report.disclosure.index_number == "11370112004203454A/2024-6548321"
+    assert report.disclosure.publisher == lawgov.Agency(name="区司法局")
+    assert report.preamble == ("2023年，柘阳区坚持依法行政。现将全年工作情况报告如下。",)
+
+
+def test_a_copy_that_lost_its_line_breaks() -> None:
+    _, report = _header(
+        "中共苇塘镇委员会苇塘镇人民政府关于报送2024年度法治政府建设的报告 "
+        "中共青澜市委、青澜市人民政府: 2024年,在市委市政府的坚强领导下,苇塘镇扎实开展法治政府建设。"
+        "现将苇塘镇2024年度法治政府建设工作情况汇报如下: 一、主要措施和成效 "
+        "(一)强化组织引领,夯实法治根基。召开专题会议3次。 (二)规范执法。全年办理案件12件。 "
+        "二、存在问题 人员不足。\n"
+    )
+    assert report.title == "中共苇塘镇委员会苇塘镇人民政府关于报送2024年度法治政府建设的报告"
+    assert report.year == 2024
+    assert [(s.number, s.title) for s in report.sections][:1] == [(1, "主要措施和成效")]
+    assert [s.title for s in report.sections[0].subsections] == [
+        "强化组织引领，夯实法治根基",
+        "规范执法",
+    ]
+    assert report.preamble[:1] == ("中共青澜市委、青澜市人民政府：",)  # the recipients
+    assert report.preamble[1].startswith("2024年，在市委市政府")
+
+
+def test_a_title_printed_twice_on_one_line_before_a_table_bar() -> None:
+    _, report = _header(
+        "青澜市柳岸镇2024年法治政府建设年度报告 青澜市柳岸镇2024年法治政府建设年度报告 |\n"
+        "中共青澜市委、青澜市人民政府：\n2024年柳岸镇坚持依法行政。\n" + _BODY
+    )
+    assert report.title == "青澜市柳岸镇2024年法治政府建设年度报告"
+
+
+def test_a_space_separated_disclosure_table_with_less_common_labels() -> None:
+    _, report = _header(
+        "信息索引号 001008001003040/2025-20657 文件编号\n责任部门 苇塘镇 公开形式 主动公开\n"
+        "责任科室 苇塘镇 公开范围 面向社会\n成文日期 2025-03-21 公开时限 长期公开\n\n"
+        "苇塘镇法治政府建设年度报告(2024年度)\n\n来源:党政   发布时间: 2025-03-21 09:39 浏览次数:\n\n"
+        "2024年，苇塘镇在镇委、镇政府的正确领导下坚持依法行政。\n" + _BODY
+    )
+    assert report.title == "苇塘镇法治政府建设年度报告（2024年度）"
+    assert report.disclosure is not None
+    assert report.disclosure.index_number == "001008001003040/2025-20657"
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2025-03-21"
+
+
+def test_a_slogan_and_a_menu_word_above_a_complete_title_are_chrome() -> None:
+    _, report = _header(
+        "专注分享国内外新闻资讯\nMenu\n\n2018年青澜市法治政府建设情况的报告\n\n"
+        "根据《法治政府建设实施纲要（2015—2020年）》等要求，现将2018年青澜市法治政府建设情况的报告"
+        "公开如下：\n" + _BODY
+    )
+    assert report.title == "2018年青澜市法治政府建设情况的报告"
+    assert report.issuer.name == "青澜市"
+
+
+def test_an_agency_line_above_a_title_that_continues_it_is_still_joined() -> None:
+    _, report = _header(
+        "柘阳县人民政府\n关于2022年度法治政府建设情况的报告\n2022年，全县坚持依法行政。\n" + _BODY
+    )
+    assert report.title == "柘阳县人民政府关于2022年度法治政府建设情况的报告"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "2023年，青澜省委、省政府坚持以习近平新时代中国特色社会主义思想为指导，推进法治政府建设。",
+        "2018年是开局之年。一年来，在党中央坚强领导下，青澜省委、省政府坚持依法行政。",
+    ],
+)
+def test_a_party_committee_and_its_government_opening_the_report(first: str) -> None:
+    result, report = _header(f"{first}\n{_BODY}")
+    assert report.issuer.name == "青澜省委、省政府"
+    assert result.provenance["issuer"] == "opening sentence"
+
+
+def test_the_pair_in_a_later_paragraph_is_not_the_issuer() -> None:
+    _, report = _header(
+        "2023年，我局坚持依法行政。\n一、主要工作\n青澜市委、市政府高度重视法治政府建设。\n"
+    )
+    assert report.issuer.name != "青澜市委、市政府"

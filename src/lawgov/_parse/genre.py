@@ -38,8 +38,11 @@ _REPORT_QUOTED = re.compile(
 )
 # A news headline on the report: a meeting that reviews, hears or discusses it.
 _NEWS_TITLE = re.compile(scripted(r"召开|审议|听取|评议会?|座谈|调研|通报会|顺利完成|考核"))
-# The first words of a news item (6月25日，…; 8月20日下午，…) or of a speech (同志们：).
-_NEWS_LEAD = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# The first words of a news item (6月25日，…; 8月20日下午，…; 近日，…) or of a speech (同志们：).
+_NEWS_LEAD = re.compile(
+    r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    + scripted(r"^\s*(?:近日|日前|近期|昨日|昨天|今日|本周)[，,]")
+)
 _SPEECH = re.compile(scripted(r"同志们[：:，,！!]"))
 # The genre's words: a report on 法治政府 names them near the top.
 _GENRE_WORDS = re.compile(scripted(r"法治|法制|依法行政|依法治"))
@@ -102,7 +105,7 @@ def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
         ):
             return f"its opening reports on {said['what'].strip()} (a 政府信息公开工作年度报告)"
         if _NEWS_LEAD.match(first):
-            return "it opens like a news item (a date, then what happened)"
+            return "it opens like a news item (a date or 近日, then what happened)"
         if _SPEECH.search(first[:200]):
             return "it is a speech"
     if _GENRE_WORDS.search(title or "") is None and _GENRE_WORDS.search(top) is None:

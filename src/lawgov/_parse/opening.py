@@ -38,6 +38,16 @@ _SUBJECT = re.compile(
         r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?" + _VERB
     )
 )
+# A party committee and the government reporting together (山西省委、省政府坚持…): the pair
+# as printed is the issuer.
+_PAIR = re.compile(
+    scripted(
+        r"^(?:中共)?(?P<agency>[\u4e00-\u9fff]{2,12}?[省市县区旗州]委[、和与及]"
+        r"(?:[\u4e00-\u9fff]{2,12}?)?[省市县区旗州](?:人民)?政府)"
+        r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?"
+    )
+    + _VERB
+)
 # ``现将<agency>YYYY年…`` (the report's own announcement of itself).
 _FORMULA = re.compile(
     scripted(r"现将(?P<agency>(?![我本全各该其])[\u4e00-\u9fff（）()]{2,30}?)")
@@ -107,7 +117,7 @@ def _subject(sentence: str) -> str | None:
     clauses = sentence.split("，", _CLAUSES)
     for raw in clauses[:_CLAUSES]:
         clause = raw.strip()
-        match = _SUBJECT.match(clause)
+        match = _PAIR.match(clause) or _SUBJECT.match(clause)
         if match is not None:
             name = match["agency"]
             # 同时我局, 此外本委: a pronoun inside is not a name.
@@ -136,8 +146,10 @@ def opening_agency(lines: Sequence[str]) -> Found | None:
             name = _subject(sentence.strip())
             if name is None or len(name) < 2:
                 continue
-            if index > 0 and _PARTY_BODY.search(name):
-                continue  # 乡党委坚持…: the party committee acts in the body, it issues nothing
+            if index > 0 and (_PARTY_BODY.search(name) or "、" in name):
+                # 乡党委坚持…, 市委、市政府高度重视…: bodies that act in the text; only the
+                # opening's subject may be a party committee and its government reporting
+                continue
             return Found(name=name, where="opening sentence" if index == 0 else "body")
     return None
 

@@ -23,6 +23,7 @@ what; nothing else escapes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TypeVar
@@ -102,12 +103,31 @@ class ParseResult:
     provenance: Mapping[str, str] = attrs.field(factory=lambda: MappingProxyType({}))
 
 
+# A copy that lost its line breaks runs headings into one long line, each after a space that
+# follows a sentence's end (…成效。 (一)强化组织引领…): such a line is split before them.
+_FLATTENED = 60
+_RUN_IN_HEADING = re.compile(
+    r"(?<=[。！？；：:!?;])[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}[、．])"
+    # a bracketed marker also after a heading's own title (一、主要成效 （一）强化…)
+    r"|(?<=[。！？；：:!?;\u4e00-\u9fff])[ \t\u3000]+(?=[（(][一二三四五六七八九十]{1,3}[）)])"
+)
+
+
 def _lines(text: str) -> list[Line]:
+    """The non-blank lines, stripped; a long line that runs headings in is split before them."""
     lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
-        if stripped:
+        if not stripped:
+            continue
+        if len(stripped) < _FLATTENED:
             lines.append(Line(number=number, text=stripped))
+            continue
+        lines.extend(
+            Line(number=number, text=piece.strip())
+            for piece in _RUN_IN_HEADING.split(stripped)
+            if piece.strip()
+        )
     return lines
 
 
