@@ -615,7 +615,7 @@ def test_a_date_line_with_the_sites_name_after_it_is_the_pages_date() -> None:
 
 
 def test_the_reports_own_number_in_brackets_before_the_title_is_metadata() -> None:
-    _result, report = _header(
+    _, report = _header(
         "- 索引号: qlsrmzf/2026-00095\n- 发文机关: 青澜市人民政府办公室\n- 发布时间: 2026-02-24\n"
         "- 标题: [青政发〔2026〕7号]青澜市人民政府关于2025年法治政府建设情况的报告\n"
         "[青政发〔2026〕7号]青澜市人民政府关于2025年法治政府建设情况的报告\n市委：\n"
