@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lawgov._model.numerals import ENUMERATOR, chinese_number, ordinal
+from lawgov._model.numerals import ENUMERATOR, chinese_number, chinese_ordinal, ordinal
 
 
 @pytest.mark.parametrize(
@@ -145,3 +145,35 @@ def test_never_raises(text: str) -> None:
     assert number is None or number >= 1
     for match in ENUMERATOR.finditer(text):
         assert ordinal(match["numeral"]) is not None
+
+
+@pytest.mark.parametrize(
+    ("number", "numeral"),
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (12, "十二"),
+        (20, "二十"),
+        (21, "二十一"),
+        (99, "九十九"),
+        # beyond the numerals headings use: plain digits, never a crash
+        (100, "100"),
+        (1234, "1234"),
+        (0, "0"),
+        (-3, "-3"),
+    ],
+)
+def test_chinese_ordinal_writes(number: int, numeral: str) -> None:
+    assert chinese_ordinal(number) == numeral
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_chinese_ordinal_reads_back(n: int) -> None:
+    written = chinese_ordinal(n)
+    assert ordinal(written) == n
+    assert ordinal(f"{written}、") == n
+    assert ordinal(f"（{written}）") == n
+    assert written == cn2an.an2cn(n)
+    assert [m["numeral"] for m in ENUMERATOR.finditer(f"{written}是")] == [written]

@@ -35,9 +35,10 @@ from lxml import etree
 
 from lawgov._errors import ParseError
 from lawgov._formats.json import MAX_INPUT_BYTES
+from lawgov._model.numerals import chinese_ordinal
 
 # The parser's own markers and numerals: a Word number reads back as the parser writes it.
-from lawgov._parse.pipeline import _HEADING_MARKERS, _chinese_ordinal
+from lawgov._parse.pipeline import _HEADING_MARKERS
 
 __all__ = [
     "MAX_MEMBERS",
@@ -323,7 +324,7 @@ def _formatted(value: int, fmt: str) -> str:
     if fmt in ("bullet", "none"):
         return ""
     if fmt.startswith(("chinese", "ideograph", "japanese", "taiwanese")) and 0 < value < 100:
-        return _chinese_ordinal(value)
+        return chinese_ordinal(value)
     if fmt == "decimalEnclosedCircle" and 0 < value <= 20:
         return chr(0x245F + value)
     if fmt in ("lowerLetter", "upperLetter") and 0 < value <= 26:

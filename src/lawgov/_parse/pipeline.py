@@ -40,6 +40,7 @@ from lawgov._model import (
     Report,
     Section,
 )
+from lawgov._model.numerals import chinese_ordinal
 from lawgov._parse import citations as _citations
 from lawgov._parse import clean as _clean
 from lawgov._parse import genre as _genre
@@ -615,28 +616,16 @@ def parse_text(
 
 # --- the reverse: a report as published text ------------------------------------------------
 
-_CHINESE_DIGITS = "零一二三四五六七八九"
-
-
-def _chinese_ordinal(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (the numerals of headings and markers, < 100)."""
-    tens, ones = divmod(number, 10)
-    if tens == 0:
-        return _CHINESE_DIGITS[ones]
-    head = "" if tens == 1 else _CHINESE_DIGITS[tens]
-    return f"{head}十{_CHINESE_DIGITS[ones] if ones else ''}"
-
-
 _HEADING_MARKERS: tuple[Callable[[int], str], ...] = (
-    lambda n: f"{_chinese_ordinal(n)}、",
-    lambda n: f"（{_chinese_ordinal(n)}）",
+    lambda n: f"{chinese_ordinal(n)}、",
+    lambda n: f"（{chinese_ordinal(n)}）",
     lambda n: f"{n}.",
     lambda n: f"（{n}）",
 )
 
 
 def _render_measure(measure: Measure) -> str:
-    marker = f"{_chinese_ordinal(measure.number)}是"
+    marker = f"{chinese_ordinal(measure.number)}是"
     return marker + measure.text + "".join(_render_measure(sub) for sub in measure.submeasures)
 
 

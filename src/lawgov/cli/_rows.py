@@ -7,17 +7,7 @@ from decimal import Decimal
 
 from lawgov._model import Measure, Metric, Report, Section
 from lawgov._model.limits import MAX_DECIMAL_EXPONENT, MAX_DECIMAL_LENGTH
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def _chinese_numeral(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; plain digits beyond."""
-    if not 0 < number < 100:
-        return str(number)
-    tens, ones = divmod(number, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
+from lawgov._model.numerals import chinese_ordinal
 
 
 def _section_marker(number: int, depth: int, *, printed: bool) -> str:
@@ -27,16 +17,16 @@ def _section_marker(number: int, depth: int, *, printed: bool) -> str:
     section paths (一 （一） 1 （1）).
     """
     if depth == 1:
-        return _chinese_numeral(number) + ("、" if printed else "")
+        return chinese_ordinal(number) + ("、" if printed else "")
     if depth == 2:
-        return f"（{_chinese_numeral(number)}）"
+        return f"（{chinese_ordinal(number)}）"
     if depth == 3:
         return f"{number}." if printed else str(number)
     return f"（{number}）"
 
 
 def _measure_marker(number: int) -> str:
-    return f"{_chinese_numeral(number)}是"
+    return f"{chinese_ordinal(number)}是"
 
 
 # Plain digits up to this many characters (any metric value within the decimal limits fits);
