@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import re
 
+from lawgov._model.han import HAN_SPAN
+
 __all__ = ["DOCUMENT_NUMBER", "ISSUER_CODE", "format_document_number"]
 
 _OPEN = "〔﹝(（[［【"
 _CLOSE = "〕﹞)）]］】"
 
 #: An issuer code: one to eight CJK characters (江府, 津政办发, 国办发, 厅字).
-ISSUER_CODE = re.compile(r"[\u3400-\u9fff]{1,8}")
+ISSUER_CODE = re.compile(f"[{HAN_SPAN}]{{1,8}}")
 
 # No two whitespace runs are adjacent (``\s*(?:X\s*)?``, not ``\s*X?\s*``): otherwise a long run of
 # spaces is split every possible way before a mismatch is admitted, which is quadratic.
 #: A whole document number; ``code``, ``year`` (may be absent) and ``serial`` are groups.
 DOCUMENT_NUMBER = re.compile(
-    rf"(?P<code>[\u3400-\u9fff]{{1,8}})\s*[{re.escape(_OPEN)}]\s*(?:(?P<year>\d{{4}})\s*)?"
+    rf"(?P<code>[{HAN_SPAN}]{{1,8}})\s*[{re.escape(_OPEN)}]\s*(?:(?P<year>\d{{4}})\s*)?"
     rf"[{re.escape(_CLOSE)}]\s*(?:第\s*)?(?P<serial>\d{{1,6}})\s*号"
 )
 

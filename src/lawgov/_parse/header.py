@@ -21,6 +21,7 @@ import pendulum
 
 from lawgov._errors import ValidationError
 from lawgov._model import Agency, Disclosure, DocumentNumber
+from lawgov._model.han import HAN_BASIC
 
 __all__ = [
     "TIMEZONE",
@@ -772,7 +773,7 @@ def _dated(text: str) -> tuple[str, list[tuple[str, str]]] | None:
 
 
 _SITE_PREFIX = re.compile(
-    r"^[\u4e00-\u9fff]{2,24}\s+(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?|"
+    rf"^[{HAN_BASIC}]{{2,24}}\s+(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?|"
     + scripted(r"地址\s*[:：]\s*[^\s:：]{2,40}")
     + r")\s+(?=(?:19|20)\d{2}\s*[-/.年])"
 )
@@ -925,7 +926,7 @@ def _published_with_origin(fields: _Fields) -> tuple[pendulum.DateTime, str] | N
 
 # A document number alone on a line, bracketed or not (某交发〔2019〕31号, （青府字〔2025〕79号）).
 _OWN_NUMBER = re.compile(
-    r"^[（(]?\s*(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔［\[(（【﹝]\s*(?:19|20)\d{2}\s*"
+    rf"^[（(]?\s*(?P<number>[{HAN_BASIC}]{{1,12}}\s*[〔［\[(（【﹝]\s*(?:19|20)\d{{2}}\s*"
     r"[〕］\])）】﹞]\s*第?\s*\d{1,4}\s*[号號])\s*[）)]?$"
 )
 # A delivery note under a title: （2024年3月1日在县人民代表大会常务委员会第九次会议上）.
@@ -1006,7 +1007,7 @@ def _decorated_title(title: str, fields: _Fields, notes: list[str], number: int)
     return title
 
 
-_CJK_START = re.compile(r"^[\u4e00-\u9fff]")
+_CJK_START = re.compile(f"^[{HAN_BASIC}]")
 
 
 def _dated_watermark(text: str, notes: list[str], number: int) -> str:

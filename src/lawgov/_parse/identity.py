@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import pendulum
 
+from lawgov._model.han import HAN_BASIC
 from lawgov._parse import opening as _opening
 from lawgov._parse.header import (
     _ABOUT,
@@ -113,7 +114,7 @@ def _agency(text: str | None) -> str | None:
     return name if name and named and not known and len(name) <= 40 else None
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{HAN_BASIC}]")
 
 
 def report_issuer(

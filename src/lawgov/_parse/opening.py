@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from lawgov._model.han import HAN_BASIC, is_basic_han
 from lawgov._parse.header import _YEAR, scripted
 
 __all__ = ["Found", "guess_agency", "is_salutation", "opening_agency"]
@@ -34,13 +35,13 @@ _VERB = (
 # the genre's words (中村乡法治政府建设工作在…), then the predicate's first word.
 _SUBJECT = re.compile(
     scripted(
-        r"^(?P<agency>(?![我本全各该其])[\u4e00-\u9fff（）()]{1,30}?" + _SUFFIX + ")"
+        rf"^(?P<agency>(?![我本全各该其])[{HAN_BASIC}（）()]{{1,30}}?" + _SUFFIX + ")"
         r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?" + _VERB
     )
 )
 # ``现将<agency>YYYY年…`` (the report's own announcement of itself).
 _FORMULA = re.compile(
-    scripted(r"现将(?P<agency>(?![我本全各该其])[\u4e00-\u9fff（）()]{2,30}?)")
+    scripted(rf"现将(?P<agency>(?![我本全各该其])[{HAN_BASIC}（）()]{{2,30}}?)")
     + rf"(?:{_YEAR})\s*年"
 )
 # Clauses that stand before the subject: time phrases, circumstances, authority and purpose.
@@ -53,7 +54,7 @@ _ADVERBIAL = re.compile(
     + ")"
 )
 # A line of recipients: agency names joined by 、 or ，, ending in a colon (市委、市政府：).
-_SALUTATION = re.compile(r"^[\u4e00-\u9fff（）()、，, ]{2,60}[：:]$")
+_SALUTATION = re.compile(rf"^[{HAN_BASIC}（）()、，, ]{{2,60}}[：:]$")
 _SALUTATION_END = re.compile(scripted(_SUFFIX + r"[：:]$"))
 # How many sentences of a paragraph, and clauses of a sentence, may stand before the subject.
 _SENTENCES = 3
@@ -160,7 +161,7 @@ def guess_agency(lines: Sequence[str]) -> Found | None:
         name_start = start
         while name_start > 0 and start - name_start < 8:
             char = text[name_start - 1]
-            if char in _NAME_STOP or not "\u4e00" <= char <= "\u9fff":
+            if char in _NAME_STOP or not is_basic_han(char):
                 break
             name_start -= 1
         if start - name_start >= 2:
