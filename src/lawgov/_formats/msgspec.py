@@ -134,7 +134,7 @@ def _value_lines(spec: _convert.FieldSpec, var: str, indent: str, root: bool) ->
         ]
     if kind in ("datetime", "date"):
         return [
-            f"{indent}{var} = {store}parse_{kind}({var})",
+            f"{indent}{var} = {store}parse_iso_{kind}({var})",
             f"{indent}if {var} is None: raise INVALID",
         ]
     if kind == "model":

@@ -406,6 +406,7 @@ def parse_datetime(text: str) -> pendulum.DateTime | None:
 
     Accepts ``YYYY-MM-DD[ HH:MM[:SS]]``, ``YYYY/MM/DD HH:MM:SS``, ``YYYY.MM.DD`` and
     ``YYYY年M月D日``, zero-padded or not.
+    (The formats read their exact ISO 8601 form with ``_formats.convert.parse_iso_datetime``.)
 
     Args:
         text: A header value such as ``2021-02-26 16:14``.
