@@ -610,7 +610,7 @@ def fast_names(*, twins: bool = True) -> dict[str, Any]:
         "parse_iso_date": parse_iso_date,
         "EMPTY": [],
         "UNWRITABLE": rules.UNWRITABLE.search,
-        "MIN_YEAR": 1949,
+        "MIN_YEAR": limits.MIN_YEAR,
         "MAX_YEAR": _MAX_YEAR,
         "ISSUER_CODE": ISSUER_CODE.fullmatch,
         "CHANGES": (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE),
