@@ -13,9 +13,8 @@ from typing import IO
 import click
 
 import lawgov
-from lawgov._errors import LawgovError
+from lawgov import LawgovError, Report
 from lawgov._formats import corpus as _corpus
-from lawgov._model import Report
 from lawgov._parse import file as _parse_file
 from lawgov.cli._app import (
     _batch_requested,

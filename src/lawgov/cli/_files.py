@@ -13,13 +13,12 @@ from typing import IO, Any, TypeVar
 import click
 
 import lawgov
-from lawgov._errors import LawgovError, ValidationError
+from lawgov import LawgovError, OutputExistsError, Report, ValidationError
 from lawgov._formats import corpus as _corpus
 from lawgov._formats import json as _json
-from lawgov._formats.atomic import OutputExistsError, atomic_open, remove_stale_temporaries
+from lawgov._formats.atomic import atomic_open, remove_stale_temporaries
 from lawgov._formats.json import MAX_INPUT_BYTES
 from lawgov._formats.regular import open_regular
-from lawgov._model import Report
 from lawgov._parse import file as _files
 from lawgov._parse.html_decode import looks_like_page
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lawgov._model import Measure, Metric, Report, Section
+from lawgov import Measure, Metric, Report, Section
 from lawgov._model.limits import MAX_DECIMAL_EXPONENT, MAX_DECIMAL_LENGTH
 from lawgov._model.numerals import chinese_ordinal
 

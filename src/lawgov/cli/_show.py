@@ -13,8 +13,7 @@ from typing import Any
 import attrs
 import click
 
-from lawgov._errors import LawgovError
-from lawgov._model import Measure, Metric, Report, Section
+from lawgov import LawgovError, Measure, Metric, Report, Section
 from lawgov.cli._app import _encoding_option, cli
 from lawgov.cli._batch import _fail
 from lawgov.cli._files import _error_lines, _Kind, _kind_of, _load, _read_input

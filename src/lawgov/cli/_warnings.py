@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from lawgov._model import Report
+from lawgov import Report
 from lawgov._parse import file as _files
 
 __all__ = ["parse_file", "warning_lines"]
