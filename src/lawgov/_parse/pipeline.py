@@ -40,7 +40,7 @@ from lawgov._model import (
     Report,
     Section,
 )
-from lawgov._model.numerals import chinese_ordinal
+from lawgov._model.markers import heading_marker, measure_marker
 from lawgov._parse import citations as _citations
 from lawgov._parse import clean as _clean
 from lawgov._parse import genre as _genre
@@ -616,21 +616,14 @@ def parse_text(
 
 # --- the reverse: a report as published text ------------------------------------------------
 
-_HEADING_MARKERS: tuple[Callable[[int], str], ...] = (
-    lambda n: f"{chinese_ordinal(n)}、",
-    lambda n: f"（{chinese_ordinal(n)}）",
-    lambda n: f"{n}.",
-    lambda n: f"（{n}）",
-)
-
 
 def _render_measure(measure: Measure) -> str:
-    marker = f"{chinese_ordinal(measure.number)}是"
+    marker = measure_marker(measure.number)
     return marker + measure.text + "".join(_render_measure(sub) for sub in measure.submeasures)
 
 
 def _render_section(section: Section, depth: int, out: list[str]) -> None:
-    marker = _HEADING_MARKERS[min(depth, len(_HEADING_MARKERS) - 1)](section.number)
+    marker = heading_marker(section.number, depth + 1)
     out.append(marker + section.title)
     out.extend(section.paragraphs)
     out.extend(_render_measure(measure) for measure in section.measures)

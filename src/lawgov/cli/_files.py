@@ -135,7 +135,7 @@ def _load(data: bytes, kind: _Kind, *, source: str, encoding: str | None = None)
     if kind is _Kind.TEXT:
         # Text, PDF, Word or HTML, told apart by content, then by the suffix (issue 14).
         suffix = "" if source == "<stdin>" else Path(source).suffix
-        return _files.parse_bytes(data, source=source, suffix=suffix, encoding=encoding)
+        return lawgov.parse_bytes(data, source=source, suffix=suffix, encoding=encoding)
     raise click.UsageError(f"{source}: a corpus ({kind.value}) holds many reports, not one")
 
 

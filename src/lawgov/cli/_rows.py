@@ -5,29 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lawgov import Measure, Metric, Report, Section
+from lawgov import Measure, Metric, Report, Section, heading_marker, measure_marker
 from lawgov._model.limits import MAX_DECIMAL_EXPONENT, MAX_DECIMAL_LENGTH
-from lawgov._model.numerals import chinese_ordinal
-
-
-def _section_marker(number: int, depth: int, *, printed: bool) -> str:
-    """The heading marker of a section at ``depth`` (1-based), as GB/T 9704 prints it.
-
-    ``printed`` gives the full marker (一、 （一） 1. （1）); otherwise the compact form used in
-    section paths (一 （一） 1 （1）).
-    """
-    if depth == 1:
-        return chinese_ordinal(number) + ("、" if printed else "")
-    if depth == 2:
-        return f"（{chinese_ordinal(number)}）"
-    if depth == 3:
-        return f"{number}." if printed else str(number)
-    return f"（{number}）"
-
-
-def _measure_marker(number: int) -> str:
-    return f"{chinese_ordinal(number)}是"
-
 
 # Plain digits up to this many characters (any metric value within the decimal limits fits);
 # beyond, the exponent form, so that a base value scaled by a long run of magnitude words
@@ -63,7 +42,7 @@ _METRIC_COLUMNS = (
 
 
 def _measure_metrics(measure: Measure, path: str) -> Iterator[tuple[str, Metric]]:
-    here = f"{path}/{_measure_marker(measure.number)}" if path else _measure_marker(measure.number)
+    here = f"{path}/{measure_marker(measure.number)}" if path else measure_marker(measure.number)
     for metric in measure.metrics:
         yield here, metric
     for sub in measure.submeasures:
@@ -71,7 +50,7 @@ def _measure_metrics(measure: Measure, path: str) -> Iterator[tuple[str, Metric]
 
 
 def _section_metrics(section: Section, path: str, depth: int) -> Iterator[tuple[str, Metric]]:
-    marker = _section_marker(section.number, depth, printed=False)
+    marker = heading_marker(section.number, depth, compact=True)
     here = f"{path}/{marker}" if path else marker
     for metric in section.metrics:
         yield here, metric
