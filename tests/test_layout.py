@@ -211,6 +211,7 @@ CLI_PRIVATE_IMPORTS: dict[str, str] = {
     "lawgov._formats.corpus": "corpus entries read one by one (a bad report is one error line)",
     "lawgov._formats.json": "MAX_INPUT_BYTES, the bound of every read, and JSON bytes",
     "lawgov._formats.regular": "regular-file checks: a FIFO or device is refused, not waited on",
+    "lawgov._formats.suffixes": "the table of suffixes and formats the readers and writers use",
     "lawgov._parse.file": "FILE_SUFFIXES and kind_of: which inputs are report files",
     "lawgov._parse.html_decode": "looks_like_page: a published page on standard input",
     "lawgov._model.limits": "the decimal limits that bound plain (unscientific) output",
