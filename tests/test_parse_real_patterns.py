@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import lawgov
-from lawgov._parse import genre, opening
+from lawgov._parse import genre, identity, opening
 from lawgov.cli import cli
 
 _BODY = "一、主要举措\n（一）加强组织领导\n召开专题会议3次，研究法治政府建设工作。\n"
@@ -82,7 +82,11 @@ def test_a_salutation_is_never_the_issuer() -> None:
         "县政府党组召开会议审议2019年度法治政府建设情况报告\n会议指出，要依法行政。",
         "6月25日，雁汀县组织召开法治政府建设年度报告评议会。\n会议要求依法行政。",
         "县长在全县法治政府建设工作会议上的讲话同志们：今天召开会议。\n",
+        "近日，青澜市人大常委会副主任带队调研柘阳区2020年度法治政府建设情况。\n调研组座谈。\n",
         "某县2023年度工作总结\n2023年，全县经济平稳增长。\n",
+        # no title; the opening says it reports on disclosure work
+        "根据《中华人民共和国政府信息公开条例》，柘阳区人民政府认真做好政务公开工作，"
+        "现就2020年政务公开年度工作情况报告如下：\n一、总体情况\n全年公开依法行政信息56条。\n",
     ],
 )
 def test_texts_that_are_not_reports_are_refused(text: str) -> None:
@@ -289,3 +293,196 @@ def test_an_empty_source_and_an_unfilled_counter_keep_the_date(counter: str) -> 
     assert report.published is not None
     assert report.published.date().isoformat() == "2021-03-26"
     assert report.source is None
+
+
+def test_a_column_label_before_the_date_on_one_line_leaves_the_date_read() -> None:
+    text = (
+        "青澜市民政局2022年度法治政府建设情况报告\n栏目：政策文件　发布时间：2023-01-12\n"
+        "2022年，青澜市民政局坚持依法行政。\n" + _BODY
+    )
+    report = lawgov.parse(text).report
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2023-01-12"
+    assert "栏目" not in "".join(report.preamble)
+
+
+def test_a_file_name_above_a_title_run_into_the_opening_is_chrome() -> None:
+    text = (
+        "柘阳街道2020年法治政府建设工作情况.docx\n"
+        "柘阳街道 2020 年法治政府建设工作情况报告 2020 年，在区委、区政府的正确领导下，"
+        "柘阳街道坚持依法行政，全年开展法治培训 3 次。\n" + _BODY
+    )
+    report = lawgov.parse(text).report
+    assert report.title.replace(" ", "") == "柘阳街道2020年法治政府建设工作情况报告"
+    assert report.issuer.name == "柘阳街道"
+    assert report.preamble[0].startswith("2020 年，在区委")
+
+
+_UNTITLED = (
+    "一、工作开展情况\n（一）深入学习法治思想\n"
+    "一是乡党委坚持将法治思想列入《2022年度理论学习中心组学习计划》，集中学习6次。"
+    "二是健全学法用法机制，领导干部法治考试合格率达100%。\n"
+)
+
+
+def test_no_year_printed_the_page_address_gives_it() -> None:
+    url = "http://www.example.gov.cn/zwgk/fzzfjsndbg/202301/t20230111_4821.html"
+    result = lawgov.parse(_UNTITLED, url=url)
+    assert result.report.year == 2022
+    assert result.provenance["year"] == "url"
+    assert any("page address" in warning.message for warning in result.warnings)
+
+
+def test_no_year_printed_nor_an_address_a_cited_documents_year_is_the_last_resort() -> None:
+    result = lawgov.parse(_UNTITLED)
+    assert result.report.year == 2022
+    assert any("a document the text cites" in warning.message for warning in result.warnings)
+
+
+def test_a_cited_span_of_years_gives_no_year() -> None:
+    with pytest.raises(lawgov.ParseError, match="year reported on"):
+        lawgov.parse("一、主要工作\n落实《法治政府建设实施纲要（2021—2025年）》，推进依法行政。\n")
+
+
+def test_a_party_committee_in_the_body_is_not_the_issuer() -> None:
+    result = lawgov.parse(_UNTITLED)
+    assert result.report.issuer.name != "乡党委"
+    assert result.provenance["issuer"] == "derived"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://a.gov.cn/x/202301/t20230111_1.html", "2023-01-11"),
+        ("http://a.gov.cn/html/2022-09/12/content_1.htm", "2022-09-12"),
+        ("http://a.gov.cn/page/2015/0306/1.shtml", "2015-03-06"),
+        ("http://a.gov.cn/art/2021/3/5/art_1.html", "2021-03-05"),
+        ("http://a.gov.cn/zwgk/202104/abc.shtml", "2021-04-01"),
+        ("http://a.gov.cn/x/t20231399_1.html", None),  # no such date
+        ("http://a.gov.cn/x/index.html?d=20230111", None),
+        (None, None),
+    ],
+)
+def test_dates_in_page_addresses(url: str | None, expected: str | None) -> None:
+    found = identity.url_date(url)
+    assert (None if found is None else found.isoformat()) == expected
+
+
+def _header(text: str) -> tuple[lawgov.ParseResult, lawgov.Report]:
+    result = lawgov.parse(text)
+    return result, result.report
+
+
+def test_a_date_line_with_the_sites_name_after_it_is_the_pages_date() -> None:
+    _, report = _header(
+        "青澜省2024年度法治政府建设情况报告\n\n2025-04-27 10:14 青澜省人民政府网\n\n"
+        "2024年，青澜省坚持依法行政。\n" + _BODY
+    )
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2025-04-27"
+    assert report.preamble == ("2024年，青澜省坚持依法行政。",)
+
+
+def test_the_reports_own_number_in_brackets_before_the_title_is_metadata() -> None:
+    result, report = _header(
+        "- 索引号: qlsrmzf/2026-00095\n- 发文机关: 青澜市人民政府办公室\n- 发布时间: 2026-02-24\n"
+        "- 标题: [青政发〔2026〕7号]青澜市人民政府关于2025年法治政府建设情况的报告\n"
+        "[青政发〔2026〕7号]青澜市人民政府关于2025年法治政府建设情况的报告\n市委：\n"
+        "2025年，市政府坚持依法行政。\n" + _BODY
+    )
+    assert report.title == "青澜市人民政府关于2025年法治政府建设情况的报告"
+    assert report.issuer.name == "青澜市人民政府"
+    assert report.disclosure is not None
+    assert report.disclosure.document_number == lawgov.DocumentNumber.parse("青政发〔2026〕7号")
+    assert report.citations == ()  # the own number is no citation
+
+
+def test_a_disclosure_block_of_bare_values_between_the_title_and_its_repeat() -> None:
+    _, report = _header(
+        "无障碍阅读 关怀版 返回首页\n政府信息公开\n青澜市柘阳区2023年度法治政府建设情况报告\n"
+        "11370112004203454A/2024-6548321\n区司法局\n2024-03-08\n\n"
+        "青澜市柘阳区2023年度法治政府建设情况报告\n\n字号:\n\n打印整页 打印内容 分享\n\n"
+        "2023年，柘阳区坚持依法行政。现将全年工作情况报告如下。\n" + _BODY
+    )
+    assert report.issuer.name == "青澜市柘阳区"
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2024-03-08"
+    assert report.disclosure is not None
+    assert report.disclosure.index_number == "11370112004203454A/2024-6548321"
+    assert report.disclosure.publisher == lawgov.Agency(name="区司法局")
+    assert report.preamble == ("2023年，柘阳区坚持依法行政。现将全年工作情况报告如下。",)
+
+
+def test_a_copy_that_lost_its_line_breaks() -> None:
+    _, report = _header(
+        "中共苇塘镇委员会苇塘镇人民政府关于报送2024年度法治政府建设的报告 "
+        "中共青澜市委、青澜市人民政府: 2024年,在市委市政府的坚强领导下,苇塘镇扎实开展法治政府建设。"
+        "现将苇塘镇2024年度法治政府建设工作情况汇报如下: 一、主要措施和成效 "
+        "(一)强化组织引领,夯实法治根基。召开专题会议3次。 (二)规范执法。全年办理案件12件。 "
+        "二、存在问题 人员不足。\n"
+    )
+    assert report.title == "中共苇塘镇委员会苇塘镇人民政府关于报送2024年度法治政府建设的报告"
+    assert report.year == 2024
+    assert [(s.number, s.title) for s in report.sections][:1] == [(1, "主要措施和成效")]
+    assert [s.title for s in report.sections[0].subsections] == ["强化组织引领，夯实法治根基", "规范执法"]
+    assert report.preamble[:1] == ("中共青澜市委、青澜市人民政府：",)  # the recipients
+    assert report.preamble[1].startswith("2024年，在市委市政府")
+
+
+def test_a_title_printed_twice_on_one_line_before_a_table_bar() -> None:
+    _, report = _header(
+        "青澜市柳岸镇2024年法治政府建设年度报告 青澜市柳岸镇2024年法治政府建设年度报告 |\n"
+        "中共青澜市委、青澜市人民政府：\n2024年柳岸镇坚持依法行政。\n" + _BODY
+    )
+    assert report.title == "青澜市柳岸镇2024年法治政府建设年度报告"
+
+
+def test_a_space_separated_disclosure_table_with_less_common_labels() -> None:
+    _, report = _header(
+        "信息索引号 001008001003040/2025-20657 文件编号\n责任部门 苇塘镇 公开形式 主动公开\n"
+        "责任科室 苇塘镇 公开范围 面向社会\n成文日期 2025-03-21 公开时限 长期公开\n\n"
+        "苇塘镇法治政府建设年度报告(2024年度)\n\n来源:党政   发布时间: 2025-03-21 09:39 浏览次数:\n\n"
+        "2024年，苇塘镇在镇委、镇政府的正确领导下坚持依法行政。\n" + _BODY
+    )
+    assert report.title == "苇塘镇法治政府建设年度报告（2024年度）"
+    assert report.disclosure is not None
+    assert report.disclosure.index_number == "001008001003040/2025-20657"
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2025-03-21"
+
+
+def test_a_slogan_and_a_menu_word_above_a_complete_title_are_chrome() -> None:
+    _, report = _header(
+        "专注分享国内外新闻资讯\nMenu\n\n2018年青澜市法治政府建设情况的报告\n\n"
+        "根据《法治政府建设实施纲要（2015—2020年）》等要求，现将2018年青澜市法治政府建设情况的报告"
+        "公开如下：\n" + _BODY
+    )
+    assert report.title == "2018年青澜市法治政府建设情况的报告"
+    assert report.issuer.name == "青澜市"
+
+
+def test_an_agency_line_above_a_title_that_continues_it_is_still_joined() -> None:
+    _, report = _header(
+        "柘阳县人民政府\n关于2022年度法治政府建设情况的报告\n2022年，全县坚持依法行政。\n" + _BODY
+    )
+    assert report.title == "柘阳县人民政府关于2022年度法治政府建设情况的报告"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "2023年，青澜省委、省政府坚持以习近平新时代中国特色社会主义思想为指导，推进法治政府建设。",
+        "2018年是开局之年。一年来，在党中央坚强领导下，青澜省委、省政府坚持依法行政。",
+    ],
+)
+def test_a_party_committee_and_its_government_opening_the_report(first: str) -> None:
+    result, report = _header(f"{first}\n{_BODY}")
+    assert report.issuer.name == "青澜省委、省政府"
+    assert result.provenance["issuer"] == "opening sentence"
+
+
+def test_the_pair_in_a_later_paragraph_is_not_the_issuer() -> None:
+    _, report = _header(
+        "2023年，我局坚持依法行政。\n一、主要工作\n青澜市委、市政府高度重视法治政府建设。\n"
+    )
+    assert report.issuer.name != "青澜市委、市政府"

@@ -41,6 +41,9 @@ def _lines(*texts: str) -> list[Line]:
         ("3．强化监督", 3, 3, "强化监督"),
         ("（1）精简审批事项", 4, 1, "精简审批事项"),
         ("(2)推行告知承诺制", 4, 2, "推行告知承诺制"),
+        # The opening bracket left out: the closing one still marks the level.
+        ("二）规范执法", 2, 2, "规范执法"),
+        ("3）推行告知承诺制", 4, 3, "推行告知承诺制"),
     ],
 )
 def test_heading_markers(line: str, level: int, printed: int, rest: str) -> None:
@@ -92,6 +95,17 @@ def test_four_levels_nest_and_run_in_headings_split_at_the_first_full_stop() -> 
     assert leadership.paragraphs == ("全年研究5次。",)
     assert leadership.subsections[0].paragraphs == ("内容一。",)
     assert leadership.subsections[0].subsections[1].paragraphs == ("内容二。",)
+
+
+def test_headings_without_their_opening_bracket_nest_as_bracketed_ones() -> None:
+    report = _parse(
+        "一、主要工作\n一）健全制度。一是完善规则。二是加强培训。\n1）细化清单\n"
+        "二）规范执法。全年办理案件12件。\n二、存在问题\n一）队伍不足。"
+    )
+    assert _tree(report.sections) == [
+        ("主要工作", 0, [("健全制度", 2, [("细化清单", 0, [])]), ("规范执法", 0, [])]),
+        ("存在问题", 0, [("队伍不足", 0, [])]),
+    ]
 
 
 def test_skipped_levels_nest_directly_and_numbers_are_renumbered() -> None:

@@ -85,6 +85,71 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param(
+            "将区发展改革局、区住房城乡建设局等9个部门的行政许可事项38项划入区行政审批局集中办理。",
+            [
+                DelegatedPower(
+                    grantor=Agency(name="区发展改革局、区住房城乡建设局等9个部门"),
+                    grantee=Agency(name="区行政审批局"),
+                    mode=PowerMode.CONCENTRATED,
+                    count=38,
+                )
+            ],
+            id="departments-items-into-the-approval-bureau",
+        ),
+        pytest.param(
+            "按照“应划尽划”的原则，将全县27个部门单位的278项行政许可事项统一划入县行政审批局。",
+            [
+                DelegatedPower(
+                    grantor=Agency(name="全县27个部门单位"),
+                    grantee=Agency(name="县行政审批局"),
+                    mode=PowerMode.CONCENTRATED,
+                    count=278,
+                )
+            ],
+            id="counted-departments-and-a-count-before-the-items",
+        ),
+        pytest.param(
+            "将区市场监管局的食品经营许可等12项许可事项划转至区行政审批服务局。其中2项已取消。",
+            [
+                DelegatedPower(
+                    grantor=Agency(name="区市场监管局"),
+                    grantee=Agency(name="区行政审批服务局"),
+                    mode=PowerMode.CONCENTRATED,
+                    count=12,
+                    changes=(PowerChange(kind=ChangeKind.CANCELLED, count=2),),
+                )
+            ],
+            id="a-concentration-with-a-later-change",
+        ),
+        pytest.param(
+            "承接市级下放事项12项，将其中3项划入区行政审批局。",
+            [
+                _power(
+                    12,
+                    PowerMode.DELEGATED,
+                    changes=(
+                        PowerChange(
+                            kind=ChangeKind.TRANSFERRED,
+                            count=3,
+                            recipient=Agency(name="区行政审批局"),
+                        ),
+                    ),
+                )
+            ],
+            id="a-move-that-points-back-is-a-change",
+        ),
+        pytest.param("将承接的5项事项划转至区行政审批局。", [], id="a-move-of-earlier-powers"),
+        pytest.param("将档案38卷划入区档案馆。", [], id="not-powers-not-an-approval-bureau"),
+    ],
+)
+def test_concentrations(text: str, expected: list[DelegatedPower]) -> None:
+    assert find_delegated_powers(text, issuer=ISSUER) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param(SEED_STATEMENT, [SEED_POWER], id="seed"),
         pytest.param(
             "我局共承接市级下放的行政许可事项18项，其中14项为下放，4项为委托。",

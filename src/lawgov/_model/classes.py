@@ -114,7 +114,7 @@ class Qualifier(str, enum.Enum):
 
 
 class PowerMode(str, enum.Enum):
-    """How a higher authority handed administrative powers down."""
+    """How administrative powers were handed down (or, concentrated, moved sideways)."""
 
     DELEGATED = "delegated"
     """下放: the power now belongs to the grantee."""
@@ -124,6 +124,9 @@ class PowerMode(str, enum.Enum):
     """A stated total that mixes both (委托和下放)."""
     GRANTED = "granted"
     """赋予 / 承接: conferred or taken on, without saying which of the two."""
+    CONCENTRATED = "concentrated"
+    """划入: moved sideways into one body that exercises them together (相对集中行政许可权,
+    departments' permit items into a 行政审批局)."""
 
 
 class ChangeKind(str, enum.Enum):
@@ -326,7 +329,7 @@ class DelegatedPower:
         name: The power's name, or None when the report only gives a count.
         grantor: The body that handed the powers down.
         grantee: The body that received them (usually the report's issuer).
-        mode: Delegated (下放), entrusted (委托), both, or granted.
+        mode: Delegated (下放), entrusted (委托), both, granted, or concentrated (划入).
         count: How many powers were handed down.
         basis: The document the hand-over rests on.
         changes: What later happened to some of them, in the order stated.

@@ -38,8 +38,11 @@ _REPORT_QUOTED = re.compile(
 )
 # A news headline on the report: a meeting that reviews, hears or discusses it.
 _NEWS_TITLE = re.compile(scripted(r"召开|审议|听取|评议会?|座谈|调研|通报会|顺利完成|考核"))
-# The first words of a news item (6月25日，…; 8月20日下午，…) or of a speech (同志们：).
-_NEWS_LEAD = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# The first words of a news item (6月25日，…; 8月20日下午，…; 近日，…) or of a speech (同志们：).
+_NEWS_LEAD = re.compile(
+    r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    + scripted(r"^\s*(?:近日|日前|近期|昨日|昨天|今日|本周)[，,]")
+)
 _SPEECH = re.compile(scripted(r"同志们[：:，,！!]"))
 # The genre's words: a report on 法治政府 names them near the top.
 _GENRE_WORDS = re.compile(scripted(r"法治|法制|依法行政|依法治"))
@@ -50,6 +53,10 @@ _OWN_GENRE = re.compile(
     scripted(r"制定本(?P<kind>方案|办法|规定|规则|细则|意见|要点|计划|制度|指标体系)")
 )
 _OPENING_CHARS = 400
+# An opening that says what it reports on (现就2020年政务公开工作情况报告如下): a report on
+# disclosure work is another genre, however it mentions 法治 later.
+_REPORTS_ON = re.compile(scripted(r"现(?:就|将)(?P<what>[^。；;]{0,40}?)(?:报告|汇报)如下"))
+_DISCLOSURE_WORK = re.compile(scripted(r"政务公开|信息公开"))
 
 
 def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
@@ -90,8 +97,15 @@ def not_a_report(title: str | None, body: Sequence[str]) -> str | None:
         return f"it declares itself a {own['kind']} ({own[0]})"
     if title is None:
         first = body[0] if body else ""
+        said = _REPORTS_ON.search(first[:_OPENING_CHARS])
+        if (
+            said is not None
+            and _DISCLOSURE_WORK.search(said["what"]) is not None
+            and _GENRE_WORDS.search(said["what"]) is None
+        ):
+            return f"its opening reports on {said['what'].strip()} (a 政府信息公开工作年度报告)"
         if _NEWS_LEAD.match(first):
-            return "it opens like a news item (a date, then what happened)"
+            return "it opens like a news item (a date or 近日, then what happened)"
         if _SPEECH.search(first[:200]):
             return "it is a speech"
     if _GENRE_WORDS.search(title or "") is None and _GENRE_WORDS.search(top) is None:

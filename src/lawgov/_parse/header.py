@@ -166,6 +166,7 @@ def simplified_key(text: str) -> str:
 # Label as printed -> the field it fills. Labels may be printed with inner spaces (索 引 号).
 _LABELS: dict[str, str] = {
     "索引号": "index_number",
+    "信息索引号": "index_number",
     "发文字号": "document_number",
     "文号": "document_number",
     "发布机构": "publisher",
@@ -242,10 +243,16 @@ _LABELS: dict[str, str] = {
     "有效性/截止日期": "validity",
     "截止日期": "ignored",
     "签发人": "ignored",
+    # A page's column name printed beside its date (栏目：政策文件　发布时间：…).
+    "栏目": "ignored",
+    "所属栏目": "ignored",
+    "栏目名称": "ignored",
     "公开时限": "ignored",
     "统一登记号": "ignored",
     "登记号": "ignored",
     "责任部门": "ignored",
+    "责任科室": "ignored",
+    "责任处室": "ignored",
     "公开属性": "ignored",
     "公开类别": "ignored",
     # Chrome that shares a line with metadata: its "value" is dropped, and it ends the
@@ -302,7 +309,7 @@ _TODAY_DATE = re.compile(
 )
 _CHROME_TOKENS = re.compile(
     scripted(
-        r"字体|字号|[大中小]|默认|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏|分享到|分享|"
+        r"字体|字号|[大中小]|默认|打印本页|打印此页|打印整页|打印内容|打印全文|打印正文|打印|关闭窗口|关闭本页|关闭|收藏|分享到|分享|"
         r"扫一扫在手机打开当前页|扫一扫|返回顶部|视力保护色|背景色|保存本页|纠错|微信|微博|"
         r"无障碍浏览|无障碍阅读|无障碍|繁体版|简体版|繁体|简体|适老版|关怀版|长者版|设为首页|"
         r"个人中心|网站支持IPv6|IPv6|返回首页|登录|注册|加入收藏|QQ空间|QQ|[TtAa+＋]|"
@@ -501,10 +508,21 @@ def _continues_title(first: str, second: str) -> bool:
         # A complete title with its own agency: the line above is a site name or a repeat
         # of the agency, not the title's first half.
         return False
+    if _GENRE_TITLE.search(second) and _TITLE_HEAD_END.search(first) is None:
+        # A complete title (2018年青澜市…的报告) takes only an agency or 关于 from the line
+        # above; a site's slogan or a menu word there is chrome.
+        return False
     # The second half carries the genre words, the first the agency and/or the year.
     return second.startswith("关于") or _TITLE_WORD.search(second) is not None
 
 
+# How the first line of a title printed over two ends when the second is complete on its own.
+_TITLE_HEAD_END = re.compile(
+    scripted(
+        r"(?:局|政府|委员会|委|办公室|办|厅|部|院|中心|镇|乡|街道|办事处|管委会|署|处|科|"
+        r"[省市县区旗州盟]|关于|党委|党工委|党组)$"
+    )
+)
 # Lines a title may be printed over (agency / 关于…年度… / …情况的报告).
 _MAX_TITLE_LINES = 3
 
@@ -555,7 +573,9 @@ def _own_issuer(text: str) -> bool:
 
 
 def _once(text: str) -> str:
-    """A title printed twice on one line (``X X``) as printed once."""
+    """A title printed twice on one line (``X X``, perhaps with a table's ``|`` after it) as
+    printed once."""
+    text = text.rstrip(" \t\u3000|｜")
     key = title_key(text)
     half = len(key) // 2
     if not half or len(key) % 2 or key[:half] != key[half:]:
@@ -767,7 +787,8 @@ def _dated(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     if before and _AGENCY_END_WORD.search(before) is None:
         return None
     rest = text[match.end() :].strip(_DECORATION)
-    if not rest:
+    if not rest or _SITE_AFTER_DATE.match(rest):
+        # The site or agency that printed the date after it (2025-04-27 10:14 青澜省人民政府网).
         return match["date"], []
     pairs = _meta_pairs(rest)
     return None if pairs is None else (match["date"], pairs)
@@ -779,6 +800,14 @@ _SITE_PREFIX = re.compile(
     + r")\s+(?=(?:19|20)\d{2}\s*[-/.年])"
 )
 _PARENTHESISED = re.compile(r"^[（(]\s*([^（）()]*?)\s*[）)]$")
+# A 索引号 printed without its label: an organisation code, the year and a serial.
+_BARE_INDEX = re.compile(r"^[0-9A-Za-z]{4,40}\s*/\s*(?:19|20)\d{2}\s*[-－]\s*[0-9]{1,12}$")
+_SITE_AFTER_DATE = re.compile(
+    scripted(
+        r"^[\u4e00-\u9fff]{2,24}(?:门户网站|网站|网|政府|局|委员会|委|办公室|办|厅|部|中心|"
+        r"镇|乡|街道|办事处)$"
+    )
+)
 
 
 def _byline(text: str, title: str | None) -> bool:
@@ -937,6 +966,11 @@ _DELIVERY = re.compile(
     + r"[^（）()]{0,12}[）)]$"
 )
 _TITLE_TAG = re.compile(r"^【?[^【】]{1,12}】\s*")
+_TITLE_DOCUMENT_NUMBER = re.compile(
+    # the opening bracket may be gone: a table cell's value loses its edge marks
+    r"^[\[［【（(]?\s*(?P<number>[^\[\]［］【】（）()]{1,20}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]"
+    r"\s*第?\s*\d{1,5}\s*号)\s*[\]］】）)]\s*"
+)
 # A site's watermark run into the title: text ending in a domain name before the agency.
 _WATERMARK = re.compile(
     r"^.{0,40}?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)\s*"
@@ -948,8 +982,14 @@ _TITLE_WINDOW = 20
 _PARAGRAPH = re.compile(r"。.{20,}|^.{61,}。")
 # A title run into the opening sentence on one line (…情况的报告2023年，省政府坚持…).
 _RUN_IN_TITLE = re.compile(
-    r"^(?P<title>.{6,80}?(?:报告|总结|情况))(?P<rest>(?:19|20)\d{2}\s*年\s*[，,].+)$"
+    r"^(?P<title>.{6,80}?(?:报告|总结|情况))\s*"
+    # the recipients may stand between (…的报告 中共青澜市委、青澜市人民政府: 2024年，…)
+    r"(?:(?P<to>(?:中共)?[\u4e00-\u9fff（）()、，,]{2,60}[：:])\s*)?"
+    r"(?P<rest>(?:19|20)\d{2}\s*年\s*[，,].+)$"
 )
+# How far down a title run into the opening sentence is looked for: below a file name or a
+# site banner that a copy printed first (青澜街2020年…情况.docx / 青澜街2020年…报告 2020年，…).
+_RUN_IN_WINDOW = 3
 
 
 def _title_start(lines: Sequence[Line]) -> int:
@@ -975,23 +1015,38 @@ def _title_start(lines: Sequence[Line]) -> int:
 
 
 def _split_run_in_title(lines: Sequence[Line]) -> Sequence[Line]:
-    """A first line that runs the title into the opening sentence, as two lines."""
-    if not lines or len(lines[0].text) <= 80:
-        return lines
-    first = lines[0]
-    text = _WATERMARK.sub("", first.text) if _WATERMARK.match(first.text) else first.text
-    match = _RUN_IN_TITLE.match(text)
-    if match is None or _genre_rank(match["title"]) == 0:
-        return lines
-    return [
-        Line(number=first.number, text=match["title"]),
-        Line(number=first.number, text=match["rest"]),
-        *lines[1:],
-    ]
+    """A line among the first that runs the title into the opening sentence, as two lines.
+
+    Only a line that goes on as a sentence after the title is split (``…报告 2020年，在…``);
+    the lines above it are then chrome above the title (see `_title_start`). The search ends
+    at the first line that reads as a body paragraph.
+    """
+    for index, line in enumerate(lines[:_RUN_IN_WINDOW]):
+        text = _WATERMARK.sub("", line.text) if _WATERMARK.match(line.text) else line.text
+        match = _RUN_IN_TITLE.match(text)
+        if match is None or _genre_rank(match["title"]) == 0 or len(match["rest"]) < 12:
+            if _PARAGRAPH.search(line.text):
+                return lines  # the body has begun: no title is run into it
+            continue
+        split = [Line(number=line.number, text=match["title"])]
+        if match["to"]:
+            split.append(Line(number=line.number, text=match["to"]))
+        split.append(Line(number=line.number, text=match["rest"]))
+        return [*lines[:index], *split, *lines[index + 1 :]]
+    return lines
 
 
 def _decorated_title(title: str, fields: _Fields, notes: list[str], number: int) -> str:
-    """A title without a leading 【tag】 or site watermark, and without a trailing (date)."""
+    """A title without a leading 【tag】, document number or site watermark, and without a
+    trailing (date)."""
+    numbered = _TITLE_DOCUMENT_NUMBER.match(title)
+    if numbered is not None and len(title) > numbered.end() + 4:
+        # [青政发〔2026〕7号]青澜市人民政府关于…的报告: the report's own 发文字号, metadata
+        notes.append(
+            f"line {number}: read the document number {numbered['number']!r} before the title"
+        )
+        fields.add("document_number", numbered["number"])
+        title = title[numbered.end() :]
     tag = _TITLE_TAG.match(title)
     if tag is not None and len(title) > tag.end() + 4:
         notes.append(f"line {number}: dropped the tag {tag[0].strip()!r} before the title")
@@ -1108,6 +1163,17 @@ def read_header(lines: Sequence[Line]) -> Header:
             notes.append(f"line {line.number}: {own['number']!r} is the report's own number")
             index += 1
             continue
+        if title is not None and _BARE_INDEX.match(text):
+            # A disclosure block printed as bare values under the title (3701…/2025-6637169,
+            # then the publishing agency and the date): the 索引号, then the 发布机构.
+            fields.origin = "disclosure block"
+            fields.add("index_number", text)
+            notes.append(f"line {line.number}: {text!r} is the page's 索引号")
+            index += 1
+            if index + 1 < count and _byline(lines[index].text, title):
+                fields.add("publisher", lines[index].text)
+                index += 1
+            continue
         if title is not None and _DELIVERY.match(text):
             # Where and when a report was delivered (（2024年3月1日在…会议上）): not the title.
             notes.append(f"line {line.number}: delivery note {text[:30]!r} is not the title")
@@ -1161,7 +1227,10 @@ def read_header(lines: Sequence[Line]) -> Header:
                 fields.add(field, value)
             index += 1
             continue
-        if title is not None and title_key(text) == title_key(title):
+        if title is not None and title_key(_TITLE_DOCUMENT_NUMBER.sub("", text, 1)) == title_key(
+            title
+        ):
+            # A repeat of the title (with the report's own number before it, as printed).
             index += 1
             continue
         if (

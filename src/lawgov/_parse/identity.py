@@ -32,7 +32,15 @@ from lawgov._parse.header import (
     simplified_key,
 )
 
-__all__ = ["find_issuer", "report_issuer", "report_year", "text_year", "title_issuer"]
+__all__ = [
+    "cited_year",
+    "find_issuer",
+    "report_issuer",
+    "report_year",
+    "text_year",
+    "title_issuer",
+    "url_date",
+]
 
 _ANY_YEAR = re.compile(rf"(?<![\d{_YEAR_DIGITS}])(?P<year>{_YEAR})\s*年(?!\d)")
 _NOT_AN_AGENCY = frozenset({"本网", "本站", "原创", "网站", "本网站"})
@@ -102,6 +110,67 @@ def text_year(texts: Iterable[str], published: pendulum.DateTime | None) -> int 
 
 
 _CITED = re.compile(r"《[^《》]{0,200}(?:《[^《》]{0,200}》[^《》]{0,200})*》")
+# The dates content systems put in an article's address: /202301/t20230111_123.html,
+# /html/2022-09/12/…, /2015/0306/…, /2021/03/05/….
+_URL_DATES = (
+    re.compile(r"/t(?P<y>20\d{2})(?P<m>\d{2})(?P<d>\d{2})_"),
+    re.compile(r"/(?P<y>20\d{2})-(?P<m>\d{2})/(?P<d>\d{2})/"),
+    re.compile(r"/(?P<y>20\d{2})/(?P<m>\d{2})(?P<d>\d{2})/"),
+    re.compile(r"/(?P<y>20\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
+    re.compile(r"/(?P<y>20\d{2})(?P<m>\d{2})(?:/|$)"),
+)
+_MAX_URL = 2048
+
+
+def url_date(url: str | None) -> pendulum.Date | None:
+    """The date a content system wrote into an article's address, if it wrote one.
+
+    Args:
+        url: The page address.
+
+    Returns:
+        The date (the first of the month when the address gives only a month), or None.
+    """
+    if not url:
+        return None
+    path = url[:_MAX_URL].split("?", 1)[0]
+    for pattern in _URL_DATES:
+        match = pattern.search(path)
+        if match is None:
+            continue
+        day = int(match.groupdict().get("d") or 1)
+        try:
+            return pendulum.date(int(match["y"]), int(match["m"]), day)
+        except ValueError:
+            continue
+    return None
+
+
+def cited_year(texts: Iterable[str], published: pendulum.DateTime | None) -> int | None:
+    """The first valid ``20XX年度`` inside a cited title (《2022年度…学习计划》): the year of a
+    plan or list the text carries out, the weakest evidence of the year reported on.
+
+    Args:
+        texts: Lines to search.
+        published: The publication time, if printed (no year after it is valid).
+
+    Returns:
+        The year, or None.
+    """
+    for text in texts:
+        for cited in _CITED.finditer(text):
+            for match in _ANY_YEAR.finditer(cited[0]):
+                if cited[0][max(0, match.start() - 1) : match.start()] in _RANGE_DASHES:
+                    continue
+                end = match.end()
+                if cited[0][end : end + 1] in _RANGE_DASHES:
+                    continue  # 《…纲要（2021—2025年）》 names a span, not a year
+                year = _year_value(match["year"])
+                if _valid_year(year, published):
+                    return year
+    return None
+
+
 _RANGE_DASHES = frozenset("—–-－~～至")
 
 

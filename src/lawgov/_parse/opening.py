@@ -39,6 +39,16 @@ _SUBJECT = re.compile(
         r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?" + _VERB
     )
 )
+# A party committee and the government reporting together (山西省委、省政府坚持…): the pair
+# as printed is the issuer.
+_PAIR = re.compile(
+    scripted(
+        r"^(?:中共)?(?P<agency>[\u4e00-\u9fff]{2,12}?[省市县区旗州]委[、和与及]"
+        r"(?:[\u4e00-\u9fff]{2,12}?)?[省市县区旗州](?:人民)?政府)"
+        r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?"
+    )
+    + _VERB
+)
 # ``现将<agency>YYYY年…`` (the report's own announcement of itself).
 _FORMULA = re.compile(
     scripted(rf"现将(?P<agency>(?![我本全各该其])[{HAN_BASIC}（）()]{{2,30}}?)")
@@ -56,6 +66,8 @@ _ADVERBIAL = re.compile(
 # A line of recipients: agency names joined by 、 or ，, ending in a colon (市委、市政府：).
 _SALUTATION = re.compile(rf"^[{HAN_BASIC}（）()、，, ]{{2,60}}[：:]$")
 _SALUTATION_END = re.compile(scripted(_SUFFIX + r"[：:]$"))
+# A party body (乡党委, 区委, 党组): the subject of body sentences, never the report's issuer.
+_PARTY_BODY = re.compile(scripted(r"(?:党委|党工委|党组|[省市县区州旗]委)$"))
 # How many sentences of a paragraph, and clauses of a sentence, may stand before the subject.
 _SENTENCES = 3
 _CLAUSES = 5
@@ -106,7 +118,7 @@ def _subject(sentence: str) -> str | None:
     clauses = sentence.split("，", _CLAUSES)
     for raw in clauses[:_CLAUSES]:
         clause = raw.strip()
-        match = _SUBJECT.match(clause)
+        match = _PAIR.match(clause) or _SUBJECT.match(clause)
         if match is not None:
             name = match["agency"]
             # 同时我局, 此外本委: a pronoun inside is not a name.
@@ -133,8 +145,13 @@ def opening_agency(lines: Sequence[str]) -> Found | None:
     for index, text in enumerate(paragraphs):
         for sentence in text.split("。", _SENTENCES)[:_SENTENCES]:
             name = _subject(sentence.strip())
-            if name is not None and len(name) >= 2:
-                return Found(name=name, where="opening sentence" if index == 0 else "body")
+            if name is None or len(name) < 2:
+                continue
+            if index > 0 and (_PARTY_BODY.search(name) or "、" in name):
+                # 乡党委坚持…, 市委、市政府高度重视…: bodies that act in the text; only the
+                # opening's subject may be a party committee and its government reporting
+                continue
+            return Found(name=name, where="opening sentence" if index == 0 else "body")
     return None
 
 

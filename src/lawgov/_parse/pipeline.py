@@ -23,6 +23,7 @@ what; nothing else escapes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TypeVar
@@ -53,7 +54,7 @@ from lawgov._parse.header import (
     find_genre_title,
     read_header,
 )
-from lawgov._parse.identity import find_issuer, report_year, text_year
+from lawgov._parse.identity import cited_year, find_issuer, report_year, text_year, url_date
 from lawgov._parse.structure import MeasureNode, Outline, SectionNode, build_outline
 
 __all__ = ["ParseResult", "ParseWarning", "parse", "parse_text", "render_text"]
@@ -103,12 +104,31 @@ class ParseResult:
     provenance: Mapping[str, str] = attrs.field(factory=lambda: MappingProxyType({}))
 
 
+# A copy that lost its line breaks runs headings into one long line, each after a space that
+# follows a sentence's end (…成效。 (一)强化组织引领…): such a line is split before them.
+_FLATTENED = 60
+_RUN_IN_HEADING = re.compile(
+    r"(?<=[。！？；：:!?;])[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}[、．])"
+    # a bracketed marker also after a heading's own title (一、主要成效 （一）强化…)
+    r"|(?<=[。！？；：:!?;\u4e00-\u9fff])[ \t\u3000]+(?=[（(][一二三四五六七八九十]{1,3}[）)])"
+)
+
+
 def _lines(text: str) -> list[Line]:
+    """The non-blank lines, stripped; a long line that runs headings in is split before them."""
     lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
-        if stripped:
+        if not stripped:
+            continue
+        if len(stripped) < _FLATTENED:
             lines.append(Line(number=number, text=stripped))
+            continue
+        lines.extend(
+            Line(number=number, text=piece.strip())
+            for piece in _RUN_IN_HEADING.split(stripped)
+            if piece.strip()
+        )
     return lines
 
 
@@ -309,8 +329,14 @@ def _year(
     published: pendulum.DateTime | None,
     known: dict[str, str],
     warnings: list[ParseWarning],
+    *,
+    url: str | None = None,
 ) -> int | None:
-    """The year reported on, with where it was read recorded in ``known``."""
+    """The year reported on, with where it was read recorded in ``known``.
+
+    In order: the title, the opening sentence, the body, the publication date, the date in
+    the page's address, a year in a cited title; all but the first two with a warning.
+    """
     if title is not None and (year := report_year(title, (), None)) is not None:
         known["year"] = "title line"
         return year
@@ -323,10 +349,20 @@ def _year(
         note = f"the year {year} is the first one the text prints"
     else:
         year = report_year(None, (), published)
-        if year is None:
+        addressed = url_date(url)
+        if year is not None:
+            known["year"] = "derived"
+            note = f"no year printed; {year} derived from the publication date"
+        elif addressed is not None and (
+            year := report_year(None, (), pendulum.datetime(*addressed.timetuple()[:3]))
+        ):
+            known["year"] = "url"
+            note = f"no year printed; {year} derived from the date in the page address"
+        elif (year := cited_year(texts, published)) is not None:
+            known["year"] = "body"
+            note = f"no year printed; {year} is the year of a document the text cites"
+        else:
             return None
-        known["year"] = "derived"
-        note = f"no year printed; {year} derived from the publication date"
     warnings.append(ParseWarning(stage="header", message=note))
     return year
 
@@ -496,7 +532,7 @@ def _read(
             )
         )
         published = None
-    year = _year(title, texts, published, known, warnings)
+    year = _year(title, texts, published, known, warnings, url=url)
     if year is None:
         raise ParseError(
             "expected the year reported on: a title such as 区科技局2020年法治政府建设年度报告, "

@@ -60,6 +60,11 @@ rules:
   the previous change in its sentence: ``委托事项中3项被取消，2项被收回``); each change goes
   to one part only (the first that may take it), and a change's clause never runs over a
   sentence end.
+* Concentration: ``将…N项…划入县行政审批局`` (also 划转至/集中到 a 行政审批局, 审批服务局 or
+  综合行政执法局) moves counted items sideways into one body: a statement of mode concentrated,
+  the grantee that body, the grantor the departments named before the ``的`` that precedes the
+  count (``将X局、Y局等9个部门的…38项``). Words that point back at powers stated before
+  (其中, 上述, 已, 承接的 …) make the move their change instead.
 * Changes: in the clauses after the count, up to the next statement, the end of the line, or
   three more sentences (and at most 600 characters): 调整至/划转/划入/移交/交由 X →
   transferred to X; 取消/撤销/废止 → cancelled; 收回/上收 → reclaimed; each with the count in
@@ -191,6 +196,19 @@ _HEAD_RUN = re.compile(
 _BASIS_CLAUSE = re.compile(
     rf"\s*(?P<subject>[{HAN_BASIC}（）()]{{2,20}}?)(?:依据|根据|按照|依照)[{_MASK}\s（）()]+"
 )
+# 将…N项…划入县行政审批局: departments' items moved sideways into one body (相对集中行政许可权).
+_CONCENTRATION = re.compile(
+    r"(?:将|把)(?P<span>[^，；。：:,;\n]{1,60}?)(?:统一|整体|全部|集中|成建制|一并)?"
+    r"(?:划入|划转至|划转到|划转给|集中到|集中至)"
+    r"(?P<grantee>[\u4e00-\u9fff]{1,16}?"
+    r"(?:行政审批服务局|行政审批局|审批服务局|审批局|综合行政执法局|综合执法局|政务服务管理局))"
+)
+# Words before the verb that point back at powers stated before: the move is their change
+# (其中1项已划入…, 将承接的5项划转至…), not a statement of its own.
+_BACK_REFERENCE = re.compile(r"其中|中的|上述|以上|前述|这些|该|已|(?:承接|下放|委托|赋予)的")
+# Who gave the items up: the words before the 的 that precedes the count (将区发展改革局等9个
+# 部门的…38项…), when they end like agencies.
+_OWNERS_END = re.compile(r"(?:部门|单位|局|委|办|厅|中心)$")
 # A clause that counts what is left (现有下放事项27项), not what was granted.
 _REMAINING = re.compile(r"现有|尚有|仍有|剩余|保留")
 # Connectives that may open a clause whose verb leaves its subject out (，另下放…，同时委托…).
@@ -470,7 +488,69 @@ def _statements(
         statements.append(
             _Statement(index, begin, count_end, power, parts, remaining=remaining, changed=changed)
         )
+    concentrations = _concentrations(
+        masked, sentences=sentences, index=index, cited=cited, starts=starts, given=given
+    )
+    if concentrations:
+        statements = sorted(statements + concentrations, key=lambda statement: statement.clause)
     return statements
+
+
+def _concentrations(
+    masked: str,
+    *,
+    sentences: list[_Sentence],
+    index: int,
+    cited: list[tuple[Citation, int, int]],
+    starts: list[int],
+    given: Sequence[Citation],
+) -> list[_Statement]:
+    """The sentence's moves of counted items into one body (将…38项…划入区行政审批局).
+
+    The count is the last one before the verb that counts powers; the grantor is who gave the
+    items up, when the text names them (``X局、Y局等9个部门的``); the grantee is the body that
+    takes them. A move that points back at powers stated before is their change instead.
+    """
+    sentence = sentences[index]
+    lo, hi = sentence.start, sentence.end
+    found: list[_Statement] = []
+    for match in _CONCENTRATION.finditer(masked, lo, hi):
+        span_start, span_end = match.span("span")
+        if _BACK_REFERENCE.search(masked, span_start, span_end) is not None:
+            continue
+        if _POWER_WORD.search(masked, span_start, span_end) is None:
+            continue
+        counts = list(_COUNT.finditer(masked, span_start, span_end))
+        if not counts:
+            continue
+        count = _count_value(counts[-1]["number"])
+        if count is None or count <= 0:
+            continue
+        owner_end = masked.rfind("的", span_start, counts[-1].start())
+        grantor = None
+        if owner_end != -1:
+            owner = masked[span_start:owner_end].strip()
+            if 2 <= len(owner) <= _MAX_NAME and _OWNERS_END.search(owner) and _MASK not in owner:
+                grantor = Agency(name=owner)
+        basis = _basis(
+            masked,
+            sentences=sentences,
+            index=index,
+            trigger=match.start("grantee"),
+            cited=cited,
+            starts=starts,
+            given=given,
+        )
+        power = DelegatedPower(
+            grantor=grantor,
+            grantee=Agency(name=match["grantee"]),
+            mode=PowerMode.CONCENTRATED,
+            count=count,
+            basis=basis,
+        )
+        begin, _ = _clause_bounds(masked, lo, hi, match.start())
+        found.append(_Statement(index, begin, match.end(), power, ()))
+    return found
 
 
 def _names_no_subject(masked: str, begin: int, trigger: re.Match[str]) -> bool:

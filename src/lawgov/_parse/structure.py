@@ -36,7 +36,8 @@ __all__ = [
 _CN = "一二三四五六七八九十"
 _HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(rf"^(?P<num>[{_CN}]{{1,3}})\s*[、．.](?P<space>\s*)(?P<rest>.*)$")),
-    (2, re.compile(rf"^[（(]\s*(?P<num>[{_CN}]{{1,3}})\s*[）)](?P<space>\s*)(?P<rest>.*)$")),
+    # The opening bracket is sometimes left out (一）, 1）): the closing one still marks the level.
+    (2, re.compile(rf"^[（(]?\s*(?P<num>[{_CN}]{{1,3}})\s*[）)](?P<space>\s*)(?P<rest>.*)$")),
     (
         3,
         # A digit right after 1. or 1．is a decimal or a date (2026.04.20); after 1、 it is not.
@@ -44,7 +45,7 @@ _HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
             r"^(?P<num>[0-9０-９]{1,2})\s*(?P<sep>、|[．.](?![0-9０-９]))(?P<space>\s*)(?P<rest>.*)$"
         ),
     ),
-    (4, re.compile(r"^[（(]\s*(?P<num>[0-9０-９]{1,2})\s*[）)](?P<space>\s*)(?P<rest>.*)$")),
+    (4, re.compile(r"^[（(]?\s*(?P<num>[0-9０-９]{1,2})\s*[）)](?P<space>\s*)(?P<rest>.*)$")),
 )
 # A digit heading's title is short: longer text after a digit marker is a page marker's line.
 _MAX_DIGIT_TITLE = 50
