@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import lawgov
 from lawgov._model.han import (
     HAN,
     HAN_BASIC,
@@ -65,3 +67,15 @@ def test_functions_agree_with_classes(char: str) -> None:
     # the widths nest: basic ⊂ BMP ⊂ all
     assert not is_basic_han(char) or is_bmp_han(char)
     assert not is_bmp_han(char) or is_han(char)
+
+
+def test_no_module_restates_a_han_range() -> None:
+    # The ranges live in lawgov._model.han; a pattern names the width it uses.
+    src = Path(lawgov.__file__).parent
+    restated = re.compile(r"\\u(?:4e00|9fff|9fa5|3400|4dbf)|[\u4e00][-][\u9fa5\u9fff]", re.I)
+    offenders = [
+        str(path.relative_to(src))
+        for path in sorted(src.rglob("*.py"))
+        if path.name != "han.py" and restated.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

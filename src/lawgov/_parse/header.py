@@ -804,7 +804,7 @@ _PARENTHESISED = re.compile(r"^[（(]\s*([^（）()]*?)\s*[）)]$")
 _BARE_INDEX = re.compile(r"^[0-9A-Za-z]{4,40}\s*/\s*(?:19|20)\d{2}\s*[-－]\s*[0-9]{1,12}$")
 _SITE_AFTER_DATE = re.compile(
     scripted(
-        r"^[\u4e00-\u9fff]{2,24}(?:门户网站|网站|网|政府|局|委员会|委|办公室|办|厅|部|中心|"
+        rf"^[{HAN_BASIC}]{{2,24}}(?:门户网站|网站|网|政府|局|委员会|委|办公室|办|厅|部|中心|"
         r"镇|乡|街道|办事处)$"
     )
 )
@@ -984,7 +984,7 @@ _PARAGRAPH = re.compile(r"。.{20,}|^.{61,}。")
 _RUN_IN_TITLE = re.compile(
     r"^(?P<title>.{6,80}?(?:报告|总结|情况))\s*"
     # the recipients may stand between (…的报告 中共青澜市委、青澜市人民政府: 2024年，…)
-    r"(?:(?P<to>(?:中共)?[\u4e00-\u9fff（）()、，,]{2,60}[：:])\s*)?"
+    rf"(?:(?P<to>(?:中共)?[{HAN_BASIC}（）()、，,]{{2,60}}[：:])\s*)?"
     r"(?P<rest>(?:19|20)\d{2}\s*年\s*[，,].+)$"
 )
 # How far down a title run into the opening sentence is looked for: below a file name or a

@@ -43,8 +43,8 @@ _SUBJECT = re.compile(
 # as printed is the issuer.
 _PAIR = re.compile(
     scripted(
-        r"^(?:中共)?(?P<agency>[\u4e00-\u9fff]{2,12}?[省市县区旗州]委[、和与及]"
-        r"(?:[\u4e00-\u9fff]{2,12}?)?[省市县区旗州](?:人民)?政府)"
+        rf"^(?:中共)?(?P<agency>[{HAN_BASIC}]{{2,12}}?[省市县区旗州]委[、和与及]"
+        rf"(?:[{HAN_BASIC}]{{2,12}}?)?[省市县区旗州](?:人民)?政府)"
         r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?"
     )
     + _VERB

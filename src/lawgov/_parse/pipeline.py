@@ -41,6 +41,7 @@ from lawgov._model import (
     Report,
     Section,
 )
+from lawgov._model.han import HAN_BASIC
 from lawgov._model.markers import heading_marker, measure_marker
 from lawgov._parse import citations as _citations
 from lawgov._parse import clean as _clean
@@ -110,7 +111,7 @@ _FLATTENED = 60
 _RUN_IN_HEADING = re.compile(
     r"(?<=[。！？；：:!?;])[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}[、．])"
     # a bracketed marker also after a heading's own title (一、主要成效 （一）强化…)
-    r"|(?<=[。！？；：:!?;\u4e00-\u9fff])[ \t\u3000]+(?=[（(][一二三四五六七八九十]{1,3}[）)])"
+    rf"|(?<=[。！？；：:!?;{HAN_BASIC}])[ \t\u3000]+(?=[（(][一二三四五六七八九十]{{1,3}}[）)])"
 )
 
 

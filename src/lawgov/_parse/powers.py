@@ -200,7 +200,7 @@ _BASIS_CLAUSE = re.compile(
 _CONCENTRATION = re.compile(
     r"(?:将|把)(?P<span>[^，；。：:,;\n]{1,60}?)(?:统一|整体|全部|集中|成建制|一并)?"
     r"(?:划入|划转至|划转到|划转给|集中到|集中至)"
-    r"(?P<grantee>[\u4e00-\u9fff]{1,16}?"
+    rf"(?P<grantee>[{HAN_BASIC}]{{1,16}}?"
     r"(?:行政审批服务局|行政审批局|审批服务局|审批局|综合行政执法局|综合执法局|政务服务管理局))"
 )
 # Words before the verb that point back at powers stated before: the move is their change
