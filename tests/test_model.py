@@ -486,7 +486,10 @@ def test_section_and_measure_traversals_stay_within_their_subtree() -> None:
                 "cumulative",
             },
         ),
-        (PowerMode, {"delegated", "entrusted", "delegated_and_entrusted", "granted"}),
+        (
+            PowerMode,
+            {"delegated", "entrusted", "delegated_and_entrusted", "granted", "concentrated"},
+        ),
         (ChangeKind, {"transferred", "cancelled", "reclaimed"}),
     ],
 )

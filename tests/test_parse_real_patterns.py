@@ -384,7 +384,7 @@ def test_a_date_line_with_the_sites_name_after_it_is_the_pages_date() -> None:
 
 
 def test_the_reports_own_number_in_brackets_before_the_title_is_metadata() -> None:
-    _result, report = _header(
+    _, report = _header(
         "- 索引号: qlsrmzf/2026-00095\n- 发文机关: 青澜市人民政府办公室\n- 发布时间: 2026-02-24\n"
         "- 标题: [青政发〔2026〕7号]青澜市人民政府关于2025年法治政府建设情况的报告\n"
         "[青政发〔2026〕7号]青澜市人民政府关于2025年法治政府建设情况的报告\n市委：\n"
@@ -424,8 +424,10 @@ def test_a_copy_that_lost_its_line_breaks() -> None:
     assert report.title == "中共苇塘镇委员会苇塘镇人民政府关于报送2024年度法治政府建设的报告"
     assert report.year == 2024
     assert [(s.number, s.title) for s in report.sections][:1] == [(1, "主要措施和成效")]
-    subsections = [s.title for s in report.sections[0].subsections]
-    assert subsections == ["强化组织引领，夯实法治根基", "规范执法"]
+    assert [s.title for s in report.sections[0].subsections] == [
+        "强化组织引领，夯实法治根基",
+        "规范执法",
+    ]
     assert report.preamble[:1] == ("中共青澜市委、青澜市人民政府：",)  # the recipients
     assert report.preamble[1].startswith("2024年，在市委市政府")
 

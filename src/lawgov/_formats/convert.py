@@ -101,7 +101,9 @@ _DATETIME = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,6}))?"
     r"(?:([+-])([0-9]{2}):([0-9]{2})|(Z))?"
 )
-_VERSION = re.compile(r"([0-9]{1,4})\.([0-9]{1,4})")
+#: A format version as documents write it, ``major.minor`` (the XSD's ``Version`` type).
+VERSION_PATTERN: Final = r"([0-9]{1,4})\.([0-9]{1,4})"
+_VERSION = re.compile(VERSION_PATTERN)
 
 
 class _InvalidError(Exception):

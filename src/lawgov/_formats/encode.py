@@ -4,7 +4,9 @@
 enum values, a function call per object. orjson writes tuples itself, so the code generated
 here leaves them as they are, reads each enum's plain ``_value_``, skips the comprehension of
 an empty tuple, and inlines the objects of every class that cannot nest (metrics, citations,
-...) into the expression of their parent: only reports, sections and measures have functions.
+...) into the expression of their parent: only reports, sections and measures have functions,
+and even these are inlined once (a report's sections and their measures, a section's measures),
+called only where they nest, since a call costs more than the dict it returns.
 Only decimals, datetimes and dates are converted, and ``format`` and ``version`` lead the root
 object. orjson then writes the bytes [`lawgov.to_json`][lawgov.to_json] gives, newline included, in
 one call; `to_json_bytes` keeps them as bytes for files and the command line, which would
@@ -47,7 +49,7 @@ def _leaf(cls: type, seen: frozenset[type] = frozenset()) -> bool:
     )
 
 
-def _value(spec: _convert.FieldSpec, var: str) -> str:
+def _value(spec: _convert.FieldSpec, var: str, inlined: frozenset[type]) -> str:
     """The expression for one value ``var`` (never None) of a field."""
     kind = spec.kind
     if kind == "decimal":
@@ -55,34 +57,42 @@ def _value(spec: _convert.FieldSpec, var: str) -> str:
     if kind in ("datetime", "date"):
         return f"{var}.isoformat()"
     if kind == "model":
-        return _object(spec.target, var)
+        return _object(spec.target, var, inlined)
     if kind == "enum":
         # The member's plain attribute: orjson would look up ``value``, a slower descriptor.
         return f"{var}._value_"
     return var  # str and int
 
 
-def _object(cls: type, var: str) -> str:
-    """The expression for one object ``var`` of ``cls``: a dict display, or a call."""
-    if not _leaf(cls):
+def _object(cls: type, var: str, inlined: frozenset[type]) -> str:
+    """The expression for one object ``var`` of ``cls``: a dict display, or a call.
+
+    A class that can nest is inlined once on each path from a function (a report's sections,
+    their measures), and called where it nests (subsections, submeasures): a call per object
+    costs more than the object's own display, and nested items are rare.
+    """
+    if cls in inlined:
         return f"u_{cls.__name__}({var})"
-    return "{" + ", ".join(_member(spec, f"{var}.{spec.name}") for spec in _specs(cls)) + "}"
+    inner = inlined if _leaf(cls) else inlined | {cls}
+    members = (_member(spec, f"{var}.{spec.name}", inner) for spec in _specs(cls))
+    return "{" + ", ".join(members) + "}"
 
 
 def _specs(cls: type) -> tuple[_convert.FieldSpec, ...]:
     return _convert.field_specs(cls)
 
 
-def _member(spec: _convert.FieldSpec, attr: str) -> str:
+def _member(spec: _convert.FieldSpec, attr: str, inlined: frozenset[type]) -> str:
     if spec.many and spec.kind in ("str", "int"):
         expr = attr  # a tuple of plain values: orjson writes it as an array
     elif spec.many:
-        item = f"i_{spec.target.__name__}"
-        expr = f"[{_value(spec, item)} for {item} in {attr}] if {attr} else ()"
+        # A called item gets its own name: the inlined item of the same class may be in scope.
+        item = f"{'n' if spec.target in inlined else 'i'}_{spec.target.__name__}"
+        expr = f"[{_value(spec, item, inlined)} for {item} in {attr}] if {attr} else ()"
     elif spec.optional and spec.kind not in ("str", "int"):
-        expr = f"None if {attr} is None else {_value(spec, attr)}"
+        expr = f"None if {attr} is None else {_value(spec, attr, inlined)}"
     else:
-        expr = _value(spec, attr)
+        expr = _value(spec, attr, inlined)
     return f"{spec.name!r}: {expr}"
 
 
@@ -91,7 +101,8 @@ def _function_source(cls: type) -> str:
     if cls is _model.Report:
         lines.append(f"        'format': {_convert.FORMAT_NAME!r},")
         lines.append(f"        'version': {_convert.FORMAT_VERSION!r},")
-    lines.extend(f"        {_member(spec, f'o.{spec.name}')}," for spec in _specs(cls))
+    inlined = frozenset({cls})
+    lines.extend(f"        {_member(spec, f'o.{spec.name}', inlined)}," for spec in _specs(cls))
     lines.append("    }")
     return "\n".join(lines)
 

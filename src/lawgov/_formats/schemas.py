@@ -1,11 +1,13 @@
-"""The JSON Schema (draft 2020-12) of lawgov JSON documents, generated from the model.
+"""The JSON Schema (draft 2020-12) of lawgov JSON documents, generated from the model, and the
+command that regenerates both shipped schemas.
 
 `generate_json_schema` walks the same field specs as the converter (attrs fields and type
 hints, see ``convert``), so the schema cannot describe a different shape than the one
 [`lawgov.to_json`][lawgov.to_json] writes. The result is shipped as
 ``lawgov/schemas/report.schema.json`` and served by [`json_schema`][lawgov.json_schema]; a test
-checks that the shipped file equals a fresh generation. Regenerate it with ``python -m
-lawgov._formats.schemas``.
+checks that the shipped file equals a fresh generation. ``python -m lawgov._formats.schemas``
+regenerates it and the XSD (``xsd``, generated from the same specs) in ``lawgov/schemas/``, or in
+the directory given as its argument.
 
 Field descriptions come from the ``Attributes:`` sections of the model's docstrings.
 """
@@ -23,6 +25,7 @@ from typing import Any
 from lawgov._formats import convert as _convert
 from lawgov._formats.convert import DATE_PATTERN, DATETIME_PATTERN, DECIMAL_PATTERN, FieldSpec
 from lawgov._formats.convert import field_specs as _field_specs
+from lawgov._formats.xsd import render_xsd
 from lawgov._model import limits
 
 __all__ = ["generate_json_schema", "json_schema"]
@@ -155,9 +158,11 @@ def json_schema() -> dict[str, Any]:
 
 
 def _main(argv: list[str]) -> int:
-    target = Path(argv[0]) if argv else Path(__file__).parents[1] / "schemas" / "report.schema.json"
-    target.write_text(render_json_schema(), encoding="utf-8")
-    print(f"wrote {target}")
+    directory = Path(argv[0]) if argv else Path(__file__).parents[1] / "schemas"
+    for name, text in (("report.schema.json", render_json_schema()), ("report.xsd", render_xsd())):
+        target = directory / name
+        target.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {target}")
     return 0
 
 

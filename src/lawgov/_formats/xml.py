@@ -178,10 +178,10 @@ def _reader_source(cls: type, namespace: dict[str, Any]) -> str:
     """``x_<class>``, which builds one object from an XSD-valid element, or raises INVALID.
 
     The XSD has fixed the children: the fields' elements in field order, each at most once,
-    every required one present (a test holds the XSD to the field specs). So the reader takes
-    them in turn and reads a tag only where an element may be absent. Each value gets the very
-    checks of the JSON fast pass (lawgov._formats.convert), then the rules that span fields, and the
-    object is built through its twin; no intermediate dict is made.
+    every required one present (the XSD is generated from these field specs, see ``xsd``). So
+    the reader takes them in turn and reads a tag only where an element may be absent. Each value
+    gets the very checks of the JSON fast pass (lawgov._formats.convert), then the rules that span
+    fields, and the object is built through its twin; no intermediate dict is made.
     """
     name = cls.__name__
     specs = field_specs(cls)
@@ -389,7 +389,9 @@ def _parse(raw: bytes, source: str | None) -> Any:
 
 # --- slow reading: element tree -> JSON-shaped data, every problem collected ---------------
 
-_INTEGER = re.compile(r"-?[0-9]{1,17}")
+#: An integer as an element holds it (the XSD's ``Integer`` type; the range is checked apart).
+INTEGER_PATTERN: Final = r"-?[0-9]{1,17}"
+_INTEGER = re.compile(INTEGER_PATTERN)
 
 
 def _slow_object(
