@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import lawgov
 from lawgov import clean, clean_text
+from lawgov._model.han import HAN
 
 # Pieces of the noise found in scraped reports, mixed with clean text, so that generated strings
 # exercise every rule (random text alone rarely forms an annotation or a tag).
@@ -33,7 +34,7 @@ _NOISY = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), max_
 )
 TEXTS = st.one_of(st.text(), _NOISY)
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 def _gb2312_han() -> list[str]:

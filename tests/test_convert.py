@@ -118,15 +118,19 @@ SCALARS = [
     (_convert.parse_decimal, "1e3", None),
     (_convert.parse_decimal, "Infinity", None),
     (_convert.parse_decimal, "1" * 101, None),
-    (_convert.parse_date, "2021-02-28", pendulum.date(2021, 2, 28)),
-    (_convert.parse_date, "2021-02-29", None),
-    (_convert.parse_date, "2021-2-28", None),
-    (_convert.parse_datetime, "2021-02-26T16:14:00+08:00", pendulum.datetime(2021, 2, 26, 8, 14)),
-    (_convert.parse_datetime, "2021-02-26T08:14:00Z", pendulum.datetime(2021, 2, 26, 8, 14)),
-    (_convert.parse_datetime, "2021-02-26T16:14:00.5+08:00", None),  # checked below
-    (_convert.parse_datetime, "2021-02-26T16:14+08:00", None),
-    (_convert.parse_datetime, "2021-02-26T16:14:00+24:00", None),
-    (_convert.parse_datetime, "2021-02-26 16:14:00+08:00", None),
+    (_convert.parse_iso_date, "2021-02-28", pendulum.date(2021, 2, 28)),
+    (_convert.parse_iso_date, "2021-02-29", None),
+    (_convert.parse_iso_date, "2021-2-28", None),
+    (
+        _convert.parse_iso_datetime,
+        "2021-02-26T16:14:00+08:00",
+        pendulum.datetime(2021, 2, 26, 8, 14),
+    ),
+    (_convert.parse_iso_datetime, "2021-02-26T08:14:00Z", pendulum.datetime(2021, 2, 26, 8, 14)),
+    (_convert.parse_iso_datetime, "2021-02-26T16:14:00.5+08:00", None),  # checked below
+    (_convert.parse_iso_datetime, "2021-02-26T16:14+08:00", None),
+    (_convert.parse_iso_datetime, "2021-02-26T16:14:00+24:00", None),
+    (_convert.parse_iso_datetime, "2021-02-26 16:14:00+08:00", None),
 ]
 
 
@@ -143,10 +147,10 @@ def test_scalar_parsers(parse: Any, text: str, expected: object) -> None:
 
 
 def test_offsets_are_kept() -> None:
-    parsed = _convert.parse_datetime("2021-02-26T16:14:00-05:30")
+    parsed = _convert.parse_iso_datetime("2021-02-26T16:14:00-05:30")
     assert parsed is not None
     assert parsed.isoformat() == "2021-02-26T16:14:00-05:30"
-    naive = _convert.parse_datetime("2021-02-26T16:14:00")
+    naive = _convert.parse_iso_datetime("2021-02-26T16:14:00")
     assert naive is not None
     assert naive.tzinfo is None
 

@@ -76,6 +76,33 @@ def test_a_given_encoding_and_url_are_used(tmp_path: Path, text: str) -> None:
     assert report == lawgov.parse_text(text, url="https://example.org/r")
 
 
+def test_parse_bytes_reads_what_parse_file_reads(tmp_path: Path, text: str) -> None:
+    data = text.encode("gb18030")
+    path = _write(tmp_path, "r.txt", data)
+    assert lawgov.parse_bytes(data, source="r.txt", suffix=".txt") == lawgov.parse_file(path)
+    result = lawgov.parse_bytes_result(data, source="r.txt")
+    assert result.report == lawgov.parse_file_result(path).report
+
+
+@pytest.mark.parametrize("data", ["text, not bytes", None, 12])
+def test_parse_bytes_refuses_what_is_not_bytes(data: object) -> None:
+    for reader in (lawgov.parse_bytes, lawgov.parse_bytes_result):
+        with pytest.raises(lawgov.ParseError, match="expected bytes") as info:
+            reader(data, source="x")  # type: ignore[operator]
+        assert info.value.source == "x"
+
+
+def test_parse_bytes_refuses_a_suffix_that_is_not_a_string() -> None:
+    with pytest.raises(lawgov.ParseError, match="suffix"):
+        lawgov.parse_bytes(b"text", suffix=None)  # type: ignore[arg-type]
+
+
+def test_parse_bytes_refuses_more_than_the_input_limit() -> None:
+    too_big = b" " * (lawgov._formats.json.MAX_INPUT_BYTES + 1)
+    with pytest.raises(lawgov.ParseError, match="exceeds"):
+        lawgov.parse_bytes(too_big, source="big.txt")
+
+
 def test_parse_file_result_is_parse_on_the_files_text(tmp_path: Path, text: str) -> None:
     result = lawgov.parse_file_result(_write(tmp_path, "r.txt", text.encode()))
     expected = lawgov.parse(text)

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lawgov._model.numerals import ENUMERATOR, chinese_number, ordinal
+import lawgov
+from lawgov._model.numerals import ENUMERATOR, chinese_number, chinese_ordinal, ordinal
 
 
 @pytest.mark.parametrize(
@@ -145,3 +146,64 @@ def test_never_raises(text: str) -> None:
     assert number is None or number >= 1
     for match in ENUMERATOR.finditer(text):
         assert ordinal(match["numeral"]) is not None
+
+
+@pytest.mark.parametrize(
+    ("number", "numeral"),
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (12, "十二"),
+        (20, "二十"),
+        (21, "二十一"),
+        (99, "九十九"),
+        # beyond the numerals headings use: plain digits, never a crash
+        (100, "100"),
+        (1234, "1234"),
+        (0, "0"),
+        (-3, "-3"),
+    ],
+)
+def test_chinese_ordinal_writes(number: int, numeral: str) -> None:
+    assert chinese_ordinal(number) == numeral
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_chinese_ordinal_reads_back(n: int) -> None:
+    written = chinese_ordinal(n)
+    assert ordinal(written) == n
+    assert ordinal(f"{written}、") == n
+    assert ordinal(f"（{written}）") == n
+    assert written == cn2an.an2cn(n)
+    assert [m["numeral"] for m in ENUMERATOR.finditer(f"{written}是")] == [written]
+
+
+@pytest.mark.parametrize(
+    ("number", "depth", "printed", "compact"),
+    [
+        (1, 1, "一、", "一"),
+        (12, 1, "十二、", "十二"),
+        (3, 2, "（三）", "（三）"),
+        (4, 3, "4.", "4"),
+        (5, 4, "（5）", "（5）"),
+        (6, 9, "（6）", "（6）"),  # deeper levels repeat the last marker
+        (2, 0, "二、", "二"),  # a depth below 1 counts as 1
+        (100, 1, "100、", "100"),
+    ],
+)
+def test_heading_marker(number: int, depth: int, printed: str, compact: str) -> None:
+    assert lawgov.heading_marker(number, depth) == printed
+    assert lawgov.heading_marker(number, depth, compact=True) == compact
+
+
+def test_measure_marker() -> None:
+    assert lawgov.measure_marker(1) == "一是"
+    assert lawgov.measure_marker(21) == "二十一是"
+
+
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=1, max_value=4))
+def test_heading_markers_read_back(number: int, depth: int) -> None:
+    assert ordinal(lawgov.heading_marker(number, depth)) == number
+    assert ordinal(lawgov.measure_marker(number)) == number

@@ -49,6 +49,7 @@ from lawgov._model import (
     SectionKind,
 )
 from lawgov._model.diff import Difference, diff
+from lawgov._model.markers import heading_marker, measure_marker
 from lawgov._model.rules import RULES
 from lawgov._version import __version__
 
@@ -67,7 +68,7 @@ if TYPE_CHECKING:
     from lawgov._formats.cattrs import cattrs_converter, register_cattrs_hooks
     from lawgov._parse.clean import CleanResult, DamagedSpan, TextChange, clean, clean_text
     from lawgov._parse.encoding import read_text
-    from lawgov._parse.file import parse_file, parse_file_result
+    from lawgov._parse.file import parse_bytes, parse_bytes_result, parse_file, parse_file_result
     from lawgov._parse.html import HtmlParseResult, parse_html, parse_html_result
     from lawgov._parse.pipeline import ParseResult, ParseWarning, parse, parse_text
 
@@ -116,11 +117,15 @@ __all__ = [
     "from_dict",
     "from_json",
     "from_xml",
+    "heading_marker",
     "issuer_level",
     "iter_reports",
     "json",
     "json_schema",
+    "measure_marker",
     "parse",
+    "parse_bytes",
+    "parse_bytes_result",
     "parse_file",
     "parse_file_result",
     "parse_html",
@@ -167,6 +172,8 @@ _LAZY: dict[str, str] = {
     "parse_html_result": "lawgov._parse.html",
     "parse_file": "lawgov._parse.file",
     "parse_file_result": "lawgov._parse.file",
+    "parse_bytes": "lawgov._parse.file",
+    "parse_bytes_result": "lawgov._parse.file",
     # Not the parser, but not needed by JSON and XML users either: cattrs (25 ms to import)
     # and the samples (importlib.resources) load on first access too.
     "cattrs_converter": "lawgov._formats.cattrs",

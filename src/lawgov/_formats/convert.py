@@ -64,9 +64,9 @@ __all__ = [
     "load_pairs",
     "member_bound",
     "merge_problems",
-    "parse_date",
-    "parse_datetime",
     "parse_decimal",
+    "parse_iso_date",
+    "parse_iso_datetime",
     "to_dict",
 ]
 
@@ -248,8 +248,13 @@ def parse_decimal(text: str) -> Decimal | None:
     return Decimal(text)
 
 
-def parse_datetime(text: str) -> pendulum.DateTime | None:
-    """The datetime written in ISO 8601 extended form (offset kept, naive if none), or None."""
+def parse_iso_datetime(text: str) -> pendulum.DateTime | None:
+    """The datetime written in ISO 8601 extended form (offset kept, naive if none), or None.
+
+    The formats' reader: the whole of ``text`` must be ``YYYY-MM-DDTHH:MM:SS[.ffffff][±HH:MM|Z]``,
+    as lawgov JSON and XML write it. The parser's reader of dates printed in report text
+    (``2021年2月26日``, China time, anywhere in a line) is ``lawgov._parse.header.parse_datetime``.
+    """
     match = _DATETIME.fullmatch(text)
     if match is None:
         return None
@@ -278,8 +283,8 @@ def parse_datetime(text: str) -> pendulum.DateTime | None:
         return None
 
 
-def parse_date(text: str) -> pendulum.Date | None:
-    """The calendar date written as ``YYYY-MM-DD``, or None."""
+def parse_iso_date(text: str) -> pendulum.Date | None:
+    """The calendar date written as ``YYYY-MM-DD`` (the whole of ``text``), or None."""
     match = _DATE.fullmatch(text)
     if match is None:
         return None
@@ -473,7 +478,7 @@ def _fast_value(spec: FieldSpec, var: str, out: list[str], indent: str, prefix: 
         out.append(f"{indent}{var} = x")
     elif kind in ("datetime", "date"):
         out.append(f"{indent}if type({var}) is not str: raise INVALID")
-        out.append(f"{indent}{var} = parse_{kind}({var})")
+        out.append(f"{indent}{var} = parse_iso_{kind}({var})")
         out.append(f"{indent}if {var} is None: raise INVALID")
     elif kind == "enum":
         enum_map = f"E_{spec.target.__name__}"
@@ -603,11 +608,11 @@ def fast_names(*, twins: bool = True) -> dict[str, Any]:
         **_construct.names(model_classes(), twins=twins),
         "INVALID": _INVALID,
         "MISSING": _MISSING,
-        "parse_datetime": parse_datetime,
-        "parse_date": parse_date,
+        "parse_iso_datetime": parse_iso_datetime,
+        "parse_iso_date": parse_iso_date,
         "EMPTY": [],
         "UNWRITABLE": rules.UNWRITABLE.search,
-        "MIN_YEAR": 1949,
+        "MIN_YEAR": limits.MIN_YEAR,
         "MAX_YEAR": _MAX_YEAR,
         "ISSUER_CODE": ISSUER_CODE.fullmatch,
         "CHANGES": (_model.Qualifier.INCREASE, _model.Qualifier.DECREASE),
@@ -754,7 +759,9 @@ def _slow_scalar(spec: FieldSpec, value: object, path: str, walk: _Collector, de
         if type(value) is not int:
             _type_problem(problems, path, "an integer", value)
         return value
-    parser = {"decimal": parse_decimal, "datetime": parse_datetime, "date": parse_date}[kind]
+    parser = {"decimal": parse_decimal, "datetime": parse_iso_datetime, "date": parse_iso_date}[
+        kind
+    ]
     if type(value) is not str:
         _type_problem(problems, path, _EXPECTED[kind], value)
         return value

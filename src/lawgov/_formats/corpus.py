@@ -21,7 +21,6 @@ import json
 import os
 import typing
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import IO, Any, Literal, overload
 
 from lxml import etree
@@ -33,10 +32,12 @@ from lawgov._formats import xml as _xml
 from lawgov._formats.atomic import atomic_open
 from lawgov._formats.bounds import refuse_oversized
 from lawgov._formats.regular import open_regular
+from lawgov._formats.suffixes import CORPUS_FORMATS, CorpusFormat, suffix_of
 from lawgov._model import Report
 
 __all__ = [
     "COLLECTION_TAG",
+    "CorpusFormat",
     "OnError",
     "is_collection",
     "is_collection_file",
@@ -47,7 +48,6 @@ __all__ = [
     "write_reports_to",
 ]
 
-CorpusFormat = Literal["jsonl", "collection"]
 
 #: The root element of an XML collection, in the namespace of lawgov's XML format.
 COLLECTION_TAG = f"{{{_xml.NAMESPACE}}}collection"
@@ -61,11 +61,9 @@ _COLLECTION_END = b"</collection>\n"
 
 
 def _corpus_format(path: str | os.PathLike[str]) -> CorpusFormat:
-    suffix = Path(path).suffix.lower()
-    if suffix == ".jsonl":
-        return "jsonl"
-    if suffix == ".xml":
-        return "collection"
+    format = CORPUS_FORMATS.get(suffix_of(path))
+    if format is not None:
+        return format
     raise FormatError(
         "not a corpus file: expected .jsonl (JSON Lines) or .xml (an XML collection)",
         source=str(path),

@@ -16,19 +16,18 @@ from lawgov._formats import json as _json
 from lawgov._formats import xml as _xml
 from lawgov._formats.atomic import atomic_write
 from lawgov._formats.regular import open_regular
+from lawgov._formats.suffixes import REPORT_FORMATS, ReportFormat, suffix_of
 
 __all__ = ["read", "write"]
 
-_SUFFIXES = (".json", ".xml")
 
-
-def _suffix(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in _SUFFIXES:
+def _format(path: Path) -> ReportFormat:
+    format = REPORT_FORMATS.get(suffix_of(path))
+    if format is None:
         raise FormatError(
             f"expected a file name ending in .json or .xml, got {path.name!r}", source=str(path)
         )
-    return suffix
+    return format
 
 
 def read(path: str | os.PathLike[str]) -> _model.Report:
@@ -41,7 +40,7 @@ def read(path: str | os.PathLike[str]) -> _model.Report:
         OSError: The file cannot be read.
     """
     file = Path(path)
-    suffix = _suffix(file)
+    format = _format(file)
     source = str(file)
     # A FIFO or device is refused, not waited on or read without end.
     with open_regular(file) as handle:
@@ -49,7 +48,7 @@ def read(path: str | os.PathLike[str]) -> _model.Report:
         data = handle.read(_json.MAX_INPUT_BYTES + 1)
     if len(data) > _json.MAX_INPUT_BYTES:
         raise FormatError(f"input exceeds {_json.MAX_INPUT_BYTES} bytes", source=source)
-    if suffix == ".json":
+    if format == "json":
         return _json.from_json(data, source=source)
     return _xml.from_xml(data, source=source)
 
@@ -72,9 +71,9 @@ def write(report: _model.Report, path: str | os.PathLike[str], *, force: bool = 
         OSError: The file cannot be written.
     """
     file = Path(path)
-    suffix = _suffix(file)
+    format = _format(file)
     try:
-        data = _json.to_json_bytes(report) if suffix == ".json" else _xml.to_xml(report)
+        data = _json.to_json_bytes(report) if format == "json" else _xml.to_xml(report)
     except FormatError as error:
         error.source = str(file)
         raise

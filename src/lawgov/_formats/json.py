@@ -32,7 +32,7 @@ from lawgov._formats import encode as _encode
 from lawgov._formats import msgspec as _msgspec
 from lawgov._formats.bounds import refuse_oversized, refuse_oversized_text
 from lawgov._formats.members import strict_as_parsed
-from lawgov._model.limits import MAX_DOCUMENT_BYTES
+from lawgov._model.limits import MAX_DOCUMENT_BYTES, MAX_INTEGER
 
 _orjson: Any
 try:
@@ -45,8 +45,9 @@ __all__ = ["MAX_INPUT_BYTES", "MAX_SAFE_INTEGER", "from_json", "to_json", "to_js
 #: The largest input :func:`from_json` and :func:`lawgov.from_xml` accept, in bytes (or
 #: characters, for text).
 MAX_INPUT_BYTES: Final = MAX_DOCUMENT_BYTES
-#: I-JSON integers lie within ±(2**53 - 1), the range every JSON implementation reads exactly.
-MAX_SAFE_INTEGER: Final = 2**53 - 1
+#: I-JSON integers lie within ±(2**53 - 1), the range every JSON implementation reads exactly
+#: (the model's `MAX_INTEGER`, under the name JSON readers know it by).
+MAX_SAFE_INTEGER: Final = MAX_INTEGER
 
 
 class _RefusedError(Exception):

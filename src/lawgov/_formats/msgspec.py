@@ -40,7 +40,7 @@ from lawgov import _model
 from lawgov._formats import convert as _convert
 from lawgov._formats.codegen import run_generated
 from lawgov._model import construct as _construct
-from lawgov._model.limits import MAX_TEXT_LENGTH
+from lawgov._model.limits import MAX_INTEGER, MAX_TEXT_LENGTH
 
 _msgspec: Any
 try:
@@ -50,7 +50,7 @@ except ImportError:  # pragma: no cover - exercised by forcing _msgspec = None i
 
 __all__ = ["available", "load"]
 
-_SAFE: Final = 2**53 - 1
+_SAFE: Final = MAX_INTEGER
 
 
 def _annotation(spec: _convert.FieldSpec) -> str:
@@ -134,7 +134,7 @@ def _value_lines(spec: _convert.FieldSpec, var: str, indent: str, root: bool) ->
         ]
     if kind in ("datetime", "date"):
         return [
-            f"{indent}{var} = {store}parse_{kind}({var})",
+            f"{indent}{var} = {store}parse_iso_{kind}({var})",
             f"{indent}if {var} is None: raise INVALID",
         ]
     if kind == "model":

@@ -23,6 +23,7 @@ __all__ = [
     "MAX_INTEGER",
     "MAX_PROBLEMS",
     "MAX_TEXT_LENGTH",
+    "MIN_YEAR",
     "decimal_fault",
     "nesting_height",
 ]
@@ -39,6 +40,9 @@ MAX_INTEGER: Final = 2**53 - 1
 #: A text holds at most this many characters: at most 8,000,000 bytes of UTF-8, below the
 #: 10,000,000 bytes libxml2 keeps in one text node (without its unsafe ``huge_tree`` option).
 MAX_TEXT_LENGTH: Final = 2_000_000
+#: Years (of a report, a date, a document number) lie from this one, the founding of the
+#: People's Republic, to next year.
+MIN_YEAR: Final = 1949
 #: A document (JSON or XML, read or written) holds at most this many bytes.
 MAX_DOCUMENT_BYTES: Final = 32 * 1024 * 1024
 

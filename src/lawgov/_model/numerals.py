@@ -20,6 +20,7 @@ __all__ = [
     "CHINESE_NUMERAL_CHARS",
     "ENUMERATOR",
     "chinese_number",
+    "chinese_ordinal",
     "ordinal",
 ]
 
@@ -76,6 +77,7 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.
 _APPROXIMATE_SUFFIX = ("余", "多")
 _ORDINAL_STRIP = "（）()〔〕【】[]［］ \t\u3000"
 _ORDINAL_TRAILING = "、.．，,：:是)）"
+_WRITTEN_DIGITS = "零一二三四五六七八九"
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ① .. ⑳
 
 
@@ -225,3 +227,22 @@ def ordinal(marker: str) -> int | None:
     if "." in text or "．" in text:
         return None
     return int(value)
+
+
+def chinese_ordinal(number: int) -> str:
+    """Write an ordinal as headings and markers print it: the reverse of `ordinal` below 100.
+
+    ``1`` → 一, ``10`` → 十, ``12`` → 十二, ``20`` → 二十, ``99`` → 九十九. Other numbers (0,
+    negatives, 100 and beyond) are written in plain digits, which headings also use.
+
+    Args:
+        number: The ordinal.
+
+    Returns:
+        The numeral, without brackets or punctuation.
+    """
+    if not 0 < number < 100:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _WRITTEN_DIGITS[tens] + "十")
+    return head + (_WRITTEN_DIGITS[ones] if ones else "")

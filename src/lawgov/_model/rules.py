@@ -202,8 +202,8 @@ def check_year(problems: list[Problem], path: str, value: object) -> None:
     if not check_integer_range(problems, path, value):
         return
     top = max_year()
-    if not 1949 <= value <= top:
-        message = f"year {value} is outside 1949..{top}"
+    if not limits.MIN_YEAR <= value <= top:
+        message = f"year {value} is outside {limits.MIN_YEAR}..{top}"
         problems.append(Problem(path=path, message=message, rule="year_range"))
 
 

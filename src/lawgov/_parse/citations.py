@@ -54,6 +54,13 @@ from typing import Final
 
 from lawgov._errors import ValidationError
 from lawgov._model import Citation, DocumentNumber
+from lawgov._model.docnumber import (
+    CLOSE_BRACKETS,
+    MAX_CODE_LENGTH,
+    MAX_SERIAL_DIGITS,
+    OPEN_BRACKETS,
+)
+from lawgov._model.han import HAN_BASIC, HAN_SPAN
 
 __all__ = [
     "TITLE",
@@ -81,15 +88,18 @@ _QUOTED = re.compile(r"“[^“”\"\n]*[”\"]|\"[^\"\n“”]*\"|「[^「」\n
 # with spaces that never cross a line); the issuer code is read backwards from it. No two space
 # runs are adjacent, so a long run of spaces cannot be split every possible way (quadratic).
 _DOCNO_TAIL = re.compile(
-    r"[〔﹝(（\[［【][ \t\u3000]*(?:(?P<year>[0-9０-９]{4})[ \t\u3000]*)?[〕﹞)）\]］】]"
-    r"[ \t\u3000]*(?:第[ \t\u3000]*)?(?P<serial>[0-9０-９]{1,6})"
-    r"(?P<more>(?:[ \t\u3000]*、[ \t\u3000]*[0-9０-９]{1,6}){0,20})[ \t\u3000]*号"
+    rf"[{re.escape(OPEN_BRACKETS)}][ \t\u3000]*(?:(?P<year>[0-9０-９]{{4}})[ \t\u3000]*)?"
+    rf"[{re.escape(CLOSE_BRACKETS)}]"
+    rf"[ \t\u3000]*(?:第[ \t\u3000]*)?(?P<serial>[0-9０-９]{{1,{MAX_SERIAL_DIGITS}}})"
+    rf"(?P<more>(?:[ \t\u3000]*、[ \t\u3000]*[0-9０-９]{{1,{MAX_SERIAL_DIGITS}}}){{0,20}})"
+    r"[ \t\u3000]*号"
 )
 # One serial of a list before a shared 号 (the ``、13`` of ``12、13号``).
-_LISTED_SERIAL = re.compile(r"、[ \t\u3000]*(?P<serial>[0-9０-９]{1,6})")
+_LISTED_SERIAL = re.compile(rf"、[ \t\u3000]*(?P<serial>[0-9０-９]{{1,{MAX_SERIAL_DIGITS}}})")
 # A further serial with its own 号 right after a number (the ``、13号`` of ``12号、13号``).
 _MORE_SERIAL = re.compile(
-    r"[ \t\u3000]*[、和及][ \t\u3000]*(?:第[ \t\u3000]*)?(?P<serial>[0-9０-９]{1,6})[ \t\u3000]*号"
+    r"[ \t\u3000]*[、和及][ \t\u3000]*(?:第[ \t\u3000]*)?"
+    rf"(?P<serial>[0-9０-９]{{1,{MAX_SERIAL_DIGITS}}})[ \t\u3000]*号"
 )
 # What stands between a number and a further one with its own year (12号、〔2022〕3号).
 _LISTED_AFTER = re.compile(r"[ \t\u3000]*[、和及][ \t\u3000]*")
@@ -99,28 +109,25 @@ _BODY_TAIL = "部处科室局"
 # A department's name (three characters or more, ending in 局/厅/部/处/委) before a code of two
 # to six, in a run longer than codes are: 市司法局岚司发, 农业农村部农法发. Shorter heads are
 # part of real codes (人社部发, 工信部联规).
-_NAMED_BODY = re.compile(
-    rf"[\u3400-\u9fff]{{3,}}[局厅部处委](?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)"
-)
+_NAMED_BODY = re.compile(rf"[{HAN_SPAN}]{{3,}}[局厅部处委](?=[{HAN_SPAN}]{{2,{_USUAL_CODE}}}$)")
 # An office inside a department (处, 科, 室, 股: 法规处, 审批科) before a code of two to six:
 # codes never hold these after two characters of their own (国科发 and 粤科高字 keep theirs).
 # 科 that opens 科教/科技 is a code's department (国卫办科教发), not an office's end.
 _SECTION_NAME = re.compile(
-    rf"[\u3400-\u9fff]{{2,}}(?:[处室股]|科(?![教技研学]))(?=[\u3400-\u9fff]{{2,{_USUAL_CODE}}}$)"
+    rf"[{HAN_SPAN}]{{2,}}(?:[处室股]|科(?![教技研学]))(?=[{HAN_SPAN}]{{2,{_USUAL_CODE}}}$)"
 )
 # A body named with its level (县委编办, 市委办, 区委组织部, 县教委, 市卫健委, 市司法局) before a
 # code of two to six: codes abbreviate the place (栖编, 江委发, 岚卫发), they do not spell
 # 县委/市委 or a level and a whole body's name out.
 _LEVEL_BODY = re.compile(
-    r"[省市县区](?:委[\u4e00-\u9fff]{0,4}?[办部]|[\u4e00-\u9fff]{1,6}?[委局厅部])"
-    rf"(?=[\u4e00-\u9fff]{{2,{_USUAL_CODE}}}$)"
+    rf"[省市县区](?:委[{HAN_BASIC}]{{0,4}}?[办部]|[{HAN_BASIC}]{{1,6}}?[委局厅部])"
+    rf"(?=[{HAN_BASIC}]{{2,{_USUAL_CODE}}}$)"
 )
 # Minutes are numbered by their meeting (县政府常务会议纪要〔2022〕7号): that is no issuer code,
 # and the number is no 发文字号.
 _MINUTES = ("纪要",)
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = re.compile(f"[{HAN_SPAN}]")
 _MAX_RUN = 30  # how far back the issuer code is looked for; longer runs are running text
-_MAX_CODE = 8  # the model's limit for an issuer code
 
 # Words that introduce a document; the issuer code starts after the last of them (the longest
 # one at a place: 落实好, not 落实).
@@ -300,7 +307,7 @@ def _issuer_code(text: str, tail_start: int) -> tuple[str, int] | None:
         # 法规处岚法〔…〕: an office inside a department, printed before the department's code
         cut += section.end()
         code = run[cut:]
-    if len(code) > _MAX_CODE:
+    if len(code) > MAX_CODE_LENGTH:
         # 国务院办公厅国办发〔…〕: the issuing body printed before its own code, which is then
         # held to the usual length of codes (GB/T 9704 practice: at most six characters)
         body_end = 0
@@ -309,7 +316,7 @@ def _issuer_code(text: str, tail_start: int) -> tuple[str, int] | None:
                 body_end = body.end()
         cut += body_end
         code = run[cut:]
-    if not code or len(code) > _MAX_CODE or code.endswith(_MINUTES):
+    if not code or len(code) > MAX_CODE_LENGTH or code.endswith(_MINUTES):
         return None
     return code, code_start + cut
 

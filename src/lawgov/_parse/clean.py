@@ -42,6 +42,8 @@ from typing import Any, Literal
 import attrs
 
 from lawgov._errors import ParseError
+from lawgov._model.han import HAN as _HAN
+from lawgov._model.han import is_han as _is_han
 from lawgov._parse.encoding import is_common_han as _is_common_han
 
 __all__ = ["CleanResult", "DamagedSpan", "TextChange", "TextChangeKind", "clean", "clean_text"]
@@ -106,17 +108,12 @@ class CleanResult:
 
 # --- character classes ----------------------------------------------------------------------
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Punctuation and forms that only occur in CJK typesetting: their neighbours are Chinese context.
 _CJK_MARKS = "\u3000-\u303f\uff00-\uffef\u2014\u2026\u2018\u2019\u201c\u201d\u00b7"
 _CJK = _HAN + _CJK_MARKS
 
 _IS_HAN = re.compile(f"[{_HAN}]")
 _IS_CJK = re.compile(f"[{_CJK}]")
-
-
-def _is_han(char: str) -> bool:
-    return bool(char) and _IS_HAN.match(char) is not None
 
 
 def _is_cjk(char: str) -> bool:

@@ -37,7 +37,8 @@ from lawgov._errors import ParseError
 from lawgov._formats.json import MAX_INPUT_BYTES
 
 # The parser's own markers and numerals: a Word number reads back as the parser writes it.
-from lawgov._parse.pipeline import _HEADING_MARKERS, _chinese_ordinal
+from lawgov._model.markers import HEADING_DEPTHS, heading_marker
+from lawgov._model.numerals import chinese_ordinal
 
 __all__ = [
     "MAX_MEMBERS",
@@ -323,7 +324,7 @@ def _formatted(value: int, fmt: str) -> str:
     if fmt in ("bullet", "none"):
         return ""
     if fmt.startswith(("chinese", "ideograph", "japanese", "taiwanese")) and 0 < value < 100:
-        return _chinese_ordinal(value)
+        return chinese_ordinal(value)
     if fmt == "decimalEnclosedCircle" and 0 < value <= 20:
         return chr(0x245F + value)
     if fmt in ("lowerLetter", "upperLetter") and 0 < value <= 26:
@@ -362,7 +363,7 @@ class _Body:
     def __init__(self, styles: dict[str, _Style], numbering: _Numbering) -> None:
         self._styles = styles
         self._numbering = numbering
-        self._heading_counts = [0] * len(_HEADING_MARKERS)
+        self._heading_counts = [0] * HEADING_DEPTHS
 
     def paragraph(self, element: Any) -> str:
         text = _paragraph_text(element).strip()
@@ -390,7 +391,7 @@ class _Body:
             for deeper in range(heading, len(self._heading_counts)):
                 self._heading_counts[deeper] = 0
             if not marker and not _HAS_MARKER.match(text):
-                marker = _HEADING_MARKERS[heading - 1](self._heading_counts[heading - 1])
+                marker = heading_marker(self._heading_counts[heading - 1], heading)
         if marker and not text.startswith(marker.strip()):
             return f"{marker}{text}"
         return text

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from lawgov._errors import ParseError
 from lawgov._formats.json import MAX_INPUT_BYTES
+from lawgov._model.han import is_bmp_han as _is_han
 
 __all__ = ["decode_text", "is_common_han", "read_text"]
 
@@ -75,10 +76,6 @@ def is_common_han(char: str) -> bool:
     except UnicodeEncodeError:
         return False
     return 0xA440 <= int.from_bytes(encoded[:2], "big") <= 0xC67E
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _is_familiar(char: str) -> bool:

@@ -182,6 +182,15 @@ def _read(
     return parse_text(text, source=source, url=url)
 
 
+def _check_bytes(data: object, suffix: object, source: str | None) -> None:
+    if not isinstance(data, (bytes, bytearray)):
+        raise ParseError(f"expected bytes, got {type(data).__name__}", source=source)
+    if not isinstance(suffix, str):
+        raise ParseError(f"expected a suffix string, got {type(suffix).__name__}", source=source)
+    if len(data) > MAX_INPUT_BYTES:
+        raise ParseError(f"the file exceeds {MAX_INPUT_BYTES} bytes", source=source)
+
+
 def parse_bytes(
     data: bytes,
     *,
@@ -190,8 +199,28 @@ def parse_bytes(
     encoding: str | None = None,
     url: str | None = None,
 ) -> Report:
-    """A report from a file's bytes (see [`parse_file`][lawgov.parse_file]); ``suffix`` is the
-    file's, if any."""
+    """Parse a report file's bytes: text, HTML, PDF or Word, told apart by content and suffix.
+
+    What [`parse_file`][lawgov.parse_file] does once it has read the file, for bytes that come
+    from elsewhere (standard input, an archive, a download).
+
+    Args:
+        data: The file's bytes, at most 32 MiB.
+        source: Where they came from (a file name), named in error messages.
+        suffix: The file's suffix (``".pdf"``), if it has one: content decides first, the suffix
+            breaks ties and names the format of a refused file.
+        encoding: The encoding of a text (or HTML) file, instead of detecting it.
+        url: The page address, recorded as the report's ``url``.
+
+    Returns:
+        A valid report. Use [`parse_bytes_result`][lawgov.parse_bytes_result] for the text it was
+        read from and the parser's warnings.
+
+    Raises:
+        ParseError: ``data`` is not bytes (or bytearray) or is too large, or cannot be read as
+            a report (as for [`parse_file`][lawgov.parse_file]).
+    """
+    _check_bytes(data, suffix, source)
     report: Report = _read(
         data, source=source, suffix=suffix.lower(), encoding=encoding, url=url, rich=False
     )
@@ -206,7 +235,13 @@ def parse_bytes_result(
     encoding: str | None = None,
     url: str | None = None,
 ) -> ParseResult:
-    """As `parse_bytes`, keeping the text and the parser's warnings."""
+    """Parse a report file's bytes, keeping the text and the parser's warnings.
+
+    As [`parse_bytes`][lawgov.parse_bytes] (same arguments and errors), returning a
+    [`ParseResult`][lawgov.ParseResult] (an [`HtmlParseResult`][lawgov.HtmlParseResult] for a
+    web page).
+    """
+    _check_bytes(data, suffix, source)
     result: ParseResult = _read(
         data, source=source, suffix=suffix.lower(), encoding=encoding, url=url, rich=True
     )

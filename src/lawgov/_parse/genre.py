@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from lawgov._model.han import HAN_BASIC
 from lawgov._parse.header import scripted
 
 __all__ = ["not_a_report", "weak_genre"]
@@ -83,7 +84,8 @@ _DIRECTIVE_SALUTATION = re.compile(r"^[^。；]{0,40}各(?!位)[^。；]{1,60}[�
 # A news relay's lead (本站讯, 本报讯 近日，…).
 _NEWS_RELAY = re.compile(
     scripted(
-        r"^\s*(?:本站|本报|本网|本刊)讯|^[\u4e00-\u9fff/／]{0,20}讯\s*(?:[（(]?\s*记者|\d{1,2}\s*月\s*\d{1,2}\s*日)"
+        r"^\s*(?:本站|本报|本网|本刊)讯|"
+        rf"^[{HAN_BASIC}/／]{{0,20}}讯\s*(?:[（(]?\s*记者|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)"
     )
 )
 _OPENING_LINES = 3

@@ -21,6 +21,7 @@ import pendulum
 
 from lawgov._errors import ValidationError
 from lawgov._model import Agency, Disclosure, DocumentNumber
+from lawgov._model.han import HAN_BASIC
 
 __all__ = [
     "TIMEZONE",
@@ -432,6 +433,7 @@ def parse_datetime(text: str) -> pendulum.DateTime | None:
 
     Accepts ``YYYY-MM-DD[ HH:MM[:SS]]``, ``YYYY/MM/DD HH:MM:SS``, ``YYYY.MM.DD`` and
     ``YYYY年M月D日``, zero-padded or not.
+    (The formats read their exact ISO 8601 form with ``_formats.convert.parse_iso_datetime``.)
 
     Args:
         text: A header value such as ``2021-02-26 16:14``.
@@ -849,7 +851,7 @@ _SITE_NAME_END = re.compile(scripted(r"(?:门户网站|网站|网)$"))
 
 
 _SITE_PREFIX = re.compile(
-    r"^[\u4e00-\u9fff]{2,24}\s+(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?|"
+    rf"^[{HAN_BASIC}]{{2,24}}\s+(?:(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?|"
     + scripted(r"地址\s*[:：]\s*[^\s:：]{2,40}")
     + r")\s+(?=(?:19|20)\d{2}\s*[-/.年])"
 )
@@ -858,7 +860,7 @@ _PARENTHESISED = re.compile(r"^[（(]\s*([^（）()]*?)\s*[）)]$")
 _BARE_INDEX = re.compile(r"^[0-9A-Za-z]{4,40}\s*/\s*(?:19|20)\d{2}\s*[-－]\s*[0-9]{1,12}$")
 _SITE_AFTER_DATE = re.compile(
     scripted(
-        r"^[\u4e00-\u9fff]{2,24}(?:门户网站|网站|网|政府|局|委员会|委|办公室|办|厅|部|中心|"
+        rf"^[{HAN_BASIC}]{{2,24}}(?:门户网站|网站|网|政府|局|委员会|委|办公室|办|厅|部|中心|"
         r"镇|乡|街道|办事处)$"
     )
 )
@@ -1010,7 +1012,7 @@ def _published_with_origin(fields: _Fields) -> tuple[pendulum.DateTime, str] | N
 
 # A document number alone on a line, bracketed or not (某交发〔2019〕31号, （青府字〔2025〕79号）).
 _OWN_NUMBER = re.compile(
-    r"^[（(]?\s*(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔［\[(（【﹝]\s*(?:19|20)\d{2}\s*"
+    rf"^[（(]?\s*(?P<number>[{HAN_BASIC}]{{1,12}}\s*[〔［\[(（【﹝]\s*(?:19|20)\d{{2}}\s*"
     r"[〕］\])）】﹞]\s*第?\s*\d{1,4}\s*[号號])\s*[）)]?$"
 )
 # A delivery note under a title: （2024年3月1日在县人民代表大会常务委员会第九次会议上）.
@@ -1038,7 +1040,7 @@ _PARAGRAPH = re.compile(r"。.{20,}|^.{61,}。")
 _RUN_IN_TITLE = re.compile(
     r"^(?P<title>.{6,80}?(?:报告|总结|情况))\s*"
     # the recipients may stand between (…的报告 中共青澜市委、青澜市人民政府: 2024年，…)
-    r"(?:(?P<to>(?:中共)?[\u4e00-\u9fff（）()、，,]{2,60}[：:])\s*)?"
+    rf"(?:(?P<to>(?:中共)?[{HAN_BASIC}（）()、，,]{{2,60}}[：:])\s*)?"
     r"(?P<rest>(?:19|20)\d{2}\s*年\s*[，,].+)$"
 )
 # How far down a title run into the opening sentence is looked for: below a file name or a
@@ -1117,7 +1119,7 @@ def _decorated_title(title: str, fields: _Fields, notes: list[str], number: int)
     return title
 
 
-_CJK_START = re.compile(r"^[\u4e00-\u9fff]")
+_CJK_START = re.compile(f"^[{HAN_BASIC}]")
 
 
 def _dated_watermark(text: str, notes: list[str], number: int) -> str:

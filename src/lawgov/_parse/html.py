@@ -19,6 +19,7 @@ import pendulum
 
 from lawgov._errors import ParseError
 from lawgov._model import Report
+from lawgov._model.han import is_basic_han
 from lawgov._parse.html_page import Attachment, Page, read_page
 from lawgov._parse.pipeline import ParseResult, ParseWarning, parse
 
@@ -110,7 +111,7 @@ def _attachment_list(attachments: tuple[Attachment, ...]) -> str:
 
 def _is_notice(page: Page) -> bool:
     body = "\n".join(page.body)
-    han = sum(1 for char in body if "\u4e00" <= char <= "\u9fff")
+    han = sum(1 for char in body if is_basic_han(char))
     return bool(page.attachments) and han < _NOTICE_HAN and not _STRUCTURE.search(body)
 
 

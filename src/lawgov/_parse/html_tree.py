@@ -17,6 +17,7 @@ from lxml import etree
 
 from lawgov._errors import ParseError
 from lawgov._formats.json import MAX_INPUT_BYTES
+from lawgov._model.han import HAN_BMP, HAN_SPAN
 
 __all__ = [
     "BLOCK_TAGS",
@@ -101,11 +102,11 @@ BLOCK_TAGS = frozenset(
     }
 )
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = re.compile(f"[{HAN_BMP}]")
 _CLAUSE = re.compile(r"[，。；、,;]")
 _SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
 # A line break in the source between two Chinese characters is layout, not a space.
-_WIDE = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_WIDE = f"\u3000-\u303f{HAN_SPAN}\uff00-\uffef"
 _WRAP = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f\v]*\n\s*(?=[{_WIDE}])")
 _TOKEN = re.compile(r"[\s_\-]+")
 

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 
 import pendulum
 
+from lawgov._model.han import HAN_BASIC
+from lawgov._model.limits import MIN_YEAR
 from lawgov._parse import opening as _opening
 from lawgov._parse.header import (
     _ABOUT,
@@ -49,7 +51,7 @@ _ISSUED_END = re.compile(scripted("(?:发布|印发|公布)$"))
 
 def _valid_year(year: int, published: pendulum.DateTime | None) -> bool:
     top = pendulum.now(TIMEZONE).year + 1
-    return 1949 <= year <= top and (published is None or published.year >= year)
+    return MIN_YEAR <= year <= top and (published is None or published.year >= year)
 
 
 def report_year(
@@ -183,7 +185,7 @@ def _agency(text: str | None) -> str | None:
     return name if name and named and not known and len(name) <= 40 else None
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{HAN_BASIC}]")
 
 
 def report_issuer(

@@ -30,6 +30,7 @@ from typing import Final
 import attrs
 
 from lawgov._model import Metric
+from lawgov._model.han import HAN_BASIC
 
 __all__ = ["MAX_NAME", "metric_name", "name_metrics"]
 
@@ -192,7 +193,7 @@ _REACHED: Final = frozenset(
     )
     for to in ("至", "到", "为")
 )
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff“”\"（）()、]")
+_NAME_CHAR = re.compile(f'[{HAN_BASIC}“”"（）()、]')
 _QUOTES = str.maketrans("", "", '“”"')
 _VERB = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
 _CONNECTOR = re.compile("(?:" + "|".join(sorted(_CONNECTORS, key=len, reverse=True)) + r")\s*$")

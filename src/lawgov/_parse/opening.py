@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from lawgov._model.han import HAN_BASIC, is_basic_han
 from lawgov._parse.header import _YEAR, scripted
 
 __all__ = [
@@ -42,7 +43,7 @@ _VERB = (
 _SUBJECT = re.compile(
     scripted(
         r"^(?P<agency>(?![我本全各该其])(?!根据|按照|依据|遵照|对照|为了|围绕|随着|经过)"
-        r"[\u4e00-\u9fff（）()]{1,30}?" + _SUFFIX + ")"
+        rf"[{HAN_BASIC}（）()]{{1,30}}?" + _SUFFIX + ")"
         r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?" + _VERB
     )
 )
@@ -50,15 +51,15 @@ _SUBJECT = re.compile(
 # as printed is the issuer.
 _PAIR = re.compile(
     scripted(
-        r"^(?:中共)?(?P<agency>[\u4e00-\u9fff]{2,12}?[省市县区旗州]委[、和与及]"
-        r"(?:[\u4e00-\u9fff]{2,12}?)?[省市县区旗州](?:人民)?政府)"
+        rf"^(?:中共)?(?P<agency>[{HAN_BASIC}]{{2,12}}?[省市县区旗州]委[、和与及]"
+        rf"(?:[{HAN_BASIC}]{{2,12}}?)?[省市县区旗州](?:人民)?政府)"
         r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?"
     )
     + _VERB
 )
 # ``现将<agency>YYYY年…`` (the report's own announcement of itself).
 _FORMULA = re.compile(
-    scripted(r"现将(?P<agency>(?![我本全各该其])[\u4e00-\u9fff（）()]{2,30}?)")
+    scripted(rf"现将(?P<agency>(?![我本全各该其])[{HAN_BASIC}（）()]{{2,30}}?)")
     + rf"(?:{_YEAR})\s*年"
 )
 # Clauses that stand before the subject: time phrases, circumstances, authority and purpose.
@@ -71,7 +72,7 @@ _ADVERBIAL = re.compile(
     + ")"
 )
 # A line of recipients: agency names joined by 、 or ，, ending in a colon (市委、市政府：).
-_SALUTATION = re.compile(r"^[\u4e00-\u9fff（）()、，, ]{2,60}[：:]$")
+_SALUTATION = re.compile(rf"^[{HAN_BASIC}（）()、，, ]{{2,60}}[：:]$")
 _SALUTATION_END = re.compile(scripted(_SUFFIX + r"[：:]$"))
 # A party body (乡党委, 区委, 党组): the subject of body sentences, never the report's issuer.
 _PARTY_BODY = re.compile(scripted(r"(?:党委|党工委|党组|[省市县区州旗]委)$"))
@@ -88,8 +89,8 @@ _FIRST_PERSON = re.compile(scripted(r"我(?P<suffix>街道|区|县|市|镇|乡|�
 _OFFICE_PERSON = re.compile(scripted(r"我(?P<suffix>局|委|厅|办|署)"))
 _OWN_DOCUMENT = re.compile(
     scripted(r"(?:印发|制定|出台|发布|修订|编制|审议通过|审议并通过|通过)了?")
-    + r"《(?P<name>[\u4e00-\u9fff]{2,24}?(?:委员会|办公室|局|委|厅|署))"
-    + r"(?=[\u4e00-\u9fff\d]{2,}[^《》]{0,60}》)"
+    + rf"《(?P<name>[{HAN_BASIC}]{{2,24}}?(?:委员会|办公室|局|委|厅|署))"
+    + rf"(?=[{HAN_BASIC}\d]{{2,}}[^《》]{{0,60}}》)"
 )
 # The stem of a name that is no place (市委市政府 → 市委市): a party or government organ.
 _GENERIC_STEM = re.compile(scripted(r"(?:委|政府|人大|政协|党组)$"))
@@ -197,7 +198,7 @@ def guess_agency(lines: Sequence[str]) -> Found | None:
         name_start = start
         while name_start > 0 and start - name_start < 8:
             char = text[name_start - 1]
-            if char in _NAME_STOP or not "\u4e00" <= char <= "\u9fff":
+            if char in _NAME_STOP or not is_basic_han(char):
                 break
             name_start -= 1
         if start - name_start >= 2 and _GENERIC_STEM.search(text[name_start:start]) is None:

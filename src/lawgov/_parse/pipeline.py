@@ -41,6 +41,8 @@ from lawgov._model import (
     Report,
     Section,
 )
+from lawgov._model.han import HAN_BASIC
+from lawgov._model.markers import heading_marker, measure_marker
 from lawgov._parse import citations as _citations
 from lawgov._parse import clean as _clean
 from lawgov._parse import genre as _genre
@@ -116,7 +118,7 @@ _FLATTENED = 60
 _RUN_IN_HEADING = re.compile(
     r"(?<=[。！？；：:!?;])[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}[、．])"
     # a bracketed marker also after a heading's own title (一、主要成效 （一）强化…)
-    r"|(?<=[。！？；：:!?;\u4e00-\u9fff])[ \t\u3000]+(?=[（(][一二三四五六七八九十]{1,3}[）)])"
+    rf"|(?<=[。！？；：:!?;{HAN_BASIC}])[ \t\u3000]+(?=[（(][一二三四五六七八九十]{{1,3}}[）)])"
 )
 
 
@@ -705,33 +707,14 @@ def parse_text(
 
 # --- the reverse: a report as published text ------------------------------------------------
 
-_CHINESE_DIGITS = "零一二三四五六七八九"
-
-
-def _chinese_ordinal(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (the numerals of headings and markers, < 100)."""
-    tens, ones = divmod(number, 10)
-    if tens == 0:
-        return _CHINESE_DIGITS[ones]
-    head = "" if tens == 1 else _CHINESE_DIGITS[tens]
-    return f"{head}十{_CHINESE_DIGITS[ones] if ones else ''}"
-
-
-_HEADING_MARKERS: tuple[Callable[[int], str], ...] = (
-    lambda n: f"{_chinese_ordinal(n)}、",
-    lambda n: f"（{_chinese_ordinal(n)}）",
-    lambda n: f"{n}.",
-    lambda n: f"（{n}）",
-)
-
 
 def _render_measure(measure: Measure) -> str:
-    marker = f"{_chinese_ordinal(measure.number)}是"
+    marker = measure_marker(measure.number)
     return marker + measure.text + "".join(_render_measure(sub) for sub in measure.submeasures)
 
 
 def _render_section(section: Section, depth: int, out: list[str]) -> None:
-    marker = _HEADING_MARKERS[min(depth, len(_HEADING_MARKERS) - 1)](section.number)
+    marker = heading_marker(section.number, depth + 1)
     out.append(marker + section.title)
     out.extend(section.paragraphs)
     out.extend(_render_measure(measure) for measure in section.measures)

@@ -86,6 +86,7 @@ from collections.abc import Sequence
 import attrs
 
 from lawgov._model import Agency, ChangeKind, Citation, DelegatedPower, PowerChange, PowerMode
+from lawgov._model.han import HAN_BASIC, is_basic_han
 from lawgov._model.numerals import chinese_number
 from lawgov._parse.citations import find_citation_spans, protected_spans
 
@@ -107,7 +108,7 @@ _POWER_WORD = re.compile(r"职权|权限|权力|事项|审批|许可|处罚|职�
 # The clause may first name who exercises them (受市局委托，我局行使…): the body entrusted.
 _NEXT_CLAUSE_LEAD = re.compile(
     r"\s*(?P<subject>(?:我|本)[局区县市镇乡委办]"
-    r"|[\u4e00-\u9fff（）()]{1,14}?(?:局|政府|委员会|中心|办公室|镇|乡|街道))?"
+    rf"|[{HAN_BASIC}（）()]{{1,14}}?(?:局|政府|委员会|中心|办公室|镇|乡|街道))?"
     r"(?:行使|实施|承担|承接|涉及|包括|共|合计|总计|计|其中|有|含)"
 )
 # Nouns that, after a power word, make the counted thing something else: 审批改革任务5项.
@@ -157,11 +158,11 @@ _SELF = re.compile(
     r"全区|全县|全市|全镇|全乡)"
 )
 _AGENCY = re.compile(
-    r"[\u4e00-\u9fff（）()]{0,24}?"
+    rf"[{HAN_BASIC}（）()]{{0,24}}?"
     r"(?:镇（街道）|人民政府|政府|委员会|管委会|办公室|办事处|部门|单位|机关|局|委|办|处|厅|部|中心|院|署|"
     r"站|所|队|镇|乡|街道|县|区|市|省)"
     # a bracketed qualifier after the name: 各县（市、区）, 各乡镇(街道)
-    r"(?:[（(][\u4e00-\u9fff、]{1,8}[）)])?"
+    rf"(?:[（(][{HAN_BASIC}、]{{1,8}}[）)])?"
 )
 # Words that end an agency name, unless they are inside one (市场监督管理局, 县执行局).
 _AGENCY_END = re.compile(
@@ -187,19 +188,19 @@ _HANDED_OVER = re.compile(r"(?:划转|划入|移交|转交|交由)的")
 # The subject may be followed by the basis it acts on (市教育局依据《…》委托我局…): the title
 # is masked, so the run stops at the word that introduces it.
 _HEAD_RUN = re.compile(
-    r"[\u4e00-\u9fff（）()]+?"
+    rf"[{HAN_BASIC}（）()]+?"
     r"(?=将|把|已|共|先后|陆续|依法|分别|以|通过|依据|根据|按照|依照|$)"
 )
 # A clause that is only a subject and the basis it acts on (市教育局根据《…》（…），): the
 # masked title and number end it.
 _BASIS_CLAUSE = re.compile(
-    rf"\s*(?P<subject>[\u4e00-\u9fff（）()]{{2,20}}?)(?:依据|根据|按照|依照)[{_MASK}\s（）()]+"
+    rf"\s*(?P<subject>[{HAN_BASIC}（）()]{{2,20}}?)(?:依据|根据|按照|依照)[{_MASK}\s（）()]+"
 )
 # 将…N项…划入县行政审批局: departments' items moved sideways into one body (相对集中行政许可权).
 _CONCENTRATION = re.compile(
     r"(?:将|把)(?P<span>[^，；。：:,;\n]{1,60}?)(?:统一|整体|全部|集中|成建制|一并)?"
     r"(?:划入|划转至|划转到|划转给|集中到|集中至)"
-    r"(?P<grantee>[\u4e00-\u9fff]{1,16}?"
+    rf"(?P<grantee>[{HAN_BASIC}]{{1,16}}?"
     r"(?:行政审批服务局|行政审批局|审批服务局|审批局|综合行政执法局|综合执法局|政务服务管理局))"
 )
 # Words before the verb that point back at powers stated before: the move is their change
@@ -213,7 +214,7 @@ _REMAINING = re.compile(r"现有|尚有|仍有|剩余|保留")
 # Connectives that may open a clause whose verb leaves its subject out (，另下放…，同时委托…).
 _ELIDED = re.compile(
     r"(?:另外|另|此外|同时|并且|并|还|又|再|以及|和|及|已|共|先后|分别)*"
-    r"(?:(?:将|把)(?:[\u4e00-\u9fff]{0,16}?(?:事项|职权|权限|权力))?)?"
+    rf"(?:(?:将|把)(?:[{HAN_BASIC}]{{0,16}}?(?:事项|职权|权限|权力))?)?"
 )
 _BASIS_LEAD = re.compile(r"^\s*(?:根据|按照|依据|依照)")
 _MAX_CHANGE_SENTENCES = 3
@@ -778,7 +779,7 @@ def _tail_run(text: str) -> str:
             depth += 1
         elif char in "（(":
             depth -= 1
-        elif not ("\u4e00" <= char <= "\u9fff" or (char == "、" and depth > 0)):
+        elif not (is_basic_han(char) or (char == "、" and depth > 0)):
             break
         start -= 1
     return text[start:end]

@@ -17,7 +17,7 @@ from typing import IO, Any
 import click
 
 import lawgov
-from lawgov._analysis.assess import Assessment
+from lawgov import Assessment, LawgovError
 from lawgov._analysis.assess_corpus import ASSESSMENT_COLUMNS, SUMMARY_COLUMNS, assessment_rows
 from lawgov._analysis.tables_export import (
     csv_cell,
@@ -25,7 +25,6 @@ from lawgov._analysis.tables_export import (
     write_rows_jsonl,
     write_rows_parquet,
 )
-from lawgov._errors import LawgovError
 from lawgov._formats.atomic import atomic_open
 from lawgov.cli._app import _encoding_option, _force_option, _quiet_option, cli
 from lawgov.cli._batch import _fail

@@ -13,9 +13,9 @@ from typing import IO
 import click
 
 import lawgov
-from lawgov._errors import LawgovError
+from lawgov import LawgovError, Report
 from lawgov._formats import corpus as _corpus
-from lawgov._model import Report
+from lawgov._formats.suffixes import CORPUS_FORMATS, REPORT_FORMATS, suffix_of
 from lawgov._parse import file as _parse_file
 from lawgov.cli._app import (
     _batch_requested,
@@ -119,9 +119,9 @@ def parse(
         )
     source = inputs[0]
     destination = output or "-"
-    _refuse_suffix(destination, (".json", ".xml"), "parse")
+    _refuse_suffix(destination, tuple(REPORT_FORMATS), "parse")
     if target is None:
-        target = _Kind.XML if Path(destination).suffix.lower() == ".xml" else _Kind.JSON
+        target = _Kind(REPORT_FORMATS.get(suffix_of(destination), "json"))
     label = "<stdin>" if source == "-" else source
     try:
         _refuse_missing(source)
@@ -162,7 +162,7 @@ def _guarded(found: Sequence[_Input], destinations: Sequence[str], output: Path)
 
 def _refuse_suffix(output: str, suffixes: Sequence[str], command: str) -> None:
     """A suffix the command cannot write is a usage error, with or without --to."""
-    suffix = Path(output).suffix.lower() if output != "-" else ""
+    suffix = suffix_of(output) if output != "-" else ""
     if suffix and suffix not in suffixes:
         allowed = ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}"
         raise click.UsageError(f"{output}: {command} writes {allowed}, not {suffix}")
@@ -232,7 +232,7 @@ def convert(
         found = _outside_output(found, directory)
         destinations = []
         for item in found:
-            kind = _Kind.JSON if item.path.lower().endswith(".json") else _Kind.XML
+            kind = _Kind(REPORT_FORMATS[suffix_of(item.path)])
             suffix = _FORMAT_SUFFIX[target or _other(kind)]
             destinations.append(_mirrored(item, directory, suffix))
         tasks = _guarded(found, destinations, directory)
@@ -366,22 +366,23 @@ def _corpus_format(kind: _Kind) -> _corpus.CorpusFormat:
 
 
 def _output_kind(output: str, target: _Kind | None, kind: _Kind) -> _Kind:
-    _refuse_suffix(output, (".json", ".xml", ".jsonl"), "convert")
-    suffix = Path(output).suffix.lower() if output != "-" else ""
+    _refuse_suffix(output, tuple(dict.fromkeys([*REPORT_FORMATS, *CORPUS_FORMATS])), "convert")
+    suffix = suffix_of(output) if output != "-" else ""
+    single, corpus = REPORT_FORMATS.get(suffix), CORPUS_FORMATS.get(suffix)
     if kind.is_corpus:
-        if target is _Kind.JSON or (target is None and suffix == ".json"):
+        if target is _Kind.JSON or (target is None and single == "json"):
             raise click.UsageError("a corpus converts to JSON Lines (.jsonl), not one JSON file")
-        if target is _Kind.XML or suffix == ".xml":
+        if target is _Kind.XML or corpus == "collection":
             return _Kind.COLLECTION
-        if suffix == ".jsonl":
+        if corpus == "jsonl":
             return _Kind.JSONL
         return _other(kind)
-    if suffix == ".jsonl" and target is None:
+    if corpus == "jsonl" and target is None:
         return _Kind.JSONL
     if target is not None:
         return target
-    if suffix in (".json", ".xml"):
-        return _Kind.JSON if suffix == ".json" else _Kind.XML
+    if single is not None:
+        return _Kind(single)
     if output == "-":
         return _other(kind)
     raise click.UsageError(f"{output}: cannot tell the output format; use --to json|xml")

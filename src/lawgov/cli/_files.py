@@ -13,13 +13,13 @@ from typing import IO, Any, TypeVar
 import click
 
 import lawgov
-from lawgov._errors import LawgovError, ValidationError
+from lawgov import LawgovError, OutputExistsError, Report, ValidationError
 from lawgov._formats import corpus as _corpus
 from lawgov._formats import json as _json
-from lawgov._formats.atomic import OutputExistsError, atomic_open, remove_stale_temporaries
+from lawgov._formats.atomic import atomic_open, remove_stale_temporaries
 from lawgov._formats.json import MAX_INPUT_BYTES
 from lawgov._formats.regular import open_regular
-from lawgov._model import Report
+from lawgov._formats.suffixes import CORPUS_FORMATS, REPORT_FORMATS, suffix_of
 from lawgov._parse import file as _files
 from lawgov._parse.html_decode import looks_like_page
 
@@ -28,12 +28,13 @@ _T = TypeVar("_T")
 #: Exit status when the run was interrupted (SIGINT/SIGTERM), as shells report 128 + SIGINT.
 EXIT_INTERRUPTED = 130
 
-_REPORT_SUFFIXES = frozenset({".json", ".xml"})
+_REPORT_SUFFIXES = frozenset(REPORT_FORMATS)
 _TEXT_SUFFIXES = frozenset({".txt"})
 # --- report files (issue 14): PDF, Word, HTML, and the formats refused with advice ---
 _PARSE_SUFFIXES = _TEXT_SUFFIXES | _files.FILE_SUFFIXES
 # --- end report files
-_CORPUS_SUFFIXES = frozenset({".jsonl"})
+# Corpus-only suffixes (an .xml file is a report or a collection, told by its root element).
+_CORPUS_SUFFIXES = frozenset(CORPUS_FORMATS) - _REPORT_SUFFIXES
 
 # Files handed to one worker at a time: large enough that inter-process traffic is a small share of
 # the work, small enough that Ctrl-C waits only for a few files per worker and progress stays live.
@@ -98,14 +99,14 @@ def _text_codec(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 def _kind_of(path: str, data: bytes | None = None) -> _Kind:
     """The kind of a file, by suffix; content decides for ``-`` and unknown suffixes."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".jsonl":
+    suffix = suffix_of(path)
+    if CORPUS_FORMATS.get(suffix) == "jsonl":
         return _Kind.JSONL
-    if suffix == ".txt" or suffix in _files.FILE_SUFFIXES:  # report files are read as text
+    if suffix in _PARSE_SUFFIXES:  # report files are read as text
         return _Kind.TEXT
-    if suffix == ".json":
+    if REPORT_FORMATS.get(suffix) == "json":
         return _Kind.JSON
-    if suffix == ".xml":
+    if REPORT_FORMATS.get(suffix) == "xml":
         if data is not None:
             return _Kind.COLLECTION if _corpus.is_collection(data) else _Kind.XML
         return _Kind.COLLECTION if _corpus.is_collection_file(path) else _Kind.XML
@@ -136,7 +137,7 @@ def _load(data: bytes, kind: _Kind, *, source: str, encoding: str | None = None)
     if kind is _Kind.TEXT:
         # Text, PDF, Word or HTML, told apart by content, then by the suffix (issue 14).
         suffix = "" if source == "<stdin>" else Path(source).suffix
-        return _files.parse_bytes(data, source=source, suffix=suffix, encoding=encoding)
+        return lawgov.parse_bytes(data, source=source, suffix=suffix, encoding=encoding)
     raise click.UsageError(f"{source}: a corpus ({kind.value}) holds many reports, not one")
 
 

@@ -14,10 +14,9 @@ from typing import IO
 
 import click
 
-from lawgov._errors import LawgovError
+from lawgov import LawgovError, Report
 from lawgov._formats import corpus as _corpus
 from lawgov._formats.atomic import atomic_open, remove_stale_temporaries
-from lawgov._model import Report
 from lawgov.cli._app import _encoding_option, _force_option, _jobs_option, _quiet_option, cli
 from lawgov.cli._batch import _default_jobs, _fail, _outcomes, _report_missing
 from lawgov.cli._files import (

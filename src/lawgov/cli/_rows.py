@@ -5,39 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lawgov._model import Measure, Metric, Report, Section
+from lawgov import Measure, Metric, Report, Section, heading_marker, measure_marker
 from lawgov._model.limits import MAX_DECIMAL_EXPONENT, MAX_DECIMAL_LENGTH
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def _chinese_numeral(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; plain digits beyond."""
-    if not 0 < number < 100:
-        return str(number)
-    tens, ones = divmod(number, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
-
-
-def _section_marker(number: int, depth: int, *, printed: bool) -> str:
-    """The heading marker of a section at ``depth`` (1-based), as GB/T 9704 prints it.
-
-    ``printed`` gives the full marker (一、 （一） 1. （1）); otherwise the compact form used in
-    section paths (一 （一） 1 （1）).
-    """
-    if depth == 1:
-        return _chinese_numeral(number) + ("、" if printed else "")
-    if depth == 2:
-        return f"（{_chinese_numeral(number)}）"
-    if depth == 3:
-        return f"{number}." if printed else str(number)
-    return f"（{number}）"
-
-
-def _measure_marker(number: int) -> str:
-    return f"{_chinese_numeral(number)}是"
-
 
 # Plain digits up to this many characters (any metric value within the decimal limits fits);
 # beyond, the exponent form, so that a base value scaled by a long run of magnitude words
@@ -73,7 +42,7 @@ _METRIC_COLUMNS = (
 
 
 def _measure_metrics(measure: Measure, path: str) -> Iterator[tuple[str, Metric]]:
-    here = f"{path}/{_measure_marker(measure.number)}" if path else _measure_marker(measure.number)
+    here = f"{path}/{measure_marker(measure.number)}" if path else measure_marker(measure.number)
     for metric in measure.metrics:
         yield here, metric
     for sub in measure.submeasures:
@@ -81,7 +50,7 @@ def _measure_metrics(measure: Measure, path: str) -> Iterator[tuple[str, Metric]
 
 
 def _section_metrics(section: Section, path: str, depth: int) -> Iterator[tuple[str, Metric]]:
-    marker = _section_marker(section.number, depth, printed=False)
+    marker = heading_marker(section.number, depth, compact=True)
     here = f"{path}/{marker}" if path else marker
     for metric in section.metrics:
         yield here, metric

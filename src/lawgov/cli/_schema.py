@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 import lawgov
-from lawgov._errors import LawgovError
+from lawgov import LawgovError
 from lawgov.cli._app import _force_option, cli
 from lawgov.cli._batch import _fail
 from lawgov.cli._files import _as_bytes, _emit, _error_lines

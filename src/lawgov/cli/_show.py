@@ -13,12 +13,19 @@ from typing import Any
 import attrs
 import click
 
-from lawgov._errors import LawgovError
-from lawgov._model import Measure, Metric, Report, Section
+from lawgov import (
+    LawgovError,
+    Measure,
+    Metric,
+    Report,
+    Section,
+    heading_marker,
+    measure_marker,
+)
 from lawgov.cli._app import _encoding_option, cli
 from lawgov.cli._batch import _fail
 from lawgov.cli._files import _error_lines, _Kind, _kind_of, _load, _read_input
-from lawgov.cli._rows import _measure_marker, _plain, _section_marker
+from lawgov.cli._rows import _plain
 
 # --------------------------------------------------------------------------------------------
 # show
@@ -93,7 +100,7 @@ def _measure_node(measure: Measure, *, full: bool) -> _Node:
     children += [_measure_node(sub, full=full) for sub in measure.submeasures]
     if full:
         children.insert(0, _Node(click.style(measure.text, dim=True)))
-    label = f"{click.style(_measure_marker(measure.number), bold=True)} {measure.title}"
+    label = f"{click.style(measure_marker(measure.number), bold=True)} {measure.title}"
     return _Node(label, tuple(children))
 
 
@@ -104,9 +111,7 @@ def _section_node(section: Section, depth: int, *, full: bool) -> _Node:
     children += _power_nodes(section.delegated_powers)
     children += [_measure_node(m, full=full) for m in section.measures]
     children += [_section_node(s, depth + 1, full=full) for s in section.subsections]
-    label = click.style(
-        _section_marker(section.number, depth, printed=True) + section.title, bold=True
-    )
+    label = click.style(heading_marker(section.number, depth) + section.title, bold=True)
     if depth == 1:
         label += click.style(f"  [{section.kind.value}]", fg="green")
     return _Node(label, tuple(children))
@@ -297,12 +302,8 @@ def _show_html(
 
     subject: Any
     if kind is _Kind.TEXT:
-        from lawgov._parse import file as _parse_file  # noqa: PLC0415
-
         suffix = "" if label == "<stdin>" else Path(label).suffix
-        subject = _parse_file.parse_bytes_result(
-            data, source=label, suffix=suffix, encoding=encoding
-        )
+        subject = lawgov.parse_bytes_result(data, source=label, suffix=suffix, encoding=encoding)
     else:
         subject = _load(data, kind, source=label, encoding=encoding)
     page = lawgov.report_html(subject)

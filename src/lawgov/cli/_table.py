@@ -17,17 +17,15 @@ from typing import IO, Any
 
 import click
 
-from lawgov import tables
-from lawgov._analysis.tables import TableError
+from lawgov import LawgovError, Report, tables
 from lawgov._analysis.tables_export import format_of
-from lawgov._errors import LawgovError
 from lawgov._formats.atomic import atomic_open
-from lawgov._model import Report
 from lawgov.cli._app import _encoding_option, _force_option, _quiet_option, cli
 from lawgov.cli._batch import _fail, _report_missing
 from lawgov.cli._files import _CORPUS_SUFFIXES, _REPORT_SUFFIXES, _TEXT_SUFFIXES, _error_lines
 from lawgov.cli._inputs import _expand
 from lawgov.cli._metrics import _labelled_reports, _refuse_inputs_as_output
+from lawgov.tables import TableError
 
 __all__ = ["ReportStream", "open_output", "output_format", "table"]
 

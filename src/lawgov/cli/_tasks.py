@@ -11,9 +11,9 @@ import attrs
 import click
 
 import lawgov
-from lawgov._errors import LawgovError, ValidationError
+from lawgov import LawgovError, OutputExistsError, ValidationError
 from lawgov._formats import corpus as _corpus
-from lawgov._formats.atomic import OutputExistsError, atomic_open
+from lawgov._formats.atomic import atomic_open
 from lawgov._formats.regular import NOT_REGULAR, is_regular
 from lawgov.cli._files import _dump, _error_lines, _Kind, _kind_of, _load, _message, _read_input
 from lawgov.cli._rows import metric_rows

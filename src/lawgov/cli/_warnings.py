@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from lawgov._model import Report
-from lawgov._parse import file as _files
+import lawgov
+from lawgov import Report
 
 __all__ = ["parse_file", "warning_lines"]
 
@@ -30,7 +30,7 @@ def parse_file(
         The report and each warning as printed (``stage: message``).
     """
     suffix = "" if source == "<stdin>" else Path(source).suffix
-    result = _files.parse_bytes_result(data, source=source, suffix=suffix, encoding=encoding)
+    result = lawgov.parse_bytes_result(data, source=source, suffix=suffix, encoding=encoding)
     return result.report, tuple(str(warning) for warning in result.warnings)
 
 

@@ -39,6 +39,7 @@ from lawgov._model import (
     Section,
     SectionKind,
 )
+from lawgov._model.limits import MIN_YEAR
 
 __all__ = [
     "TextStyle",
@@ -225,7 +226,7 @@ def _agencies(knobs: _Knobs) -> st.SearchStrategy[Agency]:
 def _years() -> st.SearchStrategy[int]:
     # Recent years first: a failing example shrinks to 2016 rather than 1949.
     top = _max_year()
-    return st.one_of(st.integers(2016, min(2025, top)), st.integers(1949, top))
+    return st.one_of(st.integers(2016, min(2025, top)), st.integers(MIN_YEAR, top))
 
 
 @_cached
