@@ -777,3 +777,22 @@ def test_a_label_names_the_issuer_only_when_it_fits_the_first_person(
 ) -> None:
     text = f"{meta}\n2023年度法治政府建设工作报告\n2023年，{opening_line}坚持依法行政。\n{_BODY}"
     assert lawgov.parse_text(text).issuer.name == issuer
+
+
+@pytest.mark.parametrize(
+    ("first", "issuer"),
+    [
+        (
+            "2021年，在市委的坚强领导下，我局深入学习贯彻法治思想。青澜市交通运输局被评为先进单位。",
+            "青澜市交通运输局",
+        ),
+        ("2022年，柘阳区市场监管局荣获省级法治示范单位称号。", "柘阳区市场监管局"),
+        # another kind of body honoured in a 我县 report is not the issuer
+        (
+            "2021年，在市委的坚强领导下，我县深入学习贯彻法治思想。县司法局被评为先进单位。",
+            "（未署名机关）",
+        ),
+    ],
+)
+def test_a_first_person_report_names_itself_where_it_is_honoured(first: str, issuer: str) -> None:
+    assert lawgov.parse(f"{first}\n{_BODY}").report.issuer.name == issuer

@@ -36,7 +36,9 @@ _SUFFIX = (
 _VERB = (
     r"(?:在|坚持|认真|深入|全面|紧紧|始终|以|按照|围绕|高度|严格|着力|持续|切实|聚焦|紧扣|把|将|"
     r"扎实|积极|不断|牢牢|立足|锚定|全力|大力|统筹|贯彻|进一步|主动|紧密|通过|结合|坚定|坚决|"
-    r"对标|强化|加强|深化|奋力|锐意|牢固|精心|注重|依法|推进|抓|于|共|各项)"
+    r"对标|强化|加强|深化|奋力|锐意|牢固|精心|注重|依法|推进|抓|于|共|各项|"
+    # a first-person report names itself where it is honoured (青澜市交通运输局被评为…)
+    r"被|荣获|获评|获得|入选)"
 )
 # The subject: a name (not a pronoun or a quantifier) ending in a suffix, optionally followed by
 # the genre's words (中村乡法治政府建设工作在…), then the predicate's first word.
@@ -74,6 +76,8 @@ _ADVERBIAL = re.compile(
 # A line of recipients: agency names joined by 、 or ，, ending in a colon (市委、市政府：).
 _SALUTATION = re.compile(rf"^[{HAN_BASIC}（）()、，, ]{{2,60}}[：:]$")
 _SALUTATION_END = re.compile(scripted(_SUFFIX + r"[：:]$"))
+# The passive and award verbs after a subject (青澜市交通运输局被评为…).
+_HONOURED = re.compile(scripted(r"\s*(?:被|荣获|获评|获得|入选)"))
 # A party body (乡党委, 区委, 党组): the subject of body sentences, never the report's issuer.
 _PARTY_BODY = re.compile(scripted(r"(?:党委|党工委|党组|[省市县区州旗]委)$"))
 # How many sentences of a paragraph, and clauses of a sentence, may stand before the subject.
@@ -171,6 +175,9 @@ def opening_agency(lines: Sequence[str]) -> Found | None:
                 # 乡党委坚持…, 市委、市政府高度重视…: bodies that act in the text; only the
                 # opening's subject may be a party committee and its government reporting
                 continue
+            after = sentence.find(name) + len(name)
+            if _HONOURED.match(sentence, after) and not fits_first_person(name, lines):
+                continue  # 我县…。县司法局被评为…: another body honoured, not the reporting one
             return Found(name=name, where="opening sentence" if index == 0 else "body")
     return None
 
