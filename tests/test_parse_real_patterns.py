@@ -854,3 +854,69 @@ def test_the_reports_own_number_after_the_title_is_metadata() -> None:
     assert report.disclosure is not None
     assert str(report.disclosure.document_number) == "青自然资字〔2025〕79号"
     assert report.citations == ()
+
+
+def test_a_bulleted_block_of_bare_values_above_the_title() -> None:
+    report = lawgov.parse(
+        "您当前的位置：首页 >法定主动公开内容 >其他法定信息 >法治政府建设年度报告\n\n"
+        "  • 11500224009351624E/2020-00573\n  • 法制\n  • 工作报告\n  • 柘阳区石门镇\n"
+        "  • 2020-05-07\n  • 2020-05-07\n\n石门镇2019年法治政府建设工作报告\n\n"
+        "中共青澜市柘阳区石门镇委员会\n\n2019年法治政府建设工作报告\n\n"
+        "根据区委有关文件精神，石门镇积极开展法治政府建设。\n" + _BODY
+    ).report
+    assert report.title == "石门镇2019年法治政府建设工作报告"
+    assert report.disclosure is not None
+    assert report.disclosure.index_number == "11500224009351624E/2020-00573"
+
+
+@pytest.mark.parametrize(
+    ("label_line", "published"),
+    [
+        ("稿件来源:自治区人民政府办公厅 作者: 发布时间: 2023-04-02 | 打印 |", "2023-04-02"),
+        ("信息提供日期 : 2022-01-07 22:26来源 : 柘阳区委(区政府)办公室", "2022-01-07"),
+    ],
+)
+def test_less_common_date_and_source_labels(label_line: str, published: str) -> None:
+    report = lawgov.parse(
+        f"青澜自治区2022年度法治政府建设工作报告\n\n{label_line}\n\n"
+        "2022年，青澜自治区坚持依法行政。\n" + _BODY
+    ).report
+    assert report.published is not None
+    assert report.published.date().isoformat() == published
+
+
+def test_metadata_printed_after_the_title_on_its_line() -> None:
+    report = lawgov.parse(
+        "柘阳区档案局2023年度法治政府建设情况报告 信息来源: 发布时间:2024-01-02\n\n"
+        "2023年，在区委、区政府的正确领导下，柘阳区档案局以习近平法治思想为指导。\n" + _BODY
+    ).report
+    assert report.title == "柘阳区档案局2023年度法治政府建设情况报告"
+    assert report.published is not None
+    assert report.published.date().isoformat() == "2024-01-02"
+
+
+@pytest.mark.parametrize(
+    ("first", "issuer"),
+    [
+        (
+            "2024年，在市委、市政府的坚强领导下，青湾新区（以下简称“新区”）始终坚持依法行政。",
+            "青湾新区",
+        ),
+        # the place guessed for 我区 is neither a slogan's words nor cut inside 中共
+        (
+            "2020年，在区委的正确领导下，我区坚持全面依法治区，推进法治政府建设。"
+            "中共青澜市柘阳区委高度重视，柘阳区全年召开常务会议12次。",
+            "青澜市柘阳区",
+        ),
+    ],
+    ids=["short-form-in-brackets", "guessed-place"],
+)
+def test_more_opening_subjects(first: str, issuer: str) -> None:
+    assert lawgov.parse(f"{first}\n{_BODY}").report.issuer.name == issuer
+
+
+def test_a_documents_first_words_are_no_office() -> None:
+    report = lawgov.parse(
+        "2021年，我局坚持依法行政。印发《关于开展局机关法治培训的通知》，全年培训3次。\n" + _BODY
+    ).report
+    assert report.issuer.name == "（未署名机关）"

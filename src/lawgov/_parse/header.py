@@ -198,6 +198,9 @@ _LABELS: dict[str, str] = {
     "时间": "time",
     "日期": "time",
     "文章来源": "source",
+    "稿件来源": "source",
+    "信息提供日期": "published",
+    "提供日期": "published",
     "信息来源": "source",
     "来源": "source",
     "来自": "source",
@@ -522,6 +525,8 @@ def _continues_title(first: str, second: str) -> bool:
     """Whether ``second`` is the rest of a title printed over two lines."""
     if _TITLE_END.search(first) or not _title_like(second) or len(first) + len(second) > 80:
         return False
+    if _BULLET.match(first) or _BULLET.match(second):
+        return False  # items of a list (a disclosure block's bare values), never a title
     if not _TITLE_END.search(second):
         return False
     if _own_issuer(second):
@@ -637,7 +642,7 @@ def find_genre_title(lines: Sequence[Line]) -> tuple[int, int, str] | None:
     """
     for index, line in enumerate(lines):
         text = _unmarked(line.text)
-        if not _title_like(text):
+        if not _title_like(text) or _BULLET.match(text):
             continue
         if _GENRE_TITLE.search(text):
             return index, 1, text
@@ -1031,6 +1036,9 @@ _TITLE_DOCUMENT_NUMBER = re.compile(
 _WATERMARK = re.compile(
     r"^.{0,40}?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)\s*"
 )
+_TITLE_THEN_LABELS = re.compile(
+    scripted(r"^(?P<title>.{6,80}?(?:报告|总结|情况))[ \t\u3000]+(?P<labels>\S{2,8}\s*[:：].*)$")
+)
 _TITLE_TRAILING_NUMBER = re.compile(
     rf"\s*[（(]\s*(?P<number>[{HAN_BASIC}]{{1,12}}\s*[〔［\[(（【﹝]\s*(?:19|20)\d{{2}}\s*"
     r"[〕］\])）】﹞]\s*第?\s*\d{1,5}\s*[号號])\s*[）)]$"
@@ -1115,6 +1123,13 @@ def _decorated_title(title: str, fields: _Fields, notes: list[str], number: int)
     if mark is not None and _CJK_START.match(title[mark.end() :]):
         notes.append(f"line {number}: dropped the watermark {mark[0][:30]!r} before the title")
         title = title[mark.end() :]
+    labelled = _TITLE_THEN_LABELS.match(title)
+    if labelled is not None and _meta_pairs(labelled["labels"]) is not None:
+        # …情况报告 信息来源： 发布时间：2024-01-02: the page's metadata printed after the title
+        for field, value in _meta_pairs(labelled["labels"]) or ():
+            fields.add(field, value)
+        notes.append(f"line {number}: read the metadata printed after the title")
+        title = labelled["title"]
     trailing = _TITLE_TRAILING_NUMBER.search(title)
     if trailing is not None and trailing.start() > 4:
         # …工作报告（青自然资字〔2025〕79号）: the report's own 发文字号, metadata
@@ -1238,11 +1253,11 @@ def read_header(lines: Sequence[Line]) -> Header:
             notes.append(f"line {line.number}: {own['number']!r} is the report's own number")
             index += 1
             continue
-        if title is not None and _BARE_INDEX.match(text):
+        if _BARE_INDEX.match(_BULLET.sub("", text)) and (title is not None or index < start):
             # A disclosure block printed as bare values under the title (3701…/2025-6637169,
             # then the publishing agency and the date): the 索引号, then the 发布机构.
             fields.origin = "disclosure block"
-            fields.add("index_number", text)
+            fields.add("index_number", _BULLET.sub("", text))
             notes.append(f"line {line.number}: {text!r} is the page's 索引号")
             index += 1
             if index + 1 < count and _byline(lines[index].text, title):

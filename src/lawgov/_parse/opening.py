@@ -50,6 +50,8 @@ _SUBJECT = re.compile(
         r"(?P<agency>(?![我本各该其])(?!全[省市县区州旗镇乡街])"
         r"(?!根据|按照|依据|遵照|对照|为了|围绕|随着|经过|在)"
         rf"[{HAN_BASIC}（）()]{{1,30}}?" + _SUFFIX + ")"
+        # its short form in brackets (滨海湾新区（以下简称“新区”）始终…)
+        r"(?:[（(]以下简称[^（）()]{1,16}[）)])?"
         r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?" + _VERB
     )
 )
@@ -106,9 +108,13 @@ _FIRST_PERSON = re.compile(scripted(r"我(?P<suffix>街道|区|县|市|镇|乡|�
 _OFFICE_PERSON = re.compile(scripted(r"我(?P<suffix>局|委|厅|办|署)"))
 _OWN_DOCUMENT = re.compile(
     scripted(r"(?:印发|制定|出台|发布|修订|编制|审议通过|审议并通过|通过)了?")
-    + rf"《(?P<name>[{HAN_BASIC}]{{2,24}}?(?:委员会|办公室|局|委|厅|署))"
+    # a title's first words (关于开展…, 做好…) are no office's name
+    + r"《(?!关于|开展|做好|加强|进一步|推进|落实|深化|印发|转发|建立|健全|完善)"
+    + rf"(?P<name>[{HAN_BASIC}]{{2,24}}?(?:委员会|办公室|局|委|厅|署))"
     + rf"(?=[{HAN_BASIC}\d]{{2,}}[^《》]{{0,60}}》)"
 )
+# A stem that is a slogan's words (全面依法治区, 依法治县), not a place's name.
+_SLOGAN_STEM = re.compile(scripted(r"依法治|法治|治理|建设"))
 # The stem of a name that is no place (市委市政府 → 市委市): a party or government organ.
 _GENERIC_STEM = re.compile(scripted(r"(?:委|政府|人大|政协|党组)$"))
 # An office's name holds no party or government organ before its suffix (市委全面依法治市委).
@@ -184,9 +190,10 @@ def opening_agency(lines: Sequence[str]) -> Found | None:
             name = _subject(sentence.strip())
             if name is None or len(name) < 2:
                 continue
-            if index > 0 and (_PARTY_BODY.search(name) or "、" in name):
-                # 乡党委坚持…, 市委、市政府高度重视…: bodies that act in the text; only the
-                # opening's subject may be a party committee and its government reporting
+            if _PARTY_BODY.search(name) or (index > 0 and "、" in name):
+                # 乡党委坚持…, 中共某区委高度重视…, 市委、市政府高度重视…: bodies that act in the
+                # text; only the opening's subject may be a party committee and its government
+                # reporting together
                 continue
             after = sentence.find(name) + len(name)
             if _HONOURED.match(sentence, after) and not fits_first_person(name, lines):
@@ -220,7 +227,15 @@ def guess_agency(lines: Sequence[str]) -> Found | None:
             if char in _NAME_STOP or not is_basic_han(char):
                 break
             name_start -= 1
-        if start - name_start >= 2 and _GENERIC_STEM.search(text[name_start:start]) is None:
+        if text.startswith("共", name_start) and text[name_start - 1 : name_start] == "中":
+            name_start += 1  # 中共某区委 cut at 中 leaves 共某区: the place follows 中共
+        stem = text[name_start:start]
+        # 全面依法治区 cut at 全 leaves 面依法治区: a slogan's words, not a place
+        if (
+            start - name_start >= 2
+            and _GENERIC_STEM.search(stem) is None
+            and _SLOGAN_STEM.search(stem) is None
+        ):
             counts[text[name_start : match.end()]] += 1
     if not counts:
         return None
