@@ -203,6 +203,40 @@ def test_generated_code_has_source_for_tracebacks_and_inspect() -> None:
     assert "if type(d) is not dict" in text
 
 
+def _drawn_modules() -> set[str]:
+    # The module tree of docs/architecture.md as paths below src/lawgov ("_formats/json.py").
+    text = (Path(__file__).resolve().parents[1] / "docs" / "architecture.md").read_text("utf-8")
+    block = text.split("```text\nsrc/lawgov/\n", 1)[1].split("```", 1)[0]
+    folders: list[str] = []
+    drawn = set()
+    for line in block.splitlines():
+        lead, _, rest = line.partition("── ")
+        depth = len(lead) // 4
+        match = re.match(r"[\w.]+/?(?:, [\w.]+)*", rest)
+        assert match is not None, line
+        names = match[0]
+        del folders[depth:]
+        if names.endswith("/"):
+            folders.append(names)
+            continue
+        for name in names.split(", "):
+            drawn.add("".join(folders) + name)
+    return drawn
+
+
+def test_the_architecture_tree_draws_every_module() -> None:
+    modules = {
+        path.relative_to(SRC).as_posix()
+        for path in SRC.rglob("*.py")
+        if path.name != "__init__.py" or path.parent in (SRC, SRC / "cli", SRC / "testing")
+    }
+    # A package's __init__ is drawn as its folder (the top, cli and testing ones also by name).
+    modules -= {"testing/__init__.py", "samples/__init__.py"}
+    drawn = _drawn_modules()
+    assert modules - drawn == set()
+    assert drawn - modules == set()
+
+
 # The private modules the command line still uses, each for a mechanism the library has no public
 # contract for yet. Everything else it needs comes from ``lawgov`` and ``lawgov.tables``; an entry
 # leaves this list when its names become public, and a new private import fails the test below.
