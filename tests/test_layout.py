@@ -248,7 +248,7 @@ CLI_PRIVATE_IMPORTS: dict[str, str] = {
     "lawgov._formats.suffixes": "the table of suffixes and formats the readers and writers use",
     "lawgov._parse.file": "FILE_SUFFIXES and kind_of: which inputs are report files",
     "lawgov._parse.html_decode": "looks_like_page: a published page on standard input",
-    "lawgov._model.limits": "the decimal limits that bound plain (unscientific) output",
+    "lawgov._model.numerals": "plain_decimal: decimals in plain digits, bounded, for people",
     "lawgov._analysis.assess_corpus": "the assessment rows and their columns",
     "lawgov._analysis.tables_export": "rows written as CSV, JSON Lines or Parquet",
 }

@@ -3,27 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from lawgov import Measure, Metric, Report, Section, heading_marker, measure_marker
-from lawgov._model.limits import MAX_DECIMAL_EXPONENT, MAX_DECIMAL_LENGTH
-
-# Plain digits up to this many characters (any metric value within the decimal limits fits);
-# beyond, the exponent form, so that a base value scaled by a long run of magnitude words
-# (万万万…元) never makes the output grow faster than its input.
-_PLAIN_LENGTH = MAX_DECIMAL_EXPONENT + MAX_DECIMAL_LENGTH + 1
-
-
-def _plain(value: Decimal) -> str:
-    # No scientific notation (Decimal('1.5E+7')) in output meant for people and spreadsheets,
-    # as long as the plain form stays short.
-    if not value.is_finite():
-        return str(value)
-    _, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    length = len(digits) + abs(exponent) + 2
-    return format(value, "f") if length <= _PLAIN_LENGTH else str(value)
-
+from lawgov._model.numerals import plain_decimal
 
 _METRIC_COLUMNS = (
     "report",
@@ -89,9 +71,9 @@ def metric_rows(report: Report, label: str) -> Iterator[dict[str, str]]:
             "year": str(report.year),
             "section": path,
             "name": metric.name or "",
-            "value": _plain(metric.value),
+            "value": plain_decimal(metric.value),
             "unit": metric.unit,
-            "base_value": _plain(metric.base_value),
+            "base_value": plain_decimal(metric.base_value),
             "base_unit": metric.base_unit,
             "qualifier": metric.qualifier.value,
             "text": metric.text,
