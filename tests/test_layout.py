@@ -241,16 +241,25 @@ def test_the_architecture_tree_draws_every_module() -> None:
 # contract for yet. Everything else it needs comes from ``lawgov`` and ``lawgov.tables``; an entry
 # leaves this list when its names become public, and a new private import fails the test below.
 CLI_PRIVATE_IMPORTS: dict[str, str] = {
+    # File-system mechanisms, not report API (lawgov.write and write_reports use them already).
     "lawgov._formats.atomic": "atomic output files and the removal of stale temporaries",
-    "lawgov._formats.corpus": "corpus entries read one by one (a bad report is one error line)",
-    "lawgov._formats.json": "MAX_INPUT_BYTES, the bound of every read, and JSON bytes",
     "lawgov._formats.regular": "regular-file checks: a FIFO or device is refused, not waited on",
+    # Corpus records with their line numbers, from files and from standard input; the public
+    # iter_reports(errors="collect") gives the same reports and errors, without the numbers.
+    "lawgov._formats.corpus": "corpus entries read one by one (a bad report is one error line)",
+    # How the command tells its inputs apart (by suffix, then by content): its own policy.
     "lawgov._formats.suffixes": "the table of suffixes and formats the readers and writers use",
     "lawgov._parse.file": "FILE_SUFFIXES and kind_of: which inputs are report files",
     "lawgov._parse.html_decode": "looks_like_page: a published page on standard input",
+    # Presentation: plain digits for people (lawgov.tables keeps decimals exact).
     "lawgov._model.numerals": "plain_decimal: decimals in plain digits, bounded, for people",
+    # The assessment tables are not among lawgov.tables' four fact tables (their rows come from
+    # Assessment objects, not reports), so their columns and writers are used directly.
     "lawgov._analysis.assess_corpus": "the assessment rows and their columns",
-    "lawgov._analysis.tables_export": "rows written as CSV, JSON Lines or Parquet",
+    "lawgov._analysis.tables_export": (
+        "rows of those columns as CSV, JSON Lines or Parquet, and format_of (a table command's "
+        "suffix refused before any work)"
+    ),
 }
 
 
