@@ -614,3 +614,13 @@ def test_a_written_out_noncharacter_is_refused_by_every_reader() -> None:
 def test_escapes_of_writable_characters_still_load() -> None:
     text = lawgov.to_json(_report()).replace('"一是扶持企业"', '"一是扶持\\t\\"企业\\u4e00"', 1)
     assert lawgov.from_json(text).sections[0].measures[0].title == '一是扶持\t"企业一'
+
+
+def test_the_public_bytes_writer_and_input_bound() -> None:
+    report = _report()
+    assert lawgov.to_json_bytes(report) == lawgov.to_json(report).encode("utf-8")
+    assert lawgov.MAX_INPUT_BYTES == _json.MAX_INPUT_BYTES
+    with pytest.raises(lawgov.FormatError, match="exceeds"):
+        lawgov.from_json(b" " * (lawgov.MAX_INPUT_BYTES + 1))
+    with pytest.raises(TypeError):
+        lawgov.to_json_bytes("report")  # type: ignore[arg-type]
