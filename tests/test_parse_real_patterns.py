@@ -777,3 +777,80 @@ def test_a_label_names_the_issuer_only_when_it_fits_the_first_person(
 ) -> None:
     text = f"{meta}\n2023年度法治政府建设工作报告\n2023年，{opening_line}坚持依法行政。\n{_BODY}"
     assert lawgov.parse_text(text).issuer.name == issuer
+
+
+@pytest.mark.parametrize(
+    ("first", "issuer"),
+    [
+        (
+            "2021年，在市委的坚强领导下，我局深入学习贯彻法治思想。青澜市交通运输局被评为先进单位。",
+            "青澜市交通运输局",
+        ),
+        ("2022年，柘阳区市场监管局荣获省级法治示范单位称号。", "柘阳区市场监管局"),
+        # another kind of body honoured in a 我县 report is not the issuer
+        (
+            "2021年，在市委的坚强领导下，我县深入学习贯彻法治思想。县司法局被评为先进单位。",
+            "（未署名机关）",
+        ),
+    ],
+)
+def test_a_first_person_report_names_itself_where_it_is_honoured(first: str, issuer: str) -> None:
+    assert lawgov.parse(f"{first}\n{_BODY}").report.issuer.name == issuer
+
+
+@pytest.mark.parametrize(
+    ("first", "issuer"),
+    [
+        # a year leading the clause without a comma; the 现将 formula late in a long sentence
+        (
+            "2022年全岭县自然资源局在县委、县政府的正确领导下，按照《全岭县法治政府建设实施方案》"
+            "的要求，围绕自然资源管理中心工作，全面推进落实法治政府建设任务，努力提高依法行政水平，"
+            "有力维护了自然资源领域社会稳定，现将全岭县自然资源局2022年法治政府建设情况报告如下：",
+            "全岭县自然资源局",
+        ),
+        # 在市委… is a circumstance, not an agency named 在市委
+        (
+            "2023年，在市委、市政府的正确领导下，在市委全面依法治市委员会办公室具体指导下，"
+            "青澜市体育局坚持以习近平法治思想为指导。",
+            "青澜市体育局",
+        ),
+        # a framing clause about the year before the subject
+        (
+            "2022年是开局之年，也是青澜开启新征程的重要一年，青澜市体育局坚持以习近平法治思想为指导。",
+            "青澜市体育局",
+        ),
+        # a street's party working committee and its office
+        (
+            "2022年，在区委、区政府的正确领导下，柘石街党工委、办事处高举习近平法治思想旗帜。",
+            "柘石街党工委、办事处",
+        ),
+        # the speaker is the most frequent first person (我局), not the district it mentions once
+        (
+            "根据江岸市和我区有关工作部署和要求，我局积极开展法治政府建设。现将我局2022年法治建设"
+            "情况报告如下：\n一是完善制度。制定《江岸市柘阳区统计局2022年度“双随机”抽查计划》，我局全年检查12次。",
+            "江岸市柘阳区统计局",
+        ),
+    ],
+    ids=["year-led-clause", "circumstance-clause", "framing-clause", "street-committee", "speaker"],
+)
+def test_opening_subjects_of_real_layouts(first: str, issuer: str) -> None:
+    assert lawgov.parse(f"{first}\n{_BODY}").report.issuer.name == issuer
+
+
+def test_an_opening_that_announces_the_report_is_no_salutation() -> None:
+    report = lawgov.parse(
+        "2021年，青澜市商务局扎实推进法治政府建设各项工作，现将我局法治政府建设情况报告如下：\n"
+        + _BODY
+    ).report
+    assert report.issuer.name == "青澜市商务局"
+
+
+def test_the_reports_own_number_after_the_title_is_metadata() -> None:
+    report = lawgov.parse(
+        "青澜县自然资源局2025年度法治政府建设工作报告（青自然资字〔2025〕79号）\n县委、县人民政府：\n"
+        "2025年，我局坚持依法行政。\n" + _BODY
+    ).report
+    assert report.title == "青澜县自然资源局2025年度法治政府建设工作报告"
+    assert report.disclosure is not None
+    assert str(report.disclosure.document_number) == "青自然资字〔2025〕79号"
+    assert report.citations == ()

@@ -81,6 +81,8 @@ _ARTICLE = re.compile(scripted(r"本文(?:将|对|从|以|旨在|拟|通过|结�
 # A salutation to subordinate bodies (各乡镇人民政府，县政府各部门：): a notice or directive;
 # a report is addressed to the bodies above its issuer (市委、市政府：).
 _DIRECTIVE_SALUTATION = re.compile(r"^[^。；]{0,40}各(?!位)[^。；]{1,60}[：:]$")
+# A line that announces what follows (…各项工作，…现将我局…情况报告如下：) is no salutation.
+_ANNOUNCES = re.compile(scripted(r"如下|现将|现就|报告"))
 # A news relay's lead (本站讯, 本报讯 近日，…).
 _NEWS_RELAY = re.compile(
     scripted(
@@ -176,7 +178,11 @@ def _preamble_reason(body: Sequence[str]) -> str | None:
             return "it is a news item (本站讯…)"
         if _SPEECH.match(line):
             return "it is a speech"
-        if _DIRECTIVE_SALUTATION.match(line) and "。" not in line:
+        if (
+            _DIRECTIVE_SALUTATION.match(line)
+            and "。" not in line
+            and _ANNOUNCES.search(line) is None
+        ):
             return "it is addressed to subordinate bodies (各…：), as a notice is"
         if len(line) <= _MAX_TITLE and not re.search(r"[。，,；;]", line):
             outer = _QUOTED.sub("", line)

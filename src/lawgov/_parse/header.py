@@ -1027,6 +1027,10 @@ _TITLE_DOCUMENT_NUMBER = re.compile(
 _WATERMARK = re.compile(
     r"^.{0,40}?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)\s*"
 )
+_TITLE_TRAILING_NUMBER = re.compile(
+    rf"\s*[（(]\s*(?P<number>[{HAN_BASIC}]{{1,12}}\s*[〔［\[(（【﹝]\s*(?:19|20)\d{{2}}\s*"
+    r"[〕］\])）】﹞]\s*第?\s*\d{1,5}\s*[号號])\s*[）)]$"
+)
 _TITLE_DATE = re.compile(r"\s*[（(]\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s*[）)]$")
 # The lines among which the genre's title is looked for above everything else.
 _TITLE_WINDOW = 20
@@ -1107,6 +1111,14 @@ def _decorated_title(title: str, fields: _Fields, notes: list[str], number: int)
     if mark is not None and _CJK_START.match(title[mark.end() :]):
         notes.append(f"line {number}: dropped the watermark {mark[0][:30]!r} before the title")
         title = title[mark.end() :]
+    trailing = _TITLE_TRAILING_NUMBER.search(title)
+    if trailing is not None and trailing.start() > 4:
+        # …工作报告（青自然资字〔2025〕79号）: the report's own 发文字号, metadata
+        notes.append(
+            f"line {number}: read the document number {trailing['number']!r} after the title"
+        )
+        fields.add("document_number", trailing["number"])
+        title = title[: trailing.start()]
     dated = _TITLE_DATE.search(title)
     if dated is not None and parse_datetime(dated["date"]) is not None:
         fields.origin = "title line"

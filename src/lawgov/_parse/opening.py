@@ -36,13 +36,19 @@ _SUFFIX = (
 _VERB = (
     r"(?:在|坚持|认真|深入|全面|紧紧|始终|以|按照|围绕|高度|严格|着力|持续|切实|聚焦|紧扣|把|将|"
     r"扎实|积极|不断|牢牢|立足|锚定|全力|大力|统筹|贯彻|进一步|主动|紧密|通过|结合|坚定|坚决|"
-    r"对标|强化|加强|深化|奋力|锐意|牢固|精心|注重|依法|推进|抓|于|共|各项)"
+    r"对标|强化|加强|深化|奋力|锐意|牢固|精心|注重|依法|推进|抓|于|共|各项|高举|聚力|践行|"
+    r"笃学|笃行|狠抓|扛牢|落实|"
+    # a first-person report names itself where it is honoured (青澜市交通运输局被评为…)
+    r"被|荣获|获评|获得|入选)"
 )
 # The subject: a name (not a pronoun or a quantifier) ending in a suffix, optionally followed by
 # the genre's words (中村乡法治政府建设工作在…), then the predicate's first word.
 _SUBJECT = re.compile(
     scripted(
-        r"^(?P<agency>(?![我本全各该其])(?!根据|按照|依据|遵照|对照|为了|围绕|随着|经过)"
+        # a year may lead the clause without a comma (2022年全南县某局在…)
+        rf"^(?:(?:{_YEAR})\s*年度?)?"
+        r"(?P<agency>(?![我本各该其])(?!全[省市县区州旗镇乡街])"
+        r"(?!根据|按照|依据|遵照|对照|为了|围绕|随着|经过|在)"
         rf"[{HAN_BASIC}（）()]{{1,30}}?" + _SUFFIX + ")"
         r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?" + _VERB
     )
@@ -52,19 +58,28 @@ _SUBJECT = re.compile(
 _PAIR = re.compile(
     scripted(
         rf"^(?:中共)?(?P<agency>[{HAN_BASIC}]{{2,12}}?[省市县区旗州]委[、和与及]"
-        rf"(?:[{HAN_BASIC}]{{2,12}}?)?[省市县区旗州](?:人民)?政府)"
+        rf"(?:[{HAN_BASIC}]{{2,12}}?)?[省市县区旗州](?:人民)?政府"
+        # a street's or town's party working committee and its office (某街党工委、办事处)
+        rf"|[{HAN_BASIC}]{{2,12}}?(?:党工委|党委)[、和与及](?:办事处|人民政府|政府))"
         r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?"
     )
     + _VERB
 )
 # ``现将<agency>YYYY年…`` (the report's own announcement of itself).
 _FORMULA = re.compile(
-    scripted(rf"现将(?P<agency>(?![我本全各该其])[{HAN_BASIC}（）()]{{2,30}}?)")
+    # not a pronoun or a quantifier (我局, 全县), but a place may begin with 全 (全南县)
+    scripted(
+        rf"现将(?P<agency>(?![我本各该其])(?!全[省市县区州旗镇乡街])[{HAN_BASIC}（）()]{{2,30}}?)"
+    )
     + rf"(?:{_YEAR})\s*年"
 )
+# How far into its sentence the 现将… formula is looked for (long openings put it last).
+_FORMULA_CHARS = 600
 # Clauses that stand before the subject: time phrases, circumstances, authority and purpose.
 _ADVERBIAL = re.compile(
     rf"^(?:(?:{_YEAR})\s*年度?(?:以来|来)?$|"
+    # a framing clause about the year (2022年是…之年，也是…的一年，某局坚持…)
+    rf"(?:{_YEAR})\s*年度?是|也是|"
     + scripted(
         r"(?:在|根据|按照|依据|遵照|对照|为了|为|围绕|随着|经过|自|近年来|一年来|今年以来|"
         r"过去一年|本年度|年内|当年)"
@@ -74,6 +89,8 @@ _ADVERBIAL = re.compile(
 # A line of recipients: agency names joined by 、 or ，, ending in a colon (市委、市政府：).
 _SALUTATION = re.compile(rf"^[{HAN_BASIC}（）()、，, ]{{2,60}}[：:]$")
 _SALUTATION_END = re.compile(scripted(_SUFFIX + r"[：:]$"))
+# The passive and award verbs after a subject (青澜市交通运输局被评为…).
+_HONOURED = re.compile(scripted(r"\s*(?:被|荣获|获评|获得|入选)"))
 # A party body (乡党委, 区委, 党组): the subject of body sentences, never the report's issuer.
 _PARTY_BODY = re.compile(scripted(r"(?:党委|党工委|党组|[省市县区州旗]委)$"))
 # How many sentences of a paragraph, and clauses of a sentence, may stand before the subject.
@@ -133,7 +150,7 @@ def is_salutation(text: str) -> bool:
 
 def _subject(sentence: str) -> str | None:
     """The agency a sentence names as its subject, after any adverbial clauses."""
-    if (match := _FORMULA.search(sentence[:200])) is not None:
+    if (match := _FORMULA.search(sentence[:_FORMULA_CHARS])) is not None:
         return match["agency"]
     clauses = sentence.split("，", _CLAUSES)
     for raw in clauses[:_CLAUSES]:
@@ -171,6 +188,9 @@ def opening_agency(lines: Sequence[str]) -> Found | None:
                 # 乡党委坚持…, 市委、市政府高度重视…: bodies that act in the text; only the
                 # opening's subject may be a party committee and its government reporting
                 continue
+            after = sentence.find(name) + len(name)
+            if _HONOURED.match(sentence, after) and not fits_first_person(name, lines):
+                continue  # 我县…。县司法局被评为…: another body honoured, not the reporting one
             return Found(name=name, where="opening sentence" if index == 0 else "body")
     return None
 
@@ -188,10 +208,9 @@ def guess_agency(lines: Sequence[str]) -> Found | None:
         The guessed agency (``body``), or None when nothing fits.
     """
     text = "\n".join(lines)[:_GUESS_CHARS]
-    person = _FIRST_PERSON.search(text)
-    if person is None:
+    suffix = _speaker(text)
+    if suffix is None or _FIRST_PERSON.fullmatch("我" + suffix) is None:
         return _office_agency(text)
-    suffix = person["suffix"]
     counts: Counter[str] = Counter()
     for match in re.finditer(re.escape(suffix), text):
         start = match.start()
@@ -215,10 +234,9 @@ def _office_agency(text: str) -> Found | None:
     The most frequent name ending like the first person (局, 委/委员会, 厅) that opens a 《》
     title the text says it issued (印发《…局…》, 审议通过《…》).
     """
-    person = _OFFICE_PERSON.search(text)
-    if person is None:
+    suffix = _speaker(text)
+    if suffix is None or _OFFICE_PERSON.fullmatch("我" + suffix) is None:
         return None
-    suffix = person["suffix"]
     counts: Counter[str] = Counter()
     for match in _OWN_DOCUMENT.finditer(text):
         name = match["name"]
@@ -237,6 +255,15 @@ _ANY_PERSON = re.compile(scripted(r"我(?P<suffix>街道|局|委|厅|办|署|区
 _ORGAN_END = re.compile(scripted(r"(?:人民政府|政府|办事处|管理委员会|管委会)$"))
 
 
+def _speaker(text: str) -> str | None:
+    """How the report speaks of itself: the suffix of its most frequent first person (我局 → 局;
+    a 我局 report that mentions 我区 once, as its district, is by a 局), the first on a tie."""
+    counts = Counter(match["suffix"] for match in _ANY_PERSON.finditer(text))
+    if not counts:
+        return None
+    return max(counts, key=counts.__getitem__)  # the first of the most frequent
+
+
 def fits_first_person(name: str, lines: Sequence[str]) -> bool:
     """Whether an agency name fits how the report speaks of itself (我局 → …局).
 
@@ -250,10 +277,9 @@ def fits_first_person(name: str, lines: Sequence[str]) -> bool:
     Returns:
         False when the text's first person names another kind of body.
     """
-    person = _ANY_PERSON.search("\n".join(lines)[:_GUESS_CHARS])
-    if person is None:
+    suffix = _speaker("\n".join(lines)[:_GUESS_CHARS])
+    if suffix is None:
         return True
-    suffix = person["suffix"]
     if suffix == "委":
         return name.endswith(("委", "委员会"))
     if suffix == "办":
