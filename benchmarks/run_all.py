@@ -38,6 +38,7 @@ HERE = Path(__file__).parent
 #: The benchmarks, in the order they run; each takes ``--quick``.
 BENCHMARKS = (
     "bench_formats.py",
+    "bench_readers.py",
     "bench_corpus.py",
     "bench_parse.py",
     "bench_startup.py",

@@ -26,6 +26,7 @@ _ROWS = {
         "XML encode            lawgov",
         "XML round trip        xsdata",
     ],
+    "bench_readers.py": ["golden   plain            msgspec reader  True", "orjson reader"],
     "bench_corpus.py": ["floor (orjson", "lawgov iter_reports", "msgspec", "iter_reports memory"],
     "bench_parse.py": ["parse_text best", "generated:", "linearity"],
     "bench_startup.py": ["import lawgov", "first parse_text (less the import)"],

@@ -377,9 +377,12 @@ def test_fast_pass_accepts_exactly_what_the_rules_accept(
         ('{"a": 1, "b": {"c": 2}}', [], 3),  # one colon per member name
         ('{"a" : 1, "b"\n:\n2}', [], 2),  # whitespace around colons changes nothing
         ('{"a": "x:y", "b": {"c": "1:2:3"}}', ["x:y"], 5),  # root colons out, deeper ones in
-        # A root colon written as an escape is not in the count: any backslash gives up.
+        # A root colon written as an escape is not in the count: \u003a (either case) gives up.
         ('{"a": "x\\u003ay", "b": 1}', ["x:y"], None),
-        ('{"a": "x:y\\n", "b": 1}', ["x:y\n"], None),
+        ('{"a": "x\\u003Ay", "b": 1}', ["x:y"], None),
+        # Escapes that spell no colon change no count, with root colons as well.
+        ('{"a": "x:y\\n", "b": 1}', ["x:y\n"], 2),
+        ('{"a": "16:14", "b": {"c": "\\"q\\""}}', ["16:14"], 3),
         ('{"a": "x\\n", "b": 1}', ["x\n"], 2),  # a backslash, but no root colon to count out
         ('{"a": ["p:q", "r"], "b": null}', [["p:q", "r"], None], 2),
     ],

@@ -418,6 +418,8 @@ def test_site_name_is_stripped_from_the_title(title: str, site: str | None, expe
         ("2023年3月9日", "2023-03-09"),
         ("2024/3/5", "2024-03-05"),
         ("2024-13-40", None),
+        ("2024年2月30日", None),  # a real calendar date, as the text parser reads dates
+        ("2024.2.29", "2024-02-29"),
         ("无", None),
     ],
 )

@@ -521,6 +521,22 @@ def test_a_repeated_member_anywhere_is_refused_by_every_reader(
         assert _outcome(text) == (kind, message)
 
 
+def test_an_escaped_quotation_mark_keeps_the_orjson_reader_counting() -> None:
+    # The publication time puts colons in a root text; an escape that spells no colon (\")
+    # leaves the count exact, so the orjson reader decides the document without a third parse.
+    report = _report()
+    assert report.published is not None
+    quoted = attrs.evolve(report, title=report.title + '"引号"')
+    text = lawgov.to_json(quoted)
+    assert '\\"' in text
+    assert _msgspec.load(text) is None  # msgspec leaves every escape to the next reader
+    assert _json._load_orjson(text, None) == quoted
+    repeated = text.replace('"unit": "家",', '"unit": "家",\n"unit": "家",', 1)
+    assert _json._load_orjson(repeated, None) is None
+    with pytest.raises(lawgov.FormatError, match="duplicate member name 'unit'"):
+        lawgov.from_json(repeated)
+
+
 @pytest.mark.parametrize(
     "edit",
     [
@@ -598,3 +614,13 @@ def test_a_written_out_noncharacter_is_refused_by_every_reader() -> None:
 def test_escapes_of_writable_characters_still_load() -> None:
     text = lawgov.to_json(_report()).replace('"一是扶持企业"', '"一是扶持\\t\\"企业\\u4e00"', 1)
     assert lawgov.from_json(text).sections[0].measures[0].title == '一是扶持\t"企业一'
+
+
+def test_the_public_bytes_writer_and_input_bound() -> None:
+    report = _report()
+    assert lawgov.to_json_bytes(report) == lawgov.to_json(report).encode("utf-8")
+    assert lawgov.MAX_INPUT_BYTES == _json.MAX_INPUT_BYTES
+    with pytest.raises(lawgov.FormatError, match="exceeds"):
+        lawgov.from_json(b" " * (lawgov.MAX_INPUT_BYTES + 1))
+    with pytest.raises(TypeError):
+        lawgov.to_json_bytes("report")  # type: ignore[arg-type]

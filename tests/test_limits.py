@@ -19,7 +19,8 @@ import lawgov
 from lawgov._formats import json as _json
 from lawgov._formats import msgspec as _msgspec
 from lawgov._model import rules
-from lawgov.cli._rows import _plain, metric_rows
+from lawgov._model.numerals import plain_decimal
+from lawgov.cli._rows import metric_rows
 
 NS = "urn:lawgov:report:1"
 # The limits, as documented (test_the_limits_are_the_documented_ones ties them to the code).
@@ -131,8 +132,8 @@ def test_plain_output_is_bounded_for_every_accepted_value() -> None:
     assert len(row["value"]) <= 1100
     assert len(row["base_value"]) <= 1100
     assert Decimal(row["base_value"]) == metric.base_value
-    assert _plain(Decimal("1.5E+7")) == "15000000"
-    assert _plain(Decimal("1E-8")) == "0.00000001"
+    assert plain_decimal(Decimal("1.5E+7")) == "15000000"
+    assert plain_decimal(Decimal("1E-8")) == "0.00000001"
 
 
 def test_a_unit_of_many_magnitude_words_is_split_in_linear_time() -> None:

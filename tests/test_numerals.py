@@ -10,7 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lawgov
-from lawgov._model.numerals import ENUMERATOR, chinese_number, chinese_ordinal, ordinal
+from lawgov._model.numerals import (
+    ENUMERATOR,
+    YEAR_DIGITS,
+    chinese_number,
+    chinese_ordinal,
+    ordinal,
+    plain_decimal,
+    year_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -207,3 +215,43 @@ def test_measure_marker() -> None:
 def test_heading_markers_read_back(number: int, depth: int) -> None:
     assert ordinal(lawgov.heading_marker(number, depth)) == number
     assert ordinal(lawgov.measure_marker(number)) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("2021", 2021), ("二〇二一", 2021), ("二○二一", 2021), ("二零二一", 2021), ("一九四九", 1949)],
+)
+def test_year_number(text: str, year: int) -> None:
+    assert year_number(text) == year
+
+
+@given(st.integers(1949, 2099))
+def test_year_number_agrees_with_chinese_number(n: int) -> None:
+    # A year's Chinese digits, place by place, read as chinese_number reads them.
+    written = "".join(YEAR_DIGITS[[0, 3, 4, 5, 6, 7, 8, 9, 10, 11][int(d)]] for d in str(n))
+    assert year_number(written) == n == chinese_number(written)
+
+
+@pytest.mark.parametrize(
+    ("value", "trim", "printed"),
+    [
+        ("1.5E+7", False, "15000000"),
+        ("1500.0", False, "1500.0"),
+        ("1500.0", True, "1500"),
+        ("1.5E+3", True, "1500"),
+        ("99.60", True, "99.60"),
+        ("0.00000001", False, "0.00000001"),
+        ("1E-8", False, "0.00000001"),
+        ("NaN", False, "NaN"),
+        ("1E+5000", False, "1E+5000"),  # beyond every metric value: the exponent form
+        ("1E+5000", True, "1E+5000"),
+    ],
+)
+def test_plain_decimal(value: str, trim: bool, printed: str) -> None:
+    assert plain_decimal(Decimal(value), trim=trim) == printed
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=0, max_value=10**12))
+def test_plain_decimal_keeps_the_value(value: Decimal) -> None:
+    for trim in (False, True):
+        assert Decimal(plain_decimal(value, trim=trim)) == value

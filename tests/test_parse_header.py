@@ -8,6 +8,7 @@ import pendulum
 import pytest
 
 import lawgov
+from lawgov._model.docnumber import CLOSE_BRACKETS, OPEN_BRACKETS
 from lawgov._parse.header import (
     Line,
     is_chrome,
@@ -855,3 +856,28 @@ def test_a_title_printed_only_below_the_salutation(top: str, title: str) -> None
     assert report.year == 2023
     # The title's lines are not body text.
     assert all("情况的报告" not in p and "年度报告" not in p for p in report.preamble)
+
+
+@pytest.mark.parametrize("pair", range(len(OPEN_BRACKETS)))
+def test_an_own_document_number_line_takes_the_grammars_brackets(pair: int) -> None:
+    from lawgov._parse.header import _OWN_NUMBER
+
+    line = f"（某交发{OPEN_BRACKETS[pair]}2019{CLOSE_BRACKETS[pair]}31号）"
+    match = _OWN_NUMBER.match(line)
+    assert match is not None
+    assert match["number"] == line[1:-1]
+    assert _OWN_NUMBER.match("某交发<2019>31号") is None
+
+
+def test_the_keyword_script_table_agrees_with_the_cleaners() -> None:
+    # Text kept in traditional script is read two ways: the header, structure and identity rules
+    # through `scripted` patterns (this small table, built at import), the fact finders through
+    # the cleaner's OpenCC shadow. Each traditional form here is one the cleaner simplifies to
+    # the same character, so both ways read a keyword alike.
+    from lawgov._parse import clean
+    from lawgov._parse.header import _TRADITIONAL
+
+    table = clean._one_for_one()[1]
+    assert {trad: table.get(ord(trad)) for trad in _TRADITIONAL.values()} == {
+        trad: simp for simp, trad in _TRADITIONAL.items()
+    }

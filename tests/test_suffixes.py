@@ -7,13 +7,15 @@ from pathlib import Path
 import pytest
 
 import lawgov
-from lawgov._formats.suffixes import CORPUS_FORMATS, REPORT_FORMATS, suffix_of
+from lawgov._analysis.tables_export import format_of
+from lawgov._formats.suffixes import CORPUS_FORMATS, REPORT_FORMATS, TABLE_FORMATS, suffix_of
 from lawgov.testing import make_report
 
 
 def test_the_tables() -> None:
     assert dict(REPORT_FORMATS) == {".json": "json", ".xml": "xml"}
     assert dict(CORPUS_FORMATS) == {".jsonl": "jsonl", ".xml": "collection"}
+    assert dict(TABLE_FORMATS) == {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
     with pytest.raises(TypeError):
         REPORT_FORMATS[".txt"] = "json"  # type: ignore[index]
 
@@ -38,3 +40,13 @@ def test_read_and_write_take_the_suffix_in_any_case(tmp_path: Path, name: str) -
 def test_read_refuses_other_suffixes(tmp_path: Path, name: str) -> None:
     with pytest.raises(lawgov.FormatError, match=r"\.json or \.xml"):
         lawgov.write(make_report(), tmp_path / name)
+
+
+@pytest.mark.parametrize("suffix", sorted(TABLE_FORMATS))
+def test_table_writers_and_the_metrics_command_take_the_table_suffixes(suffix: str) -> None:
+    from lawgov.cli._metrics import _SUFFIX_FORMATS
+
+    assert format_of(f"rows{suffix.upper()}") == TABLE_FORMATS[suffix]
+    if suffix != ".parquet":  # metrics writes text tables only
+        assert _SUFFIX_FORMATS[suffix] == TABLE_FORMATS[suffix]
+    assert set(_SUFFIX_FORMATS) <= set(TABLE_FORMATS)

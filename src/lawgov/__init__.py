@@ -29,7 +29,7 @@ from lawgov._errors import (
 from lawgov._formats.convert import FORMAT_VERSION, from_dict, to_dict
 from lawgov._formats.corpus import iter_reports, write_reports
 from lawgov._formats.files import read, write
-from lawgov._formats.json import from_json, to_json
+from lawgov._formats.json import MAX_INPUT_BYTES, from_json, to_json, to_json_bytes
 from lawgov._formats.schemas import json_schema
 from lawgov._formats.xml import from_xml, to_xml, xml_schema
 from lawgov._model import (
@@ -75,6 +75,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ASSESSMENT_RULES",
     "FORMAT_VERSION",
+    "MAX_INPUT_BYTES",
     "RULES",
     "Agency",
     "Assessment",
@@ -139,6 +140,7 @@ __all__ = [
     "summarize_assessments",
     "to_dict",
     "to_json",
+    "to_json_bytes",
     "to_xml",
     "write",
     "write_reports",

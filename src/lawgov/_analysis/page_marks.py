@@ -10,11 +10,11 @@ overlap, and the whole search is linear in the text for a report in document ord
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from decimal import Decimal
 
 import attrs
 
 from lawgov._model import Citation, DelegatedPower, Measure, Metric, Report, Section
+from lawgov._model.numerals import plain_decimal
 
 # Words that open a power statement, tried when the statement names no body.
 _POWER_WORDS = ("下放", "委托", "赋予", "承接")
@@ -182,14 +182,10 @@ class _Collector:
         return facts
 
 
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
-
-
 def _metric_detail(metric: Metric) -> str:
-    detail = f"{_plain(metric.value)} {metric.unit}"
+    detail = f"{plain_decimal(metric.value, trim=True)} {metric.unit}"
     if metric.base_unit != metric.unit:
-        detail += f" = {_plain(metric.base_value)} {metric.base_unit}"
+        detail += f" = {plain_decimal(metric.base_value, trim=True)} {metric.base_unit}"
     if metric.qualifier.value != "exact":
         detail += f", {metric.qualifier.value}"
     if metric.name:

@@ -29,10 +29,10 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import IO, Any, Final, Literal
 
 from lawgov._analysis.tables import Column, Row, TableError
+from lawgov._formats.suffixes import TABLE_FORMATS, suffix_of
 
 __all__ = [
     "ARROW_TIMEZONE",
@@ -60,8 +60,6 @@ DECIMAL_SCALE: Final = 6
 ARROW_TIMEZONE: Final = "+08:00"
 #: Rows per Arrow record batch (and Parquet row group slice) while streaming.
 BATCH_ROWS: Final = 8192
-
-_SUFFIXES: Final = (".csv", ".jsonl", ".parquet")
 
 Target = str | os.PathLike[str] | IO[str]
 
@@ -273,13 +271,13 @@ def format_of(path: str | os.PathLike[str]) -> str:
     Raises:
         TableError: Any other suffix.
     """
-    suffix = Path(path).suffix.lower()
-    if suffix not in _SUFFIXES:
+    suffix = suffix_of(path)
+    if suffix not in TABLE_FORMATS:
         raise TableError(
             f"{os.fspath(path)}: unknown table format {suffix or '(no suffix)'!r} "
             "(expected .csv, .jsonl or .parquet)"
         )
-    return suffix[1:]
+    return TABLE_FORMATS[suffix]
 
 
 def write_rows(

@@ -1004,8 +1004,10 @@ def member_bound(data: str | bytes, root_texts: Iterable[object]) -> int | None:
     fields (``root_texts``: the values of `ROOT_TEXTS`, each a string, a list of strings
     or None) is at least the number of names: equal when no deeper string holds a colon, larger
     (never smaller) when one does. Whitespace around the colons does not matter. A colon
-    written as an escape (``\\u003a``) is not in the count, so a document with any backslash
-    and a colon in a root text gives None.
+    written as an escape (``\\u003a``, the only escape that spells one) is not in the count, so
+    a document holding such an escape and a colon in a root text gives None. (Other escapes,
+    such as a quotation mark written ``\\"``, change no count: a report with a publication time,
+    whose ``:`` are in a root text, and an escaped quotation mark somewhere is still counted.)
     """
     inside = 0
     for value in root_texts:
@@ -1014,10 +1016,10 @@ def member_bound(data: str | bytes, root_texts: Iterable[object]) -> int | None:
         elif isinstance(value, (list, tuple)):
             inside += sum([item.count(":") for item in value if type(item) is str])
     if isinstance(data, bytes):
-        if inside and b"\\" in data:
+        if inside and b"\\" in data and (b"u003a" in data or b"u003A" in data):
             return None
         return data.count(b":") - inside
-    if inside and "\\" in data:
+    if inside and "\\" in data and ("u003a" in data or "u003A" in data):
         return None
     return data.count(":") - inside
 

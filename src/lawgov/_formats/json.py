@@ -42,8 +42,8 @@ except ImportError:  # pragma: no cover - exercised by forcing _orjson = None in
 
 __all__ = ["MAX_INPUT_BYTES", "MAX_SAFE_INTEGER", "from_json", "to_json", "to_json_bytes"]
 
-#: The largest input :func:`from_json` and :func:`lawgov.from_xml` accept, in bytes (or
-#: characters, for text).
+#: The largest document [`from_json`][lawgov.from_json] and [`from_xml`][lawgov.from_xml] accept,
+#: in bytes (or characters, for text); the writers refuse to write a larger one.
 MAX_INPUT_BYTES: Final = MAX_DOCUMENT_BYTES
 #: I-JSON integers lie within ±(2**53 - 1), the range every JSON implementation reads exactly
 #: (the model's `MAX_INTEGER`, under the name JSON readers know it by).
@@ -229,8 +229,10 @@ def _unsafe_integer(data: Any) -> bool:
 
 
 def to_json_bytes(report: _model.Report) -> bytes:
-    """The UTF-8 bytes of [`to_json`][lawgov.to_json], encoded once (for files and the command
-    line).
+    """Write a report as the UTF-8 bytes of [`to_json`][lawgov.to_json], encoded once.
+
+    For a file, a socket or an HTTP body: the same document as ``to_json(report).encode()``,
+    without the text in between (with orjson installed, the bytes are what it writes).
 
     Raises:
         FormatError: As [`to_json`][lawgov.to_json].

@@ -1,7 +1,8 @@
 """File suffixes and the formats they name: one table for the readers, the writers and the CLI.
 
 A single report is ``.json`` (lawgov JSON) or ``.xml`` (lawgov XML); a corpus is ``.jsonl``
-(JSON Lines) or ``.xml`` (an XML collection, told from a single report by its root element).
+(JSON Lines) or ``.xml`` (an XML collection, told from a single report by its root element); a
+table of facts is ``.csv``, ``.jsonl`` (JSON Lines) or ``.parquet``.
 Suffixes are compared in lower case (``REPORT.JSON`` is JSON).
 """
 
@@ -13,10 +14,19 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Final, Literal
 
-__all__ = ["CORPUS_FORMATS", "REPORT_FORMATS", "CorpusFormat", "ReportFormat", "suffix_of"]
+__all__ = [
+    "CORPUS_FORMATS",
+    "REPORT_FORMATS",
+    "TABLE_FORMATS",
+    "CorpusFormat",
+    "ReportFormat",
+    "TableFormat",
+    "suffix_of",
+]
 
 ReportFormat = Literal["json", "xml"]
 CorpusFormat = Literal["jsonl", "collection"]
+TableFormat = Literal["csv", "jsonl", "parquet"]
 
 #: The format of a one-report file, by suffix.
 REPORT_FORMATS: Final[Mapping[str, ReportFormat]] = MappingProxyType(
@@ -25,6 +35,11 @@ REPORT_FORMATS: Final[Mapping[str, ReportFormat]] = MappingProxyType(
 #: The format of a corpus file (many reports), by suffix.
 CORPUS_FORMATS: Final[Mapping[str, CorpusFormat]] = MappingProxyType(
     {".jsonl": "jsonl", ".xml": "collection"}
+)
+
+#: The format of a table file (rows of facts: lawgov.tables, the metrics and table commands).
+TABLE_FORMATS: Final[Mapping[str, TableFormat]] = MappingProxyType(
+    {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
 )
 
 

@@ -16,12 +16,17 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from lawgov._model.limits import MAX_DECIMAL_EXPONENT, MAX_DECIMAL_LENGTH
+
 __all__ = [
     "CHINESE_NUMERAL_CHARS",
     "ENUMERATOR",
+    "YEAR_DIGITS",
     "chinese_number",
     "chinese_ordinal",
     "ordinal",
+    "plain_decimal",
+    "year_number",
 ]
 
 _DIGITS: Final[dict[str, int]] = {
@@ -61,6 +66,10 @@ _BIG_UNITS: Final[dict[str, int]] = {"万": 10_000, "亿": 100_000_000}
 
 #: The characters that make up a Chinese numeral (digits, 十百千, 万亿).
 CHINESE_NUMERAL_CHARS: Final[str] = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
+
+#: The Chinese digits a year is written in, one for each place (二〇二一年, 二○二一年, 二零二一年).
+YEAR_DIGITS: Final[str] = "〇○零一二三四五六七八九"
+_YEAR_TABLE: Final = str.maketrans(YEAR_DIGITS, "".join(str(_DIGITS[char]) for char in YEAR_DIGITS))
 
 #: An ``N是`` enumeration marker (一是 … 九十九是); group ``numeral`` holds the number. The
 #: look-behind keeps ``十一是`` from also matching as ``一是`` and ``第一是`` from matching at all;
@@ -246,3 +255,40 @@ def chinese_ordinal(number: int) -> str:
     tens, ones = divmod(number, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else _WRITTEN_DIGITS[tens] + "十")
     return head + (_WRITTEN_DIGITS[ones] if ones else "")
+
+
+def year_number(text: str) -> int:
+    """A year written digit by digit, in Arabic or in Chinese digits (``2021``, ``二〇二一``).
+
+    Raises:
+        ValueError: ``text`` holds something else than the digits of `YEAR_DIGITS` or decimal
+            digits (the callers have matched it against a year pattern first).
+    """
+    return int(text.translate(_YEAR_TABLE))
+
+
+# Plain digits up to this many characters (any metric value within the decimal limits fits);
+# beyond, the exponent form, so that a base value scaled by a long run of magnitude words
+# (万万万…元) never makes the output grow faster than its input.
+_PLAIN_LENGTH: Final = MAX_DECIMAL_EXPONENT + MAX_DECIMAL_LENGTH + 1
+
+
+def plain_decimal(value: Decimal, *, trim: bool = False) -> str:
+    """Write a decimal in plain digits (``1.5E+7`` → ``15000000``), for people and spreadsheets.
+
+    Args:
+        value: The decimal.
+        trim: Drop the zeros after the point of a whole number (``1500.0`` → ``1500``).
+
+    Returns:
+        The digits; ``str(value)`` for a value that is not finite, or whose plain form would be
+        longer than any metric value within the decimal limits.
+    """
+    if not value.is_finite():
+        return str(value)
+    if trim and value == value.to_integral_value():
+        value = value.normalize()
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    length = len(digits) + abs(exponent) + 2
+    return format(value, "f") if length <= _PLAIN_LENGTH else str(value)

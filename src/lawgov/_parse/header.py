@@ -21,7 +21,9 @@ import pendulum
 
 from lawgov._errors import ValidationError
 from lawgov._model import Agency, Disclosure, DocumentNumber
+from lawgov._model.docnumber import CLOSE_BRACKETS, OPEN_BRACKETS
 from lawgov._model.han import HAN_BASIC
+from lawgov._model.numerals import YEAR_DIGITS
 
 __all__ = [
     "TIMEZONE",
@@ -479,16 +481,8 @@ def parse_date(text: str) -> pendulum.Date | None:
 _TITLE_END = re.compile(scripted(r"(?:报告|总结|情况)$"))
 _TITLE_WORD = re.compile(scripted(r"报告|总结|法治|法制|依法行政|年度"))
 # A year in digits or in Chinese digits (二〇二一年).
-_YEAR_DIGITS = "〇○零一二三四五六七八九"
-_YEAR = rf"(?:19|20)\d{{2}}|[一二][{_YEAR_DIGITS}]{{3}}"
+_YEAR = rf"(?:19|20)\d{{2}}|[一二][{YEAR_DIGITS}]{{3}}"
 _YEAR_IN_TITLE = re.compile(rf"(?P<year>{_YEAR})\s*年")
-
-
-_CHINESE_YEAR = str.maketrans("〇○零一二三四五六七八九", "000123456789")
-
-
-def _year_value(text: str) -> int:
-    return int(text.translate(_CHINESE_YEAR))
 
 
 _HEADING_START = re.compile(
@@ -1016,9 +1010,11 @@ def _published_with_origin(fields: _Fields) -> tuple[pendulum.DateTime, str] | N
 
 
 # A document number alone on a line, bracketed or not (某交发〔2019〕31号, （青府字〔2025〕79号）).
+# The brackets are the document-number grammar's; the line rule is stricter than the grammar
+# (a year, at most four serial digits), since a line must be only the number.
 _OWN_NUMBER = re.compile(
-    rf"^[（(]?\s*(?P<number>[{HAN_BASIC}]{{1,12}}\s*[〔［\[(（【﹝]\s*(?:19|20)\d{{2}}\s*"
-    r"[〕］\])）】﹞]\s*第?\s*\d{1,4}\s*[号號])\s*[）)]?$"
+    rf"^[（(]?\s*(?P<number>[{HAN_BASIC}]{{1,12}}\s*[{re.escape(OPEN_BRACKETS)}]\s*"
+    rf"(?:19|20)\d{{2}}\s*[{re.escape(CLOSE_BRACKETS)}]\s*第?\s*\d{{1,4}}\s*[号號])\s*[）)]?$"
 )
 # A delivery note under a title: （2024年3月1日在县人民代表大会常务委员会第九次会议上）.
 _DELIVERY = re.compile(

@@ -24,6 +24,7 @@ import attrs
 import lxml.html
 
 from lawgov._errors import ParseError
+from lawgov._parse.header import _DATE, parse_date
 from lawgov._parse.html_container import chrome_elements, find_container, is_chrome
 from lawgov._parse.html_decode import decode_page
 from lawgov._parse.html_tree import (
@@ -149,7 +150,6 @@ _SENTENCE_END = re.compile(r"[。；]")
 _BYLINE = re.compile(
     r"(?<!成文)(?<!印发)(来源|信息来源|文章来源|发布时间|发布日期|更新时间|时间|日期)\s*[:：]"
 )
-_DATE = re.compile(r"(20\d\d|19\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _MAX_BYLINE = 160
 # Bylines are looked for among the container's first lines (a title may come first).
 _BYLINE_REACH = 4
@@ -270,14 +270,12 @@ class Page:
 
 
 def iso_date(text: str) -> str | None:
-    """The first date in ``text`` as ``YYYY-MM-DD`` (a real calendar date), or None."""
-    match = _DATE.search(text)
-    if match is None:
-        return None
-    year, month, day = (int(part) for part in match.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    """The first date in ``text`` as ``YYYY-MM-DD`` (a real calendar date), or None.
+
+    The date is read as the parser reads every printed date (``header.parse_date``).
+    """
+    date = parse_date(text)
+    return None if date is None else date.isoformat()
 
 
 def strip_site_name(title: str, site: str | None = None) -> str:

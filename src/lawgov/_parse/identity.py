@@ -15,6 +15,7 @@ import pendulum
 
 from lawgov._model.han import HAN_BASIC
 from lawgov._model.limits import MIN_YEAR
+from lawgov._model.numerals import YEAR_DIGITS, year_number
 from lawgov._parse import opening as _opening
 from lawgov._parse.header import (
     _ABOUT,
@@ -23,11 +24,9 @@ from lawgov._parse.header import (
     _GENRE_WORDS,
     _ISSUER_TRIM,
     _YEAR,
-    _YEAR_DIGITS,
     _YEAR_IN_TITLE,
     TIMEZONE,
     _genre_head,
-    _year_value,
     scripted,
     simplified_key,
 )
@@ -43,7 +42,7 @@ __all__ = [
     "url_date",
 ]
 
-_ANY_YEAR = re.compile(rf"(?<![\d{_YEAR_DIGITS}])(?P<year>{_YEAR})\s*年(?!\d)")
+_ANY_YEAR = re.compile(rf"(?<![\d{YEAR_DIGITS}])(?P<year>{_YEAR})\s*年(?!\d)")
 _NOT_AN_AGENCY = frozenset({"本网", "本站", "原创", "网站", "本网站"})
 # A news headline's verb after the agency (某部发布2023年…报告): not part of the name.
 _ISSUED_END = re.compile(scripted("(?:发布|印发|公布)$"))
@@ -74,7 +73,7 @@ def report_year(
     """
     if title is not None:
         for match in [*_YEAR_IN_TITLE.finditer(title), *_BARE_YEAR.finditer(title)]:
-            year = _year_value(match["year"])
+            year = year_number(match["year"])
             if _valid_year(year, published):
                 return year
     printed = text_year(texts, published)
@@ -104,7 +103,7 @@ def text_year(texts: Iterable[str], published: pendulum.DateTime | None) -> int 
         for match in _ANY_YEAR.finditer(masked):
             if masked[max(0, match.start() - 1) : match.start()] in _RANGE_DASHES:
                 continue
-            year = _year_value(match["year"])
+            year = year_number(match["year"])
             if _valid_year(year, published):
                 return year
     return None
@@ -166,7 +165,7 @@ def cited_year(texts: Iterable[str], published: pendulum.DateTime | None) -> int
                 end = match.end()
                 if cited[0][end : end + 1] in _RANGE_DASHES:
                     continue  # 《…纲要（2021—2025年）》 names a span, not a year
-                year = _year_value(match["year"])
+                year = year_number(match["year"])
                 if _valid_year(year, published):
                     return year
     return None
@@ -290,7 +289,7 @@ def find_issuer(
 _PLACE_END = re.compile(scripted(r"(?:区|县|市|省|旗|州|盟|镇|乡|街道|街|开发区|新区)$"))
 # Digits of a year printed without 年 before the genre's words (石桥街道2024法治政府建设…).
 _BARE_YEAR = re.compile(
-    rf"(?<![\d{_YEAR_DIGITS}])(?P<year>(?:19|20)\d{{2}})(?=\s*(?:年度|法治|法制|依法))"
+    rf"(?<![\d{YEAR_DIGITS}])(?P<year>(?:19|20)\d{{2}})(?=\s*(?:年度|法治|法制|依法))"
 )
 
 

@@ -13,11 +13,16 @@ from typing import IO, Any, TypeVar
 import click
 
 import lawgov
-from lawgov import LawgovError, OutputExistsError, Report, ValidationError
+from lawgov import (
+    MAX_INPUT_BYTES,
+    LawgovError,
+    OutputExistsError,
+    Report,
+    ValidationError,
+    to_json_bytes,
+)
 from lawgov._formats import corpus as _corpus
-from lawgov._formats import json as _json
 from lawgov._formats.atomic import atomic_open, remove_stale_temporaries
-from lawgov._formats.json import MAX_INPUT_BYTES
 from lawgov._formats.regular import open_regular
 from lawgov._formats.suffixes import CORPUS_FORMATS, REPORT_FORMATS, suffix_of
 from lawgov._parse import file as _files
@@ -144,7 +149,7 @@ def _load(data: bytes, kind: _Kind, *, source: str, encoding: str | None = None)
 def _dump(report: Report, kind: _Kind) -> bytes:
     """The bytes of one report in JSON or XML."""
     if kind is _Kind.JSON:
-        return _json.to_json_bytes(report)  # encoded once, not text then bytes
+        return to_json_bytes(report)  # encoded once, not text then bytes
     return _as_bytes(lawgov.to_xml(report))
 
 

@@ -17,6 +17,7 @@ import click
 from lawgov import LawgovError, Report
 from lawgov._formats import corpus as _corpus
 from lawgov._formats.atomic import atomic_open, remove_stale_temporaries
+from lawgov._formats.suffixes import TABLE_FORMATS
 from lawgov.cli._app import _encoding_option, _force_option, _jobs_option, _quiet_option, cli
 from lawgov.cli._batch import _default_jobs, _fail, _outcomes, _report_missing
 from lawgov.cli._files import (
@@ -194,7 +195,7 @@ def _refuse_inputs_as_output(found: Iterable[_Input], output: str) -> None:
 
 
 # What metrics can write, by the output's suffix; no suffix (or stdout) is CSV unless --format.
-_SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl"}
+_SUFFIX_FORMATS = {suffix: fmt for suffix, fmt in TABLE_FORMATS.items() if fmt in ("csv", "jsonl")}
 
 
 def _output_format(output: str, chosen: str | None) -> str:

@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from decimal import Decimal
 
-from lawgov import Measure, Metric, Report, Section, heading_marker, measure_marker
-from lawgov._model.limits import MAX_DECIMAL_EXPONENT, MAX_DECIMAL_LENGTH
-
-# Plain digits up to this many characters (any metric value within the decimal limits fits);
-# beyond, the exponent form, so that a base value scaled by a long run of magnitude words
-# (万万万…元) never makes the output grow faster than its input.
-_PLAIN_LENGTH = MAX_DECIMAL_EXPONENT + MAX_DECIMAL_LENGTH + 1
-
-
-def _plain(value: Decimal) -> str:
-    # No scientific notation (Decimal('1.5E+7')) in output meant for people and spreadsheets,
-    # as long as the plain form stays short.
-    if not value.is_finite():
-        return str(value)
-    _, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    length = len(digits) + abs(exponent) + 2
-    return format(value, "f") if length <= _PLAIN_LENGTH else str(value)
-
+from lawgov import Report, heading_marker, measure_marker, tables
+from lawgov._model.numerals import plain_decimal
 
 _METRIC_COLUMNS = (
     "report",
@@ -41,31 +24,35 @@ _METRIC_COLUMNS = (
 )
 
 
-def _measure_metrics(measure: Measure, path: str) -> Iterator[tuple[str, Metric]]:
-    here = f"{path}/{measure_marker(measure.number)}" if path else measure_marker(measure.number)
-    for metric in measure.metrics:
-        yield here, metric
-    for sub in measure.submeasures:
-        yield from _measure_metrics(sub, here)
+# One holder step of a fact's path (sections[1], .subsections[0], .measures[2], .submeasures[0]).
+_STEP = re.compile(r"(sections|subsections|measures|submeasures)\[(\d+)\]")
 
 
-def _section_metrics(section: Section, path: str, depth: int) -> Iterator[tuple[str, Metric]]:
-    marker = heading_marker(section.number, depth, compact=True)
-    here = f"{path}/{marker}" if path else marker
-    for metric in section.metrics:
-        yield here, metric
-    for measure in section.measures:
-        yield from _measure_metrics(measure, here)
-    for sub in section.subsections:
-        yield from _section_metrics(sub, here, depth + 1)
+def _marker_path(path: str) -> str:
+    """A metric's path as heading and measure markers: ``二/（一）/三是`` for
+    ``sections[1].subsections[0].measures[2].metrics[0]`` (empty outside any section).
+
+    The markers print each holder's place, which is its number (the numbering rule).
+    """
+    markers = []
+    depth = 0
+    for holder, index in _STEP.findall(path):
+        number = int(index) + 1
+        if holder in ("sections", "subsections"):
+            depth += 1
+            markers.append(heading_marker(number, depth, compact=True))
+        else:
+            markers.append(measure_marker(number))
+    return "/".join(markers)
 
 
 def metric_rows(report: Report, label: str) -> Iterator[dict[str, str]]:
-    """One row per metric of ``report``, in document order, with its section path.
+    """One row per metric of ``report``, in document order, with its section path, as text.
 
-    The section path names the headings by their compact markers, then the measures:
-    ``二/（一）/三是`` is the third measure of the first subsection of section two; it is empty for
-    metrics outside any section.
+    The rows of [`lawgov.tables.metric_rows`][lawgov.tables.metric_rows], printed for people and
+    spreadsheets: the section path names the headings by their compact markers, then the
+    measures (``二/（一）/三是`` is the third measure of the first subsection of section two; it
+    is empty for metrics outside any section), and decimals are plain digits.
 
     Args:
         report: The report.
@@ -74,25 +61,18 @@ def metric_rows(report: Report, label: str) -> Iterator[dict[str, str]]:
     Returns:
         An iterator of rows keyed by the column names (all values are strings).
     """
-
-    def pairs() -> Iterator[tuple[str, Metric]]:
-        for metric in report.metrics:
-            yield "", metric
-        for section in report.sections:
-            yield from _section_metrics(section, "", 1)
-
-    for path, metric in pairs():
+    for row in tables.metric_rows(report):
         yield {
             "report": label,
-            "title": report.title,
-            "issuer": report.issuer.name,
-            "year": str(report.year),
-            "section": path,
-            "name": metric.name or "",
-            "value": _plain(metric.value),
-            "unit": metric.unit,
-            "base_value": _plain(metric.base_value),
-            "base_unit": metric.base_unit,
-            "qualifier": metric.qualifier.value,
-            "text": metric.text,
+            "title": row["title"],
+            "issuer": row["issuer"],
+            "year": str(row["year"]),
+            "section": _marker_path(row["path"]),
+            "name": row["name"] or "",
+            "value": plain_decimal(row["value"]),
+            "unit": row["unit"],
+            "base_value": plain_decimal(row["base_value"]),
+            "base_unit": row["base_unit"],
+            "qualifier": row["qualifier"],
+            "text": row["text"],
         }

@@ -22,10 +22,10 @@ from lawgov import (
     heading_marker,
     measure_marker,
 )
+from lawgov._model.numerals import plain_decimal
 from lawgov.cli._app import _encoding_option, cli
 from lawgov.cli._batch import _fail
 from lawgov.cli._files import _error_lines, _Kind, _kind_of, _load, _read_input
-from lawgov.cli._rows import _plain
 
 # --------------------------------------------------------------------------------------------
 # show
@@ -49,9 +49,9 @@ def _render_tree(nodes: Sequence[_Node], prefix: str = "") -> Iterator[tuple[str
 
 
 def _metric_node(metric: Metric) -> _Node:
-    detail = f"{_plain(metric.value)} {metric.unit}"
+    detail = f"{plain_decimal(metric.value)} {metric.unit}"
     if metric.base_unit != metric.unit:
-        detail += f" = {_plain(metric.base_value)} {metric.base_unit}"
+        detail += f" = {plain_decimal(metric.base_value)} {metric.base_unit}"
     if metric.qualifier.value != "exact":
         detail += f", {metric.qualifier.value}"
     if metric.name:
