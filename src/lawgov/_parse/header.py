@@ -173,6 +173,9 @@ def simplified_key(text: str) -> str:
     return text.translate(_SIMPLIFY)
 
 
+# The words an agency's name ends in (青澜市民政局, 柘阳县人民政府, 石门镇, 某街道办事处).
+_AGENCY_ENDINGS = "局|政府|委员会|委|办公室|办|厅|部|院|中心|镇|乡|街道|办事处|管委会|署|处|科"
+
 # --- labels --------------------------------------------------------------------------------
 
 # Label as printed -> the field it fills. Labels may be printed with inner spaces (索 引 号).
@@ -537,10 +540,7 @@ def _continues_title(first: str, second: str) -> bool:
 
 # How the first line of a title printed over two ends when the second is complete on its own.
 _TITLE_HEAD_END = re.compile(
-    scripted(
-        r"(?:局|政府|委员会|委|办公室|办|厅|部|院|中心|镇|乡|街道|办事处|管委会|署|处|科|"
-        r"[省市县区旗州盟]|关于|党委|党工委|党组)$"
-    )
+    scripted(rf"(?:{_AGENCY_ENDINGS}|[省市县区旗州盟]|关于|党委|党工委|党组)$")
 )
 # Lines a title may be printed over (agency / 关于…年度… / …情况的报告).
 _MAX_TITLE_LINES = 3
@@ -858,10 +858,7 @@ _PARENTHESISED = re.compile(r"^[（(]\s*([^（）()]*?)\s*[）)]$")
 # A 索引号 printed without its label: an organisation code, the year and a serial.
 _BARE_INDEX = re.compile(r"^[0-9A-Za-z]{4,40}\s*/\s*(?:19|20)\d{2}\s*[-－]\s*[0-9]{1,12}$")
 _SITE_AFTER_DATE = re.compile(
-    scripted(
-        rf"^[{HAN_BASIC}]{{2,24}}(?:门户网站|网站|网|政府|局|委员会|委|办公室|办|厅|部|中心|"
-        r"镇|乡|街道|办事处)$"
-    )
+    scripted(rf"^[{HAN_BASIC}]{{2,24}}(?:门户网站|网站|网|{_AGENCY_ENDINGS})$")
 )
 
 
@@ -879,9 +876,7 @@ def _byline(text: str, title: str | None) -> bool:
 
 _MAX_BYLINE = 30
 _SENTENCE_MARK = re.compile(r"[。，,；;：:！!？?、“”《》]")
-_AGENCY_END_WORD = re.compile(
-    scripted(r"(?:局|政府|委员会|委|办公室|办|厅|部|院|中心|镇|乡|街道|办事处|管委会|署|处|科)$")
-)
+_AGENCY_END_WORD = re.compile(scripted(rf"(?:{_AGENCY_ENDINGS})$"))
 
 
 def _lone_value(field: str, text: str) -> bool:
