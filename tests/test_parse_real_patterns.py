@@ -920,3 +920,12 @@ def test_a_documents_first_words_are_no_office() -> None:
         "2021年，我局坚持依法行政。印发《关于开展局机关法治培训的通知》，全年培训3次。\n" + _BODY
     ).report
     assert report.issuer.name == "（未署名机关）"
+
+
+def test_a_title_inside_a_table_row() -> None:
+    report = lawgov.parse(
+        "| 青澜市柘阳区新村街道2025年度法治政府建设情况报告 |\n"
+        "2025年，在区委、区政府的正确领导下，新村街道深入贯彻法治思想。\n" + _BODY
+    ).report
+    assert report.title == "青澜市柘阳区新村街道2025年度法治政府建设情况报告"
+    assert report.issuer.name == "青澜市柘阳区新村街道"

@@ -1097,7 +1097,8 @@ def _split_run_in_title(lines: Sequence[Line]) -> Sequence[Line]:
 
 def _decorated_title(title: str, fields: _Fields, notes: list[str], number: int) -> str:
     """A title without a leading 【tag】, document number or site watermark, and without a
-    trailing (date)."""
+    trailing (date), and without a table's bars around it (| 某街道2025年度…报告 |)."""
+    title = title.strip(" \t\u3000|｜")
     numbered = _TITLE_DOCUMENT_NUMBER.match(title)
     if numbered is not None and len(title) > numbered.end() + 4:
         # [青政发〔2026〕7号]青澜市人民政府关于…的报告: the report's own 发文字号, metadata
