@@ -82,41 +82,39 @@ def _moved(count: int, recipient: str | None = None) -> PowerChange:
     return PowerChange(kind=ChangeKind.TRANSFERRED, count=count, recipient=to)
 
 
+def _concentrated(
+    count: int, grantor: str, grantee: str, *, changes: tuple[PowerChange, ...] = ()
+) -> DelegatedPower:
+    """A concentration: items moved sideways into one body (划入县行政审批局)."""
+    return _power(
+        count,
+        PowerMode.CONCENTRATED,
+        grantor=grantor,
+        grantee=Agency(name=grantee),
+        changes=changes,
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
             "将区发展改革局、区住房城乡建设局等9个部门的行政许可事项38项划入区行政审批局集中办理。",
-            [
-                DelegatedPower(
-                    grantor=Agency(name="区发展改革局、区住房城乡建设局等9个部门"),
-                    grantee=Agency(name="区行政审批局"),
-                    mode=PowerMode.CONCENTRATED,
-                    count=38,
-                )
-            ],
+            [_concentrated(38, "区发展改革局、区住房城乡建设局等9个部门", "区行政审批局")],
             id="departments-items-into-the-approval-bureau",
         ),
         pytest.param(
             "按照“应划尽划”的原则，将全县27个部门单位的278项行政许可事项统一划入县行政审批局。",
-            [
-                DelegatedPower(
-                    grantor=Agency(name="全县27个部门单位"),
-                    grantee=Agency(name="县行政审批局"),
-                    mode=PowerMode.CONCENTRATED,
-                    count=278,
-                )
-            ],
+            [_concentrated(278, "全县27个部门单位", "县行政审批局")],
             id="counted-departments-and-a-count-before-the-items",
         ),
         pytest.param(
             "将区市场监管局的食品经营许可等12项许可事项划转至区行政审批服务局。其中2项已取消。",
             [
-                DelegatedPower(
-                    grantor=Agency(name="区市场监管局"),
-                    grantee=Agency(name="区行政审批服务局"),
-                    mode=PowerMode.CONCENTRATED,
-                    count=12,
+                _concentrated(
+                    12,
+                    "区市场监管局",
+                    "区行政审批服务局",
                     changes=(PowerChange(kind=ChangeKind.CANCELLED, count=2),),
                 )
             ],
