@@ -924,8 +924,8 @@ def test_a_documents_first_words_are_no_office() -> None:
 
 def test_a_title_inside_a_table_row() -> None:
     report = lawgov.parse(
-        "| 青澜市柘阳区新村街道2025年度法治政府建设情况报告 |\n"
-        "2025年，在区委、区政府的正确领导下，新村街道深入贯彻法治思想。\n" + _BODY
+        "| 青澜市柘阳区柘新街道2025年度法治政府建设情况报告 |\n"
+        "2025年，在区委、区政府的正确领导下，柘新街道深入贯彻法治思想。\n" + _BODY
     ).report
-    assert report.title == "青澜市柘阳区新村街道2025年度法治政府建设情况报告"
-    assert report.issuer.name == "青澜市柘阳区新村街道"
+    assert report.title == "青澜市柘阳区柘新街道2025年度法治政府建设情况报告"
+    assert report.issuer.name == "青澜市柘阳区柘新街道"

@@ -45,12 +45,12 @@ _VERB = (
 # the genre's words (中村乡法治政府建设工作在…), then the predicate's first word.
 _SUBJECT = re.compile(
     scripted(
-        # a year may lead the clause without a comma (2022年全南县某局在…)
+        # a year may lead the clause without a comma (2022年全岭县某局在…)
         rf"^(?:(?:{_YEAR})\s*年度?)?"
         r"(?P<agency>(?![我本各该其])(?!全[省市县区州旗镇乡街])"
         r"(?!根据|按照|依据|遵照|对照|为了|围绕|随着|经过|在)"
         rf"[{HAN_BASIC}（）()]{{1,30}}?" + _SUFFIX + ")"
-        # its short form in brackets (滨海湾新区（以下简称“新区”）始终…)
+        # its short form in brackets (青湾新区（以下简称“新区”）始终…)
         r"(?:[（(]以下简称[^（）()]{1,16}[）)])?"
         r"(?:的?(?:法治政府建设|法治建设|依法行政)(?:工作)?)?" + _VERB
     )
@@ -69,7 +69,7 @@ _PAIR = re.compile(
 )
 # ``现将<agency>YYYY年…`` (the report's own announcement of itself).
 _FORMULA = re.compile(
-    # not a pronoun or a quantifier (我局, 全县), but a place may begin with 全 (全南县)
+    # not a pronoun or a quantifier (我局, 全县), but a place may begin with 全 (全岭县)
     scripted(
         rf"现将(?P<agency>(?![我本各该其])(?!全[省市县区州旗镇乡街])[{HAN_BASIC}（）()]{{2,30}}?)"
     )
