@@ -1007,10 +1007,11 @@ def _published_with_origin(fields: _Fields) -> tuple[pendulum.DateTime, str] | N
 # A document number alone on a line, bracketed or not (某交发〔2019〕31号, （青府字〔2025〕79号）).
 # The brackets are the document-number grammar's; the line rule is stricter than the grammar
 # (a year, at most four serial digits), since a line must be only the number.
-_OWN_NUMBER = re.compile(
-    rf"^[（(]?\s*(?P<number>[{HAN_BASIC}]{{1,12}}\s*[{re.escape(OPEN_BRACKETS)}]\s*"
-    rf"(?:19|20)\d{{2}}\s*[{re.escape(CLOSE_BRACKETS)}]\s*第?\s*\d{{1,4}}\s*[号號])\s*[）)]?$"
+_NUMBER_BODY = (
+    rf"(?P<number>[{HAN_BASIC}]{{1,12}}\s*[{re.escape(OPEN_BRACKETS)}]\s*"
+    rf"(?:19|20)\d{{2}}\s*[{re.escape(CLOSE_BRACKETS)}]\s*第?\s*\d{{1,5}}\s*[号號])"
 )
+_OWN_NUMBER = re.compile(rf"^[（(]?\s*{_NUMBER_BODY}\s*[）)]?$")
 # A delivery note under a title: （2024年3月1日在县人民代表大会常务委员会第九次会议上）.
 _DELIVERY = re.compile(
     r"^[（(]\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*在[^（）()]{2,60}"
@@ -1030,10 +1031,8 @@ _WATERMARK = re.compile(
 _TITLE_THEN_LABELS = re.compile(
     scripted(r"^(?P<title>.{6,80}?(?:报告|总结|情况))[ \t\u3000]+(?P<labels>\S{2,8}\s*[:：].*)$")
 )
-_TITLE_TRAILING_NUMBER = re.compile(
-    rf"\s*[（(]\s*(?P<number>[{HAN_BASIC}]{{1,12}}\s*[〔［\[(（【﹝]\s*(?:19|20)\d{{2}}\s*"
-    r"[〕］\])）】﹞]\s*第?\s*\d{1,5}\s*[号號])\s*[）)]$"
-)
+# The same number in brackets at the end of the title line (…报告（青自然资字〔2025〕79号）).
+_TITLE_TRAILING_NUMBER = re.compile(rf"\s*[（(]\s*{_NUMBER_BODY}\s*[）)]$")
 _TITLE_DATE = re.compile(r"\s*[（(]\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})\s*[）)]$")
 # The lines among which the genre's title is looked for above everything else.
 _TITLE_WINDOW = 20
